@@ -1,0 +1,52 @@
+/* bidi.h — width-independent analysis of one paragraph with GNU FriBidi:
+ * embedding levels, Arabic shaping and bracket mirroring (steps 3 and 4 of
+ * the text pipeline), and reordering of one line at a time (step 6). */
+#ifndef TANDEM_BIDI_H
+#define TANDEM_BIDI_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum bidi_dir { BIDI_AUTO, BIDI_LTR, BIDI_RTL };
+
+struct bidi_opts {
+	enum bidi_dir dir;  /* paragraph direction; AUTO = first strong char */
+	int shape;          /* Arabic joining, presentation forms, lam-alef */
+	int mirror;         /* mirror brackets in right-to-left runs */
+};
+
+/* The bidi analysis of a paragraph. Nothing here depends on a width, so it is
+ * computed once and wrapped as often as the width changes. */
+struct bidi_para {
+	size_t len;
+	uint32_t *logical;   /* the paragraph as given, logical order; owned */
+	uint32_t *shaped;    /* same length: presentation forms, mirrored
+	                        brackets, U+FEFF fill in a lam-alef's lam slot;
+	                        owned */
+	uint32_t *types;     /* FriBidi bidi types; owned */
+	int8_t *levels;      /* resolved embedding levels, pristine (before any
+	                        rule L1); owned */
+	uint32_t base;       /* FriBidiParType after resolution */
+	int rtl;             /* base direction is right-to-left */
+	int max_level;
+};
+
+/* Analyses cp[0..n). Returns 0, or -1 with *err set to a static message when
+ * FriBidi fails or memory runs out. Free with bidi_free. */
+int bidi_prepare(const uint32_t *cp, size_t n, const struct bidi_opts *o,
+                 struct bidi_para *out, const char **err);
+
+void bidi_free(struct bidi_para *p);
+
+/* Reorders the logical range [off, off+n) as one line: map[v] receives the
+ * logical index (absolute, in the paragraph) shown at visual position v.
+ * Applies L1 (trailing white space to paragraph level) and L2, and keeps
+ * combining marks after their base. `map` holds n entries. Returns 0, or -1
+ * when memory runs out or FriBidi fails. */
+int bidi_reorder_line(const struct bidi_para *p, size_t off, size_t n, uint32_t *map);
+
+/* True when c is a bidi formatting character (embeddings, overrides,
+ * isolates, marks) that is never printed. */
+int bidi_is_format_char(uint32_t c);
+
+#endif

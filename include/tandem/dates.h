@@ -1,0 +1,52 @@
+/* dates.h — calendar dates: ISO 8601 parsing and formatting, and the dates
+ * a news text mentions in French, Indonesian, English or Arabic
+ * ("25-26 Oktober 2025", "du 25 au 26 octobre", "من 25 إلى 26 أكتوبر",
+ * "décembre 2024", "23 أكتوبر/تشرين الأول"). */
+#ifndef TANDEM_DATES_H
+#define TANDEM_DATES_H
+
+#include <stddef.h>
+
+/* A date with optional precision: d == 0 means the whole month, m == 0 the
+ * whole year; y == 0 means unknown. */
+struct date_ymd {
+	int y, m, d;
+};
+
+/* A date (or date range) mentioned in a text. */
+struct date_mention {
+	struct date_ymd from;   /* first day */
+	struct date_ymd to;     /* last day; equal to `from` for a single date */
+	size_t off, len;        /* byte range of the mention in the text */
+	int year_inferred;      /* the text gave no year: it was inferred */
+};
+
+/* Parses "YYYY-MM-DD", "YYYY-MM" or "YYYY" (whole string). Returns 0 on
+ * success, -1 when the string is not such a date or the date does not exist. */
+int dates_parse_iso(const char *s, struct date_ymd *out);
+
+/* Writes "YYYY-MM-DD" (or "YYYY-MM", "YYYY", "????" when unknown) into buf,
+ * which holds at least 11 bytes. Returns buf. */
+char *dates_format(const struct date_ymd *d, char *buf);
+
+/* Orders dates: unknown (y == 0) last, less precise before more precise on
+ * the same prefix. Returns <0, 0, >0. */
+int dates_compare(const struct date_ymd *a, const struct date_ymd *b);
+
+/* True when the day exists (leap years included). */
+int dates_valid(const struct date_ymd *d);
+
+/* Finds the dates mentioned in `text` (UTF-8, n bytes), in text order.
+ * `context` is the article's date when known (y == 0 otherwise); a mention
+ * without a year takes the context's year, or, without context, the year
+ * that puts it on or after the latest date the text states with a year; when
+ * nothing gives a year the mention keeps y == 0. Month names: en, fr, id, ar
+ * (Gregorian names and the Levantine ones, e.g. تشرين الأول, also in the
+ * "أكتوبر/تشرين الأول" pairing). Ranges: "25-26 Oktober 2025",
+ * "du 25 au 26 octobre", "من 25 إلى 26 أكتوبر", "25 dan 26 Oktober".
+ * *out (caller frees) receives *count mentions. Returns 0, or -1 when memory
+ * runs out. */
+int dates_find(const char *text, size_t n, const struct date_ymd *context,
+               struct date_mention **out, size_t *count);
+
+#endif

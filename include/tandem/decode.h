@@ -1,0 +1,40 @@
+/* decode.h — UTF-8 to code points, with everything a terminal would obey
+ * neutralised (step 1 and 2 of the text pipeline). */
+#ifndef TANDEM_DECODE_H
+#define TANDEM_DECODE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define DECODE_TAB_STOP 8
+
+/* A paragraph's logical text: code points that can only print. */
+struct decoded_text {
+	uint32_t *cp;        /* code points, cp[len] == 0; owned */
+	size_t len;
+	size_t *byte_off;    /* byte_off[i]: offset in the source bytes of the
+	                        character that produced cp[i]; byte_off[len] ==
+	                        source length; owned */
+	size_t invalid;      /* invalid UTF-8 sequences replaced by U+FFFD */
+	size_t controls;     /* control characters shown as symbols */
+	size_t unassigned;   /* unassigned/noncharacter code points replaced */
+};
+
+/* Decodes `n` bytes of UTF-8 into `out` (which the caller later frees with
+ * decode_free). Invalid sequences become U+FFFD and are counted; C0 controls
+ * (except TAB) become Control Pictures U+2400..U+241F, DEL U+2421, C1 controls
+ * the four characters "<9B>", TAB expands to spaces up to the next multiple of
+ * DECODE_TAB_STOP, unassigned code points become U+FFFD. Returns 0, or -1 when
+ * memory runs out (then `out` holds nothing to free). */
+int decode_paragraph(const char *bytes, size_t n, struct decoded_text *out);
+
+void decode_free(struct decoded_text *t);
+
+/* True for code points decode_paragraph never lets through. */
+int decode_is_unsafe(uint32_t c);
+
+/* Encodes code points to a NUL-terminated UTF-8 string. Caller frees.
+ * Returns NULL when memory runs out. */
+char *decode_to_utf8(const uint32_t *cp, size_t n, size_t *out_len);
+
+#endif

@@ -1,0 +1,64 @@
+/* manifest.h — the corpus manifest, corpus.ini (INI, read with inih):
+ * [corpus] title; [event ID] date, time, place, title, title.LANG;
+ * [article ID] file, lang, date, event, mentions, source, group, title, dir.
+ * This module reads and checks the syntax of each value; corpus.c checks what
+ * needs the whole corpus (files, references). */
+#ifndef TANDEM_MANIFEST_H
+#define TANDEM_MANIFEST_H
+
+#include <stddef.h>
+
+#include "tandem/dates.h"
+#include "tandem/diag.h"
+
+struct manifest_title {
+	char lang[16];
+	char *text;              /* owned */
+};
+
+struct manifest_event {
+	char *id;                /* owned */
+	struct date_ymd date;
+	char *time;              /* "morning", "afternoon", "evening" or "HH:MM"; owned, may be NULL */
+	char *place;             /* owned, may be NULL */
+	char *title;             /* owned, may be NULL */
+	struct manifest_title *titles; /* title.LANG; owned */
+	size_t ntitles;
+	unsigned line;           /* line of the section header */
+};
+
+struct manifest_article {
+	char *id, *file, *lang, *event, *mentions, *source, *group, *title, *dir; /* owned, NULL when absent */
+	struct date_ymd date;    /* y == 0 when absent */
+	unsigned line;
+	unsigned file_line;      /* line of the `file` key, for messages */
+};
+
+struct manifest {
+	char *path;              /* owned */
+	char *title;             /* owned, may be NULL */
+	struct manifest_event *events;     /* owned, in file order */
+	size_t nevents;
+	struct manifest_article *articles; /* owned, in file order */
+	size_t narticles;
+};
+
+/* Reads the manifest at `path`. Problems (syntax, unknown keys, bad values,
+ * duplicate ids) go to `diags` with the file and line. Returns 0 when the
+ * file was read (possibly with errors in diags), -1 when it cannot be opened
+ * or memory runs out (also reported in diags). Free with manifest_free. */
+int manifest_load(const char *path, struct manifest *out, struct diag_list *diags);
+
+void manifest_free(struct manifest *m);
+
+/* The event's title in `lang` (title.LANG), else its plain title, else its
+ * id. */
+const char *manifest_event_title(const struct manifest_event *e, const char *lang);
+
+/* True for "morning", "afternoon", "evening" and a valid "HH:MM". */
+int manifest_valid_time(const char *s);
+
+/* True for a plausible BCP 47 tag ("fr", "ar", "zh-Hant", "pt-BR", "und"). */
+int manifest_valid_lang(const char *s);
+
+#endif

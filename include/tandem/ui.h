@@ -1,0 +1,26 @@
+/* ui.h — the interactive reader (ncursesw): timeline sidebar, article list,
+ * article view, side-by-side compare, search, help. */
+#ifndef TANDEM_UI_H
+#define TANDEM_UI_H
+
+#include "tandem/corpus.h"
+
+enum ui_bidi { UI_BIDI_APP, UI_BIDI_TERMINAL };
+enum ui_shape { UI_SHAPE_AUTO, UI_SHAPE_ON, UI_SHAPE_OFF };
+
+struct ui_opts {
+	const char *open_id;     /* article to start on, or NULL */
+	int open_compare;        /* start in its compare view */
+	enum ui_bidi bidi;
+	enum ui_shape shape;
+	int mirror;
+	const char *config_path; /* NULL: $XDG_CONFIG_HOME/tandem/config */
+	const char *state_dir;   /* NULL: $XDG_STATE_HOME/tandem */
+};
+
+/* Runs the reader on corpus c until the user quits. Returns the process exit
+ * status: 0, 1 (runtime error, message printed after the terminal is
+ * restored) or 2 (the terminal cannot be used: message printed). */
+int ui_run(struct corpus *c, const struct ui_opts *o);
+
+#endif

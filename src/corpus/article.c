@@ -1,0 +1,246 @@
+/* article.c — owns the article parser: a scraped text, line by line, becomes
+ * typed blocks (paragraphs, image placeholders, captions, the source line,
+ * the comment-count boilerplate) that point into the raw bytes, which are
+ * kept whole. Exact duplicate paragraphs are marked, never removed. */
+#include "tandem/article.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistr.h>
+
+#include "tandem/detect.h"
+
+static int is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* Trims ASCII white space and U+00A0 from both ends of [*off, *off + *len). */
+static void trim(const char *s, size_t *off, size_t *len)
+{
+	size_t a = *off, b = *off + *len;
+	for (;;) {
+		if (a < b && is_blank(s[a]))
+			a++;
+		else if (a + 1 < b && (unsigned char)s[a] == 0xc2 && (unsigned char)s[a + 1] == 0xa0)
+			a += 2;
+		else
+			break;
+	}
+	for (;;) {
+		if (b > a && is_blank(s[b - 1]))
+			b--;
+		else if (b >= a + 2 && (unsigned char)s[b - 2] == 0xc2 && (unsigned char)s[b - 1] == 0xa0)
+			b -= 2;
+		else
+			break;
+	}
+	*off = a;
+	*len = b - a;
+}
+
+static int starts_with(const char *s, size_t n, const char *prefix)
+{
+	size_t k = strlen(prefix);
+	return n >= k && memcmp(s, prefix, k) == 0;
+}
+
+/* "![alt](url)" optionally followed by "|". */
+static int is_image(const char *s, size_t n)
+{
+	if (!starts_with(s, n, "!["))
+		return 0;
+	const char *close = memchr(s, ']', n);
+	if (!close || (size_t)(close - s) + 1 >= n || close[1] != '(')
+		return 0;
+	const char *paren = memchr(close, ')', n - (size_t)(close - s));
+	if (!paren)
+		return 0;
+	for (const char *p = paren + 1; p < s + n; p++)
+		if (!is_blank(*p) && *p != '|')
+			return 0;
+	return 1;
+}
+
+/* "Komentar (0)" and its siblings in other languages. */
+static int is_comment_count(const char *s, size_t n)
+{
+	static const char *const labels[] = {
+		"Komentar", "Comment", "Comments", "Commentaire", "Commentaires",
+		"Bình luận", "Kommentare", "Comentarios", "\xd8\xaa\xd8\xb9\xd9\x84\xd9\x8a\xd9\x82",
+		"\xd8\xaa\xd8\xb9\xd9\x84\xd9\x8a\xd9\x82\xd8\xa7\xd8\xaa",
+	};
+	for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++) {
+		size_t k = strlen(labels[i]);
+		if (n < k + 3 || memcmp(s, labels[i], k) != 0)
+			continue;
+		size_t j = k;
+		while (j < n && s[j] == ' ')
+			j++;
+		if (j >= n || s[j] != '(')
+			continue;
+		j++;
+		size_t digits = 0;
+		while (j < n && s[j] >= '0' && s[j] <= '9')
+			j++, digits++;
+		if (digits && j + 1 == n && s[j] == ')')
+			return 1;
+	}
+	return 0;
+}
+
+static uint32_t fnv1a(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 16777619u;
+	}
+	return h;
+}
+
+const char *article_block_kind_name(enum block_kind k)
+{
+	switch (k) {
+	case BLOCK_PARAGRAPH:
+		return "paragraph";
+	case BLOCK_IMAGE:
+		return "image";
+	case BLOCK_CAPTION:
+		return "caption";
+	case BLOCK_SOURCE:
+		return "source";
+	case BLOCK_COMMENTS:
+		return "comments";
+	}
+	return "?";
+}
+
+char article_block_letter(enum block_kind k)
+{
+	static const char letters[] = {'p', 'i', 'c', 's', 'k'};
+	return (unsigned)k < sizeof letters ? letters[k] : '?';
+}
+
+int article_block_is_text(enum block_kind k)
+{
+	return k == BLOCK_PARAGRAPH || k == BLOCK_CAPTION;
+}
+
+const char *article_block_text(const struct article_text *t, size_t i, size_t *len)
+{
+	*len = t->blocks[i].len;
+	return t->raw + t->blocks[i].off;
+}
+
+static void count_bytes(struct article_text *t)
+{
+	const uint8_t *s = (const uint8_t *)t->raw;
+	size_t i = 0, n = t->raw_len;
+	t->has_bom = n >= 3 && s[0] == 0xef && s[1] == 0xbb && s[2] == 0xbf;
+	while (i < n) {
+		ucs4_t c;
+		int k = u8_mbtoucr(&c, s + i, n - i);
+		if (k < 0) {
+			t->invalid_utf8++;
+			i++;
+			continue;
+		}
+		if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f ||
+		    (c >= 0x80 && c <= 0x9f))
+			t->controls++;
+		i += (size_t)k;
+	}
+}
+
+int article_parse(const char *bytes, size_t n, struct article_text *out)
+{
+	size_t cap = 16;
+	unsigned counts[5] = {0};
+
+	memset(out, 0, sizeof *out);
+	out->raw = malloc(n + 1);
+	out->blocks = malloc(cap * sizeof *out->blocks);
+	if (!out->raw || !out->blocks) {
+		article_text_free(out);
+		return -1;
+	}
+	if (n)
+		memcpy(out->raw, bytes, n);
+	out->raw[n] = 0;
+	out->raw_len = n;
+	count_bytes(out);
+
+	const char *s = out->raw;
+	size_t pos = out->has_bom ? 3 : 0;
+	unsigned lineno = 0;
+	while (pos < n) {
+		const char *nl = memchr(s + pos, '\n', n - pos);
+		size_t line_end = nl ? (size_t)(nl - s) : n;
+		size_t off = pos, len = line_end - pos;
+		lineno++;
+		pos = nl ? line_end + 1 : n;
+
+		struct article_block b = {.line_off = off, .line_len = len, .line = lineno, .dup_of = -1};
+		trim(s, &off, &len);
+		if (len == 0)
+			continue;
+		const char *t = s + off;
+		char *url = NULL;
+		if (is_image(t, len)) {
+			b.kind = BLOCK_IMAGE;
+		} else if (len >= 2 && t[0] == '|' && t[len - 1] == '|') {
+			b.kind = BLOCK_CAPTION;
+			off++;
+			len -= 2;
+			trim(s, &off, &len);
+			if (len == 0)
+				continue; /* an empty table cell: layout debris */
+		} else if ((url = detect_source_line(t, len)) != NULL) {
+			b.kind = BLOCK_SOURCE;
+			const char *u = strstr(t, url);
+			if (u && (size_t)(u - t) < len) {
+				off += (size_t)(u - t);
+				len = strlen(url);
+			}
+			free(url);
+		} else if (is_comment_count(t, len)) {
+			b.kind = BLOCK_COMMENTS;
+		} else {
+			b.kind = BLOCK_PARAGRAPH;
+		}
+		b.off = off;
+		b.len = len;
+		b.ordinal = ++counts[b.kind];
+		b.hash = fnv1a(s + off, len);
+		if (article_block_is_text(b.kind))
+			for (size_t i = 0; i < out->nblocks; i++) {
+				const struct article_block *o = &out->blocks[i];
+				if (o->kind == b.kind && o->dup_of < 0 && o->hash == b.hash &&
+				    o->len == len && memcmp(s + o->off, s + off, len) == 0) {
+					b.dup_of = (long)i;
+					break;
+				}
+			}
+		if (out->nblocks == cap) {
+			cap *= 2;
+			struct article_block *nb = realloc(out->blocks, cap * sizeof *nb);
+			if (!nb) {
+				article_text_free(out);
+				return -1;
+			}
+			out->blocks = nb;
+		}
+		out->blocks[out->nblocks++] = b;
+	}
+	return 0;
+}
+
+void article_text_free(struct article_text *t)
+{
+	if (!t)
+		return;
+	free(t->raw);
+	free(t->blocks);
+	memset(t, 0, sizeof *t);
+}

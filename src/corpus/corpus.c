@@ -1,0 +1,633 @@
+/* corpus.c — owns loading a corpus: the manifest's articles and events, or a
+ * directory or list of plain files with no manifest; each article file read
+ * whole, parsed into blocks, and every field the manifest leaves out detected
+ * (language, date, source, title). Problems are gathered, with file and line,
+ * in the corpus's diagnostics; one bad article never stops the others. */
+#include "tandem/corpus.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "tandem/detect.h"
+#include "tandem/manifest.h"
+#include "tandem/timeline.h"
+
+#define CORPUS_MAX_FILE (64u << 20)
+#define TITLE_COLUMNS 72
+
+static char *join_path(const char *dir, const char *file)
+{
+	size_t a = strlen(dir), b = strlen(file);
+	char *p = malloc(a + b + 2);
+	if (!p)
+		return NULL;
+	memcpy(p, dir, a);
+	size_t k = a;
+	if (a && dir[a - 1] != '/')
+		p[k++] = '/';
+	memcpy(p + k, file, b + 1);
+	return p;
+}
+
+/* Reads a whole file. Returns 0, or -1 with a message in diags. */
+static int read_file(const char *path, char **buf, size_t *len, struct diag_list *diags)
+{
+	FILE *fp = fopen(path, "rb");
+	struct stat st;
+	*buf = NULL;
+	*len = 0;
+	if (!fp) {
+		diag_add(diags, DIAG_ERROR, path, 0, "cannot open: %s", strerror(errno));
+		return -1;
+	}
+	if (fstat(fileno(fp), &st) != 0 || !S_ISREG(st.st_mode)) {
+		diag_add(diags, DIAG_ERROR, path, 0, "not a regular file");
+		fclose(fp);
+		return -1;
+	}
+	if ((unsigned long long)st.st_size > CORPUS_MAX_FILE) {
+		diag_add(diags, DIAG_ERROR, path, 0, "too large (%lld bytes; at most %u MiB)",
+		         (long long)st.st_size, CORPUS_MAX_FILE >> 20);
+		fclose(fp);
+		return -1;
+	}
+	size_t cap = (size_t)st.st_size + 1, n = 0;
+	char *b = malloc(cap);
+	if (!b) {
+		diag_add(diags, DIAG_ERROR, path, 0, "out of memory");
+		fclose(fp);
+		return -1;
+	}
+	for (;;) {
+		size_t k = fread(b + n, 1, cap - n, fp);
+		n += k;
+		if (n < cap)
+			break;
+		if (cap > CORPUS_MAX_FILE) {
+			diag_add(diags, DIAG_ERROR, path, 0, "too large (grew while read)");
+			free(b);
+			fclose(fp);
+			return -1;
+		}
+		char *nb = realloc(b, cap * 2);
+		if (!nb) {
+			diag_add(diags, DIAG_ERROR, path, 0, "out of memory");
+			free(b);
+			fclose(fp);
+			return -1;
+		}
+		b = nb;
+		cap *= 2;
+	}
+	if (ferror(fp)) {
+		diag_add(diags, DIAG_ERROR, path, 0, "read error: %s", strerror(errno));
+		free(b);
+		fclose(fp);
+		return -1;
+	}
+	fclose(fp);
+	*buf = b;
+	*len = n;
+	return 0;
+}
+
+/* First block of a kind, or -1. */
+static long first_block(const struct article_text *t, enum block_kind k)
+{
+	for (size_t i = 0; i < t->nblocks; i++)
+		if (t->blocks[i].kind == k)
+			return (long)i;
+	return -1;
+}
+
+/* Fills what the manifest did not give from the text itself. */
+static int detect_missing(struct corpus_article *a)
+{
+	const struct article_text *t = &a->text;
+	long p = first_block(t, BLOCK_PARAGRAPH);
+
+	if (!a->lang) {
+		a->lang = strdup(detect_language(t->raw, t->raw_len));
+		if (!a->lang)
+			return -1;
+		a->detected |= CORPUS_DETECTED_LANG;
+	}
+	if (!a->source) {
+		long s = first_block(t, BLOCK_SOURCE);
+		if (s >= 0) {
+			size_t len;
+			const char *u = article_block_text(t, (size_t)s, &len);
+			if (!(a->source = strndup(u, len)))
+				return -1;
+			a->detected |= CORPUS_DETECTED_SOURCE;
+		}
+	}
+	if (!a->title) {
+		if (p >= 0) {
+			size_t len;
+			const char *txt = article_block_text(t, (size_t)p, &len);
+			a->title = detect_title(txt, len, TITLE_COLUMNS);
+		} else {
+			a->title = strdup(a->id);
+		}
+		if (!a->title)
+			return -1;
+		a->detected |= CORPUS_DETECTED_TITLE;
+	}
+	if (a->date.y == 0 && p >= 0) {
+		/* The article's date: the first full date its first paragraph
+		 * gives, its year inferred from the text where left out. */
+		struct date_mention *m = NULL;
+		size_t nm = 0;
+		const struct article_block *b = &t->blocks[p];
+		struct date_ymd none = {0, 0, 0};
+		if (dates_find(t->raw, t->raw_len, &none, &m, &nm) != 0)
+			return -1;
+		for (size_t i = 0; i < nm; i++)
+			if (m[i].off >= b->off && m[i].off < b->off + b->len && m[i].from.y &&
+			    m[i].from.d) {
+				a->date = m[i].from;
+				a->detected |= CORPUS_DETECTED_DATE;
+				break;
+			}
+		free(m);
+	}
+	return dates_find(t->raw, t->raw_len, &a->date, &a->dates, &a->ndates);
+}
+
+static void article_free(struct corpus_article *a)
+{
+	free(a->id);
+	free(a->path);
+	free(a->lang);
+	free(a->source);
+	free(a->group);
+	free(a->title);
+	free(a->mentions);
+	free(a->dates);
+	article_text_free(&a->text);
+}
+
+static void event_free(struct corpus_event *e)
+{
+	free(e->id);
+	free(e->time);
+	free(e->place);
+	free(e->title);
+	for (size_t j = 0; j < e->ntitles; j++)
+		free(e->titles[j].text);
+	free(e->titles);
+	free(e->articles);
+}
+
+void corpus_free(struct corpus *c)
+{
+	if (!c)
+		return;
+	for (size_t i = 0; i < c->narticles; i++)
+		article_free(&c->articles[i]);
+	for (size_t i = 0; i < c->nevents; i++)
+		event_free(&c->events[i]);
+	free(c->articles);
+	free(c->events);
+	free(c->dir);
+	free(c->manifest);
+	free(c->title);
+	diag_list_free(&c->diags);
+	free(c);
+}
+
+/* Reads and parses one article file into a new slot of c->articles.
+ * Returns the new index, -1 when the file cannot be used (reported), -2 when
+ * memory runs out. */
+static long add_article(struct corpus *c, const char *id, const char *path)
+{
+	char *buf;
+	size_t len;
+	if (read_file(path, &buf, &len, &c->diags) != 0)
+		return -1;
+	struct corpus_article *arr = realloc(c->articles, (c->narticles + 1) * sizeof *arr);
+	if (!arr) {
+		free(buf);
+		return -2;
+	}
+	c->articles = arr;
+	struct corpus_article *a = &c->articles[c->narticles];
+	memset(a, 0, sizeof *a);
+	a->event = -1;
+	a->id = strdup(id);
+	a->path = strdup(path);
+	int r = (!a->id || !a->path) ? -1 : article_parse(buf, len, &a->text);
+	free(buf);
+	if (r != 0) {
+		article_free(a);
+		return -2;
+	}
+	if (a->text.invalid_utf8)
+		diag_add(&c->diags, DIAG_WARNING, path, 0,
+		         "%zu invalid UTF-8 sequence(s), shown as U+FFFD", a->text.invalid_utf8);
+	if (a->text.controls)
+		diag_add(&c->diags, DIAG_WARNING, path, 0,
+		         "%zu control character(s), shown as visible symbols", a->text.controls);
+	if (first_block(&a->text, BLOCK_PARAGRAPH) < 0)
+		diag_add(&c->diags, DIAG_WARNING, path, 0, "no paragraph of text");
+	return (long)c->narticles++;
+}
+
+/* The file name without directory and extension: the id of a plain file. */
+static char *id_from_path(const char *path)
+{
+	const char *base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	const char *dot = strrchr(base, '.');
+	size_t n = dot && dot != base ? (size_t)(dot - base) : strlen(base);
+	return strndup(base, n);
+}
+
+long corpus_find_article(const struct corpus *c, const char *id)
+{
+	for (size_t i = 0; i < c->narticles; i++)
+		if (!strcmp(c->articles[i].id, id))
+			return (long)i;
+	return -1;
+}
+
+long corpus_find_event(const struct corpus *c, const char *id)
+{
+	for (size_t i = 0; i < c->nevents; i++)
+		if (!strcmp(c->events[i].id, id))
+			return (long)i;
+	return -1;
+}
+
+static struct corpus *corpus_new(void)
+{
+	return calloc(1, sizeof(struct corpus));
+}
+
+/* Adds plain files (no manifest) with ids from their names. */
+static int add_plain_files(struct corpus *c, char *const *files, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		char *id = id_from_path(files[i]);
+		if (!id)
+			return -1;
+		if (corpus_find_article(c, id) >= 0) {
+			/* two files with one name in different directories */
+			char *alt = malloc(strlen(id) + 24);
+			if (!alt) {
+				free(id);
+				return -1;
+			}
+			for (unsigned k = 2;; k++) {
+				sprintf(alt, "%s-%u", id, k);
+				if (corpus_find_article(c, alt) < 0)
+					break;
+			}
+			diag_add(&c->diags, DIAG_WARNING, files[i], 0,
+			         "another article is already called '%s'; this one is '%s'", id, alt);
+			free(id);
+			id = alt;
+		}
+		long k = add_article(c, id, files[i]);
+		free(id);
+		if (k == -2)
+			return -1;
+		if (k >= 0 && detect_missing(&c->articles[k]) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int has_txt_suffix(const char *name)
+{
+	size_t n = strlen(name);
+	return n > 4 && !strcmp(name + n - 4, ".txt") && name[0] != '.';
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Every *.txt of a directory with no manifest. */
+static int load_plain_dir(struct corpus *c, const char *dir)
+{
+	DIR *d = opendir(dir);
+	if (!d) {
+		diag_add(&c->diags, DIAG_ERROR, dir, 0, "cannot open directory: %s", strerror(errno));
+		return 0;
+	}
+	char **names = NULL;
+	size_t n = 0;
+	int r = 0;
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL) {
+		if (!has_txt_suffix(e->d_name))
+			continue;
+		char **nn = realloc(names, (n + 1) * sizeof *nn);
+		if (!nn || !(nn[n] = join_path(dir, e->d_name))) {
+			if (nn)
+				names = nn;
+			r = -1;
+			break;
+		}
+		names = nn;
+		n++;
+	}
+	closedir(d);
+	if (r == 0) {
+		if (n == 0)
+			diag_add(&c->diags, DIAG_ERROR, dir, 0,
+			         "no %s and no *.txt article in this directory", CORPUS_MANIFEST);
+		qsort(names, n, sizeof *names, cmp_str);
+		r = add_plain_files(c, names, n);
+	}
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	return r;
+}
+
+/* True when `path` resolves to a place inside directory `dir`. */
+static int inside_dir(const char *dir, const char *path)
+{
+	char rd[PATH_MAX], rp[PATH_MAX];
+	if (!realpath(dir, rd) || !realpath(path, rp))
+		return -1;
+	size_t n = strlen(rd);
+	return strncmp(rd, rp, n) == 0 && (rp[n] == '/' || (n == 1 && rd[0] == '/'));
+}
+
+static int copy_events(struct corpus *c, const struct manifest *m)
+{
+	if (m->nevents == 0)
+		return 0;
+	c->events = calloc(m->nevents, sizeof *c->events);
+	if (!c->events)
+		return -1;
+	for (size_t i = 0; i < m->nevents; i++) {
+		const struct manifest_event *me = &m->events[i];
+		struct corpus_event *e = &c->events[c->nevents++];
+		e->date = me->date;
+		e->manifest_line = me->line;
+		e->id = strdup(me->id);
+		if (!e->id || (me->time && !(e->time = strdup(me->time))) ||
+		    (me->place && !(e->place = strdup(me->place))) ||
+		    (me->title && !(e->title = strdup(me->title))))
+			return -1;
+		if (me->date.y == 0)
+			diag_add(&c->diags, DIAG_WARNING, m->path, me->line,
+			         "[event %s]: no date; it goes at the end of the timeline", me->id);
+		if (!me->title && me->ntitles == 0)
+			diag_add(&c->diags, DIAG_WARNING, m->path, me->line,
+			         "[event %s]: no title; the id is shown instead", me->id);
+		if (me->ntitles) {
+			e->titles = calloc(me->ntitles, sizeof *e->titles);
+			if (!e->titles)
+				return -1;
+			for (size_t j = 0; j < me->ntitles; j++) {
+				memcpy(e->titles[j].lang, me->titles[j].lang, sizeof e->titles[j].lang);
+				if (!(e->titles[j].text = strdup(me->titles[j].text)))
+					return -1;
+				e->ntitles++;
+			}
+		}
+	}
+	return 0;
+}
+
+static int event_add_article(struct corpus_event *e, size_t article)
+{
+	for (size_t i = 0; i < e->narticles; i++)
+		if (e->articles[i] == article)
+			return 0;
+	size_t *arr = realloc(e->articles, (e->narticles + 1) * sizeof *arr);
+	if (!arr)
+		return -1;
+	e->articles = arr;
+	e->articles[e->narticles++] = article;
+	return 0;
+}
+
+/* Resolves an article's `event` and `mentions` ids to event indices. */
+static int link_events(struct corpus *c, const struct manifest *m,
+                       const struct manifest_article *ma, size_t ai)
+{
+	struct corpus_article *a = &c->articles[ai];
+	if (ma->event) {
+		long e = corpus_find_event(c, ma->event);
+		if (e < 0)
+			diag_add(&c->diags, DIAG_ERROR, m->path, ma->line,
+			         "[article %s]: event '%s' is not defined", ma->id, ma->event);
+		else
+			a->event = e;
+	}
+	if (ma->mentions) {
+		char *list = strdup(ma->mentions), *save = NULL;
+		if (!list)
+			return -1;
+		for (char *tok = strtok_r(list, " ,\t", &save); tok; tok = strtok_r(NULL, " ,\t", &save)) {
+			long e = corpus_find_event(c, tok);
+			if (e < 0) {
+				diag_add(&c->diags, DIAG_ERROR, m->path, ma->line,
+				         "[article %s]: mentioned event '%s' is not defined", ma->id, tok);
+				continue;
+			}
+			if (e == a->event)
+				continue;
+			long *arr = realloc(a->mentions, (a->nmentions + 1) * sizeof *arr);
+			if (!arr) {
+				free(list);
+				return -1;
+			}
+			a->mentions = arr;
+			a->mentions[a->nmentions++] = e;
+		}
+		free(list);
+	}
+	return 0;
+}
+
+static int load_manifest(struct corpus *c, const char *dir)
+{
+	struct manifest m;
+	if (manifest_load(c->manifest, &m, &c->diags) != 0) {
+		manifest_free(&m);
+		return 0; /* reported */
+	}
+	int r = -1;
+	if (m.title && !(c->title = strdup(m.title)))
+		goto out;
+	if (copy_events(c, &m) != 0)
+		goto out;
+	if (m.narticles == 0)
+		diag_add(&c->diags, DIAG_ERROR, m.path, 0, "no [article ID] section");
+	for (size_t i = 0; i < m.narticles; i++) {
+		const struct manifest_article *ma = &m.articles[i];
+		if (!ma->file) {
+			diag_add(&c->diags, DIAG_ERROR, m.path, ma->line,
+			         "[article %s]: no 'file' key; article left out", ma->id);
+			continue;
+		}
+		if (ma->file[0] == '/') {
+			diag_add(&c->diags, DIAG_ERROR, m.path, ma->file_line,
+			         "[article %s]: file '%s' must be relative to the corpus directory; "
+			         "article left out", ma->id, ma->file);
+			continue;
+		}
+		char *path = join_path(dir, ma->file);
+		if (!path)
+			goto out;
+		int in = inside_dir(dir, path);
+		if (in == 0) {
+			diag_add(&c->diags, DIAG_ERROR, m.path, ma->file_line,
+			         "[article %s]: file '%s' leads outside the corpus directory; "
+			         "article left out", ma->id, ma->file);
+			free(path);
+			continue;
+		}
+		if (in < 0) {
+			diag_add(&c->diags, DIAG_ERROR, m.path, ma->file_line,
+			         "[article %s]: file '%s': %s; article left out", ma->id, ma->file,
+			         strerror(errno));
+			free(path);
+			continue;
+		}
+		long k = add_article(c, ma->id, path);
+		free(path);
+		if (k == -2)
+			goto out;
+		if (k < 0)
+			continue;
+		struct corpus_article *a = &c->articles[k];
+		a->manifest_line = ma->line;
+		a->date = ma->date;
+		if ((ma->lang && !(a->lang = strdup(ma->lang))) ||
+		    (ma->source && !(a->source = strdup(ma->source))) ||
+		    (ma->group && !(a->group = strdup(ma->group))) ||
+		    (ma->title && !(a->title = strdup(ma->title))))
+			goto out;
+		a->dir = !ma->dir || !strcmp(ma->dir, "auto") ? BIDI_AUTO
+		       : !strcmp(ma->dir, "rtl")              ? BIDI_RTL
+		                                              : BIDI_LTR;
+		if (detect_missing(a) != 0 || link_events(c, &m, ma, (size_t)k) != 0)
+			goto out;
+	}
+	r = 0;
+out:
+	manifest_free(&m);
+	return r;
+}
+
+/* Fills each event's list of reporting articles (main event first). */
+static int index_events(struct corpus *c)
+{
+	for (size_t pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < c->narticles; i++) {
+			const struct corpus_article *a = &c->articles[i];
+			if (pass == 0 && a->event >= 0 &&
+			    event_add_article(&c->events[a->event], i) != 0)
+				return -1;
+			if (pass == 1)
+				for (size_t k = 0; k < a->nmentions; k++)
+					if (event_add_article(&c->events[a->mentions[k]], i) != 0)
+						return -1;
+		}
+	for (size_t e = 0; e < c->nevents; e++)
+		if (c->events[e].narticles == 0)
+			diag_add(&c->diags, DIAG_WARNING, c->manifest ? c->manifest : "", c->events[e].manifest_line,
+			         "[event %s]: no article reports it", c->events[e].id);
+	return 0;
+}
+
+static struct corpus *finish(struct corpus *c, int r)
+{
+	if (r != 0) {
+		corpus_free(c);
+		return NULL;
+	}
+	if (!c->title && !(c->title = strdup(c->dir ? c->dir : "articles"))) {
+		corpus_free(c);
+		return NULL;
+	}
+	timeline_sort(c);
+	if (index_events(c) != 0) {
+		corpus_free(c);
+		return NULL;
+	}
+	return c;
+}
+
+struct corpus *corpus_open_dir(const char *dir)
+{
+	struct corpus *c = corpus_new();
+	if (!c)
+		return NULL;
+	if (!(c->dir = strdup(dir)) || !(c->manifest = join_path(dir, CORPUS_MANIFEST)))
+		return finish(c, -1);
+	struct stat st;
+	if (stat(dir, &st) != 0) {
+		diag_add(&c->diags, DIAG_ERROR, dir, 0, "%s", strerror(errno));
+		return finish(c, 0);
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		diag_add(&c->diags, DIAG_ERROR, dir, 0, "not a directory");
+		return finish(c, 0);
+	}
+	if (access(c->manifest, F_OK) == 0)
+		return finish(c, load_manifest(c, dir));
+	free(c->manifest);
+	c->manifest = NULL;
+	return finish(c, load_plain_dir(c, dir));
+}
+
+struct corpus *corpus_open_files(char *const *files, size_t n)
+{
+	struct corpus *c = corpus_new();
+	if (!c)
+		return NULL;
+	return finish(c, add_plain_files(c, files, n));
+}
+
+size_t corpus_translations(const struct corpus *c, size_t i, size_t *out, size_t max)
+{
+	const struct corpus_article *a = &c->articles[i];
+	size_t k = 0;
+	for (size_t j = 0; j < c->narticles; j++) {
+		const struct corpus_article *b = &c->articles[j];
+		int same = j == i || (a->group && b->group && !strcmp(a->group, b->group)) ||
+		           (a->source && b->source && !strcmp(a->source, b->source));
+		if (!same)
+			continue;
+		if (k < max)
+			out[k] = j;
+		k++;
+	}
+	return k;
+}
+
+const char *corpus_event_title(const struct corpus_event *e, const char *lang)
+{
+	if (lang)
+		for (size_t i = 0; i < e->ntitles; i++)
+			if (!strcmp(e->titles[i].lang, lang))
+				return e->titles[i].text;
+	if (e->title)
+		return e->title;
+	for (size_t i = 0; i < e->ntitles; i++)
+		if (!strcmp(e->titles[i].lang, "en"))
+			return e->titles[i].text;
+	return e->id;
+}
+
+size_t corpus_errors(const struct corpus *c)
+{
+	return diag_count(&c->diags, DIAG_ERROR);
+}

@@ -1,0 +1,431 @@
+/* detect.c — owns what an article does not say about itself: its language
+ * (Arabic by script; Latin-script languages by counting a few very frequent
+ * function words), its source URL (the "Source: URL" line that closes each
+ * corpus file, in any of the corpus languages) and a title (the first
+ * sentence of a paragraph, shortened to a display width with "…"). Input is
+ * untrusted UTF-8: invalid bytes are decoded as U+FFFD and never copied into
+ * a result. */
+#include "tandem/detect.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicase.h>
+#include <unictype.h>
+#include <uninorm.h>
+#include <unistr.h>
+#include <uniwidth.h>
+
+/* ---- characters ---------------------------------------------------------- */
+
+/* Decodes the character at s (n > 0 bytes left); an invalid sequence comes
+ * back as U+FFFD. Returns the bytes consumed, at least 1. */
+static size_t next_char(const uint8_t *s, size_t n, ucs4_t *c)
+{
+	int k = u8_mbtouc(c, s, n);
+	return k > 0 ? (size_t)k : 1;
+}
+
+/* White space, controls (NUL included) and the Unicode space separators. */
+static bool is_blank(ucs4_t c)
+{
+	if (c <= 0x20 || (c >= 0x7F && c <= 0xA0))
+		return true;
+	return c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 ||
+	       c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000 ||
+	       c == 0xFEFF;
+}
+
+/* Invisible direction marks and embeddings, common around Arabic labels. */
+static bool is_bidi_mark(ucs4_t c)
+{
+	return c == 0x200E || c == 0x200F || c == 0x061C ||
+	       (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
+static bool is_arabic(ucs4_t c)
+{
+	return (c >= 0x0600 && c <= 0x06FF) || (c >= 0x0750 && c <= 0x077F) ||
+	       (c >= 0x08A0 && c <= 0x08FF) || (c >= 0xFB50 && c <= 0xFDFF) ||
+	       (c >= 0xFE70 && c <= 0xFEFF);
+}
+
+/* ---- language ------------------------------------------------------------ */
+
+/* Lowercase, NFC. A word shared by two languages counts for both. */
+static const char *const words_fr[] = {
+	"le", "la", "les", "des", "du", "de", "et", "est", "une", "un",
+	"dans", "pour", "qui", "que", "sur", "avec", "au", "aux", "ce", "a",
+	"été", "il", "elle", "en", "ne", "pas", "par", "se", "son", "sont",
+	"cette", "plus",
+};
+static const char *const words_id[] = {
+	"dan", "yang", "di", "untuk", "dengan", "dari", "ini", "pada",
+	"dalam", "tersebut", "akan", "adalah", "itu", "juga", "oleh", "ke",
+	"para", "tidak", "atau", "sebagai", "telah", "bahwa", "kepada",
+	"karena", "serta", "bagi", "antara", "lebih", "mereka", "dapat",
+};
+static const char *const words_en[] = {
+	"the", "and", "of", "to", "in", "is", "that", "for", "with", "on",
+	"was", "as", "by", "it", "at", "from", "are", "be", "this", "has",
+	"have", "an", "not", "or", "which", "were", "will", "their", "said",
+	"its",
+};
+static const char *const words_vi[] = {
+	"và", "của", "là", "các", "có", "được", "trong", "cho", "với",
+	"những", "này", "không", "một", "người", "đã", "để", "khi", "từ",
+	"cũng", "đến", "về", "theo", "nhiều", "tại", "sẽ", "như", "phải",
+	"đó", "nhưng", "ở",
+};
+static const char *const words_es[] = {
+	"el", "la", "los", "las", "de", "y", "que", "en", "del", "por",
+	"con", "para", "una", "es", "se", "un", "lo", "al", "su", "como",
+	"más", "pero", "sus", "ya", "o", "fue", "este", "ha", "sobre",
+	"también",
+};
+static const char *const words_de[] = {
+	"der", "die", "das", "und", "ist", "nicht", "den", "mit", "von", "zu",
+	"auf", "für", "ein", "eine", "dem", "des", "sich", "im", "auch", "es",
+	"wird", "an", "als", "bei", "nach", "aus", "hat", "sind", "oder",
+	"wurde",
+};
+
+struct stopwords {
+	const char *tag;
+	const char *const *words;
+	size_t count;
+};
+
+#define WORDS(tag, a) { tag, a, sizeof a / sizeof *a }
+static const struct stopwords languages[] = {
+	WORDS("fr", words_fr), WORDS("id", words_id), WORDS("en", words_en),
+	WORDS("vi", words_vi), WORDS("es", words_es), WORDS("de", words_de),
+};
+#undef WORDS
+#define NLANG (sizeof languages / sizeof *languages)
+
+/* The winner needs MIN_HITS stopwords and at least 3/2 of the runner-up's
+ * hits; a text of fewer than MIN_WORDS words is "und" whatever its script. */
+enum {
+	WORD_MAX = 32, /* bytes; a longer word is no stopword */
+	MIN_WORDS = 3,
+	MIN_HITS = 3,
+};
+
+/* Counts a lowercased word for every language that lists it. A word with
+ * combining marks (decomposed accents) is composed first, as the lists are. */
+static void count_hits(const uint8_t *w, size_t len, bool marks,
+		       unsigned hits[NLANG])
+{
+	uint8_t buf[WORD_MAX];
+	uint8_t *nfc = NULL;
+	if (marks) {
+		size_t nlen = sizeof buf;
+		nfc = u8_normalize(UNINORM_NFC, w, len, buf, &nlen);
+		if (!nfc)
+			return;
+		w = nfc;
+		len = nlen;
+	}
+	for (size_t l = 0; l < NLANG; l++)
+		for (size_t i = 0; i < languages[l].count; i++) {
+			const char *sw = languages[l].words[i];
+			if (strlen(sw) == len && memcmp(sw, w, len) == 0) {
+				hits[l]++;
+				break;
+			}
+		}
+	if (nfc != buf)
+		free(nfc);
+}
+
+const char *detect_language(const char *text, size_t n)
+{
+	const uint8_t *s = (const uint8_t *)text;
+	size_t letters = 0, arabic = 0, words = 0;
+	unsigned hits[NLANG] = { 0 };
+	uint8_t word[WORD_MAX];
+	size_t wlen = 0;
+	bool in_word = false, too_long = false, marks = false;
+
+	if (!text)
+		return "und";
+	/* One step past the end closes the last word. */
+	for (size_t i = 0; i <= n;) {
+		ucs4_t c = 0;
+		size_t k = 1;
+		bool alpha = false, part = false;
+		if (i < n) {
+			k = next_char(s + i, n - i, &c);
+			alpha = uc_is_alpha(c);
+			/* Combining marks (decomposed accents) continue a word. */
+			part = alpha || (in_word && uc_is_general_category(
+							  c, UC_CATEGORY_M));
+		}
+		if (alpha) {
+			letters++;
+			if (is_arabic(c))
+				arabic++;
+		}
+		if (part) {
+			if (!in_word) {
+				in_word = true;
+				too_long = false;
+				marks = false;
+				wlen = 0;
+			}
+			marks = marks || !alpha;
+			if (!too_long) {
+				int m = u8_uctomb(word + wlen, uc_tolower(c),
+						  (ptrdiff_t)(WORD_MAX - wlen));
+				if (m < 0)
+					too_long = true;
+				else
+					wlen += (size_t)m;
+			}
+		} else if (in_word) {
+			in_word = false;
+			words++;
+			if (!too_long)
+				count_hits(word, wlen, marks, hits);
+		}
+		i += k;
+	}
+
+	if (letters == 0 || words < MIN_WORDS)
+		return "und";
+	if (arabic * 2 > letters)
+		return "ar";
+
+	size_t best = 0;
+	unsigned second = 0;
+	for (size_t l = 1; l < NLANG; l++)
+		if (hits[l] > hits[best])
+			best = l;
+	for (size_t l = 0; l < NLANG; l++)
+		if (l != best && hits[l] > second)
+			second = hits[l];
+	if (hits[best] < MIN_HITS || hits[best] * 2 < second * 3)
+		return "und";
+	return languages[best].tag;
+}
+
+/* ---- source line --------------------------------------------------------- */
+
+static const char *const source_labels[] = {
+	"Sources", "Source", "Sumber", "المصدر", "Nguồn", "Fuente", "Quelle",
+};
+
+/* Bytes of s (n bytes) that spell `prefix`, letter case ignored; 0 when s
+ * does not start with it. */
+static size_t match_prefix(const uint8_t *s, size_t n, const char *prefix)
+{
+	const uint8_t *p = (const uint8_t *)prefix;
+	size_t pn = strlen(prefix), i = 0, j = 0;
+	while (j < pn) {
+		ucs4_t a, b;
+		if (i >= n)
+			return 0;
+		size_t ka = next_char(s + i, n - i, &a);
+		size_t kb = next_char(p + j, pn - j, &b);
+		if (uc_tolower(a) != uc_tolower(b))
+			return 0;
+		i += ka;
+		j += kb;
+	}
+	return i;
+}
+
+/* Index of the first character at or after i that is neither white space
+ * nor a direction mark. */
+static size_t skip_space(const uint8_t *s, size_t n, size_t i)
+{
+	while (i < n) {
+		ucs4_t c;
+		size_t k = next_char(s + i, n - i, &c);
+		if (!is_blank(c) && !is_bidi_mark(c))
+			break;
+		i += k;
+	}
+	return i;
+}
+
+/* The URL of "<label> : <url>" starting at i, or NULL. */
+static char *source_url(const uint8_t *s, size_t n, size_t i)
+{
+	ucs4_t c;
+	size_t k, start, scheme;
+
+	i = skip_space(s, n, i);
+	if (i >= n)
+		return NULL;
+	k = next_char(s + i, n - i, &c);
+	if (c != ':' && c != 0xFF1A)
+		return NULL;
+	start = skip_space(s, n, i + k);
+	scheme = match_prefix(s + start, n - start, "https://");
+	if (!scheme)
+		scheme = match_prefix(s + start, n - start, "http://");
+	if (!scheme)
+		return NULL;
+
+	/* Up to white space, a direction mark, or bytes that are not UTF-8. */
+	size_t end = start + scheme;
+	while (end < n) {
+		int m = u8_mbtoucr(&c, s + end, n - end);
+		if (m <= 0 || is_blank(c) || is_bidi_mark(c))
+			break;
+		end += (size_t)m;
+	}
+	if (end == start + scheme)
+		return NULL;
+
+	char *url = malloc(end - start + 1);
+	if (!url)
+		return NULL;
+	memcpy(url, s + start, end - start);
+	url[end - start] = '\0';
+	return url;
+}
+
+char *detect_source_line(const char *line, size_t n)
+{
+	const uint8_t *s = (const uint8_t *)line;
+	if (!line)
+		return NULL;
+	size_t i = skip_space(s, n, 0);
+	for (size_t l = 0; l < sizeof source_labels / sizeof *source_labels;
+	     l++) {
+		size_t m = match_prefix(s + i, n - i, source_labels[l]);
+		if (m) {
+			char *url = source_url(s, n, i + m);
+			if (url)
+				return url;
+		}
+	}
+	return NULL;
+}
+
+/* ---- title --------------------------------------------------------------- */
+
+static bool is_terminator(ucs4_t c)
+{
+	return c == '.' || c == '!' || c == '?' || c == 0x061F || c == 0x2026;
+}
+
+/* Closing quotes and brackets stay with the sentence they close. */
+static bool is_closer(ucs4_t c)
+{
+	return c == ')' || c == ']' || c == '}' || c == '"' || c == '\'' ||
+	       c == 0x00BB || c == 0x201D || c == 0x2019 || c == 0x203A;
+}
+
+/* Bytes of the first sentence of s: through a terminator (and its closers)
+ * that is followed by white space or the end, or a period between a
+ * lowercase letter or digit and an uppercase letter ("Hanoi.Ini"). */
+static size_t sentence_end(const uint8_t *s, size_t n)
+{
+	ucs4_t prev = 0;
+	for (size_t i = 0; i < n;) {
+		ucs4_t c, d = 0;
+		size_t j = i + next_char(s + i, n - i, &c), e = j;
+		if (is_terminator(c)) {
+			while (e < n) {
+				size_t k = next_char(s + e, n - e, &d);
+				if (!is_closer(d))
+					break;
+				e += k;
+			}
+			if (e >= n)
+				return n;
+			if (is_blank(d))
+				return e;
+			if (c == '.' && e == j &&
+			    (uc_is_lower(prev) || uc_is_digit(prev)) &&
+			    uc_is_upper(d))
+				return e;
+		}
+		prev = c;
+		i = j;
+	}
+	return n;
+}
+
+/* Characters dropped before the "…" of a shortened title. */
+static bool is_dangling(ucs4_t c)
+{
+	return c == ' ' || c == ',' || c == ';' || c == ':' || c == 0x060C ||
+	       c == 0x061B;
+}
+
+static const char ellipsis[] = "\xE2\x80\xA6"; /* U+2026 */
+
+char *detect_title(const char *paragraph, size_t n, int max_cols)
+{
+	const uint8_t *s = (const uint8_t *)paragraph;
+	if (!paragraph)
+		n = 0;
+	size_t end = sentence_end(s, n);
+	/* An invalid byte grows to 3 (U+FFFD); room for the "…" and NUL. */
+	if (end > (SIZE_MAX - sizeof ellipsis) / 3)
+		return NULL;
+	uint8_t *t = malloc(end * 3 + sizeof ellipsis);
+	if (!t)
+		return NULL;
+
+	/* Clean copy: valid UTF-8, blank runs as one space, trimmed. */
+	size_t len = 0;
+	bool space = false;
+	for (size_t i = 0; i < end;) {
+		ucs4_t c;
+		i += next_char(s + i, end - i, &c);
+		if (is_blank(c)) {
+			space = len > 0;
+			continue;
+		}
+		if (space) {
+			t[len++] = ' ';
+			space = false;
+		}
+		int m = u8_uctomb(t + len, c, 4);
+		if (m > 0)
+			len += (size_t)m;
+	}
+	t[len] = '\0';
+
+	if (max_cols <= 0) {
+		t[0] = '\0';
+		return (char *)t;
+	}
+	if (u8_width(t, len, "UTF-8") <= max_cols)
+		return (char *)t;
+
+	/* Longest prefix within max_cols - 1 columns, and the last space
+	 * with everything before it within them. */
+	int limit = max_cols - 1, w = 0;
+	size_t cut_char = 0, cut_space = 0;
+	for (size_t i = 0; i < len;) {
+		ucs4_t c;
+		size_t k = next_char(t + i, len - i, &c);
+		int cw = uc_width(c, "UTF-8");
+		if (c == ' ')
+			cut_space = i;
+		if (cw > 0 && w + cw > limit)
+			break;
+		if (cw > 0)
+			w += cw;
+		i += k;
+		cut_char = i;
+	}
+	size_t cut = cut_space ? cut_space : cut_char;
+	while (cut > 0) {
+		ucs4_t c;
+		const uint8_t *p = u8_prev(&c, t + cut, t);
+		if (!p || !is_dangling(c))
+			break;
+		cut = (size_t)(p - t);
+	}
+	memcpy(t + cut, ellipsis, sizeof ellipsis);
+	return (char *)t;
+}

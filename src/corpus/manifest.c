@@ -1,0 +1,404 @@
+/* manifest.c — owns reading corpus.ini with inih: sections become events and
+ * articles, each value is checked for its syntax, and every problem is
+ * reported with the file and the line it is on. */
+#include "tandem/manifest.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <ini.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct reader {
+	FILE *fp;
+	unsigned line;       /* line number of the line inih is handling */
+	unsigned sections;   /* section headers read so far */
+	unsigned section_line; /* line of the last section header */
+	struct diag_list *diags;
+	const char *path;
+};
+
+struct loader {
+	struct manifest *m;
+	struct diag_list *diags;
+	struct reader *rd;
+	char section[256];   /* the section the last key belonged to */
+	unsigned section_seq; /* which header that was (reader->sections) */
+	enum { SEC_NONE, SEC_CORPUS, SEC_EVENT, SEC_ARTICLE, SEC_UNKNOWN } kind;
+	int oom;
+};
+
+/* inih reads line by line through this, which lets us count lines. */
+static char *read_line(char *str, int num, void *stream)
+{
+	struct reader *rd = stream;
+	if (!fgets(str, num, rd->fp))
+		return NULL;
+	size_t k = strlen(str);
+	rd->line++;
+	if (k > 0 && str[k - 1] != '\n' && !feof(rd->fp)) {
+		/* inih's line buffer is fixed: rather than let it read the rest as
+		 * another line, skip the line whole and say so. */
+		int c;
+		while ((c = fgetc(rd->fp)) != EOF && c != '\n')
+			;
+		diag_add(rd->diags, DIAG_ERROR, rd->path, rd->line,
+		         "line longer than %d bytes; ignored (shorten the value)", num - 2);
+		snprintf(str, (size_t)num, ";\n");
+		return str;
+	}
+	const char *p = str;
+	while (*p == ' ' || *p == '\t')
+		p++;
+	if (*p == '[') {
+		rd->sections++;
+		rd->section_line = rd->line;
+	}
+	return str;
+}
+
+int manifest_valid_time(const char *s)
+{
+	if (!strcmp(s, "morning") || !strcmp(s, "afternoon") || !strcmp(s, "evening"))
+		return 1;
+	return strlen(s) == 5 && isdigit((unsigned char)s[0]) && isdigit((unsigned char)s[1]) &&
+	       s[2] == ':' && isdigit((unsigned char)s[3]) && isdigit((unsigned char)s[4]) &&
+	       (s[0] - '0') * 10 + (s[1] - '0') < 24 && s[3] < '6';
+}
+
+int manifest_valid_lang(const char *s)
+{
+	size_t n = strlen(s), i = 0;
+	if (n == 0 || n > 35)
+		return 0;
+	/* primary subtag: 2-3 letters (or "und"), then -subtags of 1-8 alnum */
+	while (i < n && isalpha((unsigned char)s[i]))
+		i++;
+	if (i < 2 || i > 3)
+		return 0;
+	while (i < n) {
+		if (s[i] != '-')
+			return 0;
+		size_t j = ++i;
+		while (i < n && isalnum((unsigned char)s[i]))
+			i++;
+		if (i == j || i - j > 8)
+			return 0;
+	}
+	return 1;
+}
+
+static int set_str(struct loader *ld, char **dst, const char *value)
+{
+	if (*dst) {
+		diag_add(ld->diags, DIAG_WARNING, ld->m->path, ld->rd->line,
+		         "[%s]: key given twice; the later value wins", ld->section);
+		free(*dst);
+	}
+	*dst = strdup(value);
+	if (!*dst) {
+		ld->oom = 1;
+		return 0;
+	}
+	return 1;
+}
+
+static void *grow(void *p, size_t n, size_t size)
+{
+	return realloc(p, (n + 1) * size);
+}
+
+static int id_ok(const char *id)
+{
+	if (!*id)
+		return 0;
+	for (const char *p = id; *p; p++)
+		if (!isalnum((unsigned char)*p) && *p != '-' && *p != '_' && *p != '.')
+			return 0;
+	return 1;
+}
+
+/* Opens a new [event ID] or [article ID] section. */
+static void open_section(struct loader *ld, const char *section)
+{
+	struct manifest *m = ld->m;
+	unsigned line = ld->rd->section_line;
+	snprintf(ld->section, sizeof ld->section, "%s", section);
+	ld->section_seq = ld->rd->sections;
+	ld->kind = SEC_UNKNOWN;
+	if (!strcmp(section, "corpus")) {
+		ld->kind = SEC_CORPUS;
+		return;
+	}
+	const char *sp = strchr(section, ' ');
+	const char *id = sp ? sp + 1 : "";
+	while (*id == ' ')
+		id++;
+	size_t typelen = sp ? (size_t)(sp - section) : strlen(section);
+	int is_event = typelen == 5 && !strncmp(section, "event", 5);
+	int is_article = typelen == 7 && !strncmp(section, "article", 7);
+	if (!is_event && !is_article) {
+		diag_add(ld->diags, DIAG_WARNING, m->path, line,
+		         "unknown section [%s] (expected [corpus], [event ID] or [article ID]); ignored",
+		         section);
+		return;
+	}
+	if (!id_ok(id)) {
+		diag_add(ld->diags, DIAG_ERROR, m->path, line,
+		         "[%s]: the id must be letters, digits, '-', '_' or '.'; section ignored",
+		         section);
+		return;
+	}
+	if (is_event) {
+		for (size_t i = 0; i < m->nevents; i++)
+			if (!strcmp(m->events[i].id, id)) {
+				diag_add(ld->diags, DIAG_ERROR, m->path, line,
+				         "event '%s' defined twice (first on line %u); second ignored", id,
+				         m->events[i].line);
+				return;
+			}
+		struct manifest_event *ev = grow(m->events, m->nevents, sizeof *ev);
+		if (!ev) {
+			ld->oom = 1;
+			return;
+		}
+		m->events = ev;
+		ev = &m->events[m->nevents];
+		memset(ev, 0, sizeof *ev);
+		ev->line = line;
+		if (!(ev->id = strdup(id))) {
+			ld->oom = 1;
+			return;
+		}
+		m->nevents++;
+		ld->kind = SEC_EVENT;
+	} else {
+		for (size_t i = 0; i < m->narticles; i++)
+			if (!strcmp(m->articles[i].id, id)) {
+				diag_add(ld->diags, DIAG_ERROR, m->path, line,
+				         "article '%s' defined twice (first on line %u); second ignored", id,
+				         m->articles[i].line);
+				return;
+			}
+		struct manifest_article *a = grow(m->articles, m->narticles, sizeof *a);
+		if (!a) {
+			ld->oom = 1;
+			return;
+		}
+		m->articles = a;
+		a = &m->articles[m->narticles];
+		memset(a, 0, sizeof *a);
+		a->line = line;
+		if (!(a->id = strdup(id))) {
+			ld->oom = 1;
+			return;
+		}
+		m->narticles++;
+		ld->kind = SEC_ARTICLE;
+	}
+}
+
+static void parse_date(struct loader *ld, const char *value, struct date_ymd *out)
+{
+	if (dates_parse_iso(value, out) != 0) {
+		diag_add(ld->diags, DIAG_ERROR, ld->m->path, ld->rd->line,
+		         "[%s]: date '%s' is not an ISO 8601 date (YYYY-MM-DD) that exists",
+		         ld->section, value);
+		memset(out, 0, sizeof *out);
+	}
+}
+
+static void event_key(struct loader *ld, struct manifest_event *ev, const char *name,
+                      const char *value)
+{
+	unsigned line = ld->rd->line;
+	if (!strcmp(name, "date")) {
+		parse_date(ld, value, &ev->date);
+	} else if (!strcmp(name, "time")) {
+		if (!manifest_valid_time(value))
+			diag_add(ld->diags, DIAG_ERROR, ld->m->path, line,
+			         "[%s]: time '%s' must be morning, afternoon, evening or HH:MM",
+			         ld->section, value);
+		else
+			set_str(ld, &ev->time, value);
+	} else if (!strcmp(name, "place")) {
+		set_str(ld, &ev->place, value);
+	} else if (!strcmp(name, "title")) {
+		set_str(ld, &ev->title, value);
+	} else if (!strncmp(name, "title.", 6)) {
+		const char *lang = name + 6;
+		if (!manifest_valid_lang(lang) || strlen(lang) >= sizeof ev->titles->lang) {
+			diag_add(ld->diags, DIAG_ERROR, ld->m->path, line,
+			         "[%s]: '%s' is not a language tag (as in title.fr)", ld->section, lang);
+			return;
+		}
+		struct manifest_title *t = grow(ev->titles, ev->ntitles, sizeof *t);
+		if (!t) {
+			ld->oom = 1;
+			return;
+		}
+		ev->titles = t;
+		t = &ev->titles[ev->ntitles];
+		snprintf(t->lang, sizeof t->lang, "%s", lang);
+		if (!(t->text = strdup(value))) {
+			ld->oom = 1;
+			return;
+		}
+		ev->ntitles++;
+	} else {
+		diag_add(ld->diags, DIAG_WARNING, ld->m->path, line,
+		         "[%s]: unknown key '%s' (expected date, time, place, title, title.LANG); ignored",
+		         ld->section, name);
+	}
+}
+
+static void article_key(struct loader *ld, struct manifest_article *a, const char *name,
+                        const char *value)
+{
+	unsigned line = ld->rd->line;
+	if (!strcmp(name, "file")) {
+		a->file_line = line;
+		set_str(ld, &a->file, value);
+	} else if (!strcmp(name, "lang")) {
+		if (!manifest_valid_lang(value))
+			diag_add(ld->diags, DIAG_ERROR, ld->m->path, line,
+			         "[%s]: lang '%s' is not a BCP 47 language tag; it will be detected",
+			         ld->section, value);
+		else
+			set_str(ld, &a->lang, value);
+	} else if (!strcmp(name, "date")) {
+		parse_date(ld, value, &a->date);
+	} else if (!strcmp(name, "event")) {
+		set_str(ld, &a->event, value);
+	} else if (!strcmp(name, "mentions")) {
+		set_str(ld, &a->mentions, value);
+	} else if (!strcmp(name, "source")) {
+		if (strncmp(value, "http://", 7) && strncmp(value, "https://", 8))
+			diag_add(ld->diags, DIAG_WARNING, ld->m->path, line,
+			         "[%s]: source '%s' is not an http(s) URL", ld->section, value);
+		set_str(ld, &a->source, value);
+	} else if (!strcmp(name, "group")) {
+		set_str(ld, &a->group, value);
+	} else if (!strcmp(name, "title")) {
+		set_str(ld, &a->title, value);
+	} else if (!strcmp(name, "dir")) {
+		if (strcmp(value, "auto") && strcmp(value, "ltr") && strcmp(value, "rtl"))
+			diag_add(ld->diags, DIAG_ERROR, ld->m->path, line,
+			         "[%s]: dir '%s' must be auto, ltr or rtl", ld->section, value);
+		else
+			set_str(ld, &a->dir, value);
+	} else {
+		diag_add(ld->diags, DIAG_WARNING, ld->m->path, line,
+		         "[%s]: unknown key '%s' (expected file, lang, date, event, mentions, source, "
+		         "group, title, dir); ignored",
+		         ld->section, name);
+	}
+}
+
+static int on_value(void *user, const char *section, const char *name, const char *value)
+{
+	struct loader *ld = user;
+	struct manifest *m = ld->m;
+
+	if (!name) /* a section header with no keys yet (INI_CALL_HANDLER_ON_NEW_SECTION) */
+		return 1;
+	if (ld->section_seq != ld->rd->sections || ld->kind == SEC_NONE)
+		open_section(ld, section);
+	switch (ld->kind) {
+	case SEC_CORPUS:
+		if (!strcmp(name, "title"))
+			set_str(ld, &m->title, value);
+		else
+			diag_add(ld->diags, DIAG_WARNING, m->path, ld->rd->line,
+			         "[corpus]: unknown key '%s' (expected title); ignored", name);
+		break;
+	case SEC_EVENT:
+		event_key(ld, &m->events[m->nevents - 1], name, value);
+		break;
+	case SEC_ARTICLE:
+		article_key(ld, &m->articles[m->narticles - 1], name, value);
+		break;
+	case SEC_NONE:
+	case SEC_UNKNOWN:
+		if (!*section)
+			diag_add(ld->diags, DIAG_WARNING, m->path, ld->rd->line,
+			         "key '%s' outside any section; ignored", name);
+		break;
+	}
+	return !ld->oom;
+}
+
+int manifest_load(const char *path, struct manifest *out, struct diag_list *diags)
+{
+	memset(out, 0, sizeof *out);
+	out->path = strdup(path);
+	if (!out->path) {
+		diag_add(diags, DIAG_ERROR, path, 0, "out of memory");
+		return -1;
+	}
+	FILE *fp = fopen(path, "r");
+	if (!fp) {
+		diag_add(diags, DIAG_ERROR, path, 0, "cannot open: %s", strerror(errno));
+		return -1;
+	}
+	struct reader rd = {.fp = fp, .diags = diags, .path = path};
+	struct loader ld = {.m = out, .diags = diags, .rd = &rd};
+	int r = ini_parse_stream(read_line, &rd, on_value, &ld);
+	int read_error = ferror(fp);
+	fclose(fp);
+	if (ld.oom || r == -2) {
+		diag_add(diags, DIAG_ERROR, path, 0, "out of memory");
+		return -1;
+	}
+	if (read_error) {
+		diag_add(diags, DIAG_ERROR, path, 0, "read error");
+		return -1;
+	}
+	if (r > 0)
+		diag_add(diags, DIAG_ERROR, path, (unsigned)r,
+		         "syntax error (expected [section], key = value, or a ; comment)");
+	return 0;
+}
+
+void manifest_free(struct manifest *m)
+{
+	if (!m)
+		return;
+	for (size_t i = 0; i < m->nevents; i++) {
+		struct manifest_event *e = &m->events[i];
+		free(e->id);
+		free(e->time);
+		free(e->place);
+		free(e->title);
+		for (size_t j = 0; j < e->ntitles; j++)
+			free(e->titles[j].text);
+		free(e->titles);
+	}
+	for (size_t i = 0; i < m->narticles; i++) {
+		struct manifest_article *a = &m->articles[i];
+		free(a->id);
+		free(a->file);
+		free(a->lang);
+		free(a->event);
+		free(a->mentions);
+		free(a->source);
+		free(a->group);
+		free(a->title);
+		free(a->dir);
+	}
+	free(m->events);
+	free(m->articles);
+	free(m->path);
+	free(m->title);
+	memset(m, 0, sizeof *m);
+}
+
+const char *manifest_event_title(const struct manifest_event *e, const char *lang)
+{
+	if (lang)
+		for (size_t i = 0; i < e->ntitles; i++)
+			if (!strcmp(e->titles[i].lang, lang))
+				return e->titles[i].text;
+	return e->title ? e->title : e->id;
+}

@@ -1,0 +1,629 @@
+/* main.c — owns the command line: options, choosing the corpus, and the
+ * plain-text renderers (--list, --timeline, --dump, --compare, --render,
+ * --check), which print the same pages and visual lines the reader draws.
+ * Without a renderer option it starts the interactive reader. */
+#include <errno.h>
+#include <limits.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "tandem/bidi.h"
+#include "tandem/compare.h"
+#include "tandem/corpus.h"
+#include "tandem/decode.h"
+#include "tandem/layout.h"
+#include "tandem/page.h"
+#include "tandem/timeline.h"
+#include "tandem/ui.h"
+
+#define EXIT_RUNTIME 1
+#define EXIT_USAGE 2
+#define COMPARE_GAP " \xe2\x94\x82 " /* " │ " */
+#define COMPARE_GAP_COLS 3
+
+enum mode { MODE_UI, MODE_LIST, MODE_TIMELINE, MODE_DUMP, MODE_COMPARE, MODE_RENDER, MODE_CHECK };
+
+struct options {
+	enum mode mode;
+	const char *dump_id;
+	const char *compare_ids;
+	const char *open_id;
+	int open_compare;
+	int width;                 /* 0: default */
+	enum bidi_dir dir;
+	int shape, mirror, pad;
+	enum ui_bidi bidi;
+	enum ui_shape ui_shape;
+	const char *lang;          /* language of event titles */
+	char **paths;              /* CORPUS_DIR or FILE... */
+	size_t npaths;
+};
+
+static const char *prog = "tandem";
+
+static void usage(FILE *fp)
+{
+	fprintf(fp,
+	        "usage: %s [OPTION]... [CORPUS_DIR | FILE...]\n"
+	        "A terminal reader for multilingual news: read, compare translations side by\n"
+	        "side, follow the story on a timeline.\n"
+	        "\n"
+	        "  --open ID             start on article ID (see --list)\n"
+	        "  --open ID --compare   start in the compare view of article ID\n"
+	        "  --bidi=app|terminal   app: tandem reorders right-to-left text (default);\n"
+	        "                        terminal: send logical order (mlterm-style terminals)\n"
+	        "  --shape=auto|on|off   Arabic shaping by tandem (auto: on)\n"
+	        "\n"
+	        "Plain-text output (the same layout as the reader):\n"
+	        "  --list                one line per article: id, lang, date, event, title\n"
+	        "  --timeline            the events in date order, with the languages covering each\n"
+	        "  --lang LANG           language of event titles (default en)\n"
+	        "  --dump ID             article ID as the reader shows it\n"
+	        "  --compare ID,ID[,ID]  two or three articles side by side, paragraphs aligned\n"
+	        "  --render              filter: stdin, one paragraph per line, to visual lines\n"
+	        "    --width N           columns (default: $COLUMNS, else 80)\n"
+	        "    --dir auto|ltr|rtl  paragraph direction for --render (default auto)\n"
+	        "    --shape on|off      Arabic shaping (default on)\n"
+	        "    --no-mirror         do not mirror brackets in right-to-left text\n"
+	        "    --no-pad            do not flush right-to-left lines right\n"
+	        "  --check [DIR]         check a corpus: what was recognised where; exit 1 on error\n"
+	        "  --help                this help\n"
+	        "  --version             version\n"
+	        "\n"
+	        "Without CORPUS_DIR or FILE, the bundled corpus is opened.\n"
+	        "Exit status: 0 ok, 1 runtime error, 2 usage error.\n",
+	        prog);
+}
+
+static int usage_error(const char *fmt, const char *arg)
+{
+	fprintf(stderr, "%s: ", prog);
+	fprintf(stderr, fmt, arg);
+	fprintf(stderr, "\nTry '%s --help'.\n", prog);
+	return EXIT_USAGE;
+}
+
+static int parse_width(const char *s, int *out)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(s, &end, 10);
+	if (errno || end == s || *end || v < 1 || v > 10000)
+		return -1;
+	*out = (int)v;
+	return 0;
+}
+
+/* Value of "--opt=value" or "--opt value"; advances *i for the latter. */
+static const char *opt_value(int argc, char **argv, int *i, const char *name)
+{
+	size_t n = strlen(name);
+	const char *a = argv[*i];
+	if (!strncmp(a, name, n) && a[n] == '=')
+		return a + n + 1;
+	if (!strcmp(a, name) && *i + 1 < argc)
+		return argv[++*i];
+	return NULL;
+}
+
+static int is_opt(const char *a, const char *name)
+{
+	size_t n = strlen(name);
+	return !strncmp(a, name, n) && (a[n] == 0 || a[n] == '=');
+}
+
+static int parse_args(int argc, char **argv, struct options *o)
+{
+	int open_given = 0;
+	for (int i = 1; i < argc; i++)
+		if (is_opt(argv[i], "--open"))
+			open_given = 1;
+
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i], *v;
+		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+			usage(stdout);
+			exit(0);
+		} else if (!strcmp(a, "--version")) {
+			printf("tandem %s\n", TANDEM_VERSION);
+			exit(0);
+		} else if (!strcmp(a, "--list")) {
+			o->mode = MODE_LIST;
+		} else if (!strcmp(a, "--timeline")) {
+			o->mode = MODE_TIMELINE;
+		} else if (!strcmp(a, "--render")) {
+			o->mode = MODE_RENDER;
+		} else if (!strcmp(a, "--check")) {
+			o->mode = MODE_CHECK;
+		} else if (!strcmp(a, "--no-mirror")) {
+			o->mirror = 0;
+		} else if (!strcmp(a, "--no-pad")) {
+			o->pad = 0;
+		} else if (is_opt(a, "--dump")) {
+			if (!(v = opt_value(argc, argv, &i, "--dump")))
+				return usage_error("%s needs an article id", a);
+			o->mode = MODE_DUMP;
+			o->dump_id = v;
+		} else if (is_opt(a, "--compare")) {
+			if (open_given && !strchr(a, '=')) {
+				o->open_compare = 1;
+				continue;
+			}
+			if (!(v = opt_value(argc, argv, &i, "--compare")))
+				return usage_error("%s needs ID,ID[,ID]", a);
+			o->mode = MODE_COMPARE;
+			o->compare_ids = v;
+		} else if (is_opt(a, "--open")) {
+			if (!(v = opt_value(argc, argv, &i, "--open")))
+				return usage_error("%s needs an article id", a);
+			o->open_id = v;
+		} else if (is_opt(a, "--width")) {
+			if (!(v = opt_value(argc, argv, &i, "--width")) || parse_width(v, &o->width))
+				return usage_error("--width needs a number of columns from 1 to 10000, not '%s'",
+				                   v ? v : "");
+		} else if (is_opt(a, "--lang")) {
+			if (!(v = opt_value(argc, argv, &i, "--lang")))
+				return usage_error("%s needs a language tag", a);
+			o->lang = v;
+		} else if (is_opt(a, "--dir")) {
+			v = opt_value(argc, argv, &i, "--dir");
+			if (!v || (strcmp(v, "auto") && strcmp(v, "ltr") && strcmp(v, "rtl")))
+				return usage_error("--dir takes auto, ltr or rtl, not '%s'", v ? v : "");
+			o->dir = !strcmp(v, "rtl") ? BIDI_RTL : !strcmp(v, "ltr") ? BIDI_LTR : BIDI_AUTO;
+		} else if (is_opt(a, "--shape")) {
+			v = opt_value(argc, argv, &i, "--shape");
+			if (!v || (strcmp(v, "auto") && strcmp(v, "on") && strcmp(v, "off")))
+				return usage_error("--shape takes auto, on or off, not '%s'", v ? v : "");
+			o->shape = strcmp(v, "off") != 0;
+			o->ui_shape = !strcmp(v, "on") ? UI_SHAPE_ON : !strcmp(v, "off") ? UI_SHAPE_OFF
+			                                                                 : UI_SHAPE_AUTO;
+		} else if (is_opt(a, "--bidi")) {
+			v = opt_value(argc, argv, &i, "--bidi");
+			if (!v || (strcmp(v, "app") && strcmp(v, "terminal")))
+				return usage_error("--bidi takes app or terminal, not '%s'", v ? v : "");
+			o->bidi = !strcmp(v, "terminal") ? UI_BIDI_TERMINAL : UI_BIDI_APP;
+		} else if (!strcmp(a, "--")) {
+			o->paths = argv + i + 1;
+			o->npaths = (size_t)(argc - i - 1);
+			break;
+		} else if (a[0] == '-' && a[1]) {
+			return usage_error("unknown option '%s'", a);
+		} else {
+			if (!o->paths)
+				o->paths = argv + i;
+			else if (o->paths + o->npaths != argv + i)
+				return usage_error("'%s': corpus paths go together, after the options", a);
+			o->npaths++;
+		}
+	}
+	if (o->open_compare && !o->open_id)
+		return usage_error("%s", "--compare without ID,ID needs --open ID");
+	return 0;
+}
+
+/* The bundled corpus: $TANDEM_CORPUS, then ../corpus beside the executable
+ * (a build tree), then the installed data directory. */
+static char *bundled_corpus(void)
+{
+	const char *env = getenv("TANDEM_CORPUS");
+	if (env && *env)
+		return strdup(env);
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0) {
+		exe[n] = 0;
+		char *slash = strrchr(exe, '/');
+		if (slash) {
+			*slash = 0;
+			char cand[PATH_MAX + 32];
+			snprintf(cand, sizeof cand, "%s/../corpus/" CORPUS_MANIFEST, exe);
+			if (access(cand, R_OK) == 0) {
+				cand[strlen(cand) - strlen(CORPUS_MANIFEST) - 1] = 0;
+				return realpath(cand, NULL);
+			}
+		}
+	}
+	return strdup(TANDEM_DATADIR "/corpus");
+}
+
+static struct corpus *open_corpus(const struct options *o)
+{
+	if (o->npaths == 1) {
+		size_t n = strlen(o->paths[0]);
+		int is_file = n > 4 && access(o->paths[0], F_OK) == 0 &&
+		              strcmp(o->paths[0] + n - 4, ".ini") != 0;
+		/* a single path is a directory unless it names a file */
+		FILE *probe = is_file ? fopen(o->paths[0], "r") : NULL;
+		int dir = 1;
+		if (probe) {
+			char c;
+			dir = fread(&c, 1, 1, probe) == 0 && ferror(probe); /* EISDIR */
+			fclose(probe);
+		}
+		return dir ? corpus_open_dir(o->paths[0]) : corpus_open_files(o->paths, 1);
+	}
+	if (o->npaths > 1)
+		return corpus_open_files(o->paths, o->npaths);
+	char *dir = bundled_corpus();
+	if (!dir)
+		return NULL;
+	struct corpus *c = corpus_open_dir(dir);
+	free(dir);
+	return c;
+}
+
+static void print_diags(const struct corpus *c, int all)
+{
+	size_t hidden = 0;
+	for (size_t i = 0; i < c->diags.n; i++) {
+		const struct diag *d = &c->diags.items[i];
+		if (!all && d->level != DIAG_ERROR) {
+			hidden += d->level == DIAG_WARNING;
+			continue;
+		}
+		if (d->line)
+			fprintf(stderr, "%s: %s:%u: %s: %s\n", prog, d->file, d->line,
+			        diag_level_name(d->level), d->msg);
+		else
+			fprintf(stderr, "%s: %s: %s: %s\n", prog, d->file, diag_level_name(d->level), d->msg);
+	}
+	if (hidden)
+		fprintf(stderr, "%s: %zu warning(s) about the corpus; 'tandem --check' shows them\n",
+		        prog, hidden);
+}
+
+static int default_width(void)
+{
+	const char *cols = getenv("COLUMNS");
+	int w;
+	if (cols && parse_width(cols, &w) == 0)
+		return w;
+	return 80;
+}
+
+static struct page_opts page_options(const struct options *o, int header)
+{
+	return (struct page_opts){.shape = o->shape, .mirror = o->mirror,
+	                          .reorder = o->bidi == UI_BIDI_APP, .header = header,
+	                          .dir = BIDI_AUTO};
+}
+
+/* Text for a terminal: shown in visual order on a tty (as the reader does),
+ * logical order into a pipe or file, where tools expect it. */
+static void print_field(const char *s, const struct options *o, int tty)
+{
+	if (!tty || o->bidi == UI_BIDI_TERMINAL) {
+		for (const char *p = s; *p; p++) /* no controls into the terminal */
+			putchar((unsigned char)*p < 0x20 ? '?' : *p);
+		return;
+	}
+	struct decoded_text t;
+	struct bidi_para bp;
+	struct layout_para lp;
+	const char *err;
+	struct bidi_opts bo = {.dir = BIDI_AUTO, .shape = o->shape, .mirror = o->mirror};
+	struct layout_opts lo = {.width = 10000, .pad = 0, .reorder = 1};
+	if (decode_paragraph(s, strlen(s), &t) != 0)
+		return;
+	if (bidi_prepare(t.cp, t.len, &bo, &bp, &err) == 0) {
+		if (layout_wrap(&bp, &lo, &lp) == 0) {
+			for (size_t i = 0; i < lp.nlines; i++) {
+				char *u = layout_line_to_utf8(&lp.lines[i], 0, 0, NULL);
+				if (u)
+					fputs(u, stdout);
+				free(u);
+			}
+			layout_para_free(&lp);
+		}
+		bidi_free(&bp);
+	}
+	decode_free(&t);
+}
+
+static int run_list(const struct corpus *c, const struct options *o)
+{
+	int tty = isatty(STDOUT_FILENO);
+	int idw = 2, evw = 5;
+	for (size_t i = 0; i < c->narticles; i++) {
+		const struct corpus_article *a = &c->articles[i];
+		if ((int)strlen(a->id) > idw)
+			idw = (int)strlen(a->id);
+		if (a->event >= 0 && (int)strlen(c->events[a->event].id) > evw)
+			evw = (int)strlen(c->events[a->event].id);
+	}
+	for (size_t i = 0; i < c->narticles; i++) {
+		const struct corpus_article *a = &c->articles[i];
+		char date[16];
+		printf("%-*s  %-5s %-10s  %-*s  ", idw, a->id, a->lang,
+		       a->date.y ? dates_format(&a->date, date) : "-", evw,
+		       a->event >= 0 ? c->events[a->event].id : "-");
+		print_field(a->title, o, tty);
+		putchar('\n');
+	}
+	return 0;
+}
+
+static int run_timeline(const struct corpus *c, const struct options *o)
+{
+	int tty = isatty(STDOUT_FILENO);
+	int idw = 2;
+	for (size_t i = 0; i < c->nevents; i++)
+		if ((int)strlen(c->events[i].id) > idw)
+			idw = (int)strlen(c->events[i].id);
+	for (size_t i = 0; i < c->nevents; i++) {
+		const struct corpus_event *e = &c->events[i];
+		char date[16], langs[128];
+		printf("%-10s  %-9s  %-*s  %-8s  ", e->date.y ? dates_format(&e->date, date) : "-",
+		       e->time ? e->time : "", idw, e->id,
+		       timeline_event_langs(c, e, langs, sizeof langs));
+		print_field(corpus_event_title(e, o->lang), o, tty);
+		putchar('\n');
+	}
+	if (c->nevents == 0)
+		fprintf(stderr, "%s: this corpus has no events (a manifest defines them)\n", prog);
+	return 0;
+}
+
+static long find_article_or_complain(const struct corpus *c, const char *id)
+{
+	long k = corpus_find_article(c, id);
+	if (k < 0)
+		fprintf(stderr, "%s: no article '%s' in this corpus (tandem --list shows the ids)\n",
+		        prog, id);
+	return k;
+}
+
+static int run_dump(const struct corpus *c, const struct options *o)
+{
+	long k = find_article_or_complain(c, o->dump_id);
+	if (k < 0)
+		return EXIT_RUNTIME;
+	struct page_opts po = page_options(o, 1);
+	struct page *p = page_create(&c->articles[k], &po);
+	if (!p || page_layout(p, o->width ? o->width : default_width()) != 0) {
+		fprintf(stderr, "%s: %s: cannot lay out the article (out of memory)\n", prog, o->dump_id);
+		page_destroy(p);
+		return EXIT_RUNTIME;
+	}
+	for (size_t r = 0; r < p->nrows; r++) {
+		char *s = page_row_utf8(p, r, 1);
+		if (!s) {
+			page_destroy(p);
+			return EXIT_RUNTIME;
+		}
+		puts(s);
+		free(s);
+	}
+	page_destroy(p);
+	return 0;
+}
+
+static int run_compare(const struct corpus *c, const struct options *o)
+{
+	size_t idx[COMPARE_MAX_COLS], n = 0;
+	char *ids = strdup(o->compare_ids), *save = NULL;
+	if (!ids)
+		return EXIT_RUNTIME;
+	for (char *t = strtok_r(ids, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
+		if (n == COMPARE_MAX_COLS) {
+			free(ids);
+			return usage_error("--compare takes two or three ids, not '%s'", o->compare_ids);
+		}
+		long k = find_article_or_complain(c, t);
+		if (k < 0) {
+			free(ids);
+			return EXIT_RUNTIME;
+		}
+		idx[n++] = (size_t)k;
+	}
+	free(ids);
+	if (n < 2)
+		return usage_error("--compare takes two or three ids, not '%s'", o->compare_ids);
+	int width = o->width ? o->width : default_width();
+	int colw = (width - COMPARE_GAP_COLS * ((int)n - 1)) / (int)n;
+	if (colw < 1)
+		colw = 1;
+	struct page_opts po = page_options(o, 1);
+	struct compare *cmp = compare_create(c, idx, n, &po);
+	if (!cmp || compare_layout(cmp, colw) != 0) {
+		fprintf(stderr, "%s: cannot lay out the comparison (out of memory)\n", prog);
+		compare_destroy(cmp);
+		return EXIT_RUNTIME;
+	}
+	for (size_t r = 0; r < cmp->nrows; r++) {
+		for (size_t col = 0; col < n; col++) {
+			size_t pr = cmp->rows[col][r];
+			const struct layout_line *l = pr == COMPARE_NO_ROW ? NULL : page_row_line(cmp->cols[col], pr);
+			int last = col + 1 == n;
+			char *s;
+			if (l)
+				s = layout_line_to_utf8(l, 1, last ? 0 : colw, NULL);
+			else if (last)
+				s = strdup("");
+			else {
+				s = malloc((size_t)colw + 1);
+				if (s) {
+					memset(s, ' ', (size_t)colw);
+					s[colw] = 0;
+				}
+			}
+			if (!s) {
+				compare_destroy(cmp);
+				return EXIT_RUNTIME;
+			}
+			if (col)
+				fputs(COMPARE_GAP, stdout);
+			fputs(s, stdout);
+			free(s);
+		}
+		putchar('\n');
+	}
+	compare_destroy(cmp);
+	return 0;
+}
+
+static int run_render(const struct options *o)
+{
+	int width = o->width ? o->width : default_width();
+	struct bidi_opts bo = {.dir = o->dir, .shape = o->shape, .mirror = o->mirror};
+	struct layout_opts lo = {.width = width, .pad = o->pad, .reorder = o->bidi == UI_BIDI_APP};
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+	int status = 0;
+	while ((n = getline(&line, &cap, stdin)) >= 0) {
+		if (n > 0 && line[n - 1] == '\n')
+			n--;
+		if (n > 0 && line[n - 1] == '\r')
+			n--;
+		struct decoded_text t;
+		struct bidi_para bp;
+		struct layout_para lp;
+		const char *err = "out of memory";
+		if (decode_paragraph(line, (size_t)n, &t) != 0) {
+			fprintf(stderr, "%s: stdin: out of memory\n", prog);
+			status = EXIT_RUNTIME;
+			break;
+		}
+		if (bidi_prepare(t.cp, t.len, &bo, &bp, &err) != 0) {
+			fprintf(stderr, "%s: stdin: %s\n", prog, err);
+			decode_free(&t);
+			status = EXIT_RUNTIME;
+			break;
+		}
+		if (layout_wrap(&bp, &lo, &lp) != 0) {
+			fprintf(stderr, "%s: stdin: out of memory\n", prog);
+			bidi_free(&bp);
+			decode_free(&t);
+			status = EXIT_RUNTIME;
+			break;
+		}
+		for (size_t i = 0; i < lp.nlines; i++) {
+			char *s = layout_line_to_utf8(&lp.lines[i], 1, 0, NULL);
+			if (s)
+				puts(s);
+			free(s);
+		}
+		layout_para_free(&lp);
+		bidi_free(&bp);
+		decode_free(&t);
+	}
+	free(line);
+	if (ferror(stdin)) {
+		fprintf(stderr, "%s: stdin: read error\n", prog);
+		status = EXIT_RUNTIME;
+	}
+	return status;
+}
+
+static int run_check(const struct corpus *c)
+{
+	print_diags(c, 1);
+	for (size_t i = 0; i < c->narticles; i++) {
+		const struct corpus_article *a = &c->articles[i];
+		const struct article_text *t = &a->text;
+		size_t count[5] = {0}, dups = 0;
+		char date[16];
+		for (size_t b = 0; b < t->nblocks; b++) {
+			const struct article_block *bl = &t->blocks[b];
+			count[bl->kind]++;
+			if (bl->kind == BLOCK_PARAGRAPH && bl->dup_of < 0)
+				continue;
+			if (bl->dup_of >= 0) {
+				const struct article_block *o = &t->blocks[bl->dup_of];
+				dups++;
+				printf("%s:%u: %c%u %s repeats %c%u (line %u); folded in the reader\n", a->path,
+				       bl->line, article_block_letter(bl->kind), bl->ordinal,
+				       article_block_kind_name(bl->kind), article_block_letter(o->kind),
+				       o->ordinal, o->line);
+			} else if (bl->kind == BLOCK_SOURCE) {
+				printf("%s:%u: source line: %.*s\n", a->path, bl->line, (int)bl->len,
+				       t->raw + bl->off);
+			} else if (bl->kind == BLOCK_COMMENTS) {
+				printf("%s:%u: comment-count boilerplate\n", a->path, bl->line);
+			} else {
+				printf("%s:%u: %c%u %s\n", a->path, bl->line, article_block_letter(bl->kind),
+				       bl->ordinal, article_block_kind_name(bl->kind));
+			}
+		}
+		printf("%s: article '%s': %zu paragraph(s), %zu caption(s), %zu image(s), "
+		       "%zu repeat(s), %zu date mention(s); lang %s%s, date %s%s, source %s%s, "
+		       "title%s\n",
+		       a->path, a->id, count[BLOCK_PARAGRAPH], count[BLOCK_CAPTION], count[BLOCK_IMAGE],
+		       dups, a->ndates, a->lang, a->detected & CORPUS_DETECTED_LANG ? " (detected)" : "",
+		       a->date.y ? dates_format(&a->date, date) : "unknown",
+		       a->detected & CORPUS_DETECTED_DATE ? " (detected)" : "",
+		       a->source ? "given" : "none",
+		       a->detected & CORPUS_DETECTED_SOURCE ? " (detected)" : "",
+		       a->detected & CORPUS_DETECTED_TITLE ? " detected" : " given");
+	}
+	size_t errors = corpus_errors(c), warnings = diag_count(&c->diags, DIAG_WARNING);
+	printf("%zu article(s), %zu event(s): %zu error(s), %zu warning(s)\n", c->narticles,
+	       c->nevents, errors, warnings);
+	return errors ? EXIT_RUNTIME : 0;
+}
+
+int main(int argc, char **argv)
+{
+	struct options o = {.shape = 1, .mirror = 1, .pad = 1, .lang = "en"};
+	setlocale(LC_ALL, "");
+	int r = parse_args(argc, argv, &o);
+	if (r)
+		return r;
+	if (o.mode == MODE_RENDER)
+		return run_render(&o);
+
+	struct corpus *c = open_corpus(&o);
+	if (!c) {
+		fprintf(stderr, "%s: out of memory while loading the corpus\n", prog);
+		return EXIT_RUNTIME;
+	}
+	if (o.mode == MODE_CHECK) {
+		r = run_check(c);
+		corpus_free(c);
+		return r;
+	}
+	print_diags(c, 0);
+	if (c->narticles == 0) {
+		fprintf(stderr, "%s: no article to show\n", prog);
+		corpus_free(c);
+		return EXIT_RUNTIME;
+	}
+	switch (o.mode) {
+	case MODE_LIST:
+		r = run_list(c, &o);
+		break;
+	case MODE_TIMELINE:
+		r = run_timeline(c, &o);
+		break;
+	case MODE_DUMP:
+		r = run_dump(c, &o);
+		break;
+	case MODE_COMPARE:
+		r = run_compare(c, &o);
+		break;
+	case MODE_UI: {
+		if (o.open_id && corpus_find_article(c, o.open_id) < 0) {
+			find_article_or_complain(c, o.open_id);
+			r = EXIT_USAGE;
+			break;
+		}
+		struct ui_opts uo = {.open_id = o.open_id, .open_compare = o.open_compare,
+		                     .bidi = o.bidi, .shape = o.ui_shape, .mirror = o.mirror};
+		r = ui_run(c, &uo);
+		break;
+	}
+	case MODE_RENDER:
+	case MODE_CHECK:
+		break;
+	}
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "%s: write error on standard output\n", prog);
+		r = EXIT_RUNTIME;
+	}
+	corpus_free(c);
+	return r;
+}

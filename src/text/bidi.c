@@ -1,0 +1,134 @@
+/* bidi.c — owns every call into GNU FriBidi: level resolution for a whole
+ * paragraph (bracket pairs, explicit embeddings and isolates), Arabic joining
+ * and shaping with mirroring, and the per-line reordering (L1, L2) that the
+ * wrapper asks for once lines have been cut in logical order. */
+#include "tandem/bidi.h"
+
+#include <fribidi.h>
+#include <stdlib.h>
+#include <string.h>
+
+_Static_assert(sizeof(FriBidiCharType) == sizeof(uint32_t), "bidi type size");
+_Static_assert(sizeof(FriBidiLevel) == sizeof(int8_t), "bidi level size");
+_Static_assert(sizeof(FriBidiChar) == sizeof(uint32_t), "bidi char size");
+
+void bidi_free(struct bidi_para *p)
+{
+	if (!p)
+		return;
+	free(p->logical);
+	free(p->shaped);
+	free(p->types);
+	free(p->levels);
+	memset(p, 0, sizeof *p);
+}
+
+int bidi_is_format_char(uint32_t c)
+{
+	return (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) ||
+	       c == 0x200e || c == 0x200f || c == 0x061c;
+}
+
+int bidi_prepare(const uint32_t *cp, size_t n, const struct bidi_opts *o,
+                 struct bidi_para *out, const char **err)
+{
+	static const char *oom = "out of memory";
+	FriBidiBracketType *brackets = NULL;
+	FriBidiArabicProp *joining = NULL;
+	size_t alloc = n ? n : 1;
+
+	memset(out, 0, sizeof *out);
+	if (n > (size_t)INT32_MAX / 2) { /* FriBidiStrIndex is an int */
+		*err = "paragraph too long for the bidi algorithm";
+		return -1;
+	}
+	out->len = n;
+	out->logical = malloc((alloc + 1) * sizeof *out->logical);
+	out->shaped = malloc((alloc + 1) * sizeof *out->shaped);
+	out->types = malloc(alloc * sizeof *out->types);
+	out->levels = malloc(alloc * sizeof *out->levels);
+	brackets = malloc(alloc * sizeof *brackets);
+	if (!out->logical || !out->shaped || !out->types || !out->levels || !brackets) {
+		*err = oom;
+		goto fail;
+	}
+	if (n)
+		memcpy(out->logical, cp, n * sizeof *cp);
+	out->logical[n] = 0;
+
+	FriBidiParType base = o->dir == BIDI_RTL ? FRIBIDI_PAR_RTL
+	                    : o->dir == BIDI_LTR ? FRIBIDI_PAR_LTR
+	                                         : FRIBIDI_PAR_ON;
+	const FriBidiChar *str = (const FriBidiChar *)out->logical;
+	FriBidiCharType *types = (FriBidiCharType *)out->types;
+	FriBidiLevel *levels = (FriBidiLevel *)out->levels;
+	fribidi_get_bidi_types(str, (FriBidiStrIndex)n, types);
+	fribidi_get_bracket_types(str, (FriBidiStrIndex)n, types, brackets);
+	FriBidiLevel max = n ? fribidi_get_par_embedding_levels_ex(types, brackets,
+	                                     (FriBidiStrIndex)n, &base, levels)
+	                     : 1;
+	if (max == 0) {
+		*err = "FriBidi could not resolve the embedding levels";
+		goto fail;
+	}
+	if (n == 0 && base == FRIBIDI_PAR_ON)
+		base = FRIBIDI_PAR_LTR;
+	out->base = base;
+	out->rtl = FRIBIDI_IS_RTL(base) ? 1 : 0;
+	out->max_level = max - 1;
+
+	memcpy(out->shaped, out->logical, (n + 1) * sizeof *cp);
+	FriBidiFlags flags = o->mirror ? FRIBIDI_FLAG_SHAPE_MIRRORING : 0;
+	if (o->shape && n) {
+		joining = malloc(n * sizeof *joining);
+		if (!joining) {
+			*err = oom;
+			goto fail;
+		}
+		fribidi_get_joining_types(str, (FriBidiStrIndex)n, joining);
+		fribidi_join_arabic(types, (FriBidiStrIndex)n, levels, joining);
+		flags |= FRIBIDI_FLAGS_ARABIC;
+	}
+	/* Shaping writes the same levels it read; they stay pristine. */
+	if (flags && n)
+		fribidi_shape(flags, levels, (FriBidiStrIndex)n, joining,
+		              (FriBidiChar *)out->shaped);
+	free(joining);
+	free(brackets);
+	return 0;
+fail:
+	free(joining);
+	free(brackets);
+	bidi_free(out);
+	return -1;
+}
+
+int bidi_reorder_line(const struct bidi_para *p, size_t off, size_t n, uint32_t *map)
+{
+	if (n == 0)
+		return 0;
+	/* fribidi_reorder_line writes rule L1 into the levels: work on a copy so
+	 * the paragraph can be wrapped again at another width. */
+	FriBidiLevel stack_levels[256];
+	FriBidiLevel *levels = n <= 256 ? stack_levels : malloc(n * sizeof *levels);
+	FriBidiStrIndex *imap = malloc(n * sizeof *imap);
+	if (!levels || !imap) {
+		if (levels != stack_levels)
+			free(levels);
+		free(imap);
+		return -1;
+	}
+	memcpy(levels, p->levels + off, n * sizeof *levels);
+	for (size_t i = 0; i < n; i++)
+		imap[i] = (FriBidiStrIndex)i;
+	FriBidiLevel r = fribidi_reorder_line(FRIBIDI_FLAG_REORDER_NSM,
+	                                      (const FriBidiCharType *)p->types + off,
+	                                      (FriBidiStrIndex)n, 0, (FriBidiParType)p->base,
+	                                      levels, NULL, imap);
+	for (size_t i = 0; i < n; i++)
+		map[i] = (uint32_t)(off + (size_t)imap[i]);
+	if (levels != stack_levels)
+		free(levels);
+	free(imap);
+	return r == 0 ? -1 : 0;
+}

@@ -1,0 +1,137 @@
+/* decode.c — owns the first two steps of the text pipeline: UTF-8 bytes to
+ * code points, and the neutralising of everything a terminal would obey
+ * (controls, escape sequences, C1) so that only printable characters, with a
+ * map back to their source bytes, reach the later steps. */
+#include "tandem/decode.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unictype.h>
+#include <unistr.h>
+
+/* Growable output buffer of code points with their source offsets. */
+struct cp_buf {
+	uint32_t *cp;
+	size_t *off;
+	size_t len, cap;
+};
+
+static int buf_push(struct cp_buf *b, uint32_t c, size_t off)
+{
+	if (b->len + 1 >= b->cap) {
+		size_t cap = b->cap ? b->cap * 2 : 64;
+		uint32_t *cp = realloc(b->cp, cap * sizeof *cp);
+		if (!cp)
+			return -1;
+		b->cp = cp;
+		size_t *o = realloc(b->off, (cap + 1) * sizeof *o);
+		if (!o)
+			return -1;
+		b->off = o;
+		b->cap = cap;
+	}
+	b->cp[b->len] = c;
+	b->off[b->len] = off;
+	b->len++;
+	return 0;
+}
+
+int decode_is_unsafe(uint32_t c)
+{
+	return c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f) ||
+	       (c >= 0xd800 && c <= 0xdfff) || c > 0x10ffff;
+}
+
+static int push_hex_c1(struct cp_buf *b, uint32_t c, size_t off)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	return buf_push(b, '<', off) || buf_push(b, (uint32_t)hex[c >> 4], off) ||
+	       buf_push(b, (uint32_t)hex[c & 15], off) || buf_push(b, '>', off);
+}
+
+int decode_paragraph(const char *bytes, size_t n, struct decoded_text *out)
+{
+	struct cp_buf b = {0};
+	const uint8_t *s = (const uint8_t *)bytes;
+	size_t i = 0;
+
+	memset(out, 0, sizeof *out);
+	while (i < n) {
+		ucs4_t c;
+		int k = u8_mbtouc(&c, s + i, n - i);
+		if (k <= 0)
+			k = 1;
+		int r = 0;
+		if (c == 0xfffd && !(k == 3 && s[i] == 0xef && s[i + 1] == 0xbf && s[i + 2] == 0xbd)) {
+			out->invalid++;
+			r = buf_push(&b, 0xfffd, i);
+		} else if (c == '\t') {
+			do
+				r = buf_push(&b, ' ', i);
+			while (!r && b.len % DECODE_TAB_STOP);
+		} else if (c < 0x20) {
+			out->controls++;
+			r = buf_push(&b, 0x2400 + c, i);
+		} else if (c == 0x7f) {
+			out->controls++;
+			r = buf_push(&b, 0x2421, i);
+		} else if (c >= 0x80 && c <= 0x9f) {
+			out->controls++;
+			r = push_hex_c1(&b, c, i);
+		} else if (c == 0x2028 || c == 0x2029) {
+			r = buf_push(&b, ' ', i);
+		} else if (uc_is_general_category(c, UC_CATEGORY_Cn) ||
+		           uc_is_general_category(c, UC_CATEGORY_Cs)) {
+			out->unassigned++;
+			r = buf_push(&b, 0xfffd, i);
+		} else {
+			r = buf_push(&b, c, i);
+		}
+		if (r)
+			goto fail;
+		i += (size_t)k;
+	}
+	if (!b.cp) { /* empty paragraph: still a valid, terminated string */
+		if (buf_push(&b, 0, n))
+			goto fail;
+		b.len = 0;
+	}
+	/* buf_push keeps one slot free, so the terminator always fits. */
+	b.cp[b.len] = 0;
+	b.off[b.len] = n;
+	out->cp = b.cp;
+	out->byte_off = b.off;
+	out->len = b.len;
+	return 0;
+fail:
+	free(b.cp);
+	free(b.off);
+	memset(out, 0, sizeof *out);
+	return -1;
+}
+
+void decode_free(struct decoded_text *t)
+{
+	if (!t)
+		return;
+	free(t->cp);
+	free(t->byte_off);
+	memset(t, 0, sizeof *t);
+}
+
+char *decode_to_utf8(const uint32_t *cp, size_t n, size_t *out_len)
+{
+	size_t len = 0;
+	uint8_t *s = u32_to_u8(cp, n, NULL, &len);
+	if (!s)
+		return NULL;
+	char *r = realloc(s, len + 1);
+	if (!r) {
+		free(s);
+		return NULL;
+	}
+	r[len] = 0;
+	if (out_len)
+		*out_len = len;
+	return r;
+}
