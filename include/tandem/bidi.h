@@ -24,8 +24,10 @@ struct bidi_para {
 	                        brackets, U+FEFF fill in a lam-alef's lam slot;
 	                        owned */
 	uint32_t *types;     /* FriBidi bidi types; owned */
-	int8_t *levels;      /* resolved embedding levels, pristine (before any
-	                        rule L1); owned */
+	int8_t *levels;      /* resolved embedding levels as FriBidi gives them
+	                        for the paragraph (its trailing white space
+	                        already at paragraph level), untouched by the
+	                        per-line rule L1; owned */
 	uint32_t base;       /* FriBidiParType after resolution */
 	int rtl;             /* base direction is right-to-left */
 	int max_level;

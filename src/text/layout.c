@@ -59,11 +59,16 @@ static size_t next_break(const struct bidi_para *p, const uint8_t *w, const char
 	int total = 0, content = 0;
 
 	for (size_t i = s;; i++) {
-		if (i > s && (i == n || lbrk[i] != UC_BREAK_PROHIBITED)) {
+		/* libunistring marks a break opportunity before s[i] as POSSIBLE
+		 * (or HYPHENATION), and a mandatory break as MANDATORY on the
+		 * line-break character itself: the break comes after it. */
+		int mandatory = i > s && lbrk[i - 1] == UC_BREAK_MANDATORY;
+		if (i > s && (i == n || mandatory || lbrk[i] == UC_BREAK_POSSIBLE ||
+		              lbrk[i] == UC_BREAK_HYPHENATION)) {
 			if (content > width)
 				break;
 			fit = i;
-			if (i == n || lbrk[i] == UC_BREAK_MANDATORY)
+			if (i == n || mandatory)
 				break;
 		}
 		if (i == n)

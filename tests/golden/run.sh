@@ -1,0 +1,50 @@
+#!/bin/sh
+# Golden tests: the plain-text renderers (--dump, --compare, --render), which
+# print the very rows the reader draws, compared byte for byte with frozen
+# files in tests/golden/expected/ (whitespace matters: right-to-left lines are
+# flush right through their leading spaces).
+#   sh tests/golden/run.sh            compare
+#   UPDATE=1 sh tests/golden/run.sh   rewrite the expected files (review them!)
+set -u
+cd "$(dirname "$0")/../.." || exit 1
+bin=${TANDEM:-build/tandem}
+exp=tests/golden/expected
+out=$(mktemp -d "${TMPDIR:-/tmp}/tandem-golden.XXXXXX") || exit 1
+trap 'rm -rf "$out"' EXIT INT TERM
+pass=0 fail=0
+
+# golden NAME COMMAND... : run COMMAND, compare its stdout with $exp/NAME
+golden() {
+	name=$1; shift
+	if ! "$@" >"$out/$name" 2>"$out/$name.err"; then
+		echo "not ok $name: exit status $? ($(head -c 300 "$out/$name.err"))"
+		fail=$((fail + 1)); return
+	fi
+	if [ "${UPDATE:-0}" = 1 ]; then
+		cp "$out/$name" "$exp/$name"
+	fi
+	if cmp -s "$out/$name" "$exp/$name"; then
+		echo "ok $name"; pass=$((pass + 1))
+	else
+		echo "not ok $name: differs from $exp/$name:"
+		diff -u "$exp/$name" "$out/$name" | head -40
+		fail=$((fail + 1))
+	fi
+}
+
+export TANDEM_CORPUS=corpus LC_ALL=C.UTF-8
+for id in fr-rehearsal ar-rehearsal id-rehearsal id-reception id-discussion; do
+	for w in 40 80 120; do
+		golden "dump-$id-$w.txt" "$bin" --dump "$id" --width "$w"
+	done
+done
+golden compare-fr-ar-120.txt "$bin" --compare fr-rehearsal,ar-rehearsal --width 120
+golden compare-fr-ar-80.txt "$bin" --compare fr-rehearsal,ar-rehearsal --width 80
+golden compare-fr-ar-id-160.txt "$bin" --compare fr-rehearsal,ar-rehearsal,id-rehearsal --width 160
+golden render-ar-30.txt sh -c "head -n 3 corpus/ar-rehearsal-vietnamplus.txt | $bin --render --width 30"
+golden render-ar-30-noshape.txt sh -c "head -n 1 corpus/ar-rehearsal-vietnamplus.txt | $bin --render --width 30 --shape off --no-pad"
+golden list.txt "$bin" --list
+golden timeline.txt "$bin" --timeline
+
+echo "golden: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

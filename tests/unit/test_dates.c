@@ -1,0 +1,720 @@
+/* test_dates.c — ISO dates (parse, format, compare, validity) and the dates a
+ * text mentions: every form in French, Indonesian, English and Arabic, the
+ * bundled corpus (read relative to the repository root), numbers that are
+ * not dates, impossible days and year inference. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "tandem/dates.h"
+
+/* ---- helpers ------------------------------------------------------------- */
+
+static char *slurp(const char *path, size_t *n)
+{
+	FILE *f = fopen(path, "rb");
+	assert_non_null(f);
+	assert_int_equal(fseek(f, 0, SEEK_END), 0);
+	long len = ftell(f);
+	assert_true(len > 0);
+	rewind(f);
+	char *buf = malloc((size_t)len + 1);
+	assert_non_null(buf);
+	*n = fread(buf, 1, (size_t)len, f);
+	assert_int_equal(*n, (size_t)len);
+	buf[*n] = '\0';
+	fclose(f);
+	return buf;
+}
+
+static void assert_ymd(const struct date_ymd *d, int y, int m, int dd)
+{
+	char got[64], want[64];
+	snprintf(got, sizeof got, "%d-%d-%d", d->y, d->m, d->d);
+	snprintf(want, sizeof want, "%d-%d-%d", y, m, dd);
+	assert_string_equal(got, want);
+}
+
+/* Finds the mentions of a NUL-terminated text. */
+static struct date_mention *find(const char *text, const struct date_ymd *ctx, size_t *count)
+{
+	struct date_mention *m = NULL;
+	assert_int_equal(dates_find(text, strlen(text), ctx, &m, count), 0);
+	if (*count == 0)
+		assert_null(m);
+	else
+		assert_non_null(m);
+	return m;
+}
+
+/* Asserts that mention m covers exactly the first occurrence of `slice` in
+ * text at or after byte `from`, and returns the end of that occurrence. */
+static size_t assert_slice(const char *text, const struct date_mention *m, const char *slice,
+                           size_t from)
+{
+	const char *at = strstr(text + from, slice);
+	assert_non_null(at);
+	char got[256];
+	size_t len = m->len < sizeof got - 1 ? m->len : sizeof got - 1;
+	assert_true(m->off + m->len <= strlen(text));
+	memcpy(got, text + m->off, len);
+	got[len] = '\0';
+	assert_string_equal(got, slice);
+	assert_int_equal(m->off, (size_t)(at - text));
+	assert_int_equal(m->len, strlen(slice));
+	return m->off + m->len;
+}
+
+struct want {
+	const char *slice;
+	int fy, fm, fd, ty, tm, td;
+	int inferred;
+};
+
+/* Asserts that `text` mentions exactly the dates of w[0..n), in order. */
+static void expect(const char *text, const struct date_ymd *ctx, const struct want *w, size_t n)
+{
+	size_t count = 99, at = 0;
+	struct date_mention *m = find(text, ctx, &count);
+	assert_int_equal(count, n);
+	for (size_t i = 0; i < n; i++) {
+		at = assert_slice(text, &m[i], w[i].slice, at);
+		assert_ymd(&m[i].from, w[i].fy, w[i].fm, w[i].fd);
+		assert_ymd(&m[i].to, w[i].ty, w[i].tm, w[i].td);
+		assert_int_equal(m[i].year_inferred, w[i].inferred);
+	}
+	free(m);
+}
+
+/* One mention, a single day or month. */
+static void expect_one(const char *text, const struct date_ymd *ctx, const char *slice, int y,
+                       int m, int d, int inferred)
+{
+	struct want w = { slice, y, m, d, y, m, d, inferred };
+	expect(text, ctx, &w, 1);
+}
+
+/* One mention, a range. */
+static void expect_range(const char *text, const struct date_ymd *ctx, const char *slice,
+                         int fy, int fm, int fd, int ty, int tm, int td, int inferred)
+{
+	struct want w = { slice, fy, fm, fd, ty, tm, td, inferred };
+	expect(text, ctx, &w, 1);
+}
+
+static void expect_none(const char *text)
+{
+	size_t count = 99;
+	struct date_mention *m = find(text, NULL, &count);
+	if (count) {
+		char got[256];
+		snprintf(got, sizeof got, "%.*s", (int)m[0].len, text + m[0].off);
+		free(m);
+		fail_msg("\"%s\" should mention no date, found \"%s\"", text, got);
+	}
+}
+
+/* ---- ISO parse, format, validity, order ----------------------------------- */
+
+static void test_iso_parse_valid(void **state)
+{
+	(void)state;
+	struct date_ymd d = { -1, -1, -1 };
+	assert_int_equal(dates_parse_iso("2025-10-23", &d), 0);
+	assert_ymd(&d, 2025, 10, 23);
+	assert_int_equal(dates_parse_iso("2025-10", &d), 0);
+	assert_ymd(&d, 2025, 10, 0);
+	assert_int_equal(dates_parse_iso("2025", &d), 0);
+	assert_ymd(&d, 2025, 0, 0);
+	assert_int_equal(dates_parse_iso("2024-02-29", &d), 0);
+	assert_ymd(&d, 2024, 2, 29);
+	assert_int_equal(dates_parse_iso("2000-02-29", &d), 0);
+	assert_ymd(&d, 2000, 2, 29);
+	assert_int_equal(dates_parse_iso("2024-12-31", &d), 0);
+	assert_ymd(&d, 2024, 12, 31);
+}
+
+static void test_iso_parse_rejects(void **state)
+{
+	(void)state;
+	static const char *const bad[] = {
+		"", "2025-13-01", "2025-02-30", "2025-02-29", "1900-02-29", "2025-04-31",
+		"2025-10-23x", "2025-10-23 ", " 2025-10-23", "2025-10-", "2025-", "2025-1-05",
+		"2025-10-5", "202", "20255", "2025/10/23", "2025-10/23", "0000", "0000-01-01",
+		"2025-00", "2025-00-10", "2025-10-00", "2025-10-32", "abcd", "٢٠٢٥-١٠-٢٣",
+		"2025-10-23T00:00",
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		struct date_ymd d = { 7, 7, 7 };
+		if (dates_parse_iso(bad[i], &d) != -1)
+			fail_msg("\"%s\" should be rejected", bad[i]);
+		assert_ymd(&d, 7, 7, 7);   /* untouched */
+	}
+	struct date_ymd d = { 7, 7, 7 };
+	assert_int_equal(dates_parse_iso(NULL, &d), -1);
+	assert_int_equal(dates_parse_iso("2025", NULL), -1);
+}
+
+static void test_format(void **state)
+{
+	(void)state;
+	char buf[11];
+	struct date_ymd full = { 2025, 10, 23 }, month = { 2024, 12, 0 }, year = { 2025, 0, 0 };
+	struct date_ymd unknown = { 0, 0, 0 }, yearless = { 0, 10, 25 }, early = { 987, 1, 2 };
+	assert_string_equal(dates_format(&full, buf), "2025-10-23");
+	assert_ptr_equal(dates_format(&full, buf), buf);
+	assert_string_equal(dates_format(&month, buf), "2024-12");
+	assert_string_equal(dates_format(&year, buf), "2025");
+	assert_string_equal(dates_format(&unknown, buf), "????");
+	assert_string_equal(dates_format(&yearless, buf), "????" "-10-25"); /* split: "??-" is a trigraph */
+	assert_string_equal(dates_format(&early, buf), "0987-01-02");
+}
+
+static void test_iso_round_trip(void **state)
+{
+	(void)state;
+	static const char *const good[] = {
+		"2025-10-23", "2025-10-25", "2024-12-24", "2024-12", "2025", "2024-02-29",
+		"1999-01-01", "2026-01-02", "0001-01-01", "9999-12-31",
+	};
+	for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
+		struct date_ymd d;
+		char buf[11];
+		assert_int_equal(dates_parse_iso(good[i], &d), 0);
+		assert_true(dates_valid(&d));
+		assert_string_equal(dates_format(&d, buf), good[i]);
+	}
+}
+
+static void test_valid(void **state)
+{
+	(void)state;
+	struct date_ymd ok[] = {
+		{ 2024, 2, 29 }, { 2000, 2, 29 }, { 2025, 2, 28 }, { 2025, 12, 31 },
+		{ 2025, 10, 0 }, { 2025, 0, 0 }, { 0, 2, 29 }, { 0, 10, 25 }, { 2025, 4, 30 },
+	};
+	struct date_ymd bad[] = {
+		{ 2025, 2, 29 }, { 1900, 2, 29 }, { 2025, 2, 30 }, { 2025, 2, 31 },
+		{ 2025, 4, 31 }, { 2025, 10, 32 }, { 2025, 13, 1 }, { 2025, 0, 5 },
+		{ 2025, -1, 1 }, { 2025, 1, -1 }, { -5, 1, 1 }, { 0, 2, 30 },
+	};
+	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
+		assert_true(dates_valid(&ok[i]));
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		assert_false(dates_valid(&bad[i]));
+}
+
+static int cmp_qsort(const void *a, const void *b)
+{
+	return dates_compare(a, b);
+}
+
+static void test_compare(void **state)
+{
+	(void)state;
+	/* The expected order. */
+	const struct date_ymd sorted[] = {
+		{ 2024, 12, 0 }, { 2024, 12, 24 }, { 2025, 0, 0 }, { 2025, 1, 1 },
+		{ 2025, 10, 0 }, { 2025, 10, 23 }, { 2025, 10, 25 }, { 2025, 10, 26 },
+		{ 2026, 1, 2 }, { 0, 1, 5 }, { 0, 10, 25 },
+	};
+	const size_t n = sizeof sorted / sizeof sorted[0];
+	struct date_ymd shuffled[sizeof sorted / sizeof sorted[0]];
+	for (size_t i = 0; i < n; i++)
+		shuffled[i] = sorted[(i * 7 + 3) % n];
+	qsort(shuffled, n, sizeof shuffled[0], cmp_qsort);
+	for (size_t i = 0; i < n; i++)
+		assert_ymd(&shuffled[i], sorted[i].y, sorted[i].m, sorted[i].d);
+	for (size_t i = 0; i < n; i++) {
+		assert_int_equal(dates_compare(&sorted[i], &sorted[i]), 0);
+		for (size_t j = i + 1; j < n; j++) {
+			assert_true(dates_compare(&sorted[i], &sorted[j]) < 0);
+			assert_true(dates_compare(&sorted[j], &sorted[i]) > 0);
+		}
+	}
+	struct date_ymd u = { 0, 0, 0 }, y = { 1, 1, 1 };
+	assert_true(dates_compare(&y, &u) < 0);
+	assert_true(dates_compare(&u, &y) > 0);
+}
+
+/* ---- forms, language by language ------------------------------------------ */
+
+static void test_french_forms(void **state)
+{
+	(void)state;
+	expect_one("Il a dit le 23 octobre 2025 à Hanoi.", NULL, "23 octobre 2025", 2025, 10, 23, 0);
+	expect_one("Rendez-vous le 25 octobre.", NULL, "25 octobre", 0, 10, 25, 1);
+	expect_one("Depuis le 1er janvier 2025, tout change.", NULL, "1er janvier 2025", 2025, 1, 1,
+	           0);
+	expect_one("Adoptée (décembre 2024) à New York", NULL, "décembre 2024", 2024, 12, 0, 0);
+	expect_one("Adoptée en decembre 2024", NULL, "decembre 2024", 2024, 12, 0, 0);
+	expect_one("le 3 FÉVRIER 2025", NULL, "3 FÉVRIER 2025", 2025, 2, 3, 0);
+	expect_one("le 3 fevrier 2025", NULL, "3 fevrier 2025", 2025, 2, 3, 0);
+	expect_one("le 15 août 2025", NULL, "15 août 2025", 2025, 8, 15, 0);
+	expect_one("le 15 aout 2025", NULL, "15 aout 2025", 2025, 8, 15, 0);
+	expect_one("le 15 AOÛT 2025", NULL, "15 AOÛT 2025", 2025, 8, 15, 0);
+	expect_range("qui se tiendra à Hanoi du 25 au 26 octobre.", NULL, "du 25 au 26 octobre", 0,
+	             10, 25, 0, 10, 26, 1);
+	expect_range("les 25 et 26 octobre 2025", NULL, "25 et 26 octobre 2025", 2025, 10, 25, 2025,
+	             10, 26, 0);
+	expect_range("entre le 25 et le 26 octobre 2025", NULL, "entre le 25 et le 26 octobre 2025",
+	             2025, 10, 25, 2025, 10, 26, 0);
+	expect_range("du 30 octobre au 2 novembre", NULL, "du 30 octobre au 2 novembre", 0, 10, 30,
+	             0, 11, 2, 1);
+	expect_range("du 30 octobre au 2 novembre 2025", NULL, "du 30 octobre au 2 novembre 2025",
+	             2025, 10, 30, 2025, 11, 2, 0);
+	expect_range("du 30 décembre au 2 janvier 2026", NULL, "du 30 décembre au 2 janvier 2026",
+	             2025, 12, 30, 2026, 1, 2, 0);
+	/* "du" of a single date is not part of it. */
+	expect_one("Le matin du 23 octobre, au Centre", NULL, "23 octobre", 0, 10, 23, 1);
+}
+
+static void test_indonesian_forms(void **state)
+{
+	(void)state;
+	expect_one("pada 25 Oktober 2025 di Hanoi", NULL, "25 Oktober 2025", 2025, 10, 25, 0);
+	expect_one("pada tanggal 24 Desember 2024 (waktu New York, AS)", NULL, "24 Desember 2024",
+	           2024, 12, 24, 0);
+	expect_one("diadopsi pada Desember 2024.", NULL, "Desember 2024", 2024, 12, 0, 0);
+	expect_one("Pada sore hari tanggal 25 Oktober, di Markas", NULL, "25 Oktober", 0, 10, 25, 1);
+	expect_one("17 Agustus 1945", NULL, "17 Agustus 1945", 1945, 8, 17, 0);
+	expect_one("1 Maret 2025", NULL, "1 Maret 2025", 2025, 3, 1, 0);
+	expect_range("pada tanggal 25-26 Oktober 2025, dan", NULL, "25-26 Oktober 2025", 2025, 10, 25,
+	             2025, 10, 26, 0);
+	expect_range("pada tanggal 25\xe2\x80\x93" "26 Oktober 2025", NULL,
+	             "25\xe2\x80\x93" "26 Oktober 2025", 2025, 10, 25, 2025, 10, 26, 0);
+	expect_range("pada 25 - 26 Oktober", NULL, "25 - 26 Oktober", 0, 10, 25, 0, 10, 26, 1);
+	expect_range("pada 25 dan 26 Oktober", NULL, "25 dan 26 Oktober", 0, 10, 25, 0, 10, 26, 1);
+	expect_range("dari 25 hingga 26 Oktober 2025", NULL, "dari 25 hingga 26 Oktober 2025", 2025,
+	             10, 25, 2025, 10, 26, 0);
+	expect_range("30 Oktober - 2 November 2025", NULL, "30 Oktober - 2 November 2025", 2025, 10,
+	             30, 2025, 11, 2, 0);
+}
+
+static void test_english_forms(void **state)
+{
+	(void)state;
+	expect_one("Signed on October 25, 2025 in Hanoi", NULL, "October 25, 2025", 2025, 10, 25, 0);
+	expect_one("Signed on Oct. 25, 2025.", NULL, "Oct. 25, 2025", 2025, 10, 25, 0);
+	expect_one("Signed on October 25 in Hanoi", NULL, "October 25", 0, 10, 25, 1);
+	/* A sentence-final dot after an abbreviation is left out. */
+	expect_one("It opens on 25 Oct.", NULL, "25 Oct", 0, 10, 25, 1);
+	expect_one("adopted in December 2024.", NULL, "December 2024", 2024, 12, 0, 0);
+	expect_one("on 25 October 2025", NULL, "25 October 2025", 2025, 10, 25, 0);
+	expect_one("on the 25th of October 2025", NULL, "25th of October 2025", 2025, 10, 25, 0);
+	expect_one("March 3rd", NULL, "March 3rd", 0, 3, 3, 1);
+	expect_one("the 21st October", NULL, "21st October", 0, 10, 21, 1);
+	expect_one("the 11th October", NULL, "11th October", 0, 10, 11, 1);
+	/* A wrong ordinal suffix is no day. */
+	expect_none("the 25st October");
+	expect_none("le 2er octobre");
+	expect_range("October 25-26, 2025", NULL, "October 25-26, 2025", 2025, 10, 25, 2025, 10, 26,
+	             0);
+	expect_range("from October 25 to 26", NULL, "from October 25 to 26", 0, 10, 25, 0, 10, 26,
+	             1);
+	expect_range("October 30 \xe2\x80\x93 November 2, 2025", NULL,
+	             "October 30 \xe2\x80\x93 November 2, 2025", 2025, 10, 30, 2025, 11, 2, 0);
+}
+
+static void test_arabic_forms(void **state)
+{
+	(void)state;
+	expect_one("في 23 أكتوبر 2025", NULL, "23 أكتوبر 2025", 2025, 10, 23, 0);
+	expect_one("في 23 اكتوبر 2025", NULL, "23 اكتوبر 2025", 2025, 10, 23, 0);
+	expect_one("يوم 23 أكتوبر/تشرين الأول، تفقد", NULL, "23 أكتوبر/تشرين الأول", 0, 10, 23, 1);
+	expect_one("يوم 23 تشرين الأول 2025", NULL, "23 تشرين الأول 2025", 2025, 10, 23, 0);
+	expect_one("يوم 23 أكتوبر (تشرين الأول) 2025", NULL, "23 أكتوبر (تشرين الأول) 2025", 2025,
+	           10, 23, 0);
+	expect_one("(ديسمبر/كانون الأول 2024)", NULL, "ديسمبر/كانون الأول 2024", 2024, 12, 0, 0);
+	expect_one("في ديسمبر 2024", NULL, "ديسمبر 2024", 2024, 12, 0, 0);
+	expect_one("في ٢٣ أكتوبر ٢٠٢٥", NULL, "٢٣ أكتوبر ٢٠٢٥", 2025, 10, 23, 0);
+	expect_one("في ٢٣ أكتوبر/تشرين الأول", NULL, "٢٣ أكتوبر/تشرين الأول", 0, 10, 23, 1);
+	expect_one("عام 2025م في 5 أبريل 2025م", NULL, "5 أبريل 2025م", 2025, 4, 5, 0);
+	expect_one("وفي أغسطس/آب 2024 وتموز", NULL, "أغسطس/آب 2024", 2024, 8, 0, 0);
+	expect_range("الذي سيعقد في هانوي من 25 إلى 26 أكتوبر/تشرين الأول.", NULL,
+	             "من 25 إلى 26 أكتوبر/تشرين الأول", 0, 10, 25, 0, 10, 26, 1);
+	expect_range("من 25 الى 26 أكتوبر 2025", NULL, "من 25 الى 26 أكتوبر 2025", 2025, 10, 25,
+	             2025, 10, 26, 0);
+	expect_range("من ٢٥ إلى ٢٦ أكتوبر", NULL, "من ٢٥ إلى ٢٦ أكتوبر", 0, 10, 25, 0, 10, 26, 1);
+	expect_range("يومي 25 و26 أكتوبر", NULL, "25 و26 أكتوبر", 0, 10, 25, 0, 10, 26, 1);
+	expect_range("في 25-26 أكتوبر/تشرين الأول 2025", NULL, "25-26 أكتوبر/تشرين الأول 2025", 2025,
+	             10, 25, 2025, 10, 26, 0);
+}
+
+/* Every month name of every language, as "1 <name> 2025" and "<name> 2025". */
+static void test_month_names(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *name;
+		int m;
+	} names[] = {
+		{ "January", 1 }, { "February", 2 }, { "March", 3 }, { "April", 4 }, { "May", 5 },
+		{ "June", 6 }, { "July", 7 }, { "August", 8 }, { "September", 9 },
+		{ "October", 10 }, { "November", 11 }, { "December", 12 },
+		{ "Jan", 1 }, { "Feb", 2 }, { "Mar", 3 }, { "Apr", 4 }, { "Jun", 6 }, { "Jul", 7 },
+		{ "Aug", 8 }, { "Sep", 9 }, { "Sept", 9 }, { "Oct", 10 }, { "Nov", 11 }, { "Dec", 12 },
+		{ "janvier", 1 }, { "février", 2 }, { "fevrier", 2 }, { "mars", 3 }, { "avril", 4 },
+		{ "mai", 5 }, { "juin", 6 }, { "juillet", 7 }, { "août", 8 }, { "aout", 8 },
+		{ "septembre", 9 }, { "octobre", 10 }, { "novembre", 11 }, { "décembre", 12 },
+		{ "decembre", 12 }, { "OCTOBRE", 10 }, { "Décembre", 12 },
+		{ "Januari", 1 }, { "Februari", 2 }, { "Maret", 3 }, { "Mei", 5 }, { "Juni", 6 },
+		{ "Juli", 7 }, { "Agustus", 8 }, { "Oktober", 10 }, { "Desember", 12 },
+		{ "يناير", 1 }, { "فبراير", 2 }, { "مارس", 3 }, { "أبريل", 4 }, { "ابريل", 4 },
+		{ "إبريل", 4 }, { "مايو", 5 }, { "يونيو", 6 }, { "يوليو", 7 }, { "أغسطس", 8 },
+		{ "سبتمبر", 9 }, { "أكتوبر", 10 }, { "اكتوبر", 10 }, { "نوفمبر", 11 },
+		{ "ديسمبر", 12 },
+		{ "كانون الثاني", 1 }, { "شباط", 2 }, { "آذار", 3 }, { "نيسان", 4 }, { "أيار", 5 },
+		{ "حزيران", 6 }, { "تموز", 7 }, { "آب", 8 }, { "أيلول", 9 }, { "تشرين الأول", 10 },
+		{ "تشرين الثاني", 11 }, { "كانون الأول", 12 },
+		{ "يناير/كانون الثاني", 1 }, { "فبراير/شباط", 2 }, { "أكتوبر/تشرين الأول", 10 },
+		{ "نوفمبر/تشرين الثاني", 11 }, { "ديسمبر/كانون الأول", 12 },
+	};
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		char text[160], slice[128];
+		snprintf(slice, sizeof slice, "1 %s 2025", names[i].name);
+		snprintf(text, sizeof text, "x %s.", slice);
+		expect_one(text, NULL, slice, 2025, names[i].m, 1, 0);
+		snprintf(slice, sizeof slice, "%s 2025", names[i].name);
+		snprintf(text, sizeof text, "(%s)", slice);
+		expect_one(text, NULL, slice, 2025, names[i].m, 0, 0);
+	}
+}
+
+/* ---- the corpus ------------------------------------------------------------ */
+
+static void test_corpus_sentences(void **state)
+{
+	(void)state;
+	{
+		const char *fr = "Le matin du 23 octobre, au Centre national des congrès, le président "
+		                 "Luong Cuong a inspecté la répétition ... qui se tiendra à Hanoi du "
+		                 "25 au 26 octobre.";
+		const struct want w[] = {
+			{ "23 octobre", 0, 10, 23, 0, 10, 23, 1 },
+			{ "du 25 au 26 octobre", 0, 10, 25, 0, 10, 26, 1 },
+		};
+		expect(fr, NULL, w, 2);
+	}
+	{
+		const char *ar = "وفي صباح يوم 23 أكتوبر/تشرين الأول، تفقد الرئيس لونغ كونغ ... الذي "
+		                 "سيعقد في هانوي من 25 إلى 26 أكتوبر/تشرين الأول.";
+		const struct want w[] = {
+			{ "23 أكتوبر/تشرين الأول", 0, 10, 23, 0, 10, 23, 1 },
+			{ "من 25 إلى 26 أكتوبر/تشرين الأول", 0, 10, 25, 0, 10, 26, 1 },
+		};
+		expect(ar, NULL, w, 2);
+	}
+	expect_one("(décembre 2024)", NULL, "décembre 2024", 2024, 12, 0, 0);
+	expect_one("(ديسمبر/كانون الأول 2024)", NULL, "ديسمبر/كانون الأول 2024", 2024, 12, 0, 0);
+	expect_one("pada tanggal 24 Desember 2024 (waktu New York, AS)", NULL, "24 Desember 2024",
+	           2024, 12, 24, 0);
+	expect_range("pada tanggal 25-26 Oktober 2025", NULL, "25-26 Oktober 2025", 2025, 10, 25,
+	             2025, 10, 26, 0);
+	expect_one("Pada sore hari tanggal 25 Oktober", NULL, "25 Oktober", 0, 10, 25, 1);
+	expect_one("kemarin pagi, 25 Oktober, menjadi momen bersejarah dengan 69 negara", NULL,
+	           "25 Oktober", 0, 10, 25, 1);
+}
+
+/* The files themselves: the yearless dates take the year that puts them
+ * after the stated "décembre 2024". */
+static void test_corpus_files(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *path;
+		struct want w[6];
+		size_t n;
+	} files[] = {
+		{ "corpus/fr-rehearsal-vietnamplus.txt",
+		  { { "23 octobre", 2025, 10, 23, 2025, 10, 23, 1 },
+		    { "du 25 au 26 octobre", 2025, 10, 25, 2025, 10, 26, 1 },
+		    { "décembre 2024", 2024, 12, 0, 2024, 12, 0, 0 } },
+		  3 },
+		{ "corpus/ar-rehearsal-vietnamplus.txt",
+		  { { "23 أكتوبر/تشرين الأول", 2025, 10, 23, 2025, 10, 23, 1 },
+		    { "من 25 إلى 26 أكتوبر/تشرين الأول", 2025, 10, 25, 2025, 10, 26, 1 },
+		    { "ديسمبر/كانون الأول 2024", 2024, 12, 0, 2024, 12, 0, 0 } },
+		  3 },
+		{ "corpus/id-rehearsal-daibieunhandan.txt",
+		  { { "24 Desember 2024", 2024, 12, 24, 2024, 12, 24, 0 },
+		    { "25-26 Oktober 2025", 2025, 10, 25, 2025, 10, 26, 0 } },
+		  2 },
+		{ "corpus/id-reception-vietnamplus.txt",
+		  { { "25 Oktober", 0, 10, 25, 0, 10, 25, 1 } },
+		  1 },
+		{ "corpus/id-discussion-baoquocte.txt",
+		  { { "26 Oktober", 0, 10, 26, 0, 10, 26, 1 },
+		    { "25 Oktober", 0, 10, 25, 0, 10, 25, 1 },
+		    { "26 Oktober", 0, 10, 26, 0, 10, 26, 1 },
+		    { "25 Oktober", 0, 10, 25, 0, 10, 25, 1 },
+		    { "26 Oktober", 0, 10, 26, 0, 10, 26, 1 },
+		    { "26 Oktober", 0, 10, 26, 0, 10, 26, 1 } },
+		  6 },
+	};
+	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+		size_t n;
+		char *text = slurp(files[i].path, &n);
+		expect(text, NULL, files[i].w, files[i].n);
+		free(text);
+	}
+
+	/* With the article's date as context, the context gives the year. */
+	size_t n, count;
+	char *text = slurp("corpus/fr-rehearsal-vietnamplus.txt", &n);
+	struct date_ymd ctx = { 2025, 10, 23 };
+	struct date_mention *m = NULL;
+	assert_int_equal(dates_find(text, n, &ctx, &m, &count), 0);
+	assert_int_equal(count, 3);
+	assert_ymd(&m[0].from, 2025, 10, 23);
+	assert_ymd(&m[1].to, 2025, 10, 26);
+	assert_ymd(&m[2].from, 2024, 12, 0);
+	assert_int_equal(m[2].year_inferred, 0);
+	free(m);
+	free(text);
+}
+
+/* ---- what is not a date ---------------------------------------------------- */
+
+static void test_numbers_are_not_dates(void **state)
+{
+	(void)state;
+	expect_none("Dengan total 68 pasal, Konvensi ini");
+	expect_none("ribuan delegasi yang mewakili 110 negara dan organisasi");
+	expect_none("Sebanyak kurang lebih 1.500 delegasi asing");
+	expect_none("lebih dari 1.000 delegasi dari 110 delegasi negara");
+	expect_none("dengan 69 negara menandatangani");
+	expect_none("sekitar 110 negara dan lebih dari 10 organisasi");
+	expect_none("Comment (0) 2025 octobre");
+	expect_none("post1072119.vnp");
+	expect_none("Le 23, en octobre");
+	expect_none("octobre");
+	expect_none("25 2025");
+	expect_none("A320 octobre");          /* a number glued to a word */
+	expect_none("10:30 octobre");         /* a time, not a day */
+	expect_none("1,5 octobre");
+	expect_none("25km Oktober");
+	expect_none("");
+	/* A number that is not a day does not make a date with a later month. */
+	expect_one("110 negara, 25 Oktober", NULL, "25 Oktober", 0, 10, 25, 1);
+	/* Indonesian month names do not read English-style "Oktober 25". */
+	expect_none("pada Oktober 25 negara");
+}
+
+static void test_impossible_days(void **state)
+{
+	(void)state;
+	expect_none("le 31 février 2025");
+	expect_none("le 30 février");
+	expect_none("le 29 février 2025");
+	expect_none("le 0 octobre 2025");
+	expect_none("le 32 octobre 2025");
+	expect_none("31 April 2025");
+	expect_none("31 نوفمبر 2025");
+	expect_none("du 30 au 31 février");
+	expect_none("25-32 Oktober 2025");
+	expect_none("February 30, 2025");
+	expect_one("le 29 février 2024", NULL, "29 février 2024", 2024, 2, 29, 0);
+	expect_one("le 29 février", NULL, "29 février", 0, 2, 29, 1);
+	/* A backwards range is no range: only the well-formed date remains. */
+	expect_one("du 26 au 25 octobre", NULL, "25 octobre", 0, 10, 25, 1);
+}
+
+/* ---- year inference -------------------------------------------------------- */
+
+static void test_inference_context(void **state)
+{
+	(void)state;
+	struct date_ymd oct = { 2025, 10, 23 }, jan = { 2025, 1, 15 }, mar = { 2025, 3, 1 };
+	struct date_ymd year_only = { 2025, 0, 0 }, unknown = { 0, 10, 23 };
+
+	expect_one("le 25 octobre", &oct, "25 octobre", 2025, 10, 25, 1);
+	expect_range("du 25 au 26 octobre", &oct, "du 25 au 26 octobre", 2025, 10, 25, 2025, 10, 26,
+	             1);
+	/* January's article mentioning December: last December. */
+	expect_one("le 5 décembre", &jan, "5 décembre", 2024, 12, 5, 1);
+	expect_one("le 5 juillet", &jan, "5 juillet", 2025, 7, 5, 1);    /* 6 months: same year */
+	expect_one("le 5 août", &jan, "5 août", 2024, 8, 5, 1);          /* 7 months: last year */
+	expect_one("5 Oktober", &mar, "5 Oktober", 2024, 10, 5, 1);
+	expect_one("5 September", &mar, "5 September", 2025, 9, 5, 1);
+	/* Month unknown: the context's year as is. */
+	expect_one("le 5 décembre", &year_only, "5 décembre", 2025, 12, 5, 1);
+	/* No year in the context: as without context. */
+	expect_one("le 5 décembre", &unknown, "5 décembre", 0, 12, 5, 1);
+	/* The context beats years stated elsewhere in the text. */
+	{
+		const struct want w[] = {
+			{ "décembre 2024", 2024, 12, 0, 2024, 12, 0, 0 },
+			{ "3 mars", 2025, 3, 3, 2025, 3, 3, 1 },
+			{ "24 Desember 2023", 2023, 12, 24, 2023, 12, 24, 0 },
+		};
+		expect("En décembre 2024, puis le 3 mars; 24 Desember 2023", &oct, w, 3);
+	}
+	/* A range over the new year. */
+	struct date_ymd dec = { 2025, 12, 1 }, jan26 = { 2026, 1, 5 };
+	expect_range("du 30 décembre au 2 janvier", &dec, "du 30 décembre au 2 janvier", 2025, 12,
+	             30, 2026, 1, 2, 1);
+	expect_range("du 30 décembre au 2 janvier", &jan26, "du 30 décembre au 2 janvier", 2025, 12,
+	             30, 2026, 1, 2, 1);
+	/* 29 February of a common year cannot be: the year stays unknown. */
+	expect_one("le 29 février", &oct, "29 février", 0, 2, 29, 1);
+}
+
+static void test_inference_from_text(void **state)
+{
+	(void)state;
+	{
+		/* Before the stated date: next year. */
+		const struct want w[] = {
+			{ "décembre 2024", 2024, 12, 0, 2024, 12, 0, 0 },
+			{ "23 octobre", 2025, 10, 23, 2025, 10, 23, 1 },
+		};
+		expect("Adoptée en décembre 2024, signée le 23 octobre.", NULL, w, 2);
+	}
+	{
+		/* The stated date may come after the yearless one. */
+		const struct want w[] = {
+			{ "23 octobre", 2025, 10, 23, 2025, 10, 23, 1 },
+			{ "décembre 2024", 2024, 12, 0, 2024, 12, 0, 0 },
+		};
+		expect("Le 23 octobre, on rappelle décembre 2024.", NULL, w, 2);
+	}
+	{
+		/* On or after: a day inside the stated range keeps its year. */
+		const struct want w[] = {
+			{ "25-26 Oktober 2025", 2025, 10, 25, 2025, 10, 26, 0 },
+			{ "25 Oktober", 2025, 10, 25, 2025, 10, 25, 1 },
+			{ "26 Oktober", 2025, 10, 26, 2025, 10, 26, 1 },
+			{ "5 Januari", 2026, 1, 5, 2026, 1, 5, 1 },
+		};
+		expect("pada 25-26 Oktober 2025. Tanggal 25 Oktober dan tanggal 26 Oktober, lalu "
+		       "5 Januari.",
+		       NULL, w, 4);
+	}
+	{
+		/* The latest stated date counts, not the first. */
+		const struct want w[] = {
+			{ "24 Desember 2024", 2024, 12, 24, 2024, 12, 24, 0 },
+			{ "3 Maret 2025", 2025, 3, 3, 2025, 3, 3, 0 },
+			{ "1 Februari", 2026, 2, 1, 2026, 2, 1, 1 },
+			{ "3 Maret", 2025, 3, 3, 2025, 3, 3, 1 },
+		};
+		expect("24 Desember 2024, 3 Maret 2025, 1 Februari, 3 Maret", NULL, w, 4);
+	}
+	{
+		/* Same month as a stated month: same year. */
+		const struct want w[] = {
+			{ "December 2024", 2024, 12, 0, 2024, 12, 0, 0 },
+			{ "December 24", 2024, 12, 24, 2024, 12, 24, 1 },
+		};
+		expect("In December 2024, on December 24, it passed.", NULL, w, 2);
+	}
+	{
+		/* A yearless range over the new year after a stated year. */
+		const struct want w[] = {
+			{ "octobre 2025", 2025, 10, 0, 2025, 10, 0, 0 },
+			{ "du 30 décembre au 2 janvier", 2025, 12, 30, 2026, 1, 2, 1 },
+		};
+		expect("octobre 2025, puis du 30 décembre au 2 janvier", NULL, w, 2);
+	}
+	{
+		/* A range over the new year that reaches the stated date. */
+		const struct want w[] = {
+			{ "1er janvier 2025", 2025, 1, 1, 2025, 1, 1, 0 },
+			{ "du 30 décembre au 2 janvier", 2024, 12, 30, 2025, 1, 2, 1 },
+		};
+		expect("le 1er janvier 2025, pendant la trêve du 30 décembre au 2 janvier", NULL, w,
+		       2);
+	}
+	/* Nothing gives a year. */
+	expect_one("le 23 octobre", NULL, "23 octobre", 0, 10, 23, 1);
+	/* A half-stated range takes its year from its other end: not inferred. */
+	expect_range("du 30 décembre 2025 au 2 janvier", NULL, "du 30 décembre 2025 au 2 janvier",
+	             2025, 12, 30, 2026, 1, 2, 0);
+}
+
+/* ---- edges ----------------------------------------------------------------- */
+
+static void test_edges(void **state)
+{
+	(void)state;
+	struct date_mention *m = (struct date_mention *)1;
+	size_t count = 99;
+
+	assert_int_equal(dates_find("", 0, NULL, &m, &count), 0);
+	assert_null(m);
+	assert_int_equal(count, 0);
+	m = (struct date_mention *)1;
+	assert_int_equal(dates_find(NULL, 0, NULL, &m, &count), 0);
+	assert_null(m);
+	assert_int_equal(count, 0);
+
+	/* Only n bytes are read: the year past them is not seen. */
+	const char *text = "25 octobre 2025";
+	assert_int_equal(dates_find(text, 10, NULL, &m, &count), 0);
+	assert_int_equal(count, 1);
+	assert_int_equal(m[0].off, 0);
+	assert_int_equal(m[0].len, 10);
+	assert_ymd(&m[0].from, 0, 10, 25);
+	free(m);
+
+	/* Invalid UTF-8 around a date is skipped over. */
+	const char bad[] = "\xff\xfe 25 octobre 2025 \xc3";
+	assert_int_equal(dates_find(bad, sizeof bad - 1, NULL, &m, &count), 0);
+	assert_int_equal(count, 1);
+	assert_int_equal(m[0].off, 3);
+	assert_int_equal(m[0].len, strlen("25 octobre 2025"));
+	assert_ymd(&m[0].from, 2025, 10, 25);
+	free(m);
+
+	/* A mention does not run over a line break. */
+	expect_one("le 25\noctobre 2025", NULL, "octobre 2025", 2025, 10, 0, 0);
+	/* Non-breaking space and bidi marks are spaces. */
+	expect_one("le 25\xc2\xa0octobre 2025", NULL, "25\xc2\xa0octobre 2025", 2025, 10, 25, 0);
+	expect_one("\xe2\x80\x8f" "23\xe2\x80\x8f أكتوبر 2025", NULL,
+	           "23\xe2\x80\x8f أكتوبر 2025", 2025, 10, 23, 0);
+
+	/* Several mentions in text order. */
+	const struct want w[] = {
+		{ "1er janvier 2025", 2025, 1, 1, 2025, 1, 1, 0 },
+		{ "October 25, 2025", 2025, 10, 25, 2025, 10, 25, 0 },
+		{ "25-26 Oktober 2025", 2025, 10, 25, 2025, 10, 26, 0 },
+		{ "من 25 إلى 26 أكتوبر 2025", 2025, 10, 25, 2025, 10, 26, 0 },
+	};
+	expect("1er janvier 2025; October 25, 2025; 25-26 Oktober 2025; من 25 إلى 26 أكتوبر 2025",
+	       NULL, w, 4);
+
+	assert_int_equal(dates_find("x", 1, NULL, NULL, &count), -1);
+	assert_int_equal(dates_find("x", 1, NULL, &m, NULL), -1);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_iso_parse_valid),
+		cmocka_unit_test(test_iso_parse_rejects),
+		cmocka_unit_test(test_format),
+		cmocka_unit_test(test_iso_round_trip),
+		cmocka_unit_test(test_valid),
+		cmocka_unit_test(test_compare),
+		cmocka_unit_test(test_french_forms),
+		cmocka_unit_test(test_indonesian_forms),
+		cmocka_unit_test(test_english_forms),
+		cmocka_unit_test(test_arabic_forms),
+		cmocka_unit_test(test_month_names),
+		cmocka_unit_test(test_corpus_sentences),
+		cmocka_unit_test(test_corpus_files),
+		cmocka_unit_test(test_numbers_are_not_dates),
+		cmocka_unit_test(test_impossible_days),
+		cmocka_unit_test(test_inference_context),
+		cmocka_unit_test(test_inference_from_text),
+		cmocka_unit_test(test_edges),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
