@@ -204,22 +204,23 @@ static int parse_args(int argc, char **argv, struct options *o)
 	return 0;
 }
 
-/* The bundled corpus: $TANDEM_CORPUS, then ../corpus beside the executable
- * (a build tree), then the installed data directory. */
+/* The bundled corpus: $TANDEM_CORPUS; else, beside the executable, ../corpus
+ * (a build tree) or ../share/tandem/corpus (an installed tree, wherever it was
+ * installed); else the data directory set at build time. */
 static char *bundled_corpus(void)
 {
+	static const char *const beside[] = {"/../corpus", "/../share/tandem/corpus"};
 	const char *env = getenv("TANDEM_CORPUS");
 	if (env && *env)
 		return strdup(env);
 	char exe[PATH_MAX];
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (n > 0) {
-		exe[n] = 0;
-		char *slash = strrchr(exe, '/');
-		if (slash) {
-			*slash = 0;
-			char cand[PATH_MAX + 32];
-			snprintf(cand, sizeof cand, "%s/../corpus/" CORPUS_MANIFEST, exe);
+	char *slash = n > 0 ? (exe[n] = 0, strrchr(exe, '/')) : NULL;
+	if (slash) {
+		*slash = 0;
+		for (size_t i = 0; i < sizeof beside / sizeof beside[0]; i++) {
+			char cand[PATH_MAX + 64];
+			snprintf(cand, sizeof cand, "%s%s/" CORPUS_MANIFEST, exe, beside[i]);
 			if (access(cand, R_OK) == 0) {
 				cand[strlen(cand) - strlen(CORPUS_MANIFEST) - 1] = 0;
 				return realpath(cand, NULL);
@@ -556,8 +557,9 @@ static int run_check(const struct corpus *c)
 		       dups, a->ndates, a->lang, a->detected & CORPUS_DETECTED_LANG ? " (detected)" : "",
 		       a->date.y ? dates_format(&a->date, date) : "unknown",
 		       a->detected & CORPUS_DETECTED_DATE ? " (detected)" : "",
-		       a->source ? "given" : "none",
-		       a->detected & CORPUS_DETECTED_SOURCE ? " (detected)" : "",
+		       a->source ? (a->detected & CORPUS_DETECTED_SOURCE ? "detected" : "given")
+		                 : "none",
+		       "",
 		       a->detected & CORPUS_DETECTED_TITLE ? " detected" : " given");
 	}
 	size_t errors = corpus_errors(c), warnings = diag_count(&c->diags, DIAG_WARNING);
