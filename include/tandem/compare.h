@@ -23,7 +23,7 @@ struct compare {
 	size_t ncols;
 	struct page *cols[COMPARE_MAX_COLS];   /* owned */
 	size_t articles[COMPARE_MAX_COLS];      /* article index per column */
-	struct compare_segment *segs;          /* owned; header segment first */
+	struct compare_segment *segs;          /* owned; header segments first */
 	size_t nsegs;
 	int col_width;                          /* width of each column's text */
 	size_t *rows[COMPARE_MAX_COLS];         /* per screen row: the column's

@@ -76,8 +76,12 @@ static int build_segments(struct compare *cmp)
 	int r = -1;
 
 	free(cmp->segs);
-	/* at most: the header, one per piece of column 0, and a rest */
-	cmp->segs = calloc(na + 2, sizeof *cmp->segs);
+	/* at most: the header pieces, one per piece of column 0, and a rest */
+	size_t maxhead = 0;
+	for (size_t c = 0; c < cmp->ncols; c++)
+		if (cmp->cols[c]->first_body > maxhead)
+			maxhead = cmp->cols[c]->first_body;
+	cmp->segs = calloc(na + maxhead + 1, sizeof *cmp->segs);
 	cmp->nsegs = 0;
 	if (!cmp->segs)
 		return -1;
@@ -85,11 +89,19 @@ static int build_segments(struct compare *cmp)
 		if (align_cols(p0, cmp->cols[c], &bd[c]) != 0)
 			goto out;
 
-	/* header segment: the title and meta pieces of every column */
-	struct compare_segment *hs = &cmp->segs[cmp->nsegs++];
-	for (size_t c = 0; c < cmp->ncols; c++) {
-		hs->first[c] = 0;
-		hs->count[c] = cmp->cols[c]->first_body;
+	/* header segments: the title lines of every column side by side, then
+	 * the meta lines, so each starts on one row whatever the titles' lengths */
+	size_t nhead = 0;
+	for (size_t c = 0; c < cmp->ncols; c++)
+		if (cmp->cols[c]->first_body > nhead)
+			nhead = cmp->cols[c]->first_body;
+	for (size_t h = 0; h < nhead; h++) {
+		struct compare_segment *hs = &cmp->segs[cmp->nsegs++];
+		for (size_t c = 0; c < cmp->ncols; c++) {
+			int has = h < cmp->cols[c]->first_body;
+			hs->first[c] = has ? h : 0;
+			hs->count[c] = has ? 1 : 0;
+		}
 	}
 	size_t pos[COMPARE_MAX_COLS] = {0};
 	for (size_t a = 1; a <= na; a++) {
