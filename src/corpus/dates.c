@@ -1,11 +1,6 @@
-/* dates.c — owns calendar dates: strict ISO 8601 parsing and formatting,
- * ordering and validity, and finding the dates a news text mentions. The
- * finder cuts the text into number, word and punctuation tokens (words folded:
- * lower case, no accents, no harakat, bare alef), matches month names in
- * English, French, Indonesian and Arabic (Gregorian, Levantine and the
- * "أكتوبر/تشرين الأول" pairing), reads single days, day ranges, month-year
- * mentions and English "October 25, 2025", then gives the yearless mentions
- * a year from the context or from the dates the text states with a year. */
+/* dates.c — owns calendar dates: strict ISO 8601 parse/format, order and
+ * validity, and the dates a news text mentions in English, French,
+ * Indonesian and Arabic (days, ranges, month-year), with year inference. */
 #include "tandem/dates.h"
 
 #include <stdint.h>
@@ -578,8 +573,7 @@ enum { C_CROSS = 1 };   /* the connector may join two months */
 static const struct {
 	const char *word;
 	int flags;
-} connectors[] = {
-	{ "-", C_CROSS },
+} connectors[] = {   /* besides the dashes */
 	{ "au", C_CROSS }, { "a", C_CROSS }, { "et", 0 },
 	{ "hingga", C_CROSS }, { "sampai", C_CROSS }, { "dan", 0 },
 	{ "to", C_CROSS }, { "until", C_CROSS }, { "till", C_CROSS }, { "through", C_CROSS },
@@ -619,7 +613,7 @@ static const char *connector_at(const struct toks *tk, size_t i, int *cross, siz
 		name = "-";
 		*cross = 1;
 	} else {
-		for (size_t k = 1; k < COUNT(connectors); k++) {
+		for (size_t k = 0; k < COUNT(connectors); k++) {
 			if (is_word(tk, i, connectors[k].word)) {
 				name = connectors[k].word;
 				*cross = (connectors[k].flags & C_CROSS) != 0;
@@ -687,8 +681,9 @@ static int make_range(struct date_ymd *a, struct date_ymd *b, int *wrap)
 	return a->m < b->m || a->d < b->d;
 }
 
-/* After a first date p1 ending at token k (byte e): a connector and a second
- * date with its own month ("30 octobre au 2 novembre"). */
+/* After a first date p1 (from the day at token i) ending before token k: a
+ * connector and a second date with its own month ("30 octobre au 2
+ * novembre"). */
 static int cross_month(const struct toks *tk, size_t i, const struct date_ymd *p1, size_t k,
                        struct found *f, size_t *resume)
 {

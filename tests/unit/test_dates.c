@@ -497,6 +497,7 @@ static void test_numbers_are_not_dates(void **state)
 	expect_none("octobre");
 	expect_none("25 2025");
 	expect_none("A320 octobre");          /* a number glued to a word */
+	expect_none("le G20 octobre");
 	expect_none("10:30 octobre");         /* a time, not a day */
 	expect_none("1,5 octobre");
 	expect_none("25km Oktober");
@@ -524,6 +525,15 @@ static void test_impossible_days(void **state)
 	expect_one("le 29 février", NULL, "29 février", 0, 2, 29, 1);
 	/* A backwards range is no range: only the well-formed date remains. */
 	expect_one("du 26 au 25 octobre", NULL, "25 octobre", 0, 10, 25, 1);
+	{
+		/* Without years, "2 novembre au 30 octobre" is two dates, not
+		 * eleven months. */
+		const struct want w[] = {
+			{ "2 novembre", 0, 11, 2, 0, 11, 2, 1 },
+			{ "30 octobre", 0, 10, 30, 0, 10, 30, 1 },
+		};
+		expect("du 2 novembre au 30 octobre", NULL, w, 2);
+	}
 }
 
 /* ---- year inference -------------------------------------------------------- */
