@@ -28,6 +28,12 @@ struct bidi_para {
 	                        for the paragraph (its trailing white space
 	                        already at paragraph level), untouched by the
 	                        per-line rule L1; owned */
+	char *breaks;        /* UAX #14 line-break opportunities of `logical`
+	                        (UC_BREAK_*, libunistring): width-independent,
+	                        so found once here for every wrap; owned */
+	uint8_t *attr;       /* n + 1 bytes: per character, the widths and flags
+	                        layout_wrap needs, filled by its first call
+	                        (attr[n] != 0 once filled); owned */
 	uint32_t base;       /* FriBidiParType after resolution */
 	int rtl;             /* base direction is right-to-left */
 	int max_level;

@@ -7,6 +7,7 @@
 #include <fribidi.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unilbrk.h>
 
 _Static_assert(sizeof(FriBidiCharType) == sizeof(uint32_t), "bidi type size");
 _Static_assert(sizeof(FriBidiLevel) == sizeof(int8_t), "bidi level size");
@@ -20,6 +21,8 @@ void bidi_free(struct bidi_para *p)
 	free(p->shaped);
 	free(p->types);
 	free(p->levels);
+	free(p->breaks);
+	free(p->attr);
 	memset(p, 0, sizeof *p);
 }
 
@@ -47,8 +50,11 @@ int bidi_prepare(const uint32_t *cp, size_t n, const struct bidi_opts *o,
 	out->shaped = malloc((alloc + 1) * sizeof *out->shaped);
 	out->types = malloc(alloc * sizeof *out->types);
 	out->levels = malloc(alloc * sizeof *out->levels);
+	out->breaks = malloc(alloc);
+	out->attr = calloc(n + 1, 1);
 	brackets = malloc(alloc * sizeof *brackets);
-	if (!out->logical || !out->shaped || !out->types || !out->levels || !brackets) {
+	if (!out->logical || !out->shaped || !out->types || !out->levels || !out->breaks ||
+	    !out->attr || !brackets) {
 		*err = oom;
 		goto fail;
 	}
@@ -77,6 +83,10 @@ int bidi_prepare(const uint32_t *cp, size_t n, const struct bidi_opts *o,
 	out->rtl = FRIBIDI_IS_RTL(base) ? 1 : 0;
 	out->max_level = max - 1;
 
+	/* Break opportunities come from the logical text: mirroring turns '('
+	 * into ')' and would change their classes. */
+	if (n)
+		u32_possible_linebreaks(out->logical, n, "UTF-8", out->breaks);
 	memcpy(out->shaped, out->logical, (n + 1) * sizeof *cp);
 	FriBidiFlags flags = o->mirror ? FRIBIDI_FLAG_SHAPE_MIRRORING : 0;
 	if (o->shape && n) {
@@ -110,12 +120,15 @@ int bidi_reorder_line(const struct bidi_para *p, size_t off, size_t n, uint32_t 
 	/* fribidi_reorder_line writes rule L1 into the levels: work on a copy so
 	 * the paragraph can be wrapped again at another width. */
 	FriBidiLevel stack_levels[256];
-	FriBidiLevel *levels = n <= 256 ? stack_levels : malloc(n * sizeof *levels);
-	FriBidiStrIndex *imap = malloc(n * sizeof *imap);
+	FriBidiStrIndex stack_imap[256];
+	int small = n <= 256;
+	FriBidiLevel *levels = small ? stack_levels : malloc(n * sizeof *levels);
+	FriBidiStrIndex *imap = small ? stack_imap : malloc(n * sizeof *imap);
 	if (!levels || !imap) {
-		if (levels != stack_levels)
+		if (!small) {
 			free(levels);
-		free(imap);
+			free(imap);
+		}
 		return -1;
 	}
 	memcpy(levels, p->levels + off, n * sizeof *levels);
@@ -127,8 +140,9 @@ int bidi_reorder_line(const struct bidi_para *p, size_t off, size_t n, uint32_t 
 	                                      levels, NULL, imap);
 	for (size_t i = 0; i < n; i++)
 		map[i] = (uint32_t)(off + (size_t)imap[i]);
-	if (levels != stack_levels)
+	if (!small) {
 		free(levels);
-	free(imap);
+		free(imap);
+	}
 	return r == 0 ? -1 : 0;
 }

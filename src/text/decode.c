@@ -56,7 +56,20 @@ int decode_paragraph(const char *bytes, size_t n, struct decoded_text *out)
 	size_t i = 0;
 
 	memset(out, 0, sizeof *out);
+	/* At most one code point per byte unless TAB or C1 expands: reserve
+	 * that much at once instead of doubling from 64. */
+	b.cap = n + 2;
+	b.cp = malloc(b.cap * sizeof *b.cp);
+	b.off = malloc((b.cap + 1) * sizeof *b.off);
+	if (!b.cp || !b.off)
+		goto fail;
 	while (i < n) {
+		if (s[i] >= 0x20 && s[i] < 0x7f) { /* printable ASCII: as is */
+			if (buf_push(&b, s[i], i))
+				goto fail;
+			i++;
+			continue;
+		}
 		ucs4_t c;
 		int k = u8_mbtouc(&c, s + i, n - i);
 		if (k <= 0)
@@ -80,8 +93,9 @@ int decode_paragraph(const char *bytes, size_t n, struct decoded_text *out)
 			r = push_hex_c1(&b, c, i);
 		} else if (c == 0x2028 || c == 0x2029) {
 			r = buf_push(&b, ' ', i);
-		} else if (uc_is_general_category(c, UC_CATEGORY_Cn) ||
-		           uc_is_general_category(c, UC_CATEGORY_Cs)) {
+		} else if (uc_is_general_category(c, UC_CATEGORY_Cn)) {
+			/* (u8_mbtouc never yields a surrogate: those are invalid
+			 * UTF-8 and came out as U+FFFD above) */
 			out->unassigned++;
 			r = buf_push(&b, 0xfffd, i);
 		} else {

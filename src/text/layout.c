@@ -19,6 +19,8 @@
 
 int layout_is_invisible(uint32_t c)
 {
+	if (c < 0xad) /* U+00AD is the first format (Cf) character */
+		return 0;
 	return c == FILL_CHAR || c == 0x00ad || c == 0x200b || c == 0x200c || c == 0x200d ||
 	       c == 0x2060 || bidi_is_format_char(c) ||
 	       uc_is_general_category(c, UC_CATEGORY_Cf);
@@ -26,6 +28,8 @@ int layout_is_invisible(uint32_t c)
 
 int layout_char_width(uint32_t c)
 {
+	if (c >= 0x20 && c < 0x7f)
+		return 1;
 	if (layout_is_invisible(c))
 		return 0;
 	int w = uc_width(c, "UTF-8");
@@ -36,7 +40,43 @@ int layout_char_width(uint32_t c)
 
 static int is_trailing_space(uint32_t c)
 {
-	return c == ' ' || uc_is_general_category(c, UC_CATEGORY_Zs);
+	if (c < 0x1680) /* the first Zs after U+00A0 */
+		return c == ' ' || c == 0xa0;
+	return uc_is_general_category(c, UC_CATEGORY_Zs);
+}
+
+/* The prepended concatenation marks, the format characters (Cf) that
+ * wcwidth tables give a width. libunistring 1.0 gives every Cf, these
+ * included, width 0; they are tested anyway so that a library giving them a
+ * width cannot make them visible. */
+static int is_prepended_mark(uint32_t c)
+{
+	return (c >= 0x600 && c <= 0x605) || c == 0x6dd || c == 0x70f || c == 0x8e2 ||
+	       c == 0x110bd || c == 0x110cd;
+}
+
+/* Per-character facts, width-independent: layout_wrap computes them on a
+ * paragraph's first wrap into bidi_para.attr (a cache that bidi_prepare
+ * allocates), so that cutting, cell building and every later re-wrap never
+ * ask libunistring again. */
+#define ATTR_WIDTH 0x03     /* layout_char_width of the shaped character */
+#define ATTR_INVISIBLE 0x04 /* layout_is_invisible(shaped) */
+#define ATTR_UNKNOWN 0x08   /* uc_width(shaped) < 0: drawn as U+FFFD */
+#define ATTR_SPACE 0x10     /* is_trailing_space(logical) */
+
+static uint8_t char_attr(uint32_t shaped, uint32_t logical)
+{
+	uint8_t a = is_trailing_space(logical) ? ATTR_SPACE : 0;
+	if (shaped >= 0x20 && shaped < 0x7f)
+		return a | 1;
+	int w = uc_width(shaped, "UTF-8");
+	/* Everything layout_is_invisible names is a format character (Cf), and
+	 * libunistring gives those width 0: only then is the test needed. */
+	if ((w <= 0 || is_prepended_mark(shaped)) && layout_is_invisible(shaped))
+		return a | ATTR_INVISIBLE;
+	if (w < 0)
+		return a | ATTR_UNKNOWN | 1;
+	return a | (uint8_t)(w > 2 ? 2 : w);
 }
 
 void layout_para_free(struct layout_para *lp)
@@ -53,7 +93,7 @@ void layout_para_free(struct layout_para *lp)
 
 /* Cuts [s, n) in logical order: returns the end of the line that starts at s. */
 static size_t next_break(const struct bidi_para *p, const uint8_t *w, const char *lbrk,
-                         const char *gbrk, size_t s, int width)
+                         char *gbrk, int *have_gbrk, size_t s, int width)
 {
 	size_t n = p->len, fit = s;
 	int total = 0, content = 0;
@@ -73,8 +113,8 @@ static size_t next_break(const struct bidi_para *p, const uint8_t *w, const char
 		}
 		if (i == n)
 			break;
-		total += w[i];
-		if (!is_trailing_space(p->logical[i]))
+		total += w[i] & ATTR_WIDTH;
+		if (!(w[i] & ATTR_SPACE))
 			content = total;
 		if (content > width && fit > s)
 			break;
@@ -84,18 +124,23 @@ static size_t next_break(const struct bidi_para *p, const uint8_t *w, const char
 
 	/* The first word alone is wider than the line: cut it between grapheme
 	 * clusters, as many as fit, at least one. A lam-alef ligature (fill in
-	 * the lam's slot) is never split. */
+	 * the lam's slot) is never split. Grapheme breaks are only needed here,
+	 * so they are found on the first such word. */
+	if (!*have_gbrk) {
+		u32_grapheme_breaks(p->logical, n, gbrk);
+		*have_gbrk = 1;
+	}
 	size_t end = s, i = s;
 	total = 0;
 	while (i < n) {
 		size_t g = i + 1;
-		int gw = w[i];
+		int gw = w[i] & ATTR_WIDTH;
 		while (g < n && !gbrk[g]) {
-			gw += w[g];
+			gw += w[g] & ATTR_WIDTH;
 			g++;
 		}
 		while (g < n && p->shaped[g - 1] == FILL_CHAR && p->logical[g - 1] != FILL_CHAR) {
-			gw += w[g];
+			gw += w[g] & ATTR_WIDTH;
 			g++;
 		}
 		if (end > s && total + gw > width)
@@ -110,13 +155,13 @@ static size_t next_break(const struct bidi_para *p, const uint8_t *w, const char
 }
 
 /* Builds the cells of the line [start, end) in visual order. */
-static int build_line(const struct bidi_para *p, const struct layout_opts *o, size_t start,
-                      size_t end, uint32_t *map, struct layout_para *lp,
+static int build_line(const struct bidi_para *p, const struct layout_opts *o, const uint8_t *w,
+                      size_t start, size_t end, uint32_t *map, struct layout_para *lp,
                       struct layout_line *line)
 {
 	size_t n = end - start;
 	size_t content_end = end;
-	while (content_end > start && is_trailing_space(p->logical[content_end - 1]))
+	while (content_end > start && (w[content_end - 1] & ATTR_SPACE))
 		content_end--;
 
 	memset(line, 0, sizeof *line);
@@ -142,9 +187,9 @@ static int build_line(const struct bidi_para *p, const struct layout_opts *o, si
 		if (L >= content_end)
 			continue;
 		uint32_t c = p->shaped[L];
-		if (layout_is_invisible(c))
+		if (w[L] & ATTR_INVISIBLE)
 			continue;
-		int cw = layout_char_width(c);
+		int cw = w[L] & ATTR_WIDTH;
 		if (cw == 0 && line->ncells > 0) {
 			struct layout_cell *prev = &line->cells[line->ncells - 1];
 			if (prev->nch < LAYOUT_CELL_CHARS)
@@ -162,7 +207,7 @@ static int build_line(const struct bidi_para *p, const struct layout_opts *o, si
 			cell->ch[cell->nch++] = c;
 			cw = 1;
 		} else {
-			cell->ch[cell->nch++] = uc_width(c, "UTF-8") < 0 ? 0xfffd : c;
+			cell->ch[cell->nch++] = (w[L] & ATTR_UNKNOWN) ? 0xfffd : c;
 		}
 		cell->width = (uint8_t)cw;
 		line->cell_of[L - start] = (int32_t)line->ncells;
@@ -178,8 +223,8 @@ int layout_wrap(const struct bidi_para *p, const struct layout_opts *o, struct l
 {
 	size_t n = p->len, alloc = n ? n : 1, cap = 8;
 	int width = o->width > 0 ? o->width : 1;
-	uint8_t *w = malloc(alloc);
-	char *lbrk = malloc(alloc);
+	uint8_t *w = p->attr;
+	const char *lbrk = p->breaks;
 	char *gbrk = malloc(alloc);
 	uint32_t *map = malloc(alloc * sizeof *map);
 
@@ -187,20 +232,18 @@ int layout_wrap(const struct bidi_para *p, const struct layout_opts *o, struct l
 	out->width = width;
 	out->rtl = p->rtl;
 	out->lines = malloc(cap * sizeof *out->lines);
-	if (!w || !lbrk || !gbrk || !map || !out->lines)
+	if (!gbrk || !map || !out->lines)
 		goto fail;
-	for (size_t i = 0; i < n; i++)
-		w[i] = (uint8_t)layout_char_width(p->shaped[i]);
-	if (n) {
-		/* Break opportunities come from the logical text: mirroring turns
-		 * '(' into ')' and would change their classes. */
-		u32_possible_linebreaks(p->logical, n, "UTF-8", lbrk);
-		u32_grapheme_breaks(p->logical, n, gbrk);
+	if (!w[n]) { /* first wrap of this paragraph */
+		for (size_t i = 0; i < n; i++)
+			w[i] = char_attr(p->shaped[i], p->logical[i]);
+		w[n] = 1;
 	}
 
 	size_t s = 0;
+	int have_gbrk = 0;
 	do {
-		size_t e = n ? next_break(p, w, lbrk, gbrk, s, width) : 0;
+		size_t e = n ? next_break(p, w, lbrk, gbrk, &have_gbrk, s, width) : 0;
 		if (out->nlines == cap) {
 			cap *= 2;
 			struct layout_line *nl = realloc(out->lines, cap * sizeof *nl);
@@ -209,21 +252,17 @@ int layout_wrap(const struct bidi_para *p, const struct layout_opts *o, struct l
 			out->lines = nl;
 		}
 		struct layout_line *line = &out->lines[out->nlines];
-		int r = build_line(p, o, s, e, map, out, line);
+		int r = build_line(p, o, w, s, e, map, out, line);
 		out->nlines++;
 		if (r)
 			goto fail;
 		s = e;
 	} while (s < n);
 
-	free(w);
-	free(lbrk);
 	free(gbrk);
 	free(map);
 	return 0;
 fail:
-	free(w);
-	free(lbrk);
 	free(gbrk);
 	free(map);
 	layout_para_free(out);
