@@ -30,7 +30,10 @@ int decode_paragraph(const char *bytes, size_t n, struct decoded_text *out);
 
 void decode_free(struct decoded_text *t);
 
-/* True for code points decode_paragraph never lets through. */
+/* True for the control and non-character code points a terminal could obey
+ * or choke on (C0, DEL, C1, surrogates, beyond U+10FFFF): decode_paragraph
+ * never lets them through (it also replaces unassigned code points and turns
+ * U+2028/U+2029 into spaces, which this does not report). */
 int decode_is_unsafe(uint32_t c);
 
 /* Encodes code points to a NUL-terminated UTF-8 string. Caller frees.

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unictype.h>
 #include <unistr.h>
+#include <uniwidth.h>
 
 /* Growable output buffer of code points with their source offsets. */
 struct cp_buf {
@@ -53,7 +54,7 @@ int decode_paragraph(const char *bytes, size_t n, struct decoded_text *out)
 {
 	struct cp_buf b = {0};
 	const uint8_t *s = (const uint8_t *)bytes;
-	size_t i = 0;
+	size_t i = 0, col = 0; /* col: columns so far, for the tab stops */
 
 	memset(out, 0, sizeof *out);
 	/* At most one code point per byte unless TAB or C1 expands: reserve
@@ -68,12 +69,14 @@ int decode_paragraph(const char *bytes, size_t n, struct decoded_text *out)
 			if (buf_push(&b, s[i], i))
 				goto fail;
 			i++;
+			col++;
 			continue;
 		}
 		ucs4_t c;
 		int k = u8_mbtouc(&c, s + i, n - i);
 		if (k <= 0)
 			k = 1;
+		size_t before = b.len;
 		int r = 0;
 		if (c == 0xfffd && !(k == 3 && s[i] == 0xef && s[i + 1] == 0xbf && s[i + 2] == 0xbd)) {
 			out->invalid++;
@@ -81,7 +84,7 @@ int decode_paragraph(const char *bytes, size_t n, struct decoded_text *out)
 		} else if (c == '\t') {
 			do
 				r = buf_push(&b, ' ', i);
-			while (!r && b.len % DECODE_TAB_STOP);
+			while (!r && (col + b.len - before) % DECODE_TAB_STOP);
 		} else if (c < 0x20) {
 			out->controls++;
 			r = buf_push(&b, 0x2400 + c, i);
@@ -103,6 +106,10 @@ int decode_paragraph(const char *bytes, size_t n, struct decoded_text *out)
 		}
 		if (r)
 			goto fail;
+		for (size_t j = before; j < b.len; j++) { /* tab stops are columns */
+			int cw = uc_width(b.cp[j], "UTF-8");
+			col += cw > 0 ? (size_t)cw : 0;
+		}
 		i += (size_t)k;
 	}
 	if (!b.cp) { /* empty paragraph: still a valid, terminated string */

@@ -145,4 +145,9 @@ void fold_source_range(const struct fold_text *hay, size_t at, size_t len, size_
 	*start = hay->src[at];
 	/* the end is the source character after the last folded one */
 	*end = len ? hay->src[at + len - 1] + 1 : *start;
+	/* Marks and tatweel folded away right after the last matched character
+	 * belong to it: src[at + len] is where the next folded character came
+	 * from, and nothing in between produced a folded character. */
+	if (len && hay->src[at + len] > *end)
+		*end = hay->src[at + len];
 }

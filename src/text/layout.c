@@ -107,7 +107,8 @@ static size_t next_break(const struct bidi_para *p, const uint8_t *w, const char
 		              lbrk[i] == UC_BREAK_HYPHENATION)) {
 			if (content > width)
 				break;
-			fit = i;
+			if (total > 0 || i == n || mandatory) /* not zero-width only */
+				fit = i;
 			if (i == n || mandatory)
 				break;
 		}
@@ -142,8 +143,12 @@ static size_t next_break(const struct bidi_para *p, const uint8_t *w, const char
 		while (g < n && p->shaped[g - 1] == FILL_CHAR && p->logical[g - 1] != FILL_CHAR) {
 			gw += w[g] & ATTR_WIDTH;
 			g++;
+			while (g < n && !gbrk[g]) { /* the alef's own marks */
+				gw += w[g] & ATTR_WIDTH;
+				g++;
+			}
 		}
-		if (end > s && total + gw > width)
+		if (total > 0 && total + gw > width) /* a line shows something */
 			break;
 		total += gw;
 		end = g;
@@ -151,6 +156,10 @@ static size_t next_break(const struct bidi_para *p, const uint8_t *w, const char
 		if (total >= width)
 			break;
 	}
+	/* Spaces after the cut are neither drawn nor counted: keep them on this
+	 * line rather than start the next with them (or make it of them alone). */
+	while (end < n && (w[end] & ATTR_SPACE))
+		end++;
 	return end;
 }
 
@@ -190,7 +199,9 @@ static int build_line(const struct bidi_para *p, const struct layout_opts *o, co
 		if (w[L] & ATTR_INVISIBLE)
 			continue;
 		int cw = w[L] & ATTR_WIDTH;
-		if (cw == 0 && line->ncells > 0) {
+		/* a mark joins the cell before it only if that is its base: with
+		 * REORDER_NSM the base precedes its marks visually and logically */
+		if (cw == 0 && line->ncells > 0 && line->cells[line->ncells - 1].logical < L) {
 			struct layout_cell *prev = &line->cells[line->ncells - 1];
 			if (prev->nch < LAYOUT_CELL_CHARS)
 				prev->ch[prev->nch++] = c;
@@ -214,6 +225,12 @@ static int build_line(const struct bidi_para *p, const struct layout_opts *o, co
 		line->ncells++;
 		line->width += cw;
 	}
+	/* A lam-alef ligature shows the lam too: its fill slot maps to the
+	 * ligature's cell (the alef's, next in logical order). */
+	for (size_t i = 0; i + 1 < n; i++)
+		if (line->cell_of[i] < 0 && p->shaped[start + i] == FILL_CHAR &&
+		    p->logical[start + i] != FILL_CHAR)
+			line->cell_of[i] = line->cell_of[i + 1];
 	if (o->pad && lp->rtl && line->width < o->width)
 		line->indent = o->width - line->width;
 	return 0;
