@@ -38,6 +38,7 @@ struct options {
 	enum ui_bidi bidi;
 	enum ui_shape ui_shape;
 	const char *lang;          /* language of event titles */
+	int bidi_given, lang_given; /* given on the command line: beats the config */
 	char **paths;              /* CORPUS_DIR or FILE... */
 	size_t npaths;
 };
@@ -168,6 +169,7 @@ static int parse_args(int argc, char **argv, struct options *o)
 			if (!(v = opt_value(argc, argv, &i, "--lang")))
 				return usage_error("%s needs a language tag", a);
 			o->lang = v;
+			o->lang_given = 1;
 		} else if (is_opt(a, "--dir")) {
 			v = opt_value(argc, argv, &i, "--dir");
 			if (!v || (strcmp(v, "auto") && strcmp(v, "ltr") && strcmp(v, "rtl")))
@@ -185,6 +187,7 @@ static int parse_args(int argc, char **argv, struct options *o)
 			if (!v || (strcmp(v, "app") && strcmp(v, "terminal")))
 				return usage_error("--bidi takes app or terminal, not '%s'", v ? v : "");
 			o->bidi = !strcmp(v, "terminal") ? UI_BIDI_TERMINAL : UI_BIDI_APP;
+			o->bidi_given = 1;
 		} else if (!strcmp(a, "--")) {
 			o->paths = argv + i + 1;
 			o->npaths = (size_t)(argc - i - 1);
@@ -614,7 +617,8 @@ int main(int argc, char **argv)
 			break;
 		}
 		struct ui_opts uo = {.open_id = o.open_id, .open_compare = o.open_compare,
-		                     .bidi = o.bidi, .shape = o.ui_shape, .mirror = o.mirror};
+		                     .bidi = o.bidi, .shape = o.ui_shape, .mirror = o.mirror,
+		                     .bidi_given = o.bidi_given, .lang = o.lang_given ? o.lang : NULL};
 		r = ui_run(c, &uo);
 		break;
 	}

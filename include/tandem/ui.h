@@ -16,6 +16,10 @@ struct ui_opts {
 	int mirror;
 	const char *config_path; /* NULL: $XDG_CONFIG_HOME/tandem/config */
 	const char *state_dir;   /* NULL: $XDG_STATE_HOME/tandem */
+	int bidi_given;          /* --bidi was on the command line (else the
+	                            config file's [reader] bidi applies) */
+	const char *lang;        /* language of event titles; NULL: the config's
+	                            [reader] lang, else en */
 };
 
 /* Runs the reader on corpus c until the user quits. Returns the process exit

@@ -1,0 +1,33 @@
+/* search.h — corpus-wide search: every article's title and text blocks
+ * (paragraphs and captions, repeats skipped) matched case-, diacritic-,
+ * harakat- and tatweel-insensitively (fold.h). No curses. */
+#ifndef TANDEM_SEARCH_H
+#define TANDEM_SEARCH_H
+
+#include <stddef.h>
+
+#include "tandem/corpus.h"
+
+struct search_hit {
+	size_t article;          /* index in the corpus */
+	long block;              /* article block, -1 for the title */
+	size_t byte_start, byte_end; /* match in the block's (or title's) bytes */
+	size_t char_start, char_end; /* same, in decoded characters (the logical
+	                                indices a page piece uses) */
+	char *context;           /* a short UTF-8 snippet around the match, on
+	                            one line; owned by the result */
+};
+
+struct search_result {
+	struct search_hit *hits; /* owned; article order, then text order */
+	size_t n;
+};
+
+/* Searches corpus c for `query` (UTF-8). An empty query finds nothing.
+ * Returns 0 and fills *out (free with search_result_free), or -1 when
+ * memory runs out (then *out holds nothing to free). */
+int search_corpus(const struct corpus *c, const char *query, struct search_result *out);
+
+void search_result_free(struct search_result *r);
+
+#endif

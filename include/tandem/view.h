@@ -1,0 +1,152 @@
+/* view.h — the reader's state and its views. The app struct holds
+ * everything the main loop and the views share (no mutable globals); each
+ * view (timeline, list, article, compare, search results, raw text, help)
+ * is a file ending in a `struct view_ops` table. Handlers change state and
+ * return dirty flags; app.c's update function draws. */
+#ifndef TANDEM_VIEW_H
+#define TANDEM_VIEW_H
+
+#include <stddef.h>
+
+#include "tandem/config.h"
+#include "tandem/draw.h"
+#include "tandem/label.h"
+#include "tandem/corpus.h"
+#include "tandem/fold.h"
+#include "tandem/keymap.h"
+#include "tandem/page.h"
+#include "tandem/state.h"
+#include "tandem/theme.h"
+#include "tandem/ui.h"
+
+enum view_dirty {
+	DIRTY_MAIN = 1 << 0,
+	DIRTY_SIDEBAR = 1 << 1,
+	DIRTY_STATUS = 1 << 2,
+	DIRTY_ALL = DIRTY_MAIN | DIRTY_SIDEBAR | DIRTY_STATUS,
+};
+
+#define VIEW_STACK_MAX 16
+#define VIEW_NONE ((size_t)-1)
+#define VIEW_SAVED_POS (-1L) /* as `line`: open where the reader left off */
+
+struct rect {
+	int y, x, h, w;
+};
+
+struct app;
+struct view;
+
+struct view_ops {
+	const char *name;       /* mode shown on the status line */
+	int fullscreen;         /* uses the whole width: no sidebar */
+	/* Builds the view's data. 0, or -1 with a message set. */
+	int (*open)(struct app *app, struct view *v);
+	/* Draws into r (the view clears what it does not draw). */
+	void (*draw)(struct app *app, struct view *v, struct rect r);
+	/* Handles a request; returns dirty flags. */
+	unsigned (*request)(struct app *app, struct view *v, enum request req);
+	/* A new search (first = 1) or n/N (dir). Returns dirty flags. */
+	unsigned (*search)(struct app *app, struct view *v, int dir, int first);
+	/* The pane size changed: re-lay out keeping the reading position. */
+	void (*resize)(struct app *app, struct view *v, struct rect r);
+	/* Status line: "id lang date" and "line/total pct%". */
+	void (*status)(struct app *app, struct view *v, char *left, size_t nl, char *pos,
+	               size_t np);
+	/* A click at row y of the pane. Returns dirty flags. */
+	unsigned (*click)(struct app *app, struct view *v, int y, int x);
+	void (*close)(struct app *app, struct view *v);
+};
+
+struct view {
+	const struct view_ops *ops;
+	void *data;             /* owned by the view */
+	size_t article;         /* article it shows, VIEW_NONE */
+	long block, line;       /* where to open (block -1: saved position) */
+	size_t arg;             /* view-specific: event, search hit */
+};
+
+struct app {
+	struct corpus *corpus;
+	struct ui_opts opts;
+	struct page_opts popts;
+	struct config cfg;
+	struct keymap keymap;
+	struct theme theme;
+	struct state state;
+	int rows, cols;
+	int too_small;
+	int sidebar;            /* shown */
+	size_t event;           /* event selected in the sidebar, VIEW_NONE */
+	size_t *order;          /* articles in timeline order; owned */
+	size_t norder;
+	struct view stack[VIEW_STACK_MAX];
+	int depth;
+	char msg[512];
+	int msg_error;
+	char query[256];        /* last search, UTF-8 */
+	struct fold_text needle;
+	int have_needle;        /* highlight matches */
+	int prompt;             /* reading a search query */
+	char prompt_buf[256];
+	size_t prompt_len;
+	enum request pending;   /* REQ_MARK or REQ_GOTO_MARK awaiting a letter */
+	int letter;             /* the mark letter while REQ_MARK is handled */
+	int quitting;           /* closing every view: no re-layout */
+	unsigned dirty;
+	int quit;
+	struct label *event_labels; /* per event; owned */
+	struct label *title_labels; /* per article; owned */
+};
+
+/* The view tables. */
+extern const struct view_ops view_timeline_ops;
+extern const struct view_ops view_list_ops;
+extern const struct view_ops view_article_ops;
+extern const struct view_ops view_compare_ops;
+extern const struct view_ops view_search_ops;
+extern const struct view_ops view_raw_ops;
+extern const struct view_ops view_help_ops;
+
+/* app.c: view stack and messages. */
+struct view *view_current(struct app *app);
+/* Opens a view on top of the stack. 0, or -1 (message set). */
+int view_push(struct app *app, const struct view_ops *ops, size_t article, long block,
+              long line, size_t arg);
+void view_pop(struct app *app);
+void view_message(struct app *app, int error, const char *fmt, ...);
+/* The main pane rectangle for a view. */
+struct rect view_pane(const struct app *app, const struct view *v);
+/* Sets the selected event and marks the sidebar dirty. */
+void view_select_event(struct app *app, size_t ev);
+/* Position of article a in app->order, or VIEW_NONE. */
+size_t view_order_index(const struct app *app, size_t article);
+
+/* view_timeline.c: the sidebar, drawn beside every non-fullscreen view. */
+void view_sidebar_draw(struct app *app, struct rect r);
+int view_sidebar_width(const struct app *app);
+/* The event at sidebar row y, or VIEW_NONE. */
+size_t view_sidebar_event_at(const struct app *app, int y);
+
+/* view_timeline.c: / in the timeline or the list searches the corpus. */
+unsigned view_corpus_search(struct app *app, struct view *v, int dir, int first);
+
+/* view_list.c: the articles of the selected event (sel: highlighted row). */
+void view_list_draw_pane(struct app *app, struct rect r, size_t sel, int focused);
+/* Articles of the selected event (or all); out holds up to max. */
+size_t view_list_articles(const struct app *app, size_t *out, size_t max);
+
+/* view_article.c: search highlights of page piece `piece` (all matches of
+ * app->needle, the current match `cur` in another colour). Returns how many
+ * ranges were written to hl (up to max). */
+size_t view_piece_highlights(struct app *app, struct page *p, size_t piece,
+                             const struct page_match *cur, struct draw_hl *hl, size_t max);
+/* Draws page row `row` of p at (y, x) in w columns with highlights. */
+void view_draw_page_row(struct app *app, struct page *p, size_t row, int y, int x, int w,
+                        const struct page_match *cur);
+/* Saves the reading position of a page whose top row is `top`. */
+void view_save_position(struct app *app, const struct page *p, size_t top);
+/* The row of a saved position (block, line) in a laid-out page. */
+size_t view_row_of_position(const struct page *p, long block, long line);
+
+#endif

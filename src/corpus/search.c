@@ -1,0 +1,121 @@
+/* search.c — owns corpus-wide search: each article's title and text blocks
+ * are decoded and folded (fold.h), the folded query is looked for in each,
+ * and every hit is reported with its block, its byte and character ranges
+ * and a one-line context snippet. */
+#include "tandem/search.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "tandem/decode.h"
+#include "tandem/fold.h"
+
+#define SEARCH_CONTEXT_CHARS 32 /* characters of context on each side */
+
+static int add_hit(struct search_result *r, size_t *cap, const struct search_hit *h)
+{
+	if (r->n == *cap) {
+		size_t nc = *cap ? *cap * 2 : 16;
+		struct search_hit *nh = realloc(r->hits, nc * sizeof *nh);
+		if (!nh)
+			return -1;
+		r->hits = nh;
+		*cap = nc;
+	}
+	r->hits[r->n++] = *h;
+	return 0;
+}
+
+/* The snippet around characters [s, e) of t: newlines and tabs as spaces. */
+static char *context_of(const struct decoded_text *t, size_t s, size_t e)
+{
+	size_t from = s > SEARCH_CONTEXT_CHARS ? s - SEARCH_CONTEXT_CHARS : 0;
+	size_t to = e + SEARCH_CONTEXT_CHARS < t->len ? e + SEARCH_CONTEXT_CHARS : t->len;
+	uint32_t *cp = malloc((to - from + 2) * sizeof *cp);
+	if (!cp)
+		return NULL;
+	size_t k = 0;
+	if (from > 0)
+		cp[k++] = 0x2026; /* … */
+	for (size_t i = from; i < to; i++)
+		cp[k++] = t->cp[i] == '\n' || t->cp[i] == '\t' ? ' ' : t->cp[i];
+	if (to < t->len)
+		cp[k++] = 0x2026;
+	char *u = decode_to_utf8(cp, k, NULL);
+	free(cp);
+	return u;
+}
+
+/* Every occurrence of needle in the bytes s[0..n). */
+static int search_text(const char *s, size_t n, const struct fold_text *needle, size_t article,
+                       long block, struct search_result *r, size_t *cap)
+{
+	struct decoded_text t;
+	struct fold_text f;
+	int rc = 0;
+	if (decode_paragraph(s, n, &t) != 0)
+		return -1;
+	if (fold_text(t.cp, t.len, &f) != 0) {
+		decode_free(&t);
+		return -1;
+	}
+	for (long at = fold_find(&f, needle, 0); at >= 0;
+	     at = fold_find(&f, needle, (size_t)at + needle->len)) {
+		struct search_hit h = {.article = article, .block = block};
+		fold_source_range(&f, (size_t)at, needle->len, &h.char_start, &h.char_end);
+		h.byte_start = t.byte_off[h.char_start];
+		h.byte_end = t.byte_off[h.char_end];
+		h.context = context_of(&t, h.char_start, h.char_end);
+		if (!h.context || add_hit(r, cap, &h) != 0) {
+			free(h.context);
+			rc = -1;
+			break;
+		}
+	}
+	fold_free(&f);
+	decode_free(&t);
+	return rc;
+}
+
+int search_corpus(const struct corpus *c, const char *query, struct search_result *out)
+{
+	struct fold_text needle;
+	size_t cap = 0;
+	out->hits = NULL;
+	out->n = 0;
+	if (fold_utf8(query, strlen(query), &needle) != 0)
+		return -1;
+	if (needle.len == 0) {
+		fold_free(&needle);
+		return 0;
+	}
+	for (size_t i = 0; i < c->narticles; i++) {
+		const struct corpus_article *a = &c->articles[i];
+		if (search_text(a->title, strlen(a->title), &needle, i, -1, out, &cap) != 0)
+			goto fail;
+		for (size_t b = 0; b < a->text.nblocks; b++) {
+			const struct article_block *bl = &a->text.blocks[b];
+			size_t n;
+			if (!article_block_is_text(bl->kind) || bl->dup_of >= 0)
+				continue;
+			const char *s = article_block_text(&a->text, b, &n);
+			if (search_text(s, n, &needle, i, (long)b, out, &cap) != 0)
+				goto fail;
+		}
+	}
+	fold_free(&needle);
+	return 0;
+fail:
+	fold_free(&needle);
+	search_result_free(out);
+	return -1;
+}
+
+void search_result_free(struct search_result *r)
+{
+	for (size_t i = 0; i < r->n; i++)
+		free(r->hits[i].context);
+	free(r->hits);
+	r->hits = NULL;
+	r->n = 0;
+}

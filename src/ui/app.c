@@ -1,0 +1,626 @@
+/* app.c — owns ui_run: setting up (locale, config, state, terminal), the
+ * view stack, the main loop (keys, mouse, resize, signals, the search
+ * prompt, mark letters), the status line and the one update function that
+ * draws what the handlers marked dirty. All state lives in struct app. */
+#include <curses.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "tandem/term.h"
+#include "tandem/timeline.h"
+#include "tandem/ui.h"
+#include "tandem/view.h"
+
+#define MIN_COLS 20
+#define MIN_ROWS 6
+#define WHEEL_LINES 3
+
+struct view *view_current(struct app *app)
+{
+	return app->depth ? &app->stack[app->depth - 1] : NULL;
+}
+
+void view_message(struct app *app, int error, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(app->msg, sizeof app->msg, fmt, ap);
+	va_end(ap);
+	app->msg_error = error;
+	app->dirty |= DIRTY_STATUS;
+}
+
+int view_sidebar_width(const struct app *app)
+{
+	if (!app->sidebar || app->corpus->nevents == 0)
+		return 0;
+	if (app->cols < 60)
+		return 12; /* dates only */
+	int w = app->cfg.sidebar;
+	if (w > app->cols / 2)
+		w = app->cols / 2;
+	return w;
+}
+
+struct rect view_pane(const struct app *app, const struct view *v)
+{
+	int sw = v && v->ops->fullscreen ? 0 : view_sidebar_width(app);
+	struct rect r = {0, sw ? sw + 1 : 0, app->rows - 1, app->cols - (sw ? sw + 1 : 0)};
+	if (r.h < 1)
+		r.h = 1;
+	if (r.w < 1)
+		r.w = 1;
+	return r;
+}
+
+void view_select_event(struct app *app, size_t ev)
+{
+	if (ev != app->event) {
+		app->event = ev;
+		app->dirty |= DIRTY_SIDEBAR | DIRTY_MAIN;
+	}
+}
+
+size_t view_order_index(const struct app *app, size_t article)
+{
+	for (size_t i = 0; i < app->norder; i++)
+		if (app->order[i] == article)
+			return i;
+	return VIEW_NONE;
+}
+
+int view_push(struct app *app, const struct view_ops *ops, size_t article, long block,
+              long line, size_t arg)
+{
+	if (app->depth == VIEW_STACK_MAX) {
+		view_message(app, 1, "too many views open; press q to go back");
+		return -1;
+	}
+	struct view *v = &app->stack[app->depth];
+	memset(v, 0, sizeof *v);
+	v->ops = ops;
+	v->article = article;
+	v->block = block;
+	v->line = line;
+	v->arg = arg;
+	app->depth++;
+	if (ops->open && ops->open(app, v) != 0) {
+		app->depth--;
+		return -1;
+	}
+	if (ops->resize && !app->too_small)
+		ops->resize(app, v, view_pane(app, v));
+	app->dirty = DIRTY_ALL;
+	return 0;
+}
+
+void view_pop(struct app *app)
+{
+	struct view *v = view_current(app);
+	if (!v)
+		return;
+	if (v->ops->close)
+		v->ops->close(app, v);
+	free(v->data);
+	v->data = NULL;
+	app->depth--;
+	v = view_current(app);
+	/* the size may have changed while it was hidden */
+	if (v && v->ops->resize && !app->too_small && !app->quitting)
+		v->ops->resize(app, v, view_pane(app, v));
+	app->dirty = DIRTY_ALL;
+}
+
+/* Articles in timeline order: each event's articles, then the rest. */
+static int build_order(struct app *app)
+{
+	const struct corpus *c = app->corpus;
+	app->order = calloc(c->narticles + 1, sizeof *app->order);
+	unsigned char *seen = calloc(c->narticles + 1, 1);
+	if (!app->order || !seen) {
+		free(seen);
+		return -1;
+	}
+	for (size_t e = 0; e < c->nevents; e++)
+		for (size_t k = 0; k < c->narticles; k++)
+			if (c->articles[k].event == (long)e && !seen[k]) {
+				seen[k] = 1;
+				app->order[app->norder++] = k;
+			}
+	for (size_t k = 0; k < c->narticles; k++)
+		if (!seen[k])
+			app->order[app->norder++] = k;
+	free(seen);
+	return 0;
+}
+
+static void draw_status(struct app *app)
+{
+	struct theme *t = &app->theme;
+	int y = app->rows - 1, w = app->cols;
+	struct view *v = view_current(app);
+	char left[256] = "", pos[64] = "", right[128];
+	draw_fill(t, y, 0, w, THEME_STATUS);
+	if (app->prompt) {
+		char buf[300];
+		snprintf(buf, sizeof buf, "/%s", app->prompt_buf);
+		int n = draw_text(t, y, 0, w - 1, buf, THEME_STATUS);
+		draw_fill(t, y, n, 1, THEME_SELECTED); /* the cursor */
+		return;
+	}
+	if (v && v->ops->status)
+		v->ops->status(app, v, left, sizeof left, pos, sizeof pos);
+	snprintf(right, sizeof right, "%s%s%s  ?:help q:%s", pos, pos[0] ? "  " : "",
+	         v ? v->ops->name : "", app->depth > 1 ? "back" : "quit");
+	int rw = draw_text_width(right);
+	int x;
+	if (app->msg[0]) /* a message takes the place of the article fields */
+		x = draw_text(t, y, 0, w, app->msg, app->msg_error ? THEME_ERROR : THEME_MESSAGE);
+	else
+		x = draw_text(t, y, 0, w, left, THEME_STATUS);
+	if (app->msg[0]) {
+	} else if (app->pending != REQ_NONE) {
+		x += 2;
+		if (x < w)
+			x += draw_text(t, y, x, w - x,
+			               app->pending == REQ_MARK ? "mark: type a letter"
+			                                        : "go to mark: type a letter",
+			               THEME_MESSAGE);
+	}
+	if (x + 2 + rw > w) { /* narrow: the position and mode only */
+		snprintf(right, sizeof right, "%s%s%s", pos, pos[0] ? "  " : "", v ? v->ops->name : "");
+		rw = draw_text_width(right);
+	}
+	if (x + 2 + rw <= w)
+		draw_text(t, y, w - rw, rw, right, THEME_STATUS);
+}
+
+/* The one drawing function: repaints the parts marked dirty. */
+static void update(struct app *app)
+{
+	struct theme *t = &app->theme;
+	if (app->too_small) {
+		erase();
+		const char *m = app->cols >= 18 ? "terminal too small" : "too small";
+		int w = draw_text_width(m);
+		draw_text(t, app->rows / 2, app->cols > w ? (app->cols - w) / 2 : 0, app->cols, m,
+		          THEME_MESSAGE);
+		refresh();
+		app->dirty = 0;
+		return;
+	}
+	struct view *v = view_current(app);
+	struct rect r = view_pane(app, v);
+	if (app->dirty & DIRTY_SIDEBAR && v && !v->ops->fullscreen && r.x > 0) {
+		view_sidebar_draw(app, (struct rect){0, 0, app->rows - 1, r.x - 1});
+		draw_vline(t, 0, r.x - 1, app->rows - 1);
+	}
+	if (app->dirty & DIRTY_MAIN && v) {
+		for (int y = r.y; y < r.y + r.h; y++)
+			draw_fill(t, y, r.x, r.w, THEME_TEXT);
+		v->ops->draw(app, v, r);
+	}
+	draw_status(app);
+	refresh();
+	app->dirty = 0;
+}
+
+static void do_resize(struct app *app)
+{
+	int rows, cols;
+	getmaxyx(stdscr, rows, cols);
+	app->rows = rows;
+	app->cols = cols;
+	app->too_small = rows < MIN_ROWS || cols < MIN_COLS;
+	erase();
+	if (!app->too_small)
+		for (int i = 0; i < app->depth; i++)
+			if (app->stack[i].ops->resize)
+				app->stack[i].ops->resize(app, &app->stack[i], view_pane(app, &app->stack[i]));
+	app->dirty = DIRTY_ALL;
+}
+
+static void set_needle(struct app *app, const char *q)
+{
+	if (app->have_needle)
+		fold_free(&app->needle);
+	app->have_needle = 0;
+	snprintf(app->query, sizeof app->query, "%s", q);
+	if (fold_utf8(q, strlen(q), &app->needle) != 0) {
+		view_message(app, 1, "out of memory");
+		return;
+	}
+	app->have_needle = app->needle.len > 0;
+	if (!app->have_needle)
+		fold_free(&app->needle);
+}
+
+static void prompt_key(struct app *app, int fn, wint_t ch)
+{
+	app->dirty |= DIRTY_STATUS;
+	if (fn && ch == KEY_RESIZE) {
+		do_resize(app);
+		return;
+	}
+	if ((!fn && ch == 27) || (!fn && ch == 3)) {
+		app->prompt = 0;
+		return;
+	}
+	if ((!fn && (ch == '\n' || ch == '\r')) || (fn && ch == KEY_ENTER)) {
+		app->prompt = 0;
+		if (app->prompt_len == 0) {
+			if (!app->query[0])
+				return;
+		} else {
+			set_needle(app, app->prompt_buf);
+		}
+		struct view *v = view_current(app);
+		if (!app->have_needle)
+			view_message(app, 1, "nothing to search for");
+		else if (v && v->ops->search)
+			app->dirty |= v->ops->search(app, v, 1, 1);
+		app->dirty |= DIRTY_MAIN;
+		return;
+	}
+	if ((fn && ch == KEY_BACKSPACE) || (!fn && (ch == 127 || ch == 8))) {
+		while (app->prompt_len > 0) {
+			unsigned char b = (unsigned char)app->prompt_buf[--app->prompt_len];
+			if ((b & 0xc0) != 0x80)
+				break;
+		}
+		app->prompt_buf[app->prompt_len] = 0;
+		return;
+	}
+	if (fn || ch < 0x20 || ch == 0x7f)
+		return;
+	char mb[MB_LEN_MAX];
+	mbstate_t st;
+	memset(&st, 0, sizeof st);
+	size_t n = wcrtomb(mb, (wchar_t)ch, &st);
+	if (n == (size_t)-1 || app->prompt_len + n + 1 >= sizeof app->prompt_buf)
+		return;
+	memcpy(app->prompt_buf + app->prompt_len, mb, n);
+	app->prompt_len += n;
+	app->prompt_buf[app->prompt_len] = 0;
+}
+
+static void handle_mouse(struct app *app)
+{
+	MEVENT ev;
+	if (getmouse(&ev) != OK)
+		return;
+	struct view *v = view_current(app);
+	if (!v)
+		return;
+	struct rect r = view_pane(app, v);
+	if (ev.bstate & BUTTON4_PRESSED) {
+		for (int i = 0; i < WHEEL_LINES; i++)
+			app->dirty |= v->ops->request(app, v, REQ_LINE_UP);
+		return;
+	}
+#ifdef BUTTON5_PRESSED
+	if (ev.bstate & BUTTON5_PRESSED) {
+		for (int i = 0; i < WHEEL_LINES; i++)
+			app->dirty |= v->ops->request(app, v, REQ_LINE_DOWN);
+		return;
+	}
+#endif
+	if (!(ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED)))
+		return;
+	if (!v->ops->fullscreen && r.x > 0 && ev.x < r.x - 1) {
+		size_t e = view_sidebar_event_at(app, ev.y);
+		if (e == VIEW_NONE)
+			return;
+		/* back to the timeline, that event selected */
+		while (app->depth > 1)
+			view_pop(app);
+		view_select_event(app, e);
+		app->dirty = DIRTY_ALL;
+		return;
+	}
+	if (ev.y >= r.y && ev.y < r.y + r.h && v->ops->click)
+		app->dirty |= v->ops->click(app, v, ev.y - r.y, ev.x - r.x);
+}
+
+static void goto_mark(struct app *app, int letter)
+{
+	int i = state_mark_index(letter);
+	const struct state_pos *m = i >= 0 ? &app->state.marks[i] : NULL;
+	if (!m || !m->id[0]) {
+		view_message(app, 1, "mark '%c' is not set", letter);
+		return;
+	}
+	long a = corpus_find_article(app->corpus, m->id);
+	if (a < 0) {
+		view_message(app, 1, "mark '%c': no article '%s' in this corpus", letter, m->id);
+		return;
+	}
+	struct view *v = view_current(app);
+	if (v->ops == &view_article_ops && v->article == (size_t)a) {
+		v->block = m->block;
+		v->line = m->line;
+		app->dirty |= v->ops->request(app, v, REQ_GOTO_MARK);
+		return;
+	}
+	while (app->depth > 1 && view_current(app)->ops != &view_list_ops)
+		view_pop(app);
+	if (app->corpus->articles[a].event >= 0)
+		view_select_event(app, (size_t)app->corpus->articles[a].event);
+	view_push(app, &view_article_ops, (size_t)a, m->block, m->line, 0);
+}
+
+static void handle_request(struct app *app, enum request req)
+{
+	struct view *v = view_current(app);
+	switch (req) {
+	case REQ_QUIT:
+		app->quit = 1;
+		return;
+	case REQ_HELP:
+		if (v->ops != &view_help_ops)
+			view_push(app, &view_help_ops, VIEW_NONE, -1, 0, 0);
+		return;
+	case REQ_SIDEBAR:
+		app->sidebar = !app->sidebar;
+		do_resize(app);
+		return;
+	case REQ_REDRAW:
+		clearok(curscr, TRUE);
+		app->dirty = DIRTY_ALL;
+		return;
+	case REQ_SUSPEND:
+		term_suspend();
+		do_resize(app);
+		return;
+	case REQ_SEARCH:
+		app->prompt = 1;
+		app->prompt_len = 0;
+		app->prompt_buf[0] = 0;
+		app->dirty |= DIRTY_STATUS;
+		return;
+	case REQ_MARK:
+	case REQ_GOTO_MARK:
+		app->pending = req;
+		app->dirty |= DIRTY_STATUS;
+		return;
+	case REQ_SEARCH_NEXT:
+	case REQ_SEARCH_PREV:
+		if (!app->have_needle) {
+			view_message(app, 1, "no search yet: press / to search");
+			return;
+		}
+		if (v->ops->search)
+			app->dirty |= v->ops->search(app, v, req == REQ_SEARCH_NEXT ? 1 : -1, 0);
+		return;
+	case REQ_CANCEL:
+		if (app->have_needle) {
+			fold_free(&app->needle);
+			app->have_needle = 0;
+			app->dirty |= DIRTY_MAIN | DIRTY_STATUS;
+			return;
+		}
+		if (app->depth > 1 && v->ops != &view_list_ops)
+			view_pop(app);
+		return;
+	default:
+		break;
+	}
+	unsigned d = v->ops->request(app, v, req);
+	if (d == (unsigned)-1) /* not handled */
+		d = 0;
+	app->dirty |= d;
+	if (req == REQ_BACK && !d) {
+		if (app->depth > 1)
+			view_pop(app);
+		else
+			app->quit = 1;
+	}
+}
+
+static void handle_key(struct app *app, int fn, wint_t ch)
+{
+	if (app->msg[0]) {
+		app->msg[0] = 0;
+		app->dirty |= DIRTY_STATUS;
+	}
+	if (fn && ch == KEY_RESIZE) {
+		do_resize(app);
+		return;
+	}
+	if (app->prompt) {
+		prompt_key(app, fn, ch);
+		return;
+	}
+	if (app->too_small) {
+		if (!fn && (ch == 'Q' || ch == 'q' || ch == 3))
+			app->quit = 1;
+		return;
+	}
+	if (fn && ch == KEY_MOUSE) {
+		handle_mouse(app);
+		return;
+	}
+	if (app->pending != REQ_NONE) {
+		enum request p = app->pending;
+		app->pending = REQ_NONE;
+		app->dirty |= DIRTY_STATUS;
+		if (fn || state_mark_index((int)ch) < 0) {
+			if (!(!fn && ch == 27))
+				view_message(app, 1, "marks are letters a-z, A-Z");
+			return;
+		}
+		if (p == REQ_MARK) {
+			struct view *v = view_current(app);
+			app->pending = REQ_MARK; /* tells the view which letter */
+			app->letter = (int)ch;
+			unsigned d = v->ops->request(app, v, REQ_MARK);
+			app->pending = REQ_NONE;
+			if (d == (unsigned)-1)
+				view_message(app, 1, "marks are set in an article");
+			else
+				app->dirty |= d;
+		} else {
+			goto_mark(app, (int)ch);
+		}
+		return;
+	}
+	int key = fn ? KEYMAP_FN | (int)ch : (int)ch;
+	enum request req = keymap_lookup(&app->keymap, key);
+	if (req == REQ_NONE) {
+		char name[32];
+		view_message(app, 0, "%s: no such key (? lists the keys)",
+		             keymap_key_name(key, name, sizeof name));
+		return;
+	}
+	handle_request(app, req);
+}
+
+/* Page options from the command line, then the config file. */
+static void page_options(struct app *app)
+{
+	const struct config *cfg = &app->cfg;
+	int terminal = app->opts.bidi == UI_BIDI_TERMINAL;
+	if (app->opts.bidi == UI_BIDI_APP && cfg->bidi_terminal == 1 && !app->opts.bidi_given)
+		terminal = 1;
+	int shape = app->opts.shape != UI_SHAPE_OFF;
+	if (app->opts.shape == UI_SHAPE_AUTO && cfg->shape == 0)
+		shape = 0;
+	int mirror = app->opts.mirror;
+	if (mirror && cfg->mirror == 0)
+		mirror = 0;
+	app->opts.bidi = terminal ? UI_BIDI_TERMINAL : UI_BIDI_APP;
+	app->popts = (struct page_opts){.shape = shape && !terminal, .mirror = mirror,
+	                                .reorder = !terminal, .header = 1, .dir = BIDI_AUTO};
+}
+
+static int open_start_views(struct app *app)
+{
+	const struct corpus *c = app->corpus;
+	const struct view_ops *top = c->nevents ? &view_timeline_ops : &view_list_ops;
+	long a = -1;
+	if (app->opts.open_id)
+		a = corpus_find_article(c, app->opts.open_id);
+	else if (app->state.last[0])
+		a = corpus_find_article(c, app->state.last);
+	app->event = c->nevents ? 0 : VIEW_NONE;
+	if (a >= 0 && c->articles[a].event >= 0)
+		app->event = (size_t)c->articles[a].event;
+	if (view_push(app, top, VIEW_NONE, -1, 0, a >= 0 ? (size_t)a : VIEW_NONE) != 0)
+		return -1;
+	if (!app->opts.open_id || a < 0)
+		return 0;
+	if (top != &view_list_ops && view_push(app, &view_list_ops, VIEW_NONE, -1, 0, (size_t)a) != 0)
+		return -1;
+	if (view_push(app, &view_article_ops, (size_t)a, -1, VIEW_SAVED_POS, 0) != 0)
+		return -1;
+	if (app->opts.open_compare)
+		view_push(app, &view_compare_ops, (size_t)a, -1, 0, VIEW_NONE);
+	return 0;
+}
+
+static void app_free(struct app *app)
+{
+	while (app->depth)
+		view_pop(app);
+	if (app->event_labels)
+		for (size_t i = 0; i < app->corpus->nevents; i++)
+			label_free(&app->event_labels[i]);
+	free(app->event_labels);
+	if (app->title_labels)
+		for (size_t i = 0; i < app->corpus->narticles; i++)
+			label_free(&app->title_labels[i]);
+	free(app->title_labels);
+	free(app->order);
+	if (app->have_needle)
+		fold_free(&app->needle);
+	keymap_free(&app->keymap);
+	state_free(&app->state);
+}
+
+int ui_run(struct corpus *c, const struct ui_opts *o)
+{
+	struct app *app = calloc(1, sizeof *app);
+	char serr[1400] = "";
+	int status = 0;
+	if (!app) {
+		fprintf(stderr, "tandem: out of memory\n");
+		return 1;
+	}
+	app->corpus = c;
+	app->opts = *o;
+	app->sidebar = 1;
+	app->pending = REQ_NONE;
+	if ((status = term_check_locale()) != 0) {
+		free(app);
+		return status;
+	}
+	config_defaults(&app->cfg);
+	theme_defaults(&app->theme);
+	if (keymap_init(&app->keymap) != 0 || build_order(app) != 0) {
+		app_free(app);
+		free(app);
+		fprintf(stderr, "tandem: out of memory\n");
+		return 1;
+	}
+	config_load(&app->cfg, o->config_path, &app->keymap, &app->theme);
+	page_options(app);
+	state_load(&app->state, o->state_dir, serr, sizeof serr);
+	app->event_labels = calloc(c->nevents + 1, sizeof *app->event_labels);
+	app->title_labels = calloc(c->narticles + 1, sizeof *app->title_labels);
+	if (!app->event_labels || !app->title_labels) {
+		app_free(app);
+		free(app);
+		fprintf(stderr, "tandem: out of memory\n");
+		return 1;
+	}
+	for (size_t e = 0; e < c->nevents; e++)
+		label_init(&app->event_labels[e],
+		           corpus_event_title(&c->events[e], o->lang ? o->lang : app->cfg.lang),
+		           &app->popts);
+
+	for (size_t i = 0; i < c->narticles; i++)
+		label_init(&app->title_labels[i], c->articles[i].title, &app->popts);
+
+	if ((status = term_start(app->opts.bidi == UI_BIDI_APP)) != 0) {
+		app_free(app);
+		free(app);
+		return status;
+	}
+	theme_apply(&app->theme);
+	getmaxyx(stdscr, app->rows, app->cols);
+	app->too_small = app->rows < MIN_ROWS || app->cols < MIN_COLS;
+	if (open_start_views(app) != 0 && app->depth == 0) {
+		app_free(app);
+		term_die(1, "cannot open the reader: %s", app->msg);
+	}
+	if (app->cfg.error[0])
+		view_message(app, 1, "%s", app->cfg.error);
+	else if (serr[0])
+		view_message(app, 1, "%s", serr);
+	app->dirty = DIRTY_ALL;
+
+	while (!app->quit && !term_quit_signal) {
+		if (app->dirty)
+			update(app);
+		wint_t ch;
+		int r = get_wch(&ch);
+		if (r == ERR)
+			continue;
+		handle_key(app, r == KEY_CODE_YES, ch);
+	}
+	/* closing the views records where each article was read */
+	app->quitting = 1;
+	while (app->depth)
+		view_pop(app);
+	int save = state_save(&app->state, serr, sizeof serr);
+	term_end();
+	if (save != 0 && !term_quit_signal)
+		fprintf(stderr, "tandem: %s\n", serr);
+	app_free(app);
+	free(app);
+	return 0;
+}

@@ -1,0 +1,186 @@
+/* config.c — owns the configuration file: finding it ($XDG_CONFIG_HOME, then
+ * ~/.config), reading it with inih through a line-counting reader so that a
+ * bad line is reported as FILE:LINE, and applying [keys], [colors] and
+ * [reader]. */
+#include "tandem/config.h"
+
+#include <errno.h>
+#include <ini.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct config_ctx {
+	struct config *cfg;
+	struct keymap *km;
+	struct theme *th;
+	FILE *fp;
+	unsigned line;
+	int bad;
+};
+
+void config_defaults(struct config *cfg)
+{
+	memset(cfg, 0, sizeof *cfg);
+	cfg->measure = 80;
+	cfg->sidebar = 30;
+	cfg->bidi_terminal = -1;
+	cfg->shape = -1;
+	cfg->mirror = -1;
+	snprintf(cfg->lang, sizeof cfg->lang, "en");
+}
+
+static void bad_line(struct config_ctx *x, const char *fmt, const char *a, const char *b)
+{
+	x->bad++;
+	if (x->cfg->error[0])
+		return;
+	char msg[256];
+	snprintf(msg, sizeof msg, fmt, a, b);
+	snprintf(x->cfg->error, sizeof x->cfg->error, "%s:%u: %s", x->cfg->path, x->line, msg);
+}
+
+static char *reader(char *str, int num, void *stream)
+{
+	struct config_ctx *x = stream;
+	char *r = fgets(str, num, x->fp);
+	if (r)
+		x->line++;
+	return r;
+}
+
+static int on_off(const char *v, int *out)
+{
+	if (!strcmp(v, "on") || !strcmp(v, "yes") || !strcmp(v, "true") || !strcmp(v, "1"))
+		*out = 1;
+	else if (!strcmp(v, "off") || !strcmp(v, "no") || !strcmp(v, "false") || !strcmp(v, "0"))
+		*out = 0;
+	else
+		return -1;
+	return 0;
+}
+
+static int int_in(const char *v, int lo, int hi, int *out)
+{
+	char *end;
+	errno = 0;
+	long n = strtol(v, &end, 10);
+	if (errno || end == v || *end || n < lo || n > hi)
+		return -1;
+	*out = (int)n;
+	return 0;
+}
+
+static void reader_key(struct config_ctx *x, const char *name, const char *v)
+{
+	struct config *c = x->cfg;
+	int n;
+	if (!strcmp(name, "measure")) {
+		if (int_in(v, 20, 1000, &c->measure))
+			bad_line(x, "measure takes a number of columns (20-1000), not '%s'%s", v, "");
+	} else if (!strcmp(name, "sidebar")) {
+		if (int_in(v, 8, 200, &c->sidebar))
+			bad_line(x, "sidebar takes a number of columns (8-200), not '%s'%s", v, "");
+	} else if (!strcmp(name, "bidi")) {
+		if (!strcmp(v, "app") || !strcmp(v, "terminal"))
+			c->bidi_terminal = !strcmp(v, "terminal");
+		else
+			bad_line(x, "bidi takes app or terminal, not '%s'%s", v, "");
+	} else if (!strcmp(name, "shape")) {
+		if (!strcmp(v, "auto"))
+			c->shape = 2;
+		else if (on_off(v, &n) == 0)
+			c->shape = n;
+		else
+			bad_line(x, "shape takes auto, on or off, not '%s'%s", v, "");
+	} else if (!strcmp(name, "mirror")) {
+		if (on_off(v, &n) == 0)
+			c->mirror = n;
+		else
+			bad_line(x, "mirror takes on or off, not '%s'%s", v, "");
+	} else if (!strcmp(name, "lang")) {
+		if (strlen(v) < sizeof c->lang && strlen(v) > 0)
+			snprintf(c->lang, sizeof c->lang, "%s", v);
+		else
+			bad_line(x, "lang takes a language tag, not '%s'%s", v, "");
+	} else {
+		bad_line(x, "unknown setting '%s' in [reader]%s", name, "");
+	}
+}
+
+static void keys_key(struct config_ctx *x, const char *name, const char *v)
+{
+	enum request r = keymap_request_by_name(name);
+	if (r == REQ_NONE) {
+		bad_line(x, "unknown request '%s'%s", name, "");
+		return;
+	}
+	char buf[256];
+	snprintf(buf, sizeof buf, "%s", v);
+	char *save = NULL;
+	for (char *t = strtok_r(buf, " \t", &save); t; t = strtok_r(NULL, " \t", &save)) {
+		int k = keymap_parse_key(t);
+		if (k < 0) {
+			bad_line(x, "bad key '%s' for %s", t, name);
+			continue;
+		}
+		if (keymap_bind(x->km, k, r) != 0)
+			bad_line(x, "out of memory binding %s%s", name, "");
+	}
+}
+
+static int handler(void *user, const char *section, const char *name, const char *value)
+{
+	struct config_ctx *x = user;
+	const char *err = NULL;
+	if (!name) /* a section start (INI_CALL_HANDLER_ON_NEW_SECTION builds) */
+		return 1;
+	if (!strcmp(section, "reader"))
+		reader_key(x, name, value);
+	else if (!strcmp(section, "keys"))
+		keys_key(x, name, value);
+	else if (!strcmp(section, "colors")) {
+		if (theme_parse(x->th, name, value, &err) != 0)
+			bad_line(x, "[colors] %s: %s", name, err);
+	} else
+		bad_line(x, "unknown section [%s]%s", section, "");
+	return 1; /* our own problems are counted; inih's are syntax errors */
+}
+
+int config_load(struct config *cfg, const char *path, struct keymap *km, struct theme *th)
+{
+	if (path)
+		snprintf(cfg->path, sizeof cfg->path, "%s", path);
+	else {
+		const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+		if (xdg && *xdg == '/')
+			snprintf(cfg->path, sizeof cfg->path, "%s/tandem/config", xdg);
+		else if (home && *home)
+			snprintf(cfg->path, sizeof cfg->path, "%s/.config/tandem/config", home);
+		else
+			return 0;
+	}
+	struct config_ctx x = {.cfg = cfg, .km = km, .th = th};
+	x.fp = fopen(cfg->path, "r");
+	if (!x.fp) {
+		if (errno != ENOENT || path) {
+			snprintf(cfg->error, sizeof cfg->error, "%s: %s", cfg->path, strerror(errno));
+			return 1;
+		}
+		cfg->path[0] = 0;
+		return 0;
+	}
+	int r = ini_parse_stream(reader, &x, handler, &x);
+	fclose(x.fp);
+	if (r > 0) {
+		x.bad++;
+		if (!cfg->error[0])
+			snprintf(cfg->error, sizeof cfg->error, "%s:%d: not a section, key = value or comment",
+			         cfg->path, r);
+	} else if (r < 0) {
+		x.bad++;
+		if (!cfg->error[0])
+			snprintf(cfg->error, sizeof cfg->error, "%s: cannot be read", cfg->path);
+	}
+	return x.bad;
+}

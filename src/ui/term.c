@@ -1,0 +1,170 @@
+/* term.c — owns the terminal: the UTF-8 locale check, the TERM check before
+ * anything is drawn, curses set-up (raw keys, keypad, short ESCDELAY, mouse
+ * wheel and clicks without motion tracking), the bidi mode sequences sent
+ * around the curses session, signal flags, suspend and the one die() path. */
+#include "tandem/term.h"
+
+#include <curses.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <term.h>
+#include <unistd.h>
+
+#define BDSM_EXPLICIT "\033[8l" /* the application has reordered */
+#define BDSM_IMPLICIT "\033[8h" /* the terminal reorders (its default) */
+
+volatile sig_atomic_t term_quit_signal;
+
+static int started, bidi_sent;
+static SCREEN *screen;
+
+static void on_quit_signal(int sig)
+{
+	term_quit_signal = sig;
+}
+
+static int is_utf8(void)
+{
+	const char *cs = nl_langinfo(CODESET);
+	return cs && (!strcmp(cs, "UTF-8") || !strcmp(cs, "utf8"));
+}
+
+int term_check_locale(void)
+{
+	if (is_utf8())
+		return 0;
+	const char *cur = setlocale(LC_CTYPE, NULL);
+	if (cur && (!strcmp(cur, "C") || !strcmp(cur, "POSIX"))) {
+		if (setlocale(LC_CTYPE, "C.UTF-8") && is_utf8())
+			return 0;
+		if (setlocale(LC_CTYPE, "C.utf8") && is_utf8())
+			return 0;
+		setlocale(LC_CTYPE, cur ? cur : "C");
+	}
+	fprintf(stderr,
+	        "tandem: the terminal's locale (%s) is not UTF-8, and C.UTF-8 is not available.\n"
+	        "tandem: set a UTF-8 locale, for example:  export LANG=C.UTF-8\n"
+	        "tandem: ('locale -a' lists the locales installed)\n",
+	        cur ? cur : "unknown");
+	return 2;
+}
+
+static void send_tty(const char *s)
+{
+	fputs(s, stdout);
+	fflush(stdout);
+}
+
+int term_start(int bidi_app)
+{
+	const char *t = getenv("TERM");
+	int err = 0;
+	if (!t || !*t) {
+		fprintf(stderr, "tandem: TERM is not set; set it to your terminal's type, e.g. "
+		                "export TERM=xterm-256color\n");
+		return 2;
+	}
+	if (!strcmp(t, "dumb")) {
+		fprintf(stderr, "tandem: TERM=dumb cannot show the reader; use a full-screen terminal, "
+		                "or the plain-text modes (tandem --dump ID, --compare ID,ID)\n");
+		return 2;
+	}
+	if (!isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO)) {
+		fprintf(stderr, "tandem: the reader needs a terminal; for plain text use tandem --dump "
+		                "ID or --list\n");
+		return 2;
+	}
+	if (setupterm(NULL, STDOUT_FILENO, &err) != OK) {
+		fprintf(stderr, "tandem: unknown terminal type TERM=%s (no terminfo entry); try "
+		                "export TERM=xterm-256color\n", t);
+		return 2;
+	}
+	/* a capable terminal needs cursor addressing */
+	if (!tigetstr("cup") || tigetstr("cup") == (char *)-1) {
+		fprintf(stderr, "tandem: TERM=%s cannot move the cursor; the reader needs a "
+		                "full-screen terminal\n", t);
+		del_curterm(cur_term);
+		return 2;
+	}
+	del_curterm(cur_term);
+	if (bidi_app) {
+		send_tty(BDSM_EXPLICIT);
+		bidi_sent = 1;
+	}
+	screen = newterm(NULL, stdout, stdin);
+	if (!screen) {
+		if (bidi_sent)
+			send_tty(BDSM_IMPLICIT);
+		fprintf(stderr, "tandem: cannot start the terminal TERM=%s\n", t);
+		return 2;
+	}
+	set_term(screen);
+	started = 1;
+	set_escdelay(25);
+	raw();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	curs_set(0);
+	timeout(200);
+	/* wheel and button-1 clicks only: no motion tracking, so Shift+drag
+	 * still selects text in xterm-style terminals */
+	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED
+#ifdef BUTTON5_PRESSED
+	              | BUTTON5_PRESSED
+#endif
+	          , NULL);
+	mouseinterval(0);
+
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_quit_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+	return 0;
+}
+
+void term_end(void)
+{
+	if (!started)
+		return;
+	started = 0;
+	endwin();
+	if (bidi_sent)
+		send_tty(BDSM_IMPLICIT);
+	delscreen(screen);
+	screen = NULL;
+}
+
+void term_suspend(void)
+{
+	endwin();
+	if (bidi_sent)
+		send_tty(BDSM_IMPLICIT);
+	signal(SIGTSTP, SIG_DFL);
+	raise(SIGTSTP);
+	/* resumed */
+	if (bidi_sent)
+		send_tty(BDSM_EXPLICIT);
+	reset_prog_mode();
+	clearok(curscr, TRUE);
+	refresh();
+}
+
+_Noreturn void term_die(int status, const char *fmt, ...)
+{
+	va_list ap;
+	term_end();
+	fputs("tandem: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	exit(status);
+}

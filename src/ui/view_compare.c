@@ -1,0 +1,428 @@
+/* view_compare.c — owns the compare view: two or three articles side by
+ * side (compare.h aligns their paragraphs into shared screen rows), each
+ * column in its own direction under a head with its language; synchronised
+ * scrolling over the aligned rows, or independent scrolling of each
+ * column's page; focus, translation cycling and search in the columns. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tandem/compare.h"
+#include "tandem/view.h"
+
+#define GAP 3       /* " │ " between columns */
+#define MAX_CANDS 16
+
+struct compare_data {
+	struct compare *cmp;
+	size_t top;                      /* synchronised: screen row */
+	size_t ctop[COMPARE_MAX_COLS];   /* independent: page row per column */
+	int sync;
+	size_t focus;
+	int colw, h, x0;
+	struct page_match match;
+	size_t match_col;
+	int has_match;
+	size_t cands[MAX_CANDS];         /* articles L cycles through */
+	size_t ncands;
+};
+
+static void add_cand(struct compare_data *d, size_t a)
+{
+	for (size_t i = 0; i < d->ncands; i++)
+		if (d->cands[i] == a)
+			return;
+	if (d->ncands < MAX_CANDS)
+		d->cands[d->ncands++] = a;
+}
+
+static int compare_open(struct app *app, struct view *v)
+{
+	const struct corpus *c = app->corpus;
+	struct compare_data *d = calloc(1, sizeof *d);
+	if (!d) {
+		view_message(app, 1, "out of memory");
+		return -1;
+	}
+	size_t tr[MAX_CANDS];
+	add_cand(d, v->article);
+	if (v->arg == VIEW_NONE) { /* from an article: its translations first */
+		size_t n = corpus_translations(c, v->article, tr, MAX_CANDS);
+		for (size_t i = 0; i < n && i < MAX_CANDS; i++)
+			add_cand(d, tr[i]);
+	}
+	size_t ncols = d->ncands;
+	long ev = v->arg != VIEW_NONE ? (long)v->arg : c->articles[v->article].event;
+	if (ev >= 0)
+		for (size_t i = 0; i < c->events[ev].narticles; i++)
+			add_cand(d, c->events[ev].articles[i]);
+	if (ncols < 2)
+		ncols = d->ncands;
+	if (ncols > COMPARE_MAX_COLS)
+		ncols = COMPARE_MAX_COLS;
+	if (ncols < 2) {
+		view_message(app, 1, "%s has no translation or other article of its event to compare",
+		             c->articles[v->article].id);
+		free(d);
+		return -1;
+	}
+	d->cmp = compare_create(c, d->cands, ncols, &app->popts);
+	if (!d->cmp) {
+		view_message(app, 1, "out of memory");
+		free(d);
+		return -1;
+	}
+	d->sync = 1;
+	v->data = d;
+	return 0;
+}
+
+static size_t page_rows(const struct compare_data *d, size_t col)
+{
+	return d->cmp->cols[col]->nrows;
+}
+
+/* The first page row of col shown at or after screen row sr. */
+static size_t page_row_at(const struct compare_data *d, size_t col, size_t sr)
+{
+	for (size_t r = sr; r < d->cmp->nrows; r++)
+		if (d->cmp->rows[col][r] != COMPARE_NO_ROW)
+			return d->cmp->rows[col][r];
+	return page_rows(d, col) ? page_rows(d, col) - 1 : 0;
+}
+
+static size_t screen_row_of(const struct compare_data *d, size_t col, size_t pr)
+{
+	for (; pr < page_rows(d, col); pr++) {
+		size_t s = compare_screen_row(d->cmp, col, pr);
+		if (s != COMPARE_NO_ROW)
+			return s;
+	}
+	return 0;
+}
+
+static size_t max_top(const struct compare_data *d, size_t col)
+{
+	size_t n = d->sync ? d->cmp->nrows : page_rows(d, col), h = d->h > 0 ? (size_t)d->h : 1;
+	return n > h ? n - h : 0;
+}
+
+static void compare_resize(struct app *app, struct view *v, struct rect r)
+{
+	struct compare_data *d = v->data;
+	size_t n = d->cmp->ncols;
+	long block[COMPARE_MAX_COLS], line[COMPARE_MAX_COLS];
+	int had = d->colw > 0;
+	(void)app;
+	/* keep the position of each column by paragraph */
+	for (size_t c = 0; c < n && had; c++) {
+		const struct page *p = d->cmp->cols[c];
+		size_t pr = d->sync ? page_row_at(d, c, d->top) : d->ctop[c];
+		const struct page_piece *pc = &p->pieces[p->rows[pr < p->nrows ? pr : 0].piece];
+		block[c] = pc->block;
+		line[c] = pc->block < 0 ? (long)pr
+		                        : (p->rows[pr].line == UINT32_MAX ? 0 : (long)p->rows[pr].line);
+	}
+	d->colw = (r.w - GAP * ((int)n - 1)) / (int)n;
+	if (d->colw < 1)
+		d->colw = 1;
+	d->x0 = r.x;
+	d->h = r.h - 1; /* the column heads */
+	if (compare_layout(d->cmp, d->colw) != 0) {
+		view_message(app, 1, "cannot lay out the comparison (out of memory)");
+		return;
+	}
+	if (!had)
+		return;
+	for (size_t c = 0; c < n; c++)
+		d->ctop[c] = view_row_of_position(d->cmp->cols[c], block[c], line[c]);
+	d->top = screen_row_of(d, d->focus, d->ctop[d->focus]);
+	for (size_t c = 0; c < n; c++)
+		if (d->ctop[c] > max_top(d, c) && !d->sync)
+			d->ctop[c] = max_top(d, c);
+	if (d->sync && d->top > max_top(d, 0))
+		d->top = max_top(d, 0);
+}
+
+static void compare_draw(struct app *app, struct view *v, struct rect r)
+{
+	struct compare_data *d = v->data;
+	struct compare *cmp = d->cmp;
+	struct theme *t = &app->theme;
+	for (size_t c = 0; c < cmp->ncols; c++) {
+		int x = d->x0 + (int)c * (d->colw + GAP);
+		const struct corpus_article *a = &app->corpus->articles[cmp->articles[c]];
+		char head[160];
+		enum theme_elem e = c == d->focus ? THEME_FOCUS_HEAD : THEME_COLUMN_HEAD;
+		snprintf(head, sizeof head, " %s  %s%s", a->lang, a->id,
+		         c == d->focus && cmp->ncols > 1 ? "  *" : "");
+		draw_fill(t, r.y, x, d->colw, e);
+		draw_text(t, r.y, x, d->colw, head, e);
+		if (c > 0)
+			draw_vline(t, r.y, x - 2, r.h);
+	}
+	for (int i = 0; i < d->h; i++) {
+		int y = r.y + 1 + i;
+		for (size_t c = 0; c < cmp->ncols; c++) {
+			size_t pr;
+			if (d->sync) {
+				size_t sr = d->top + (size_t)i;
+				if (sr >= cmp->nrows)
+					continue;
+				pr = cmp->rows[c][sr];
+				if (pr == COMPARE_NO_ROW)
+					continue;
+			} else {
+				pr = d->ctop[c] + (size_t)i;
+				if (pr >= page_rows(d, c))
+					continue;
+			}
+			int x = d->x0 + (int)c * (d->colw + GAP);
+			view_draw_page_row(app, cmp->cols[c], pr, y, x, d->colw,
+			                   d->has_match && d->match_col == c ? &d->match : NULL);
+		}
+	}
+}
+
+static unsigned scroll_to(struct compare_data *d, long top)
+{
+	size_t *t = d->sync ? &d->top : &d->ctop[d->focus];
+	if (top < 0)
+		top = 0;
+	if ((size_t)top > max_top(d, d->focus))
+		top = (long)max_top(d, d->focus);
+	if ((size_t)top == *t)
+		return 0;
+	*t = (size_t)top;
+	return DIRTY_MAIN | DIRTY_STATUS;
+}
+
+static size_t cur_top(const struct compare_data *d)
+{
+	return d->sync ? d->top : d->ctop[d->focus];
+}
+
+static unsigned para_move(struct compare_data *d, int dir)
+{
+	long top = (long)cur_top(d);
+	if (d->sync) {
+		if (dir > 0) {
+			for (size_t s = 0; s < d->cmp->nsegs; s++)
+				if ((long)d->cmp->seg_row[s] > top)
+					return scroll_to(d, (long)d->cmp->seg_row[s]);
+			return scroll_to(d, (long)max_top(d, 0));
+		}
+		for (size_t s = d->cmp->nsegs; s-- > 0;)
+			if ((long)d->cmp->seg_row[s] < top)
+				return scroll_to(d, (long)d->cmp->seg_row[s]);
+		return scroll_to(d, 0);
+	}
+	const struct page *p = d->cmp->cols[d->focus];
+	if (dir > 0) {
+		for (size_t r = (size_t)top + 1; r < p->nrows; r++)
+			if (p->rows[r].line == 0)
+				return scroll_to(d, (long)r);
+		return scroll_to(d, (long)max_top(d, d->focus));
+	}
+	for (size_t r = (size_t)top; r-- > 0;)
+		if (p->rows[r].line == 0)
+			return scroll_to(d, (long)r);
+	return scroll_to(d, 0);
+}
+
+static unsigned toggle_sync(struct app *app, struct compare_data *d)
+{
+	if (d->sync) {
+		for (size_t c = 0; c < d->cmp->ncols; c++)
+			d->ctop[c] = page_row_at(d, c, d->top);
+		d->sync = 0;
+		view_message(app, 0, "independent scrolling: each column scrolls alone");
+	} else {
+		d->top = screen_row_of(d, d->focus, d->ctop[d->focus]);
+		d->sync = 1;
+		if (d->top > max_top(d, 0))
+			d->top = max_top(d, 0);
+		view_message(app, 0, "synchronised scrolling");
+	}
+	return DIRTY_MAIN | DIRTY_STATUS;
+}
+
+/* L: the next candidate article not shown in another column. */
+static unsigned cycle(struct app *app, struct compare_data *d)
+{
+	size_t cur = d->cmp->articles[d->focus], at = 0;
+	for (size_t i = 0; i < d->ncands; i++)
+		if (d->cands[i] == cur)
+			at = i;
+	for (size_t k = 1; k < d->ncands; k++) {
+		size_t a = d->cands[(at + k) % d->ncands];
+		int shown = 0;
+		for (size_t c = 0; c < d->cmp->ncols; c++)
+			shown |= d->cmp->articles[c] == a;
+		if (shown)
+			continue;
+		size_t keep = cur_top(d);
+		if (compare_set_column(d->cmp, app->corpus, d->focus, a) != 0 ||
+		    compare_layout(d->cmp, d->colw) != 0) {
+			view_message(app, 1, "out of memory");
+			return DIRTY_STATUS;
+		}
+		d->has_match = 0;
+		d->ctop[d->focus] = 0;
+		if (d->sync)
+			d->top = keep > max_top(d, 0) ? max_top(d, 0) : keep;
+		view_message(app, 0, "column %zu: %s", d->focus + 1, app->corpus->articles[a].id);
+		return DIRTY_MAIN | DIRTY_STATUS;
+	}
+	view_message(app, 0, "no other translation to show");
+	return DIRTY_STATUS;
+}
+
+static unsigned compare_request(struct app *app, struct view *v, enum request req)
+{
+	struct compare_data *d = v->data;
+	long top = (long)cur_top(d), h = d->h;
+	size_t n = d->cmp->ncols;
+	switch (req) {
+	case REQ_LINE_DOWN:
+		return scroll_to(d, top + 1);
+	case REQ_LINE_UP:
+		return scroll_to(d, top - 1);
+	case REQ_PAGE_DOWN:
+		return scroll_to(d, top + (h > 2 ? h - 1 : 1));
+	case REQ_PAGE_UP:
+		return scroll_to(d, top - (h > 2 ? h - 1 : 1));
+	case REQ_HALF_DOWN:
+		return scroll_to(d, top + (h > 1 ? h / 2 : 1));
+	case REQ_HALF_UP:
+		return scroll_to(d, top - (h > 1 ? h / 2 : 1));
+	case REQ_TOP:
+		return scroll_to(d, 0);
+	case REQ_BOTTOM:
+		return scroll_to(d, (long)max_top(d, d->focus));
+	case REQ_PARA_NEXT:
+		return para_move(d, 1);
+	case REQ_PARA_PREV:
+		return para_move(d, -1);
+	case REQ_SYNC:
+		return toggle_sync(app, d);
+	case REQ_FOCUS_NEXT:
+		d->focus = (d->focus + 1) % n;
+		return DIRTY_MAIN | DIRTY_STATUS;
+	case REQ_FOCUS_PREV:
+		d->focus = (d->focus + n - 1) % n;
+		return DIRTY_MAIN | DIRTY_STATUS;
+	case REQ_CYCLE_LANG:
+		return cycle(app, d);
+	case REQ_ENTER: {
+		size_t pr = d->sync ? page_row_at(d, d->focus, d->top) : d->ctop[d->focus];
+		const struct page *p = d->cmp->cols[d->focus];
+		long block = page_row_block(p, pr);
+		long line = block < 0 ? (long)pr : (long)p->rows[pr].line;
+		view_push(app, &view_article_ops, d->cmp->articles[d->focus], block,
+		          line < 0 || p->rows[pr].line == UINT32_MAX ? 0 : line, 0);
+		return DIRTY_ALL;
+	}
+	case REQ_RAW:
+		view_push(app, &view_raw_ops, d->cmp->articles[d->focus], -1, 0, 0);
+		return DIRTY_ALL;
+	case REQ_COMPARE:
+		return 0;
+	default:
+		return (unsigned)-1;
+	}
+}
+
+/* First match at or after screen position in column c. */
+static int find_in_column(struct app *app, struct compare_data *d, size_t c, int dir, int first,
+                          struct page_match *m, int *wrapped)
+{
+	struct page *p = d->cmp->cols[c];
+	if (!first && d->has_match && d->match_col == c)
+		return page_find(p, &app->needle, d->match.piece, d->match.start, dir, m, wrapped);
+	size_t pr = d->sync ? page_row_at(d, c, d->top) : d->ctop[c];
+	size_t piece = p->nrows ? p->rows[pr].piece : 0;
+	/* start just before the top row's piece so its matches count */
+	size_t prev = piece ? piece - 1 : p->npieces - 1;
+	int found = page_find(p, &app->needle, prev, (size_t)-2, dir > 0 ? 1 : -1, m, wrapped);
+	if (found && piece == 0)
+		*wrapped = 0;
+	return found;
+}
+
+static unsigned compare_search(struct app *app, struct view *v, int dir, int first)
+{
+	struct compare_data *d = v->data;
+	size_t n = d->cmp->ncols;
+	struct page_match m;
+	int wrapped = 0;
+	for (size_t k = 0; k < n; k++) {
+		size_t c = (d->focus + k) % n;
+		if (!find_in_column(app, d, c, dir, first || k > 0, &m, &wrapped))
+			continue;
+		d->match = m;
+		d->match_col = c;
+		d->has_match = 1;
+		d->focus = c;
+		size_t pr = page_match_row(d->cmp->cols[c], &m);
+		size_t row = d->sync ? compare_screen_row(d->cmp, c, pr) : pr;
+		if (row == COMPARE_NO_ROW)
+			row = 0;
+		if (row < cur_top(d) || row >= cur_top(d) + (size_t)d->h)
+			scroll_to(d, (long)row - d->h / 3);
+		if (wrapped)
+			view_message(app, 0, dir > 0 ? "search wrapped to the top"
+			                             : "search wrapped to the bottom");
+		return DIRTY_MAIN | DIRTY_STATUS;
+	}
+	d->has_match = 0;
+	view_message(app, 1, "not found: %s", app->query);
+	return DIRTY_MAIN | DIRTY_STATUS;
+}
+
+static void compare_status(struct app *app, struct view *v, char *left, size_t nl, char *pos,
+                           size_t np)
+{
+	struct compare_data *d = v->data;
+	const struct corpus_article *a = &app->corpus->articles[d->cmp->articles[d->focus]];
+	char date[16];
+	size_t n = d->sync ? d->cmp->nrows : page_rows(d, d->focus);
+	size_t top = cur_top(d), end = top + (size_t)d->h;
+	snprintf(left, nl, "%s %s %s [%s]", a->id, a->lang, dates_format(&a->date, date),
+	         d->sync ? "sync" : "independent");
+	snprintf(pos, np, "%zu/%zu %3zu%%", n ? top + 1 : 0, n, end >= n ? (size_t)100 : end * 100 / n);
+}
+
+static unsigned compare_click(struct app *app, struct view *v, int y, int x)
+{
+	struct compare_data *d = v->data;
+	(void)app;
+	(void)y;
+	size_t c = (size_t)(x / (d->colw + GAP));
+	if (c < d->cmp->ncols && c != d->focus) {
+		d->focus = c;
+		return DIRTY_MAIN | DIRTY_STATUS;
+	}
+	return 0;
+}
+
+static void compare_close(struct app *app, struct view *v)
+{
+	struct compare_data *d = v->data;
+	(void)app;
+	if (d)
+		compare_destroy(d->cmp);
+}
+
+const struct view_ops view_compare_ops = {
+	.name = "compare",
+	.fullscreen = 1,
+	.open = compare_open,
+	.draw = compare_draw,
+	.request = compare_request,
+	.search = compare_search,
+	.resize = compare_resize,
+	.status = compare_status,
+	.click = compare_click,
+	.close = compare_close,
+};

@@ -1,0 +1,204 @@
+/* view_search.c — owns the corpus-wide search results (search.h): one row
+ * per hit with the article, its language and the context, the matched words
+ * highlighted; Enter opens the article at the hit's paragraph. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tandem/search.h"
+#include "tandem/view.h"
+
+#define HEAD_ROWS 2
+#define MAX_HL 16
+
+struct search_data {
+	struct search_result res;
+	struct label *ctx;     /* per hit; owned */
+	size_t sel, first;
+	int h;
+};
+
+static int search_open(struct app *app, struct view *v)
+{
+	struct search_data *d = calloc(1, sizeof *d);
+	if (!d || search_corpus(app->corpus, app->query, &d->res) != 0) {
+		free(d);
+		view_message(app, 1, "out of memory");
+		return -1;
+	}
+	if (d->res.n == 0) {
+		view_message(app, 1, "not found in the corpus: %s", app->query);
+		free(d);
+		return -1;
+	}
+	d->ctx = calloc(d->res.n, sizeof *d->ctx);
+	if (!d->ctx) {
+		search_result_free(&d->res);
+		free(d);
+		view_message(app, 1, "out of memory");
+		return -1;
+	}
+	for (size_t i = 0; i < d->res.n; i++)
+		label_init(&d->ctx[i], d->res.hits[i].context, &app->popts);
+	v->data = d;
+	return 0;
+}
+
+static void search_resize(struct app *app, struct view *v, struct rect r)
+{
+	struct search_data *d = v->data;
+	(void)app;
+	d->h = r.h - HEAD_ROWS;
+	if (d->h < 1)
+		d->h = 1;
+}
+
+/* Highlights of the query in a context label. */
+static size_t ctx_highlights(struct app *app, struct label *l, struct draw_hl *hl, size_t max)
+{
+	struct fold_text f;
+	size_t n = 0;
+	if (!l->prepared || !app->have_needle || fold_text(l->text.cp, l->text.len, &f) != 0)
+		return 0;
+	for (long at = fold_find(&f, &app->needle, 0); at >= 0 && n < max;
+	     at = fold_find(&f, &app->needle, (size_t)at + app->needle.len)) {
+		fold_source_range(&f, (size_t)at, app->needle.len, &hl[n].start, &hl[n].end);
+		hl[n++].elem = THEME_MATCH;
+	}
+	fold_free(&f);
+	return n;
+}
+
+static void search_draw(struct app *app, struct view *v, struct rect r)
+{
+	struct search_data *d = v->data;
+	struct theme *t = &app->theme;
+	char head[400];
+	snprintf(head, sizeof head, "%zu match%s in the corpus for \xe2\x80\x9c%s\xe2\x80\x9d",
+	         d->res.n, d->res.n == 1 ? "" : "es", app->query);
+	draw_text(t, r.y, r.x + 1, r.w - 1, head, THEME_TITLE);
+	if (d->sel < d->first)
+		d->first = d->sel;
+	if (d->sel >= d->first + (size_t)d->h)
+		d->first = d->sel + 1 - (size_t)d->h;
+	for (int i = 0; i < d->h; i++) {
+		size_t k = d->first + (size_t)i;
+		if (k >= d->res.n)
+			break;
+		const struct search_hit *hit = &d->res.hits[k];
+		const struct corpus_article *a = &app->corpus->articles[hit->article];
+		int y = r.y + HEAD_ROWS + i;
+		enum theme_elem e = k == d->sel ? THEME_SELECTED : THEME_TEXT;
+		char pre[200];
+		snprintf(pre, sizeof pre, " %-14.14s %-3s ", a->id, a->lang);
+		draw_fill(t, y, r.x, r.w, e);
+		int x = draw_text(t, y, r.x, r.w, pre, e);
+		const struct layout_line *l = label_line(&d->ctx[k], r.w - x - 1);
+		struct draw_hl hl[MAX_HL];
+		size_t nhl = ctx_highlights(app, &d->ctx[k], hl, MAX_HL);
+		/* the visual line of the context that holds the match */
+		for (size_t j = 0; l && nhl && j < d->ctx[k].lay.nlines; j++)
+			if (hl[0].start < d->ctx[k].lay.lines[j].end) {
+				l = &d->ctx[k].lay.lines[j];
+				break;
+			}
+		if (l)
+			draw_line(t, y, r.x + x, r.w - x - 1, l, e, hl, nhl);
+	}
+}
+
+static unsigned move(struct search_data *d, long delta)
+{
+	long s = (long)d->sel + delta;
+	if (s < 0)
+		s = 0;
+	if (s >= (long)d->res.n)
+		s = (long)d->res.n - 1;
+	d->sel = (size_t)s;
+	return DIRTY_MAIN | DIRTY_STATUS;
+}
+
+static unsigned search_request(struct app *app, struct view *v, enum request req)
+{
+	struct search_data *d = v->data;
+	const struct search_hit *hit = &d->res.hits[d->sel];
+	switch (req) {
+	case REQ_LINE_DOWN:
+		return move(d, 1);
+	case REQ_LINE_UP:
+		return move(d, -1);
+	case REQ_PAGE_DOWN:
+		return move(d, d->h);
+	case REQ_PAGE_UP:
+		return move(d, -d->h);
+	case REQ_HALF_DOWN:
+		return move(d, d->h / 2);
+	case REQ_HALF_UP:
+		return move(d, -d->h / 2);
+	case REQ_TOP:
+		return move(d, -(long)d->res.n);
+	case REQ_BOTTOM:
+		return move(d, (long)d->res.n);
+	case REQ_ENTER:
+		view_push(app, &view_article_ops, hit->article, hit->block, 0, 0);
+		if (view_current(app)->ops == &view_article_ops)
+			view_current(app)->ops->search(app, view_current(app), 1, 1);
+		return DIRTY_ALL;
+	default:
+		return (unsigned)-1;
+	}
+}
+
+static unsigned search_again(struct app *app, struct view *v, int dir, int first)
+{
+	struct search_data *d = v->data;
+	if (!first)
+		return move(d, dir);
+	/* a new query: replace the results */
+	view_pop(app);
+	view_push(app, &view_search_ops, VIEW_NONE, -1, 0, 0);
+	return DIRTY_ALL;
+}
+
+static void search_status(struct app *app, struct view *v, char *left, size_t nl, char *pos,
+                          size_t np)
+{
+	struct search_data *d = v->data;
+	const struct corpus_article *a = &app->corpus->articles[d->res.hits[d->sel].article];
+	snprintf(left, nl, "%s %s", a->id, a->lang);
+	snprintf(pos, np, "hit %zu/%zu", d->sel + 1, d->res.n);
+}
+
+static unsigned search_click(struct app *app, struct view *v, int y, int x)
+{
+	struct search_data *d = v->data;
+	(void)x;
+	if (y < HEAD_ROWS || d->first + (size_t)(y - HEAD_ROWS) >= d->res.n)
+		return 0;
+	d->sel = d->first + (size_t)(y - HEAD_ROWS);
+	return search_request(app, v, REQ_ENTER);
+}
+
+static void search_close(struct app *app, struct view *v)
+{
+	struct search_data *d = v->data;
+	(void)app;
+	if (!d)
+		return;
+	for (size_t i = 0; i < d->res.n; i++)
+		label_free(&d->ctx[i]);
+	free(d->ctx);
+	search_result_free(&d->res);
+}
+
+const struct view_ops view_search_ops = {
+	.name = "search",
+	.open = search_open,
+	.draw = search_draw,
+	.request = search_request,
+	.search = search_again,
+	.resize = search_resize,
+	.status = search_status,
+	.click = search_click,
+	.close = search_close,
+};

@@ -1,0 +1,44 @@
+#!/bin/sh
+# Startup: the timeline sidebar, the article list, quitting, at 80x24 and
+# 160x48 under TERM=xterm-256color and TERM=screen; TERM and locale errors.
+. "$(dirname "$0")/lib.sh"
+
+for term in xterm-256color screen; do
+	for size in 80x24 160x48; do
+		cols=${size%x*} rows=${size#*x}
+		n="startup $term $size"
+		start "$cols" "$rows" "$term"
+		check "$n: timeline shown" "event 1/6  timeline"
+		# the sidebar: first event's date at column 1, badges of its languages
+		if line 0 | grep -q '^ 2024-12-24  *fr ar id │'; then ok "$n: sidebar row"; else notok "$n: sidebar row"; fi
+		if [ "$(screen | wc -l)" -eq "$rows" ]; then ok "$n: screen size"; else notok "$n: screen size"; fi
+		keys j
+		check "$n: next event" "event 2/6"
+		keys Enter
+		check "$n: article list" "fr-rehearsal fr 2025-10-23"
+		if screen | grep -q ' ar  2025-10-23 '; then ok "$n: list rows"; else notok "$n: list rows"; fi
+		keys q
+		check "$n: back to timeline" "timeline"
+		keys q
+		check "$n: q quits" "EXIT=0"
+	done
+done
+
+# narrow: the sidebar collapses to dates
+start 50 20 xterm-256color
+check "narrow: dates only" "event 1/6"
+if line 0 | grep -q '^ 2024-12-24 │'; then ok "narrow: sidebar dates only"; else notok "narrow: sidebar dates only"; fi
+keys t
+wait_gone "2024-12-24 │" && ok "t hides the sidebar" || notok "t hides the sidebar"
+keys Q
+check "Q quits" "EXIT=0"
+
+# terminals that cannot work: exit 2 with a message, nothing drawn
+err=$(TERM=dumb "$TANDEM" 2>&1 </dev/null)
+rc=$?
+if [ $rc -eq 2 ] && echo "$err" | grep -q 'TERM=dumb'; then ok "TERM=dumb refused"; else notok "TERM=dumb refused" "rc=$rc $err"; fi
+start 80 24 no-such-terminal
+check "unknown TERM refused" "unknown terminal type TERM=no-such-terminal"
+check "unknown TERM exit 2" "EXIT=2"
+if ! screen_e | grep -q "$(printf '\033')\[?1049h"; then ok "unknown TERM: no garbage"; else notok "unknown TERM: no garbage"; fi
+finish

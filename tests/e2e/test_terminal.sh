@@ -1,0 +1,112 @@
+#!/bin/sh
+# Terminal behaviour: resize keeps the reading position (by paragraph),
+# including mid-search; "terminal too small"; Ctrl-Z suspend and fg; quitting
+# keeps state; SIGTERM restores and saves; a corrupt state file is reported
+# and ignored; a bad config line is reported; the C locale switches to
+# C.UTF-8.
+. "$(dirname "$0")/lib.sh"
+
+for term in xterm-256color screen; do
+	n="resize $term"
+	rm -f "$XDG_STATE_HOME/tandem/state"
+	start 80 24 "$term" --open fr-rehearsal
+	check "$n: opened" "fr-rehearsal fr"
+	keys t '}' '}' '}'
+	wait_for "18/126" || true
+	first=$(line 0 | sed 's/^ *//' | cut -d' ' -f1-3)
+	tm resize-window -x 160 -y 48
+	wait_gone "/126" || true
+	after=$(line 0 | sed 's/^ *//' | cut -d' ' -f1-3)
+	if [ -n "$first" ] && [ "$first" = "$after" ]; then ok "$n: position kept 80x24 -> 160x48"; else
+		notok "$n: position kept 80x24 -> 160x48" "'$first' vs '$after'"; fi
+	tm resize-window -x 15 -y 5
+	check "$n: too small" "too small"
+	tm resize-window -x 80 -y 24
+	wait_gone "too small" || true
+	back=$(line 0 | sed 's/^ *//' | cut -d' ' -f1-3)
+	if [ "$first" = "$back" ]; then ok "$n: position kept back at 80x24"; else notok "$n: position kept back at 80x24" "'$back'"; fi
+	# resize in the middle of typing a search
+	keys / h a n
+	check "$n: prompt" "/han"
+	tm resize-window -x 100 -y 30
+	check "$n: prompt survives resize" "/han"
+	keys o i Enter
+	wait_gone "/hanoi" || true
+	if ! status_line | grep -q 'not found'; then ok "$n: search after resize"; else notok "$n: search after resize"; fi
+	keys Q
+	check "$n: quit" "EXIT=0"
+done
+
+# Ctrl-Z in an interactive shell, then fg
+rm -f "$XDG_STATE_HOME/tandem/state"
+tm kill-server 2>/dev/null
+SERIAL=$((SERIAL + 1)); SOCK="tandem-test-$$-$SERIAL"; SOCKS="$SOCKS $SOCK"
+tm new-session -d -x 80 -y 24 "env PS1='prompt\$ ' TERM=xterm-256color LANG=C.UTF-8 HOME='$HOME' XDG_STATE_HOME='$XDG_STATE_HOME' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' sh -i"
+wait_for 'prompt$' || true
+keys "'$TANDEM' --open fr-rehearsal; echo EXIT=\$?" Enter
+check "suspend: opened" "fr-rehearsal fr"
+keys C-z
+check "suspend: shell back" "prompt\$"
+if ! screen | grep -q '1/126'; then ok "suspend: screen restored"; else notok "suspend: screen restored"; fi
+keys fg Enter
+check "resume: reader back" "1/126"
+keys j
+check "resume: keys work" "2/126"
+keys Q
+wait_gone "/126" && ok "resume: quit" || notok "resume: quit"
+
+# state: the reading position survives quitting and a different width
+rm -f "$XDG_STATE_HOME/tandem/state"
+start 80 24 xterm-256color --open fr-rehearsal
+check "state: opened" "fr-rehearsal fr"
+keys '}' '}' '}'
+wait_for "18/126" || true
+first=$(line 0 | sed 's/.*│ *//' | cut -d' ' -f1-3)
+keys q q q
+check "state: q q q quits" "EXIT=0"
+if grep -q '^pos fr-rehearsal 2 0$' "$XDG_STATE_HOME/tandem/state" && grep -q '^last fr-rehearsal$' "$XDG_STATE_HOME/tandem/state"; then
+	ok "state: file written"; else notok "state: file written" "$(cat "$XDG_STATE_HOME/tandem/state" 2>&1)"; fi
+start 160 48 xterm-256color --open fr-rehearsal
+check "state: reopened" "fr-rehearsal fr"
+again=$(line 0 | sed 's/.*│ *//' | cut -d' ' -f1-3)
+if [ "$first" = "$again" ]; then ok "state: position restored at another width"; else notok "state: position restored at another width" "'$first' vs '$again'"; fi
+keys m a G
+check "mark: set, moved" "100%"
+keys "'" a
+wait_gone "100%" && ok "mark: ' returns" || notok "mark: ' returns"
+# SIGTERM (the SSH link dropped): terminal restored, state saved
+keys j j
+tm send-keys -l ""
+pid=$(pgrep -n -f "$TANDEM --open fr-rehearsal")
+kill -TERM "$pid"
+check "SIGTERM: exits" "EXIT=0"
+if grep -q '^mark a fr-rehearsal' "$XDG_STATE_HOME/tandem/state"; then ok "SIGTERM: state saved"; else notok "SIGTERM: state saved"; fi
+
+# corrupt state file: reported, ignored
+echo "garbage" >"$XDG_STATE_HOME/tandem/state"
+start 80 24 xterm-256color --open fr-rehearsal
+check "corrupt state reported" "corrupt state file ignored"
+keys j
+check "corrupt state: reader works" "2/126"
+keys Q
+check "corrupt state: quits" "EXIT=0"
+if head -1 "$XDG_STATE_HOME/tandem/state" | grep -q '^tandem-state 1$'; then ok "corrupt state replaced"; else notok "corrupt state replaced"; fi
+
+# config: a bad line is named, the rest applies
+rm -f "$XDG_STATE_HOME/tandem/state"
+mkdir -p "$XDG_CONFIG_HOME/tandem"
+printf '[keys]\nline-down = x\nno-such = y\n[reader]\nmeasure = 60\n' >"$XDG_CONFIG_HOME/tandem/config"
+start 80 24 xterm-256color --open fr-rehearsal
+check "config: bad line named" "config:3: unknown request 'no-such'"
+keys x
+check "config: binding applies" "2/126"
+keys Q
+
+# C locale: switches to C.UTF-8
+rm -f "$XDG_CONFIG_HOME/tandem/config"
+tm kill-server 2>/dev/null
+SERIAL=$((SERIAL + 1)); SOCK="tandem-test-$$-$SERIAL"; SOCKS="$SOCKS $SOCK"
+tm new-session -d -x 80 -y 24 "cd '$ROOT' && env -u LANG LC_ALL=C TERM=xterm-256color HOME='$HOME' XDG_STATE_HOME='$XDG_STATE_HOME' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' '$TANDEM' --open ar-rehearsal; echo EXIT=\$?; sleep 60"
+check "C locale: reader starts" "ar-rehearsal ar"
+keys Q
+finish
