@@ -31,6 +31,26 @@ void draw_fill(const struct theme *t, int y, int x, int w, enum theme_elem elem)
 void draw_line(const struct theme *t, int y, int x, int w, const struct layout_line *l,
                enum theme_elem elem, const struct draw_hl *hl, size_t nhl)
 {
+	/* Which cells a highlight covers comes from the line's logical->visual
+	 * map: a cell can show several logical characters (a lam-alef ligature,
+	 * a base with its marks), and any of them matching lights it. */
+	enum { STACK_CELLS = 512 };
+	unsigned char stack_elem[STACK_CELLS];
+	unsigned char *cell_elem = stack_elem;
+	if (nhl && l->ncells > STACK_CELLS && !(cell_elem = malloc(l->ncells)))
+		nhl = 0; /* out of memory: draw without highlights */
+	if (nhl) {
+		memset(cell_elem, (unsigned char)elem, l->ncells);
+		for (size_t h = 0; h < nhl; h++) {
+			size_t a = hl[h].start > l->start ? hl[h].start : l->start;
+			size_t b = hl[h].end < l->end ? hl[h].end : l->end;
+			for (size_t L = a; L < b; L++) {
+				long ci = layout_line_cell_of(l, L);
+				if (ci >= 0)
+					cell_elem[ci] = (unsigned char)hl[h].elem;
+			}
+		}
+	}
 	int col = l->indent;
 	for (size_t i = 0; i < l->ncells; i++) {
 		const struct layout_cell *c = &l->cells[i];
@@ -41,13 +61,11 @@ void draw_line(const struct theme *t, int y, int x, int w, const struct layout_l
 		for (; k < c->nch && k < LAYOUT_CELL_CHARS; k++)
 			wc[k] = (wchar_t)c->ch[k];
 		wc[k] = 0;
-		enum theme_elem e = elem;
-		for (size_t h = 0; h < nhl; h++)
-			if (c->logical >= hl[h].start && c->logical < hl[h].end)
-				e = hl[h].elem;
-		put_cell(t, y, x + col, wc, e);
+		put_cell(t, y, x + col, wc, nhl ? (enum theme_elem)cell_elem[i] : elem);
 		col += c->width;
 	}
+	if (cell_elem != stack_elem)
+		free(cell_elem);
 }
 
 /* Decodes one UTF-8 character; returns its length (1 on bad input, c = '?'). */
