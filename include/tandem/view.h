@@ -121,6 +121,10 @@ struct rect view_pane(const struct app *app, const struct view *v);
 void view_select_event(struct app *app, size_t ev);
 /* Position of article a in app->order, or VIEW_NONE. */
 size_t view_order_index(const struct app *app, size_t article);
+/* The top row a movement request (line, page, half page, top, bottom) asks
+ * for, given the current top, the pane height and the last top row: 1 with
+ * *target set when req is one, 0 otherwise. */
+int view_scroll_target(enum request req, long top, long h, long bottom, long *target);
 
 /* view_timeline.c: the sidebar, drawn beside every non-fullscreen view. */
 void view_sidebar_draw(struct app *app, struct rect r);

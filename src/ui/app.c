@@ -624,3 +624,36 @@ int ui_run(struct corpus *c, const struct ui_opts *o)
 	free(app);
 	return 0;
 }
+
+int view_scroll_target(enum request req, long top, long h, long bottom, long *target)
+{
+	long page = h > 2 ? h - 1 : 1, half = h > 1 ? h / 2 : 1;
+	switch (req) {
+	case REQ_LINE_DOWN:
+		*target = top + 1;
+		return 1;
+	case REQ_LINE_UP:
+		*target = top - 1;
+		return 1;
+	case REQ_PAGE_DOWN:
+		*target = top + page;
+		return 1;
+	case REQ_PAGE_UP:
+		*target = top - page;
+		return 1;
+	case REQ_HALF_DOWN:
+		*target = top + half;
+		return 1;
+	case REQ_HALF_UP:
+		*target = top - half;
+		return 1;
+	case REQ_TOP:
+		*target = 0;
+		return 1;
+	case REQ_BOTTOM:
+		*target = bottom;
+		return 1;
+	default:
+		return 0;
+	}
+}

@@ -233,23 +233,10 @@ static unsigned article_request(struct app *app, struct view *v, enum request re
 {
 	struct article_data *d = v->data;
 	long top = (long)d->top, h = d->h;
+	long target;
+	if (view_scroll_target(req, top, h, (long)max_top(d), &target))
+		return scroll_to(d, target);
 	switch (req) {
-	case REQ_LINE_DOWN:
-		return scroll_to(d, top + 1);
-	case REQ_LINE_UP:
-		return scroll_to(d, top - 1);
-	case REQ_PAGE_DOWN:
-		return scroll_to(d, top + (h > 2 ? h - 1 : 1));
-	case REQ_PAGE_UP:
-		return scroll_to(d, top - (h > 2 ? h - 1 : 1));
-	case REQ_HALF_DOWN:
-		return scroll_to(d, top + (h > 1 ? h / 2 : 1));
-	case REQ_HALF_UP:
-		return scroll_to(d, top - (h > 1 ? h / 2 : 1));
-	case REQ_TOP:
-		return scroll_to(d, 0);
-	case REQ_BOTTOM:
-		return scroll_to(d, (long)max_top(d));
 	case REQ_PARA_NEXT:
 		for (size_t r = d->top + 1; r < d->page->nrows; r++)
 			if (d->page->rows[r].line == 0 && d->page->pieces[d->page->rows[r].piece].block >= 0)

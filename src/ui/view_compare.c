@@ -283,23 +283,10 @@ static unsigned compare_request(struct app *app, struct view *v, enum request re
 	struct compare_data *d = v->data;
 	long top = (long)cur_top(d), h = d->h;
 	size_t n = d->cmp->ncols;
+	long target;
+	if (view_scroll_target(req, top, h, (long)max_top(d, d->focus), &target))
+		return scroll_to(d, target);
 	switch (req) {
-	case REQ_LINE_DOWN:
-		return scroll_to(d, top + 1);
-	case REQ_LINE_UP:
-		return scroll_to(d, top - 1);
-	case REQ_PAGE_DOWN:
-		return scroll_to(d, top + (h > 2 ? h - 1 : 1));
-	case REQ_PAGE_UP:
-		return scroll_to(d, top - (h > 2 ? h - 1 : 1));
-	case REQ_HALF_DOWN:
-		return scroll_to(d, top + (h > 1 ? h / 2 : 1));
-	case REQ_HALF_UP:
-		return scroll_to(d, top - (h > 1 ? h / 2 : 1));
-	case REQ_TOP:
-		return scroll_to(d, 0);
-	case REQ_BOTTOM:
-		return scroll_to(d, (long)max_top(d, d->focus));
 	case REQ_PARA_NEXT:
 		return para_move(d, 1);
 	case REQ_PARA_PREV:

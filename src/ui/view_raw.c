@@ -117,23 +117,10 @@ static unsigned raw_request(struct app *app, struct view *v, enum request req)
 	struct raw_data *d = v->data;
 	long top = (long)d->top, h = d->h;
 	(void)app;
+	long target;
+	if (view_scroll_target(req, top, h, (long)d->nrows, &target))
+		return scroll_to(d, target);
 	switch (req) {
-	case REQ_LINE_DOWN:
-		return scroll_to(d, top + 1);
-	case REQ_LINE_UP:
-		return scroll_to(d, top - 1);
-	case REQ_PAGE_DOWN:
-		return scroll_to(d, top + (h > 2 ? h - 1 : 1));
-	case REQ_PAGE_UP:
-		return scroll_to(d, top - (h > 2 ? h - 1 : 1));
-	case REQ_HALF_DOWN:
-		return scroll_to(d, top + h / 2);
-	case REQ_HALF_UP:
-		return scroll_to(d, top - h / 2);
-	case REQ_TOP:
-		return scroll_to(d, 0);
-	case REQ_BOTTOM:
-		return scroll_to(d, (long)d->nrows);
 	case REQ_RAW:
 		view_pop(app);
 		return DIRTY_ALL;
