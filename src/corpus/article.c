@@ -142,8 +142,10 @@ static void count_bytes(struct article_text *t)
 		ucs4_t c;
 		int k = u8_mbtoucr(&c, s + i, n - i);
 		if (k < 0) {
+			/* one ill-formed sequence (its maximal subpart), as
+			 * decode_paragraph counts it and shows it: one U+FFFD */
 			t->invalid_utf8++;
-			i++;
+			i += (size_t)u8_mbtouc(&c, s + i, n - i);
 			continue;
 		}
 		if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f ||
@@ -180,6 +182,8 @@ int article_parse(const char *bytes, size_t n, struct article_text *out)
 		size_t off = pos, len = line_end - pos;
 		lineno++;
 		pos = nl ? line_end + 1 : n;
+		if (nl && len > 0 && s[line_end - 1] == '\r')
+			len--; /* CRLF: the CR belongs to the line end */
 
 		struct article_block b = {.line_off = off, .line_len = len, .line = lineno, .dup_of = -1};
 		trim(s, &off, &len);

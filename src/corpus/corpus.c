@@ -346,7 +346,8 @@ static int load_plain_dir(struct corpus *c, const char *dir)
 		if (n == 0)
 			diag_add(&c->diags, DIAG_ERROR, dir, 0,
 			         "no %s and no *.txt article in this directory", CORPUS_MANIFEST);
-		qsort(names, n, sizeof *names, cmp_str);
+		else
+			qsort(names, n, sizeof *names, cmp_str); /* names is NULL when n == 0 */
 		r = add_plain_files(c, names, n);
 	}
 	for (size_t i = 0; i < n; i++)

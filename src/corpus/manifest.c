@@ -10,24 +10,27 @@
 #include <stdlib.h>
 #include <string.h>
 
+struct loader;
+
 struct reader {
 	FILE *fp;
 	unsigned line;       /* line number of the line inih is handling */
-	unsigned sections;   /* section headers read so far */
 	unsigned section_line; /* line of the last section header */
 	struct diag_list *diags;
 	const char *path;
+	struct loader *ld;   /* opens each section as its header is read */
 };
 
 struct loader {
 	struct manifest *m;
 	struct diag_list *diags;
 	struct reader *rd;
-	char section[256];   /* the section the last key belonged to */
-	unsigned section_seq; /* which header that was (reader->sections) */
+	char section[256];   /* the section being read */
 	enum { SEC_NONE, SEC_CORPUS, SEC_EVENT, SEC_ARTICLE, SEC_UNKNOWN } kind;
 	int oom;
 };
+
+static void open_section(struct loader *ld, const char *section);
 
 /* inih reads line by line through this, which lets us count lines. */
 static char *read_line(char *str, int num, void *stream)
@@ -48,12 +51,22 @@ static char *read_line(char *str, int num, void *stream)
 		snprintf(str, (size_t)num, ";\n");
 		return str;
 	}
-	const char *p = str;
-	while (*p == ' ' || *p == '\t')
-		p++;
-	if (*p == '[') {
-		rd->sections++;
+	char *p = str;
+	if (rd->line == 1 && !strncmp(p, "\xef\xbb\xbf", 3))
+		p += 3; /* inih skips a byte order mark */
+	/* An indented line is read like any other: inih would take it for the
+	 * continuation of the previous key's value (INI_ALLOW_MULTILINE). */
+	size_t lead = strspn(p, " \t");
+	if (lead)
+		memmove(p, p + lead, strlen(p + lead) + 1);
+	const char *close = *p == '[' ? strchr(p, ']') : NULL;
+	if (close) {
+		/* open the section here, so that one with no key under it still
+		 * counts (inih only calls back for keys) */
+		char name[256];
+		snprintf(name, sizeof name, "%.*s", (int)(close - p - 1), p + 1);
 		rd->section_line = rd->line;
+		open_section(rd->ld, name);
 	}
 	return str;
 }
@@ -125,7 +138,6 @@ static void open_section(struct loader *ld, const char *section)
 	struct manifest *m = ld->m;
 	unsigned line = ld->rd->section_line;
 	snprintf(ld->section, sizeof ld->section, "%s", section);
-	ld->section_seq = ld->rd->sections;
 	ld->kind = SEC_UNKNOWN;
 	if (!strcmp(section, "corpus")) {
 		ld->kind = SEC_CORPUS;
@@ -303,8 +315,6 @@ static int on_value(void *user, const char *section, const char *name, const cha
 
 	if (!name) /* a section header with no keys yet (INI_CALL_HANDLER_ON_NEW_SECTION) */
 		return 1;
-	if (ld->section_seq != ld->rd->sections || ld->kind == SEC_NONE)
-		open_section(ld, section);
 	switch (ld->kind) {
 	case SEC_CORPUS:
 		if (!strcmp(name, "title"))
@@ -320,10 +330,10 @@ static int on_value(void *user, const char *section, const char *name, const cha
 		article_key(ld, &m->articles[m->narticles - 1], name, value);
 		break;
 	case SEC_NONE:
+		diag_add(ld->diags, DIAG_WARNING, m->path, ld->rd->line,
+		         "key '%s' outside any section; ignored", name);
+		break;
 	case SEC_UNKNOWN:
-		if (!*section)
-			diag_add(ld->diags, DIAG_WARNING, m->path, ld->rd->line,
-			         "key '%s' outside any section; ignored", name);
 		break;
 	}
 	return !ld->oom;
@@ -344,6 +354,7 @@ int manifest_load(const char *path, struct manifest *out, struct diag_list *diag
 	}
 	struct reader rd = {.fp = fp, .diags = diags, .path = path};
 	struct loader ld = {.m = out, .diags = diags, .rd = &rd};
+	rd.ld = &ld;
 	int r = ini_parse_stream(read_line, &rd, on_value, &ld);
 	int read_error = ferror(fp);
 	fclose(fp);

@@ -106,7 +106,7 @@ char *timeline_event_langs(const struct corpus *c, const struct corpus_event *e,
 			}
 			p += pl + (q != NULL);
 		}
-		if (seen || k + l + 2 > n)
+		if (seen || k + (k > 0) + l + 1 > n) /* separator, tag, NUL */
 			continue;
 		if (k)
 			buf[k++] = ' ';

@@ -1,0 +1,522 @@
+/* test_manifest.c — reading corpus.ini (src/corpus/manifest.c) from the
+ * fixtures in tests/data/manifests/ (paths relative to the repository root):
+ * a valid manifest read exactly (corpus title, events with times, places and
+ * title.LANG, articles with every key, section and `file` lines); each
+ * problem reported at its line with its level: bad date, time, dir, lang and
+ * title.LANG, unknown keys and sections (warnings), duplicate event and
+ * article sections, a bad section id, a key outside any section, a key given
+ * twice, a line longer than inih's buffer, a syntax error; sections with no
+ * keys; a BOM and CRLF line ends; indented keys and continued values; ids
+ * longer than inih's section buffer; a missing file; the time and
+ * language-tag checkers and the event title fallback. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "tandem/manifest.h"
+
+#define DATA "tests/data/manifests/"
+
+/* ---- helpers ------------------------------------------------------------- */
+
+static void dump_diags(const struct diag_list *d)
+{
+	for (size_t i = 0; i < d->n; i++)
+		print_message("  %s:%u: %s: %s\n", d->items[i].file, d->items[i].line,
+		              diag_level_name(d->items[i].level), d->items[i].msg);
+}
+
+/* The one diagnostic at `line` whose message contains `needle`; fails when
+ * there is none. */
+static const struct diag *find_diag(const struct diag_list *d, unsigned line, const char *needle)
+{
+	for (size_t i = 0; i < d->n; i++)
+		if (d->items[i].line == line && strstr(d->items[i].msg, needle))
+			return &d->items[i];
+	dump_diags(d);
+	fail_msg("no diagnostic on line %u containing \"%s\"", line, needle);
+	return NULL;
+}
+
+static void expect_diag(const struct diag_list *d, enum diag_level level, const char *path,
+                        unsigned line, const char *needle)
+{
+	const struct diag *g = find_diag(d, line, needle);
+	if (g->level != level) {
+		dump_diags(d);
+		fail_msg("line %u \"%s\": level %s, want %s", line, needle, diag_level_name(g->level),
+		         diag_level_name(level));
+	}
+	assert_string_equal(g->file, path);
+}
+
+static size_t diags_on_line(const struct diag_list *d, unsigned line)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < d->n; i++)
+		k += d->items[i].line == line;
+	return k;
+}
+
+static void expect_ndiags(const struct diag_list *d, size_t n)
+{
+	if (d->n != n) {
+		dump_diags(d);
+		fail_msg("%zu diagnostic(s), want %zu", d->n, n);
+	}
+}
+
+static void load_ok(const char *path, struct manifest *m, struct diag_list *d)
+{
+	memset(d, 0, sizeof *d);
+	assert_int_equal(manifest_load(path, m, d), 0);
+	assert_non_null(m->path);
+	assert_string_equal(m->path, path);
+}
+
+static void assert_date(const struct date_ymd *d, int y, int mo, int day)
+{
+	assert_int_equal(d->y, y);
+	assert_int_equal(d->m, mo);
+	assert_int_equal(d->d, day);
+}
+
+/* ---- a valid manifest ---------------------------------------------------- */
+
+static void test_valid(void **state)
+{
+	const char *path = DATA "valid.ini";
+	struct manifest m;
+	struct diag_list d;
+	load_ok(path, &m, &d);
+	expect_ndiags(&d, 0);
+
+	assert_string_equal(m.title, "Test corpus: the Hanoi Convention");
+	assert_int_equal(m.nevents, 3);
+	assert_int_equal(m.narticles, 2);
+
+	const struct manifest_event *e = &m.events[0];
+	assert_string_equal(e->id, "signing");
+	assert_int_equal(e->line, 5);
+	assert_date(&e->date, 2025, 10, 25);
+	assert_string_equal(e->time, "morning");
+	assert_string_equal(e->place, "Hanoi, National Convention Center");
+	assert_string_equal(e->title, "Signing ceremony");
+	assert_int_equal(e->ntitles, 3);
+	assert_string_equal(e->titles[0].lang, "fr");
+	assert_string_equal(e->titles[0].text, "C\xc3\xa9r\xc3\xa9monie de signature");
+	assert_string_equal(e->titles[1].lang, "ar");
+	assert_string_equal(e->titles[1].text,
+	                    "\xd8\xad\xd9\x81\xd9\x84 \xd8\xa7\xd9\x84\xd8\xaa\xd9\x88\xd9\x82\xd9\x8a\xd8\xb9");
+	assert_string_equal(e->titles[2].lang, "zh-Hant");
+	assert_string_equal(e->titles[2].text, "\xe7\xb0\xbd\xe7\xbd\xb2\xe5\x84\x80\xe5\xbc\x8f");
+
+	e = &m.events[1];
+	assert_string_equal(e->id, "reception");
+	assert_int_equal(e->line, 14);
+	assert_date(&e->date, 2025, 10, 25);
+	assert_string_equal(e->time, "16:30");
+	assert_string_equal(e->place, "Hanoi");
+	assert_null(e->title);
+	assert_int_equal(e->ntitles, 1);
+	assert_string_equal(e->titles[0].lang, "id");
+	assert_string_equal(e->titles[0].text, "Resepsi");
+
+	/* a month-precision date; no time, place or title */
+	e = &m.events[2];
+	assert_string_equal(e->id, "vague");
+	assert_int_equal(e->line, 21);
+	assert_date(&e->date, 2025, 10, 0);
+	assert_null(e->time);
+	assert_null(e->place);
+	assert_null(e->title);
+	assert_int_equal(e->ntitles, 0);
+
+	const struct manifest_article *a = &m.articles[0];
+	assert_string_equal(a->id, "fr-one");
+	assert_int_equal(a->line, 24);
+	assert_int_equal(a->file_line, 25);
+	assert_string_equal(a->file, "fr-one.txt");
+	assert_string_equal(a->lang, "fr");
+	assert_date(&a->date, 2025, 10, 23);
+	assert_string_equal(a->event, "signing");
+	assert_string_equal(a->mentions, "reception vague");
+	assert_string_equal(a->source, "https://www.vietnamplus.vn/x-post1.vnp");
+	assert_string_equal(a->group, "one-story");
+	assert_string_equal(a->title, "Le pr\xc3\xa9sident inspecte la r\xc3\xa9p\xc3\xa9tition");
+	assert_string_equal(a->dir, "ltr");
+
+	a = &m.articles[1];
+	assert_string_equal(a->id, "ar-one");
+	assert_int_equal(a->line, 35);
+	assert_int_equal(a->file_line, 36);
+	assert_string_equal(a->file, "sub/ar-one.txt");
+	assert_string_equal(a->lang, "ar");
+	assert_string_equal(a->dir, "rtl");
+	assert_string_equal(a->event, "signing");
+	assert_string_equal(a->group, "one-story");
+	assert_int_equal(a->date.y, 0);
+	assert_null(a->mentions);
+	assert_null(a->source);
+	assert_null(a->title);
+
+	manifest_free(&m);
+	assert_int_equal(m.nevents, 0);
+	assert_null(m.path);
+	manifest_free(&m); /* cleared: freeing again is harmless */
+	diag_list_free(&d);
+}
+
+static void test_event_title_fallback(void **state)
+{
+	struct manifest m;
+	struct diag_list d;
+	load_ok(DATA "valid.ini", &m, &d);
+	const struct manifest_event *sig = &m.events[0], *rec = &m.events[1], *vag = &m.events[2];
+	assert_string_equal(manifest_event_title(sig, "fr"), "C\xc3\xa9r\xc3\xa9monie de signature");
+	assert_string_equal(manifest_event_title(sig, "zh-Hant"),
+	                    "\xe7\xb0\xbd\xe7\xbd\xb2\xe5\x84\x80\xe5\xbc\x8f");
+	assert_string_equal(manifest_event_title(sig, "de"), "Signing ceremony");
+	assert_string_equal(manifest_event_title(sig, NULL), "Signing ceremony");
+	assert_string_equal(manifest_event_title(rec, "id"), "Resepsi");
+	assert_string_equal(manifest_event_title(rec, "fr"), "reception");
+	assert_string_equal(manifest_event_title(vag, "en"), "vague");
+	manifest_free(&m);
+	diag_list_free(&d);
+}
+
+/* The bundled manifest reads with no diagnostic at all. */
+static void test_bundled_manifest(void **state)
+{
+	struct manifest m;
+	struct diag_list d;
+	load_ok("corpus/corpus.ini", &m, &d);
+	expect_ndiags(&d, 0);
+	assert_int_equal(m.nevents, 6);
+	assert_int_equal(m.narticles, 5);
+	assert_string_equal(m.events[0].id, "adoption");
+	assert_date(&m.events[0].date, 2024, 12, 24);
+	assert_int_equal(m.events[0].ntitles, 4);
+	assert_string_equal(m.articles[1].id, "ar-rehearsal");
+	assert_string_equal(m.articles[1].dir, "rtl");
+	assert_string_equal(m.articles[1].mentions, "adoption signing");
+	manifest_free(&m);
+	diag_list_free(&d);
+}
+
+/* ---- bad values ---------------------------------------------------------- */
+
+static void test_bad_values(void **state)
+{
+	const char *path = DATA "values.ini";
+	struct manifest m;
+	struct diag_list d;
+	load_ok(path, &m, &d);
+
+	expect_diag(&d, DIAG_WARNING, path, 4, "unknown key 'subtitle'");
+	expect_diag(&d, DIAG_ERROR, path, 7, "date '2025-02-30'");
+	expect_diag(&d, DIAG_ERROR, path, 8, "time 'noon'");
+	expect_diag(&d, DIAG_ERROR, path, 10, "'f' is not a language tag");
+	expect_diag(&d, DIAG_WARNING, path, 11, "unknown key 'when'");
+	expect_diag(&d, DIAG_ERROR, path, 15, "time '24:00'");
+	expect_diag(&d, DIAG_ERROR, path, 18, "time '09:60'");
+	expect_diag(&d, DIAG_ERROR, path, 23, "dir 'sideways'");
+	expect_diag(&d, DIAG_ERROR, path, 24, "lang 'french!'");
+	expect_diag(&d, DIAG_ERROR, path, 25, "date '2025-13-01'");
+	expect_diag(&d, DIAG_WARNING, path, 26, "unknown key 'colour'");
+	expect_diag(&d, DIAG_WARNING, path, 27, "not an http(s) URL");
+	expect_diag(&d, DIAG_WARNING, path, 28, "key given twice");
+	expect_ndiags(&d, 13);
+	assert_int_equal(diag_count(&d, DIAG_ERROR), 8);
+	assert_int_equal(diag_count(&d, DIAG_WARNING), 5);
+
+	/* bad values are dropped, good ones around them kept */
+	assert_string_equal(m.title, "Values");
+	assert_int_equal(m.nevents, 3);
+	assert_int_equal(m.events[0].date.y, 0);
+	assert_null(m.events[0].time);
+	assert_string_equal(m.events[0].place, "Hanoi");
+	assert_int_equal(m.events[0].ntitles, 0);
+	assert_date(&m.events[1].date, 2025, 10, 25);
+	assert_null(m.events[1].time);
+	assert_date(&m.events[2].date, 2024, 2, 29); /* a leap day exists */
+	assert_int_equal(m.narticles, 1);
+	const struct manifest_article *a = &m.articles[0];
+	assert_null(a->dir);
+	assert_null(a->lang);
+	assert_int_equal(a->date.y, 0);
+	assert_string_equal(a->source, "ftp://example.org/x"); /* kept, with a warning */
+	assert_string_equal(a->file, "y.txt");                 /* the later value wins */
+	assert_int_equal(a->file_line, 28);
+	assert_string_equal(a->title, "Kept");
+	manifest_free(&m);
+	diag_list_free(&d);
+}
+
+/* ---- sections ------------------------------------------------------------ */
+
+static void test_sections(void **state)
+{
+	const char *path = DATA "structure.ini";
+	struct manifest m;
+	struct diag_list d;
+	load_ok(path, &m, &d);
+
+	expect_diag(&d, DIAG_WARNING, path, 5, "unknown section [events signing]");
+	expect_diag(&d, DIAG_ERROR, path, 11, "event 'signing' defined twice (first on line 2)");
+	expect_diag(&d, DIAG_ERROR, path, 15, "article 'a' defined twice (first on line 8)");
+	expect_diag(&d, DIAG_ERROR, path, 18, "the id must be");
+	expect_ndiags(&d, 4);
+
+	/* the first definitions stand; nothing of the ignored sections leaks */
+	assert_int_equal(m.nevents, 1);
+	assert_string_equal(m.events[0].id, "signing");
+	assert_int_equal(m.events[0].line, 2);
+	assert_date(&m.events[0].date, 2025, 10, 25);
+	assert_null(m.events[0].title);
+	assert_int_equal(m.narticles, 2);
+	assert_string_equal(m.articles[0].id, "a");
+	assert_string_equal(m.articles[0].file, "a.txt");
+	assert_int_equal(m.articles[0].line, 8);
+	assert_string_equal(m.articles[1].id, "b");
+	assert_int_equal(m.articles[1].line, 21);
+	manifest_free(&m);
+	diag_list_free(&d);
+}
+
+/* A key before any section: one warning on its line, nothing else (no
+ * "unknown section []"). */
+static void test_key_outside_section(void **state)
+{
+	const char *path = DATA "outside.ini";
+	struct manifest m;
+	struct diag_list d;
+	load_ok(path, &m, &d);
+	const struct diag *g = find_diag(&d, 1, "outside any section");
+	assert_true(g->level >= DIAG_WARNING);
+	assert_string_equal(g->file, path);
+	expect_ndiags(&d, 1);
+	assert_null(m.title);
+	assert_int_equal(m.nevents, 1);
+	assert_int_equal(m.events[0].line, 3);
+	manifest_free(&m);
+	diag_list_free(&d);
+}
+
+/* A section header with no key under it still defines its event or article
+ * (corpus.c then says what is missing), is still checked for duplicates,
+ * and an unknown one is still reported. */
+static void test_sections_without_keys(void **state)
+{
+	const char *path = DATA "empty-sections.ini";
+	struct manifest m;
+	struct diag_list d;
+	load_ok(path, &m, &d);
+	assert_int_equal(m.nevents, 1);
+	assert_string_equal(m.events[0].id, "lonely");
+	assert_int_equal(m.events[0].line, 2);
+	assert_int_equal(m.events[0].date.y, 0); /* the duplicate's date is not taken */
+	assert_int_equal(m.narticles, 1);
+	assert_string_equal(m.articles[0].id, "bare");
+	assert_int_equal(m.articles[0].line, 4);
+	assert_null(m.articles[0].file);
+	expect_diag(&d, DIAG_WARNING, path, 6, "unknown section [unknown-empty]");
+	expect_diag(&d, DIAG_ERROR, path, 8, "event 'lonely' defined twice (first on line 2)");
+	expect_ndiags(&d, 2);
+	manifest_free(&m);
+	diag_list_free(&d);
+}
+
+/* ---- lines --------------------------------------------------------------- */
+
+static void test_long_line(void **state)
+{
+	const char *path = DATA "longline.ini";
+	struct manifest m;
+	struct diag_list d;
+	load_ok(path, &m, &d);
+
+	/* inih reads 200-byte lines: 198 bytes of text, the newline, the NUL */
+	expect_diag(&d, DIAG_ERROR, path, 3, "line longer than 198 bytes");
+	expect_diag(&d, DIAG_ERROR, path, 9, "line longer than");
+	/* the rest of the long line is not read as more lines: the next lines
+	 * keep their numbers and their meaning */
+	expect_diag(&d, DIAG_ERROR, path, 5, "time 'late'");
+	expect_ndiags(&d, 3);
+	assert_int_equal(m.nevents, 1);
+	assert_null(m.events[0].title);
+	assert_string_equal(m.events[0].place, "Hanoi");
+	assert_int_equal(m.narticles, 1);
+	assert_int_equal(m.articles[0].line, 6);
+	assert_int_equal(strlen(m.articles[0].title), 190); /* 198 bytes fit */
+	assert_null(m.articles[0].source);
+	assert_string_equal(m.articles[0].group, "g");
+	manifest_free(&m);
+	diag_list_free(&d);
+}
+
+static void test_syntax_error(void **state)
+{
+	const char *path = DATA "syntax.ini";
+	struct manifest m;
+	struct diag_list d;
+	load_ok(path, &m, &d);
+	expect_diag(&d, DIAG_ERROR, path, 3, "syntax error");
+	expect_ndiags(&d, 1);
+	/* reading goes on after it */
+	assert_int_equal(m.nevents, 1);
+	assert_string_equal(m.events[0].place, "Hanoi");
+	assert_int_equal(m.narticles, 1);
+	assert_string_equal(m.articles[0].file, "b.txt");
+	manifest_free(&m);
+	diag_list_free(&d);
+}
+
+/* A byte order mark and CRLF line ends (a manifest saved by a Windows
+ * editor) read like any other manifest, with the right section lines. */
+static void test_bom_and_crlf(void **state)
+{
+	const char *path = DATA "bom-crlf.ini";
+	struct manifest m;
+	struct diag_list d;
+	load_ok(path, &m, &d);
+	expect_ndiags(&d, 0);
+	assert_int_equal(m.nevents, 1);
+	assert_string_equal(m.events[0].id, "a");
+	assert_date(&m.events[0].date, 2025, 10, 25);
+	assert_string_equal(m.events[0].time, "morning");
+	assert_string_equal(m.events[0].place, "Hanoi");
+	assert_int_equal(m.narticles, 1);
+	assert_string_equal(m.articles[0].file, "b.txt");
+	assert_string_equal(m.articles[0].title, "With CRLF");
+	assert_int_equal(m.articles[0].line, 6);
+	assert_int_equal(m.articles[0].file_line, 7);
+	assert_int_equal(m.events[0].line, 1);
+	manifest_free(&m);
+	diag_list_free(&d);
+}
+
+/* Indented keys are keys: inih's multi-line mode must not turn the second
+ * one into a continuation of the first ("date 'time = morning'"), nor a
+ * continued value into a second `title` that replaces the first line. */
+static void test_indented_lines(void **state)
+{
+	const char *path = DATA "indented.ini";
+	struct manifest m;
+	struct diag_list d;
+	load_ok(path, &m, &d);
+	for (unsigned line = 1; line <= 9; line++)
+		if (diags_on_line(&d, line)) {
+			dump_diags(&d);
+			fail_msg("a diagnostic on line %u", line);
+		}
+	assert_int_equal(m.nevents, 1);
+	assert_date(&m.events[0].date, 2025, 10, 25);
+	assert_string_equal(m.events[0].time, "morning");
+	assert_string_equal(m.events[0].place, "Hanoi");
+	assert_int_equal(m.narticles, 1);
+	assert_string_equal(m.articles[0].file, "x.txt");
+	assert_int_equal(m.articles[0].file_line, 8);
+	assert_string_equal(m.articles[0].lang, "fr");
+	assert_non_null(m.articles[0].title);
+	assert_true(strncmp(m.articles[0].title, "Le pr\xc3\xa9sident Luong Cuong inspecte", 34) == 0);
+	for (size_t i = 0; i < d.n; i++)
+		assert_null(strstr(d.items[i].msg, "given twice"));
+	manifest_free(&m);
+	diag_list_free(&d);
+}
+
+/* Ids are kept whole, however long (inih cuts the section names it passes
+ * to 49 bytes). */
+static void test_long_ids(void **state)
+{
+	const char *path = DATA "longid.ini";
+	struct manifest m;
+	struct diag_list d;
+	load_ok(path, &m, &d);
+	expect_ndiags(&d, 0);
+	assert_int_equal(m.narticles, 2);
+	assert_string_equal(m.articles[0].id, "id-discussion-baoquocte-high-level-session-morning");
+	assert_string_equal(m.articles[0].file, "a.txt");
+	assert_string_equal(m.articles[1].id, "id-discussion-baoquocte-high-level-session-afternoon");
+	assert_string_equal(m.articles[1].file, "b.txt");
+	assert_int_equal(m.articles[1].line, 5);
+	assert_int_equal(m.nevents, 1);
+	assert_string_equal(m.events[0].id,
+	                    "the-signing-ceremony-of-the-hanoi-convention-against-cybercrime");
+	assert_date(&m.events[0].date, 2025, 10, 25);
+	manifest_free(&m);
+	diag_list_free(&d);
+}
+
+static void test_missing_file(void **state)
+{
+	const char *path = DATA "no-such-manifest.ini";
+	struct manifest m;
+	struct diag_list d = {0};
+	assert_int_equal(manifest_load(path, &m, &d), -1);
+	expect_ndiags(&d, 1);
+	assert_int_equal(d.items[0].level, DIAG_ERROR);
+	assert_string_equal(d.items[0].file, path);
+	assert_int_equal(d.items[0].line, 0);
+	assert_non_null(strstr(d.items[0].msg, "cannot open"));
+	assert_int_equal(diags_on_line(&d, 0), 1);
+	manifest_free(&m);
+	diag_list_free(&d);
+}
+
+/* ---- value checkers ------------------------------------------------------ */
+
+static void test_valid_time(void **state)
+{
+	const char *good[] = {"morning", "afternoon", "evening", "00:00", "09:05", "23:59", "16:30"};
+	const char *bad[] = {"", "noon", "Morning", "24:00", "9:00", "09:60", "0900", "09:5",
+	                     "09:050", "ab:cd", "12-30", " 09:00"};
+	for (size_t i = 0; i < sizeof good / sizeof *good; i++)
+		if (!manifest_valid_time(good[i]))
+			fail_msg("'%s' should be a valid time", good[i]);
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+		if (manifest_valid_time(bad[i]))
+			fail_msg("'%s' should not be a valid time", bad[i]);
+}
+
+static void test_valid_lang(void **state)
+{
+	const char *good[] = {"fr", "ar", "id", "und", "zh-Hant", "pt-BR", "es-419", "sr-Latn-RS"};
+	const char *bad[] = {"", "f", "french", "fr_FR", "fr-", "-fr", "fr--BR", "fr-abcdefghi",
+	                     "fr!", "12", "fr BR"};
+	for (size_t i = 0; i < sizeof good / sizeof *good; i++)
+		if (!manifest_valid_lang(good[i]))
+			fail_msg("'%s' should be a valid tag", good[i]);
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+		if (manifest_valid_lang(bad[i]))
+			fail_msg("'%s' should not be a valid tag", bad[i]);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_valid),
+		cmocka_unit_test(test_event_title_fallback),
+		cmocka_unit_test(test_bundled_manifest),
+		cmocka_unit_test(test_bad_values),
+		cmocka_unit_test(test_sections),
+		cmocka_unit_test(test_key_outside_section),
+		cmocka_unit_test(test_sections_without_keys),
+		cmocka_unit_test(test_long_line),
+		cmocka_unit_test(test_syntax_error),
+		cmocka_unit_test(test_bom_and_crlf),
+		cmocka_unit_test(test_indented_lines),
+		cmocka_unit_test(test_long_ids),
+		cmocka_unit_test(test_missing_file),
+		cmocka_unit_test(test_valid_time),
+		cmocka_unit_test(test_valid_lang),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
