@@ -626,7 +626,9 @@ int main(int argc, char **argv)
 	case MODE_CHECK:
 		break;
 	}
-	if (fflush(stdout) != 0 || ferror(stdout)) {
+	/* The renderers' output must not be lost silently; the reader's
+	 * terminal may be gone (a hangup), which is no error of ours. */
+	if (o.mode != MODE_UI && (fflush(stdout) != 0 || ferror(stdout))) {
 		fprintf(stderr, "%s: write error on standard output\n", prog);
 		r = EXIT_RUNTIME;
 	}

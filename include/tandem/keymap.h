@@ -85,7 +85,8 @@ enum request keymap_request_by_name(const char *name);
 const char *keymap_request_name(enum request r);
 const char *keymap_request_help(enum request r);
 
-/* The keys bound to r, by name, separated by ", ", into buf. Returns buf. */
+/* The keys bound to r, by name, separated by spaces, into buf (size n;
+ * the names that do not fit are left out). Returns buf. */
 char *keymap_keys_of(const struct keymap *km, enum request r, char *buf, size_t n);
 
 #endif

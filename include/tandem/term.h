@@ -1,13 +1,22 @@
 /* term.h — the terminal: UTF-8 locale check, TERM check, curses start and
  * end, the bidi-mode escape sequences, signals (SIGHUP/SIGTERM flag, Ctrl-Z
- * suspend) and the one fatal-error path. */
+ * suspend), hangup detection and the one fatal-error path. */
 #ifndef TANDEM_TERM_H
 #define TANDEM_TERM_H
 
 #include <signal.h>
 
-/* Set by the SIGHUP/SIGTERM handler; the main loop checks it. */
+/* Set by the SIGHUP/SIGTERM handler; the main loop checks it. The only
+ * mutable global of the reader. */
 extern volatile sig_atomic_t term_quit_signal;
+
+/* The terminal session: what term_end owes the terminal. Zeroed before
+ * term_start. */
+struct term_session {
+	void *screen;   /* the curses SCREEN (curses.h stays out of this header) */
+	int started;    /* curses is running: term_end restores */
+	int bidi_sent;  /* CSI 8 l was sent: CSI 8 h is owed at the end */
+};
 
 /* Makes sure LC_CTYPE is UTF-8 (switching from C/POSIX to C.UTF-8 when it
  * can). Returns 0, or 2 after printing what to set. */
@@ -15,15 +24,20 @@ int term_check_locale(void);
 
 /* Checks TERM and starts curses; with bidi_app, sends CSI 8 l first.
  * Returns 0, or 2 after printing a message (nothing drawn). */
-int term_start(int bidi_app);
+int term_start(struct term_session *t, int bidi_app);
 
-/* Restores the terminal (idempotent); CSI 8 h when bidi_app was set. */
-void term_end(void);
+/* Restores the terminal (idempotent); CSI 8 h when CSI 8 l was sent. */
+void term_end(struct term_session *t);
 
 /* Ctrl-Z: restores the terminal, stops the process, redraws on resume. */
-void term_suspend(void);
+void term_suspend(struct term_session *t);
 
-/* Restores the terminal, prints "tandem: MESSAGE" and exits with status. */
-_Noreturn void term_die(int status, const char *fmt, ...);
+/* True when the terminal has hung up (its input reads fail for good): the
+ * main loop then quits as on SIGHUP, even when no SIGHUP came. */
+int term_gone(void);
+
+/* The one fatal-error path: restores the terminal (when t is not NULL and
+ * curses runs), prints "tandem: MESSAGE" on stderr and exits with status. */
+_Noreturn void term_die(struct term_session *t, int status, const char *fmt, ...);
 
 #endif

@@ -22,9 +22,11 @@ struct ui_opts {
 	                            [reader] lang, else en */
 };
 
-/* Runs the reader on corpus c until the user quits. Returns the process exit
- * status: 0, 1 (runtime error, message printed after the terminal is
- * restored) or 2 (the terminal cannot be used: message printed). */
+/* Runs the reader on corpus c until the user quits, SIGHUP or SIGTERM comes
+ * or the terminal hangs up. Returns the process exit status: 0, or 2 (the
+ * terminal cannot be used: message printed). A fatal error (out of memory
+ * while starting) exits with 1 through term_die, the terminal restored
+ * first. */
 int ui_run(struct corpus *c, const struct ui_opts *o);
 
 #endif

@@ -16,6 +16,7 @@
 #include "tandem/keymap.h"
 #include "tandem/page.h"
 #include "tandem/state.h"
+#include "tandem/term.h"
 #include "tandem/theme.h"
 #include "tandem/ui.h"
 
@@ -67,6 +68,7 @@ struct view {
 };
 
 struct app {
+	struct term_session term; /* the curses session */
 	struct corpus *corpus;
 	struct ui_opts opts;
 	struct page_opts popts;
@@ -119,6 +121,9 @@ void view_message(struct app *app, int error, const char *fmt, ...);
 struct rect view_pane(const struct app *app, const struct view *v);
 /* Sets the selected event and marks the sidebar dirty. */
 void view_select_event(struct app *app, size_t ev);
+/* A date for the status line and lists: YYYY-MM-DD (or less precise), or
+ * "undated". buf holds 16 bytes. Returns buf. */
+char *view_date(const struct date_ymd *d, char *buf);
 /* Position of article a in app->order, or VIEW_NONE. */
 size_t view_order_index(const struct app *app, size_t article);
 /* The top row a movement request (line, page, half page, top, bottom) asks
@@ -135,10 +140,16 @@ size_t view_sidebar_event_at(const struct app *app, int y);
 /* view_timeline.c: / in the timeline or the list searches the corpus. */
 unsigned view_corpus_search(struct app *app, struct view *v, int dir, int first);
 
-/* view_list.c: the articles of the selected event (sel: highlighted row). */
+/* view_list.c: the articles of the selected event (sel: highlighted entry,
+ * VIEW_NONE for none). */
 void view_list_draw_pane(struct app *app, struct rect r, size_t sel, int focused);
-/* Articles of the selected event (or all); out holds up to max. */
-size_t view_list_articles(const struct app *app, size_t *out, size_t max);
+/* How many articles the list shows: the selected event's, or every one. */
+size_t view_list_count(const struct app *app);
+/* The article of list entry i (i < view_list_count). */
+size_t view_list_article(const struct app *app, size_t i);
+/* The list entry drawn at row y of a pane h rows high with sel selected,
+ * or VIEW_NONE. */
+size_t view_list_entry_at(const struct app *app, int h, size_t sel, int y);
 
 /* view_article.c: search highlights of page piece `piece` (all matches of
  * app->needle, the current match `cur` in another colour). Returns how many

@@ -65,6 +65,15 @@ void view_select_event(struct app *app, size_t ev)
 	}
 }
 
+char *view_date(const struct date_ymd *d, char *buf)
+{
+	if (!d->y) {
+		snprintf(buf, 16, "undated");
+		return buf;
+	}
+	return dates_format(d, buf);
+}
+
 size_t view_order_index(const struct app *app, size_t article)
 {
 	for (size_t i = 0; i < app->norder; i++)
@@ -288,11 +297,11 @@ static void prompt_key(struct app *app, int fn, wint_t ch)
 	app->prompt_buf[app->prompt_len] = 0;
 }
 
-static void handle_mouse(struct app *app)
+/* A wheel turn or a button-1 press (events that come while a prompt is open
+ * are read and dropped by handle_key). */
+static void handle_mouse(struct app *app, const MEVENT *me)
 {
-	MEVENT ev;
-	if (getmouse(&ev) != OK)
-		return;
+	MEVENT ev = *me;
 	struct view *v = view_current(app);
 	if (!v)
 		return;
@@ -322,7 +331,7 @@ static void handle_mouse(struct app *app)
 		app->dirty = DIRTY_ALL;
 		return;
 	}
-	if (ev.y >= r.y && ev.y < r.y + r.h && v->ops->click)
+	if (ev.y >= r.y && ev.y < r.y + r.h && ev.x >= r.x && ev.x < r.x + r.w && v->ops->click)
 		app->dirty |= v->ops->click(app, v, ev.y - r.y, ev.x - r.x);
 }
 
@@ -373,7 +382,7 @@ static void handle_request(struct app *app, enum request req)
 		app->dirty = DIRTY_ALL;
 		return;
 	case REQ_SUSPEND:
-		term_suspend();
+		term_suspend(&app->term);
 		do_resize(app);
 		return;
 	case REQ_SEARCH:
@@ -431,6 +440,12 @@ static void handle_key(struct app *app, int fn, wint_t ch)
 		do_resize(app);
 		return;
 	}
+	if (fn && ch == KEY_MOUSE) {
+		MEVENT ev;
+		if (getmouse(&ev) == OK && !app->prompt && !app->too_small)
+			handle_mouse(app, &ev);
+		return;
+	}
 	if (app->prompt) {
 		prompt_key(app, fn, ch);
 		return;
@@ -438,10 +453,6 @@ static void handle_key(struct app *app, int fn, wint_t ch)
 	if (app->too_small) {
 		if (!fn && (ch == 'Q' || ch == 'q' || ch == 3))
 			app->quit = 1;
-		return;
-	}
-	if (fn && ch == KEY_MOUSE) {
-		handle_mouse(app);
 		return;
 	}
 	if (app->pending != REQ_NONE) {
@@ -546,10 +557,8 @@ int ui_run(struct corpus *c, const struct ui_opts *o)
 	struct app *app = calloc(1, sizeof *app);
 	char serr[1400] = "";
 	int status = 0;
-	if (!app) {
-		fprintf(stderr, "tandem: out of memory\n");
-		return 1;
-	}
+	if (!app)
+		term_die(NULL, 1, "out of memory");
 	app->corpus = c;
 	app->opts = *o;
 	app->sidebar = 1;
@@ -560,32 +569,24 @@ int ui_run(struct corpus *c, const struct ui_opts *o)
 	}
 	config_defaults(&app->cfg);
 	theme_defaults(&app->theme);
-	if (keymap_init(&app->keymap) != 0 || build_order(app) != 0) {
-		app_free(app);
-		free(app);
-		fprintf(stderr, "tandem: out of memory\n");
-		return 1;
-	}
+	if (keymap_init(&app->keymap) != 0 || build_order(app) != 0)
+		term_die(NULL, 1, "out of memory");
 	config_load(&app->cfg, o->config_path, &app->keymap, &app->theme);
 	page_options(app);
 	state_load(&app->state, o->state_dir, serr, sizeof serr);
 	app->event_labels = calloc(c->nevents + 1, sizeof *app->event_labels);
 	app->title_labels = calloc(c->narticles + 1, sizeof *app->title_labels);
-	if (!app->event_labels || !app->title_labels) {
-		app_free(app);
-		free(app);
-		fprintf(stderr, "tandem: out of memory\n");
-		return 1;
-	}
+	if (!app->event_labels || !app->title_labels)
+		term_die(NULL, 1, "out of memory");
+	/* a label that cannot be analysed shows nothing (label.h) */
 	for (size_t e = 0; e < c->nevents; e++)
 		label_init(&app->event_labels[e],
 		           corpus_event_title(&c->events[e], o->lang ? o->lang : app->cfg.lang),
 		           &app->popts);
-
 	for (size_t i = 0; i < c->narticles; i++)
 		label_init(&app->title_labels[i], c->articles[i].title, &app->popts);
 
-	if ((status = term_start(app->opts.bidi == UI_BIDI_APP)) != 0) {
+	if ((status = term_start(&app->term, app->opts.bidi == UI_BIDI_APP)) != 0) {
 		app_free(app);
 		free(app);
 		return status;
@@ -593,32 +594,35 @@ int ui_run(struct corpus *c, const struct ui_opts *o)
 	theme_apply(&app->theme);
 	getmaxyx(stdscr, app->rows, app->cols);
 	app->too_small = app->rows < MIN_ROWS || app->cols < MIN_COLS;
-	if (open_start_views(app) != 0 && app->depth == 0) {
-		app_free(app);
-		term_die(1, "cannot open the reader: %s", app->msg);
-	}
+	if (open_start_views(app) != 0 && app->depth == 0)
+		term_die(&app->term, 1, "cannot open the reader: %s", app->msg);
 	if (app->cfg.error[0])
 		view_message(app, 1, "%s", app->cfg.error);
 	else if (serr[0])
 		view_message(app, 1, "%s", serr);
 	app->dirty = DIRTY_ALL;
 
+	int hung_up = 0;
 	while (!app->quit && !term_quit_signal) {
 		if (app->dirty)
 			update(app);
 		wint_t ch;
 		int r = get_wch(&ch);
-		if (r == ERR)
-			continue;
-		handle_key(app, r == KEY_CODE_YES, ch);
+		if (r != ERR) {
+			handle_key(app, r == KEY_CODE_YES, ch);
+		} else if (term_gone()) {
+			/* the terminal went away without a SIGHUP reaching us */
+			hung_up = 1;
+			break;
+		}
 	}
 	/* closing the views records where each article was read */
 	app->quitting = 1;
 	while (app->depth)
 		view_pop(app);
 	int save = state_save(&app->state, serr, sizeof serr);
-	term_end();
-	if (save != 0 && !term_quit_signal)
+	term_end(&app->term);
+	if (save != 0 && !term_quit_signal && !hung_up)
 		fprintf(stderr, "tandem: %s\n", serr);
 	app_free(app);
 	free(app);

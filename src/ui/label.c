@@ -1,17 +1,18 @@
 /* label.c — owns one-line labels of corpus text (titles, event titles,
- * search contexts): decoded and analysed once by the text layer, wrapped
- * per width and cached; the reader draws the first visual line. */
+ * search contexts, raw lines): decoded and analysed once by the text layer,
+ * wrapped per width into one of LABEL_WIDTHS cached layouts; the reader
+ * draws their visual lines. */
 #include "tandem/label.h"
 
 #include <string.h>
 
-int label_init(struct label *l, const char *s, const struct page_opts *o)
+int label_init_n(struct label *l, const char *s, size_t len, const struct page_opts *o)
 {
 	const char *err;
 	struct bidi_opts bo = {.dir = BIDI_AUTO, .shape = o->shape, .mirror = o->mirror};
 	memset(l, 0, sizeof *l);
 	l->reorder = o->reorder;
-	if (decode_paragraph(s, strlen(s), &l->text) != 0)
+	if (decode_paragraph(s, len, &l->text) != 0)
 		return -1;
 	if (bidi_prepare(l->text.cp, l->text.len, &bo, &l->bidi, &err) != 0) {
 		decode_free(&l->text);
@@ -21,31 +22,49 @@ int label_init(struct label *l, const char *s, const struct page_opts *o)
 	return 0;
 }
 
-const struct layout_line *label_line(struct label *l, int width)
+int label_init(struct label *l, const char *s, const struct page_opts *o)
+{
+	return label_init_n(l, s, strlen(s), o);
+}
+
+const struct layout_para *label_layout(struct label *l, int width)
 {
 	if (!l->prepared || width < 1)
 		return NULL;
-	if (!l->laid_out || l->lay.width != width) {
-		struct layout_opts lo = {.width = width, .pad = 0, .reorder = l->reorder};
-		if (l->laid_out)
-			layout_para_free(&l->lay);
-		l->laid_out = 0;
-		if (layout_wrap(&l->bidi, &lo, &l->lay) != 0 || l->lay.nlines == 0)
-			return NULL;
-		l->laid_out = 1;
-	}
-	return &l->lay.lines[0];
+	for (int i = 0; i < LABEL_WIDTHS; i++)
+		if (l->laid_out[i] && l->lay[i].width == width)
+			return &l->lay[i];
+	int k = l->next;
+	l->next = (k + 1) % LABEL_WIDTHS;
+	if (l->laid_out[k])
+		layout_para_free(&l->lay[k]);
+	l->laid_out[k] = 0;
+	struct layout_opts lo = {.width = width, .pad = 0, .reorder = l->reorder};
+	if (layout_wrap(&l->bidi, &lo, &l->lay[k]) != 0)
+		return NULL;
+	l->laid_out[k] = 1;
+	if (l->lay[k].nlines == 0)
+		return NULL;
+	return &l->lay[k];
+}
+
+const struct layout_line *label_line(struct label *l, int width)
+{
+	const struct layout_para *lp = label_layout(l, width);
+	return lp ? &lp->lines[0] : NULL;
 }
 
 int label_truncated(struct label *l, int width)
 {
-	return label_line(l, width) && l->lay.nlines > 1;
+	const struct layout_para *lp = label_layout(l, width);
+	return lp && lp->nlines > 1;
 }
 
 void label_free(struct label *l)
 {
-	if (l->laid_out)
-		layout_para_free(&l->lay);
+	for (int i = 0; i < LABEL_WIDTHS; i++)
+		if (l->laid_out[i])
+			layout_para_free(&l->lay[i]);
 	if (l->prepared) {
 		bidi_free(&l->bidi);
 		decode_free(&l->text);

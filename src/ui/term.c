@@ -1,10 +1,12 @@
 /* term.c — owns the terminal: the UTF-8 locale check, the TERM check before
  * anything is drawn, curses set-up (raw keys, keypad, short ESCDELAY, mouse
  * wheel and clicks without motion tracking), the bidi mode sequences sent
- * around the curses session, signal flags, suspend and the one die() path. */
+ * around the curses session (struct term_session records what is owed),
+ * the signal flag, suspend, hangup detection and the one die() path. */
 #include "tandem/term.h"
 
 #include <curses.h>
+#include <errno.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <stdarg.h>
@@ -12,15 +14,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <term.h>
+#include <termios.h>
 #include <unistd.h>
 
 #define BDSM_EXPLICIT "\033[8l" /* the application has reordered */
 #define BDSM_IMPLICIT "\033[8h" /* the terminal reorders (its default) */
 
 volatile sig_atomic_t term_quit_signal;
-
-static int started, bidi_sent;
-static SCREEN *screen;
 
 static void on_quit_signal(int sig)
 {
@@ -59,7 +59,7 @@ static void send_tty(const char *s)
 	fflush(stdout);
 }
 
-int term_start(int bidi_app)
+int term_start(struct term_session *ts, int bidi_app)
 {
 	const char *t = getenv("TERM");
 	int err = 0;
@@ -93,17 +93,21 @@ int term_start(int bidi_app)
 	del_curterm(cur_term);
 	if (bidi_app) {
 		send_tty(BDSM_EXPLICIT);
-		bidi_sent = 1;
+		ts->bidi_sent = 1;
 	}
-	screen = newterm(NULL, stdout, stdin);
+	SCREEN *screen = newterm(NULL, stdout, stdin);
 	if (!screen) {
-		if (bidi_sent)
+		if (ts->bidi_sent)
 			send_tty(BDSM_IMPLICIT);
+		ts->bidi_sent = 0;
 		fprintf(stderr, "tandem: cannot start the terminal TERM=%s\n", t);
 		return 2;
 	}
 	set_term(screen);
-	started = 1;
+	ts->screen = screen;
+	ts->started = 1;
+	/* Esc alone must act at once; 25 ms still joins the bytes of a key
+	 * sequence that arrive together */
 	set_escdelay(25);
 	raw();
 	noecho();
@@ -126,41 +130,56 @@ int term_start(int bidi_app)
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGHUP, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL); /* from outside: Ctrl-C is a key in raw mode */
 	signal(SIGPIPE, SIG_IGN);
 	return 0;
 }
 
-void term_end(void)
+void term_end(struct term_session *t)
 {
-	if (!started)
+	if (!t->started)
 		return;
-	started = 0;
+	t->started = 0;
 	endwin();
-	if (bidi_sent)
+	if (t->bidi_sent)
 		send_tty(BDSM_IMPLICIT);
-	delscreen(screen);
-	screen = NULL;
+	t->bidi_sent = 0;
+	delscreen(t->screen);
+	t->screen = NULL;
 }
 
-void term_suspend(void)
+void term_suspend(struct term_session *t)
 {
+	struct sigaction dfl, old;
 	endwin();
-	if (bidi_sent)
+	if (t->bidi_sent)
 		send_tty(BDSM_IMPLICIT);
-	signal(SIGTSTP, SIG_DFL);
+	memset(&dfl, 0, sizeof dfl);
+	dfl.sa_handler = SIG_DFL;
+	sigemptyset(&dfl.sa_mask);
+	sigaction(SIGTSTP, &dfl, &old);
 	raise(SIGTSTP);
-	/* resumed */
-	if (bidi_sent)
+	/* resumed: curses' own handler again for a SIGTSTP sent from outside */
+	sigaction(SIGTSTP, &old, NULL);
+	if (t->bidi_sent)
 		send_tty(BDSM_EXPLICIT);
 	reset_prog_mode();
 	clearok(curscr, TRUE);
 	refresh();
 }
 
-_Noreturn void term_die(int status, const char *fmt, ...)
+int term_gone(void)
+{
+	struct termios tio;
+	/* a hung-up terminal fails every call with EIO */
+	return tcgetattr(STDIN_FILENO, &tio) != 0 && errno == EIO;
+}
+
+_Noreturn void term_die(struct term_session *t, int status, const char *fmt, ...)
 {
 	va_list ap;
-	term_end();
+	if (t)
+		term_end(t);
 	fputs("tandem: ", stderr);
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);

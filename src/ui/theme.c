@@ -130,8 +130,13 @@ void theme_apply(struct theme *t)
 			unsigned bits = sp->set ? sp->attrs : sp->attrs & ~(unsigned)THEME_REVERSE;
 			t->attr[i] = attrs_of(bits);
 		} else {
+			/* no colour for it: a configured element given colours only
+			 * keeps the default's attributes, so a highlight stays seen */
+			unsigned bits = sp->attrs;
+			if (sp->set && !bits && (sp->fg >= 0 || sp->bg >= 0))
+				bits = defaults[i].attrs;
 			t->pair[i] = 0;
-			t->attr[i] = attrs_of(sp->attrs);
+			t->attr[i] = attrs_of(bits);
 		}
 	}
 }

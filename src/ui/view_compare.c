@@ -20,6 +20,7 @@ struct compare_data {
 	int sync;
 	size_t focus;
 	int colw, h, x0;
+	int laid_w;                      /* width cmp is laid out for; 0: none */
 	struct page_match match;
 	size_t match_col;
 	int has_match;
@@ -128,9 +129,15 @@ static void compare_resize(struct app *app, struct view *v, struct rect r)
 		d->colw = 1;
 	d->x0 = r.x;
 	d->h = r.h - 1; /* the column heads */
-	if (compare_layout(d->cmp, d->colw) != 0) {
-		view_message(app, 1, "cannot lay out the comparison (out of memory)");
-		return;
+	/* the same width (back from another view, the sidebar toggled): the
+	 * rows are still right */
+	if (d->laid_w != d->colw) {
+		d->laid_w = 0;
+		if (compare_layout(d->cmp, d->colw) != 0) {
+			view_message(app, 1, "cannot lay out the comparison (out of memory)");
+			return;
+		}
+		d->laid_w = d->colw;
 	}
 	if (!had)
 		return;
@@ -262,11 +269,13 @@ static unsigned cycle(struct app *app, struct compare_data *d)
 		if (shown)
 			continue;
 		size_t keep = cur_top(d);
+		d->laid_w = 0;
 		if (compare_set_column(d->cmp, app->corpus, d->focus, a) != 0 ||
 		    compare_layout(d->cmp, d->colw) != 0) {
 			view_message(app, 1, "out of memory");
 			return DIRTY_STATUS;
 		}
+		d->laid_w = d->colw;
 		d->has_match = 0;
 		d->ctop[d->focus] = 0;
 		if (d->sync)
@@ -375,7 +384,7 @@ static void compare_status(struct app *app, struct view *v, char *left, size_t n
 	char date[16];
 	size_t n = d->sync ? d->cmp->nrows : page_rows(d, d->focus);
 	size_t top = cur_top(d), end = top + (size_t)d->h;
-	snprintf(left, nl, "%s %s %s [%s]", a->id, a->lang, dates_format(&a->date, date),
+	snprintf(left, nl, "%s %s %s [%s]", a->id, a->lang, view_date(&a->date, date),
 	         d->sync ? "sync" : "independent");
 	snprintf(pos, np, "%zu/%zu %3zu%%", n ? top + 1 : 0, n, end >= n ? (size_t)100 : end * 100 / n);
 }

@@ -1,18 +1,31 @@
 /* view_help.c — owns the help screen, generated from the live key map: every
  * request with the keys bound to it now (config bindings included) and its
- * help text, then the files the reader uses. */
+ * help text and config name, then the files the reader uses. The rows are
+ * built at each resize: a request whose keys do not fit the key column, or
+ * whose help does not fit beside them, continues on the rows below, so
+ * every bound key and every name is shown whole. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "tandem/view.h"
 
-struct help_data {
-	size_t top;
-	int h;
+#define KEYS_MAX 512
+
+enum help_kind { HELP_BLANK, HELP_TITLE, HELP_KEYS, HELP_CONFIG, HELP_STATE };
+
+struct help_row {
+	enum help_kind kind;
+	enum request req;       /* HELP_KEYS */
+	unsigned short kfrom, klen; /* the keys shown: bytes of keymap_keys_of */
+	unsigned short dfrom, dlen; /* the help shown: bytes of describe() */
 };
 
-#define HELP_EXTRA 4
+struct help_data {
+	struct help_row *rows;  /* owned */
+	size_t nrows, top;
+	int h, kw;              /* pane height, key column width */
+};
 
 static int help_open(struct app *app, struct view *v)
 {
@@ -24,43 +37,134 @@ static int help_open(struct app *app, struct view *v)
 	return 0;
 }
 
+/* The help of a request as the screen shows it. */
+static void describe(enum request q, char *buf, size_t n)
+{
+	snprintf(buf, n, "%s  [%s]", keymap_request_help(q), keymap_request_name(q));
+}
+
+/* The width of s[from, to). */
+static int span_width(const char *s, size_t from, size_t to)
+{
+	char buf[KEYS_MAX];
+	snprintf(buf, sizeof buf, "%.*s", (int)(to - from), s + from);
+	return draw_text_width(buf);
+}
+
+/* The words of s from `from` that fit in w columns (at least one): returns
+ * where they end; *next is where the following row starts. */
+static size_t fit_words(const char *s, size_t from, int w, size_t *next)
+{
+	size_t n = strlen(s), end = from;
+	*next = from;
+	while (*next < n) {
+		size_t e = *next;
+		while (e < n && s[e] != ' ')
+			e++;
+		if (end > from && span_width(s, from, e) > w)
+			break;
+		end = e;
+		*next = e;
+		while (*next < n && s[*next] == ' ')
+			(*next)++;
+	}
+	return end;
+}
+
+static void add_row(struct help_data *d, enum help_kind k, enum request q, size_t kfrom,
+                    size_t klen, size_t dfrom, size_t dlen)
+{
+	d->rows[d->nrows++] = (struct help_row){k, q, (unsigned short)kfrom, (unsigned short)klen,
+	                                        (unsigned short)dfrom, (unsigned short)dlen};
+}
+
 static void help_resize(struct app *app, struct view *v, struct rect r)
 {
 	struct help_data *d = v->data;
-	(void)app;
+	char keys[KEYS_MAX], desc[KEYS_MAX];
+	size_t need = 8;
+	int widest = 0;
 	d->h = r.h;
-}
-
-static size_t help_rows(void)
-{
-	return 2 + (REQ_COUNT - 1) + HELP_EXTRA;
+	for (int q = 1; q < REQ_COUNT; q++) {
+		keymap_keys_of(&app->keymap, (enum request)q, keys, sizeof keys);
+		describe((enum request)q, desc, sizeof desc);
+		int w = draw_text_width(keys);
+		widest = w > widest ? w : widest;
+		/* at worst a row per word */
+		need += 2 + strlen(keys) / 2 + strlen(desc) / 2;
+	}
+	d->kw = widest + 3;
+	if (d->kw > r.w * 2 / 5)
+		d->kw = r.w * 2 / 5;
+	if (d->kw < 12)
+		d->kw = 12;
+	int dw = r.w - d->kw - 2;
+	struct help_row *rows = realloc(d->rows, need * sizeof *rows);
+	if (!rows) {
+		view_message(app, 1, "out of memory");
+		return;
+	}
+	d->rows = rows;
+	d->nrows = 0;
+	add_row(d, HELP_TITLE, REQ_NONE, 0, 0, 0, 0);
+	add_row(d, HELP_BLANK, REQ_NONE, 0, 0, 0, 0);
+	for (int q = 1; q < REQ_COUNT; q++) {
+		keymap_keys_of(&app->keymap, (enum request)q, keys, sizeof keys);
+		describe((enum request)q, desc, sizeof desc);
+		size_t kn = strlen(keys), dn = strlen(desc), kf = 0, df = 0;
+		do {
+			size_t knext, dnext;
+			size_t ke = fit_words(keys, kf, d->kw - 2, &knext);
+			size_t de = fit_words(desc, df, dw > 1 ? dw : 1, &dnext);
+			add_row(d, HELP_KEYS, (enum request)q, kf, ke - kf, df, de - df);
+			kf = knext;
+			df = dnext;
+		} while (kf < kn || df < dn);
+	}
+	add_row(d, HELP_BLANK, REQ_NONE, 0, 0, 0, 0);
+	add_row(d, HELP_CONFIG, REQ_NONE, 0, 0, 0, 0);
+	add_row(d, HELP_STATE, REQ_NONE, 0, 0, 0, 0);
+	add_row(d, HELP_BLANK, REQ_NONE, 0, 0, 0, 0);
+	long max = (long)d->nrows - d->h;
+	if ((long)d->top > max)
+		d->top = max > 0 ? (size_t)max : 0;
 }
 
 static void help_draw(struct app *app, struct view *v, struct rect r)
 {
 	struct help_data *d = v->data;
 	struct theme *t = &app->theme;
-	char buf[1200], keys[160];
-	int kw = r.w > 60 ? 26 : 16;
-	for (int i = 0; i < r.h; i++) {
-		size_t row = d->top + (size_t)i;
+	char buf[1200], keys[KEYS_MAX];
+	int kw = d->kw;
+	for (int i = 0; i < r.h && d->top + (size_t)i < d->nrows; i++) {
+		const struct help_row *row = &d->rows[d->top + (size_t)i];
 		int y = r.y + i;
-		if (row == 0) {
+		switch (row->kind) {
+		case HELP_TITLE:
 			draw_text(t, y, r.x + 1, r.w - 1, "tandem keys (from the live key map)", THEME_TITLE);
-		} else if (row >= 2 && row < 2 + (size_t)(REQ_COUNT - 1)) {
-			enum request q = (enum request)(row - 1);
-			keymap_keys_of(&app->keymap, q, keys, sizeof keys);
-			draw_text(t, y, r.x + 1, kw - 1, keys[0] ? keys : "(unbound)", THEME_SIDEBAR_DATE);
-			snprintf(buf, sizeof buf, "%s  [%s]", keymap_request_help(q), keymap_request_name(q));
+			break;
+		case HELP_KEYS:
+			keymap_keys_of(&app->keymap, row->req, keys, sizeof keys);
+			snprintf(buf, sizeof buf, "%.*s", (int)row->klen, keys + row->kfrom);
+			if (!keys[0] && row->dfrom == 0)
+				snprintf(buf, sizeof buf, "(unbound)");
+			draw_text(t, y, r.x + 1, kw - 1, buf, THEME_SIDEBAR_DATE);
+			describe(row->req, keys, sizeof keys);
+			snprintf(buf, sizeof buf, "%.*s", (int)row->dlen, keys + row->dfrom);
 			draw_text(t, y, r.x + kw + 1, r.w - kw - 1, buf, THEME_TEXT);
-		} else if (row == 2 + (size_t)(REQ_COUNT - 1) + 1) {
+			break;
+		case HELP_CONFIG:
 			snprintf(buf, sizeof buf, "config: %s",
 			         app->cfg.path[0] ? app->cfg.path : "(none; $XDG_CONFIG_HOME/tandem/config)");
 			draw_text(t, y, r.x + 1, r.w - 1, buf, THEME_META);
-		} else if (row == 2 + (size_t)(REQ_COUNT - 1) + 2) {
+			break;
+		case HELP_STATE:
 			snprintf(buf, sizeof buf, "state:  %s",
 			         app->state.path[0] ? app->state.path : "(not kept: no HOME)");
 			draw_text(t, y, r.x + 1, r.w - 1, buf, THEME_META);
+			break;
+		case HELP_BLANK:
+			break;
 		}
 	}
 }
@@ -68,29 +172,19 @@ static void help_draw(struct app *app, struct view *v, struct rect r)
 static unsigned help_request(struct app *app, struct view *v, enum request req)
 {
 	struct help_data *d = v->data;
-	long top = (long)d->top, max = (long)help_rows() - d->h;
-	(void)app;
+	long top = (long)d->top, max = (long)d->nrows - d->h;
+	long target;
+	if (view_scroll_target(req, top, d->h, max, &target)) {
+		if (target > max)
+			target = max;
+		if (target < 0)
+			target = 0;
+		if ((size_t)target == d->top)
+			return 0;
+		d->top = (size_t)target;
+		return DIRTY_MAIN;
+	}
 	switch (req) {
-	case REQ_LINE_DOWN:
-		top++;
-		break;
-	case REQ_LINE_UP:
-		top--;
-		break;
-	case REQ_PAGE_DOWN:
-	case REQ_HALF_DOWN:
-		top += d->h / 2;
-		break;
-	case REQ_PAGE_UP:
-	case REQ_HALF_UP:
-		top -= d->h / 2;
-		break;
-	case REQ_TOP:
-		top = 0;
-		break;
-	case REQ_BOTTOM:
-		top = max;
-		break;
 	case REQ_HELP:
 	case REQ_ENTER:
 		view_pop(app);
@@ -98,22 +192,25 @@ static unsigned help_request(struct app *app, struct view *v, enum request req)
 	default:
 		return (unsigned)-1;
 	}
-	if (top > max)
-		top = max;
-	if (top < 0)
-		top = 0;
-	d->top = (size_t)top;
-	return DIRTY_MAIN;
 }
 
 static void help_status(struct app *app, struct view *v, char *left, size_t nl, char *pos,
                         size_t np)
 {
+	struct help_data *d = v->data;
+	size_t end = d->top + (size_t)d->h;
 	(void)app;
-	(void)v;
-	(void)pos;
-	(void)np;
 	snprintf(left, nl, "help");
+	snprintf(pos, np, "%zu/%zu %3zu%%", d->nrows ? d->top + 1 : 0, d->nrows,
+	         end >= d->nrows ? (size_t)100 : end * 100 / d->nrows);
+}
+
+static void help_close(struct app *app, struct view *v)
+{
+	struct help_data *d = v->data;
+	(void)app;
+	if (d)
+		free(d->rows);
 }
 
 const struct view_ops view_help_ops = {
@@ -124,4 +221,5 @@ const struct view_ops view_help_ops = {
 	.request = help_request,
 	.resize = help_resize,
 	.status = help_status,
+	.close = help_close,
 };

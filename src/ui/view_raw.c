@@ -21,9 +21,12 @@ struct raw_data {
 	int w, h, x0;
 };
 
+static void raw_close(struct app *app, struct view *v);
+
 static int raw_open(struct app *app, struct view *v)
 {
-	const struct article_text *t = &app->corpus->articles[v->article].text;
+	const struct corpus_article *a = &app->corpus->articles[v->article];
+	const struct article_text *t = &a->text;
 	struct raw_data *d = calloc(1, sizeof *d);
 	size_t n = 1;
 	for (size_t i = 0; i < t->raw_len; i++)
@@ -35,26 +38,26 @@ static int raw_open(struct app *app, struct view *v)
 		view_message(app, 1, "out of memory");
 		return -1;
 	}
-	struct page_opts o = app->popts;
-	const char *s = t->raw;
+	v->data = d;
+	const char *s = t->raw, *end = t->raw + t->raw_len;
 	for (size_t i = 0; i < n; i++) {
-		const char *e = memchr(s, '\n', t->raw_len - (size_t)(s - t->raw));
-		size_t len = e ? (size_t)(e - s) : t->raw_len - (size_t)(s - t->raw);
+		const char *e = memchr(s, '\n', (size_t)(end - s));
+		size_t len = e ? (size_t)(e - s) : (size_t)(end - s);
 		if (len && s[len - 1] == '\r')
 			len--;
-		char *line = malloc(len + 1);
-		if (line) {
-			memcpy(line, s, len);
-			line[len] = 0;
-			label_init(&d->lines[i], line, &o);
-			free(line);
+		d->nlines++; /* freed by raw_close even when it failed */
+		if (label_init_n(&d->lines[i], s, len, &app->popts) != 0) {
+			view_message(app, 1, "%s: raw line %zu cannot be shown (out of memory)", a->id,
+			             i + 1);
+			raw_close(app, v);
+			free(d);
+			v->data = NULL;
+			return -1;
 		}
-		d->nlines++;
 		if (!e)
 			break;
 		s = e + 1;
 	}
-	v->data = d;
 	return 0;
 }
 
@@ -67,10 +70,8 @@ static void raw_resize(struct app *app, struct view *v, struct rect r)
 	d->h = r.h;
 	size_t total = 0;
 	for (size_t i = 0; i < d->nlines; i++) {
-		size_t k = 1;
-		if (label_line(&d->lines[i], d->w))
-			k = d->lines[i].lay.nlines;
-		total += k;
+		const struct layout_para *lp = label_layout(&d->lines[i], d->w);
+		total += lp ? lp->nlines : 1;
 	}
 	struct raw_row *rows = realloc(d->rows, (total + 1) * sizeof *rows);
 	if (!rows) {
@@ -81,7 +82,8 @@ static void raw_resize(struct app *app, struct view *v, struct rect r)
 	d->nrows = 0;
 	d->top = 0;
 	for (size_t i = 0; i < d->nlines; i++) {
-		size_t k = d->lines[i].laid_out ? d->lines[i].lay.nlines : 1;
+		const struct layout_para *lp = label_layout(&d->lines[i], d->w);
+		size_t k = lp ? lp->nlines : 1;
 		if (i == keep)
 			d->top = d->nrows;
 		for (size_t j = 0; j < k; j++)
@@ -94,10 +96,10 @@ static void raw_draw(struct app *app, struct view *v, struct rect r)
 	struct raw_data *d = v->data;
 	for (int i = 0; i < r.h && d->top + (size_t)i < d->nrows; i++) {
 		const struct raw_row *rw = &d->rows[d->top + (size_t)i];
-		struct label *l = &d->lines[rw->line];
-		if (!l->laid_out || rw->sub >= l->lay.nlines)
+		const struct layout_para *lp = label_layout(&d->lines[rw->line], d->w);
+		if (!lp || rw->sub >= lp->nlines)
 			continue;
-		draw_line(&app->theme, r.y + i, d->x0, d->w, &l->lay.lines[rw->sub], THEME_TEXT, NULL, 0);
+		draw_line(&app->theme, r.y + i, d->x0, d->w, &lp->lines[rw->sub], THEME_TEXT, NULL, 0);
 	}
 }
 

@@ -13,7 +13,9 @@
 
 struct search_data {
 	struct search_result res;
-	struct label *ctx;     /* per hit; owned */
+	struct label *ctx;          /* per hit; owned */
+	struct fold_text *ctx_fold; /* per hit, folded on first draw; owned */
+	unsigned char *folded;      /* per hit: 1 folded, 2 cannot be */
 	size_t sel, first;
 	int h;
 };
@@ -32,7 +34,12 @@ static int search_open(struct app *app, struct view *v)
 		return -1;
 	}
 	d->ctx = calloc(d->res.n, sizeof *d->ctx);
-	if (!d->ctx) {
+	d->ctx_fold = calloc(d->res.n, sizeof *d->ctx_fold);
+	d->folded = calloc(d->res.n, 1);
+	if (!d->ctx || !d->ctx_fold || !d->folded) {
+		free(d->ctx);
+		free(d->ctx_fold);
+		free(d->folded);
 		search_result_free(&d->res);
 		free(d);
 		view_message(app, 1, "out of memory");
@@ -53,19 +60,25 @@ static void search_resize(struct app *app, struct view *v, struct rect r)
 		d->h = 1;
 }
 
-/* Highlights of the query in a context label. */
-static size_t ctx_highlights(struct app *app, struct label *l, struct draw_hl *hl, size_t max)
+/* Highlights of the query in the context of hit k (its folded form is
+ * made once, on the first draw). */
+static size_t ctx_highlights(struct app *app, struct search_data *d, size_t k,
+                             struct draw_hl *hl, size_t max)
 {
-	struct fold_text f;
+	struct label *l = &d->ctx[k];
+	struct fold_text *f = &d->ctx_fold[k];
 	size_t n = 0;
-	if (!l->prepared || !app->have_needle || fold_text(l->text.cp, l->text.len, &f) != 0)
+	if (!app->have_needle)
 		return 0;
-	for (long at = fold_find(&f, &app->needle, 0); at >= 0 && n < max;
-	     at = fold_find(&f, &app->needle, (size_t)at + app->needle.len)) {
-		fold_source_range(&f, (size_t)at, app->needle.len, &hl[n].start, &hl[n].end);
+	if (!d->folded[k])
+		d->folded[k] = l->prepared && fold_text(l->text.cp, l->text.len, f) == 0 ? 1 : 2;
+	if (d->folded[k] != 1)
+		return 0;
+	for (long at = fold_find(f, &app->needle, 0); at >= 0 && n < max;
+	     at = fold_find(f, &app->needle, (size_t)at + app->needle.len)) {
+		fold_source_range(f, (size_t)at, app->needle.len, &hl[n].start, &hl[n].end);
 		hl[n++].elem = THEME_MATCH;
 	}
-	fold_free(&f);
 	return n;
 }
 
@@ -93,13 +106,14 @@ static void search_draw(struct app *app, struct view *v, struct rect r)
 		snprintf(pre, sizeof pre, " %-14.14s %-3s ", a->id, a->lang);
 		draw_fill(t, y, r.x, r.w, e);
 		int x = draw_text(t, y, r.x, r.w, pre, e);
-		const struct layout_line *l = label_line(&d->ctx[k], r.w - x - 1);
+		const struct layout_para *lp = label_layout(&d->ctx[k], r.w - x - 1);
+		const struct layout_line *l = lp ? &lp->lines[0] : NULL;
 		struct draw_hl hl[MAX_HL];
-		size_t nhl = ctx_highlights(app, &d->ctx[k], hl, MAX_HL);
+		size_t nhl = ctx_highlights(app, d, k, hl, MAX_HL);
 		/* the visual line of the context that holds the match */
-		for (size_t j = 0; l && nhl && j < d->ctx[k].lay.nlines; j++)
-			if (hl[0].start < d->ctx[k].lay.lines[j].end) {
-				l = &d->ctx[k].lay.lines[j];
+		for (size_t j = 0; lp && nhl && j < lp->nlines; j++)
+			if (hl[0].start < lp->lines[j].end) {
+				l = &lp->lines[j];
 				break;
 			}
 		if (l)
@@ -185,9 +199,14 @@ static void search_close(struct app *app, struct view *v)
 	(void)app;
 	if (!d)
 		return;
-	for (size_t i = 0; i < d->res.n; i++)
+	for (size_t i = 0; i < d->res.n; i++) {
 		label_free(&d->ctx[i]);
+		if (d->folded[i] == 1)
+			fold_free(&d->ctx_fold[i]);
+	}
 	free(d->ctx);
+	free(d->ctx_fold);
+	free(d->folded);
 	search_result_free(&d->res);
 }
 

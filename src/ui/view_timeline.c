@@ -30,6 +30,8 @@ size_t view_sidebar_event_at(const struct app *app, int y)
 	int w = view_sidebar_width(app), h = app->rows - 1, rh = entry_rows(app, w);
 	if (y < 0 || y >= h)
 		return VIEW_NONE;
+	if ((y / rh + 1) * rh > h) /* a partial entry is not drawn */
+		return VIEW_NONE;
 	size_t e = first_shown(app, h, rh) + (size_t)(y / rh);
 	return e < app->corpus->nevents ? e : VIEW_NONE;
 }
@@ -46,9 +48,7 @@ void view_sidebar_draw(struct app *app, struct rect r)
 		const struct corpus_event *ev = &c->events[e];
 		int cur = e == app->event;
 		char date[16], langs[64];
-		dates_format(&ev->date, date);
-		if (!ev->date.y)
-			snprintf(date, sizeof date, "undated");
+		view_date(&ev->date, date);
 		enum theme_elem base = cur ? THEME_CURRENT : THEME_SIDEBAR;
 		draw_fill(t, y, r.x, r.w, base);
 		draw_text(t, y, r.x + 1, r.w - 1, date, cur ? THEME_CURRENT : THEME_SIDEBAR_DATE);
@@ -90,7 +90,7 @@ static unsigned move_event(struct app *app, long d)
 
 static unsigned timeline_request(struct app *app, struct view *v, enum request req)
 {
-	size_t arts[64];
+	size_t n = view_list_count(app);
 	switch (req) {
 	case REQ_LINE_DOWN:
 	case REQ_ARTICLE_NEXT:
@@ -114,15 +114,15 @@ static unsigned timeline_request(struct app *app, struct view *v, enum request r
 		v->arg = VIEW_NONE;
 		return DIRTY_ALL;
 	case REQ_COMPARE:
-		if (view_list_articles(app, arts, 64) < 2) {
+		if (n < 2) {
 			view_message(app, 1, "this event has a single article: nothing to compare");
 			return DIRTY_STATUS;
 		}
-		view_push(app, &view_compare_ops, arts[0], -1, 0, app->event);
+		view_push(app, &view_compare_ops, view_list_article(app, 0), -1, 0, app->event);
 		return DIRTY_ALL;
 	case REQ_RAW:
-		if (view_list_articles(app, arts, 64) > 0)
-			view_push(app, &view_raw_ops, arts[0], -1, 0, 0);
+		if (n > 0)
+			view_push(app, &view_raw_ops, view_list_article(app, 0), -1, 0, 0);
 		return DIRTY_ALL;
 	default:
 		return (unsigned)-1;
@@ -150,15 +150,24 @@ static void timeline_status(struct app *app, struct view *v, char *left, size_t 
 	}
 	char date[16];
 	snprintf(left, nl, "%s %s", c->events[app->event].id,
-	         dates_format(&c->events[app->event].date, date));
+	         view_date(&c->events[app->event].date, date));
 	snprintf(pos, np, "event %zu/%zu", app->event + 1, c->nevents);
 }
 
+/* A click on an article of the preview opens it (over the event's list, so
+ * q goes back there); elsewhere in the pane it opens the list. */
 static unsigned timeline_click(struct app *app, struct view *v, int y, int x)
 {
+	struct rect r = view_pane(app, v);
+	size_t i = view_list_entry_at(app, r.h, VIEW_NONE, y);
 	(void)x;
-	(void)y;
-	return timeline_request(app, v, REQ_ENTER);
+	if (i == VIEW_NONE)
+		return timeline_request(app, v, REQ_ENTER);
+	size_t a = view_list_article(app, i);
+	if (view_push(app, &view_list_ops, VIEW_NONE, -1, 0, a) == 0)
+		view_push(app, &view_article_ops, a, -1, VIEW_SAVED_POS, 0);
+	v->arg = VIEW_NONE;
+	return DIRTY_ALL;
 }
 
 const struct view_ops view_timeline_ops = {

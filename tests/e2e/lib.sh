@@ -1,7 +1,8 @@
 # tests/e2e/lib.sh — helpers for the end-to-end tests: a private tmux server
 # per test file, build/tandem run in it with HOME and the XDG directories in
 # a temporary directory, keys sent with send-keys, the screen read with
-# capture-pane and polled (never fixed long sleeps). Sourced by test_*.sh.
+# capture-pane and polled (never fixed long sleeps), the bytes the program
+# writes to the terminal captured with pipe-pane. Sourced by test_*.sh.
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 TANDEM="$ROOT/build/tandem"
@@ -20,6 +21,7 @@ tm() { tmux -L "$SOCK" -f /dev/null "$@"; }
 cleanup() {
 	for s in $SOCKS; do
 		tmux -L "$s" -f /dev/null kill-server 2>/dev/null
+		rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$s" # a killed server leaves it
 	done
 	rm -rf "$TMP"
 }
@@ -37,7 +39,9 @@ notok() {
 }
 
 # start COLS ROWS TERM ARGS... : a fresh session running tandem; the shell
-# prints EXIT=status when it ends.
+# prints EXIT=status when it ends. ENV_EXTRA (e.g. NO_COLOR=1) is added to
+# its environment. With PIPE_TO=FILE, every byte tandem writes to the
+# terminal is copied to FILE from the first (tandem waits for the pipe).
 start() {
 	cols=$1 rows=$2 term=$3
 	shift 3
@@ -45,10 +49,70 @@ start() {
 	SERIAL=$((SERIAL + 1))
 	SOCK="tandem-test-$$-$SERIAL"
 	SOCKS="$SOCKS $SOCK"
+	gate=
+	if [ -n "$PIPE_TO" ]; then
+		gate="while [ ! -e '$TMP/go.$SERIAL' ]; do sleep 0.02; done; "
+	fi
 	tm new-session -d -x "$cols" -y "$rows" \
-		"cd '$ROOT' && env TERM=$term LANG=C.UTF-8 HOME='$HOME' XDG_STATE_HOME='$XDG_STATE_HOME' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' '$TANDEM' $*; echo EXIT=\$?; sleep 60"
+		"cd '$ROOT' && ${gate}env $ENV_EXTRA TERM=$term LANG=C.UTF-8 HOME='$HOME' XDG_STATE_HOME='$XDG_STATE_HOME' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' '$TANDEM' $*; echo EXIT=\$?; sleep 60"
 	tm set-option -g status off >/dev/null 2>&1
 	tm resize-window -x "$cols" -y "$rows" >/dev/null 2>&1
+	if [ -n "$PIPE_TO" ]; then
+		: >"$PIPE_TO"
+		tm pipe-pane -O "cat >>'$PIPE_TO'"
+		touch "$TMP/go.$SERIAL"
+	fi
+}
+
+# shell_session COLS ROWS: a fresh session running an interactive sh whose
+# prompt is "prompt$ " (to run tandem from, as a user does)
+shell_session() {
+	tm kill-server 2>/dev/null
+	SERIAL=$((SERIAL + 1))
+	SOCK="tandem-test-$$-$SERIAL"
+	SOCKS="$SOCKS $SOCK"
+	tm new-session -d -x "$1" -y "$2" "env PS1='prompt\$ ' TERM=xterm-256color LANG=C.UTF-8 HOME='$HOME' XDG_STATE_HOME='$XDG_STATE_HOME' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' sh -i"
+	tm set-option -g status off >/dev/null 2>&1
+	wait_for 'prompt$' || true
+}
+
+# tandem_pid: the tandem process of this test's pane (never another one)
+tandem_pid() {
+	ppid=$(tm display-message -p '#{pane_pid}')
+	pgrep -P "$ppid" -x tandem | head -1
+}
+
+# mouse B X Y [M|m]: an xterm SGR (mode 1006) mouse report, 1-based
+# coordinates; M is a press (or a wheel step), m a release
+mouse() {
+	tm send-keys -l "$(printf '\033[<%d;%d;%d%s' "$1" "$2" "$3" "${4:-M}")"
+}
+# click X Y: button 1 pressed and released at column X, row Y (1-based)
+click() {
+	mouse 0 "$1" "$2" M
+	mouse 0 "$1" "$2" m
+}
+
+# wait_file FILE STRING: polls until FILE holds STRING (bytes); 1 on timeout
+wait_file() {
+	i=0
+	while [ $i -lt "$TIMEOUT_TICKS" ]; do
+		if grep -aqF -- "$2" "$1" 2>/dev/null; then
+			return 0
+		fi
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+
+# has_bytes FILE PRINTF-FORMAT: true when FILE holds the bytes
+has_bytes() { grep -aqF -- "$(printf "$2")" "$1"; }
+
+# private_modes FILE h|l: the DEC private modes FILE sets (h) or resets (l),
+# one number a line, from every CSI ? Pm h / l in it
+private_modes() {
+	grep -ao "$(printf '\033')\[?[0-9;]*$2" "$1" | sed "s/^.\[?//; s/$2\$//" | tr ';' '\n'
 }
 
 screen() { tm capture-pane -p 2>/dev/null; }
@@ -79,6 +143,21 @@ wait_gone() {
 			return 0
 		fi
 		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+
+# settle: waits until the screen stops changing (keys sent together have
+# all been handled): the same capture twice 0.1 s apart
+settle() {
+	i=0
+	prev=$(screen)
+	while [ $i -lt "$TIMEOUT_TICKS" ]; do
+		sleep 0.1
+		cur=$(screen)
+		[ "$cur" = "$prev" ] && return 0
+		prev=$cur
 		i=$((i + 1))
 	done
 	return 1

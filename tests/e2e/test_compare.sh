@@ -28,6 +28,7 @@ for term in xterm-256color screen; do
 			notok "$n: column heads"; fi
 		# synchronised scrolling: both columns move together
 		keys '}' '}'
+		settle || true
 		{ "$TANDEM" --compare fr-rehearsal,ar-rehearsal --width $((cols - 1)); yes '' | head -n "$rows"; } >"$TMP/all"
 		top=$(status_line | sed -n 's/.* \([0-9][0-9]*\)\/[0-9]* .*/\1/p')
 		sed -n "${top}p" "$TMP/all" | sed 's/ *$//' >"$TMP/want1"

@@ -12,10 +12,10 @@ for term in xterm-256color screen; do
 	start 80 24 "$term" --open fr-rehearsal
 	check "$n: opened" "fr-rehearsal fr"
 	keys t '}' '}' '}'
-	wait_for "18/126" || true
+	settle || true
 	first=$(line 0 | sed 's/^ *//' | cut -d' ' -f1-3)
 	tm resize-window -x 160 -y 48
-	wait_gone "/126" || true
+	settle || true
 	after=$(line 0 | sed 's/^ *//' | cut -d' ' -f1-3)
 	if [ -n "$first" ] && [ "$first" = "$after" ]; then ok "$n: position kept 80x24 -> 160x48"; else
 		notok "$n: position kept 80x24 -> 160x48" "'$first' vs '$after'"; fi
@@ -39,10 +39,7 @@ done
 
 # Ctrl-Z in an interactive shell, then fg
 rm -f "$XDG_STATE_HOME/tandem/state"
-tm kill-server 2>/dev/null
-SERIAL=$((SERIAL + 1)); SOCK="tandem-test-$$-$SERIAL"; SOCKS="$SOCKS $SOCK"
-tm new-session -d -x 80 -y 24 "env PS1='prompt\$ ' TERM=xterm-256color LANG=C.UTF-8 HOME='$HOME' XDG_STATE_HOME='$XDG_STATE_HOME' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' sh -i"
-wait_for 'prompt$' || true
+shell_session 80 24
 keys "'$TANDEM' --open fr-rehearsal; echo EXIT=\$?" Enter
 check "suspend: opened" "fr-rehearsal fr"
 keys C-z
@@ -60,7 +57,7 @@ rm -f "$XDG_STATE_HOME/tandem/state"
 start 80 24 xterm-256color --open fr-rehearsal
 check "state: opened" "fr-rehearsal fr"
 keys '}' '}' '}'
-wait_for "18/126" || true
+settle || true
 first=$(line 0 | sed 's/.*│ *//' | cut -d' ' -f1-3)
 keys q q q
 check "state: q q q quits" "EXIT=0"
@@ -76,9 +73,7 @@ keys "'" a
 wait_gone "100%" && ok "mark: ' returns" || notok "mark: ' returns"
 # SIGTERM (the SSH link dropped): terminal restored, state saved
 keys j j
-tm send-keys -l ""
-pid=$(pgrep -n -f "$TANDEM --open fr-rehearsal")
-kill -TERM "$pid"
+kill -TERM "$(tandem_pid)"
 check "SIGTERM: exits" "EXIT=0"
 if grep -q '^mark a fr-rehearsal' "$XDG_STATE_HOME/tandem/state"; then ok "SIGTERM: state saved"; else notok "SIGTERM: state saved"; fi
 
