@@ -25,6 +25,7 @@ enum page_kind {
 	PAGE_CAPTION,
 	PAGE_IMAGE,      /* "[image]" */
 	PAGE_FOLDED,     /* "[repeated paragraph]" standing for a duplicate */
+	PAGE_RAW,        /* a line of the stored text, as it is (raw pages) */
 };
 
 struct page_opts {
@@ -65,11 +66,18 @@ struct page {
 	struct page_row *rows;       /* owned */
 	size_t nrows;
 	unsigned char *expanded;     /* per block: a repeat shown in full; owned */
+	int raw;                     /* a raw page: stored lines, no blank rows */
 };
 
 /* Builds the pieces of an article (nothing laid out yet). The article must
  * outlive the page. NULL when memory runs out. Free with page_destroy. */
 struct page *page_create(const struct corpus_article *a, const struct page_opts *o);
+
+/* The raw page of an article: every line of its stored text (source line,
+ * image markup and boilerplate included; CR of a CRLF dropped), one piece per
+ * line, no header and no blank rows between lines; each line takes its own
+ * direction. NULL when memory runs out. Free with page_destroy. */
+struct page *page_create_raw(const struct corpus_article *a, const struct page_opts *o);
 
 void page_destroy(struct page *p);
 
@@ -83,6 +91,9 @@ const struct layout_line *page_row_line(const struct page *p, size_t row);
 
 /* The kind of a row (PAGE_BLANK for blank rows). */
 enum page_kind page_row_kind(const struct page *p, size_t row);
+
+/* The raw line (0-based) shown on a row of a raw page. */
+size_t page_row_raw_line(const struct page *p, size_t row);
 
 /* The article block shown on a row, -1 for header and blank rows. */
 long page_row_block(const struct page *p, size_t row);

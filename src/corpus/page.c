@@ -153,6 +153,36 @@ fail:
 	return NULL;
 }
 
+struct page *page_create_raw(const struct corpus_article *a, const struct page_opts *o)
+{
+	struct page *p = calloc(1, sizeof *p);
+	size_t cap = 0;
+	if (!p)
+		return NULL;
+	p->article = a;
+	p->opts = *o;
+	p->raw = 1;
+	p->expanded = calloc(a->text.nblocks + 1, 1);
+	if (!p->expanded)
+		goto fail;
+	const char *s = a->text.raw, *end = s + a->text.raw_len;
+	for (;;) {
+		const char *e = memchr(s, '\n', (size_t)(end - s));
+		size_t len = e ? (size_t)(e - s) : (size_t)(end - s);
+		if (len && s[len - 1] == '\r')
+			len--;
+		if (!add_piece(p, &cap, PAGE_RAW, -1, BIDI_AUTO, s, len))
+			goto fail;
+		if (!e)
+			break;
+		s = e + 1;
+	}
+	return p;
+fail:
+	page_destroy(p);
+	return NULL;
+}
+
 void page_destroy(struct page *p)
 {
 	if (!p)
@@ -222,7 +252,8 @@ int page_layout(struct page *p, int width)
 		struct page_piece *pc = &p->pieces[i];
 		/* the title and meta lines sit together; everything else is
 		 * separated by a blank row */
-		if (i > 0 && !(pc->kind == PAGE_META && p->pieces[i - 1].kind == PAGE_TITLE))
+		if (i > 0 && !p->raw &&
+		    !(pc->kind == PAGE_META && p->pieces[i - 1].kind == PAGE_TITLE))
 			rows[k++] = (struct page_row){(uint32_t)i, UINT32_MAX};
 		pc->first_row = k;
 		pc->nrows = pc->lay.nlines;
@@ -246,6 +277,11 @@ enum page_kind page_row_kind(const struct page *p, size_t row)
 	if (row >= p->nrows || p->rows[row].line == UINT32_MAX)
 		return PAGE_BLANK;
 	return p->pieces[p->rows[row].piece].kind;
+}
+
+size_t page_row_raw_line(const struct page *p, size_t row)
+{
+	return row < p->nrows ? p->rows[row].piece : 0;
 }
 
 long page_row_block(const struct page *p, size_t row)

@@ -272,6 +272,45 @@ static void test_fr_header_and_paragraphs(void **state)
 	page_destroy(p);
 }
 
+/* The raw page: every stored line, image markup, source and boilerplate
+ * included, one piece per line, no blank rows inserted, re-laid out at
+ * another width without losing a line. */
+static void test_raw_page(void **state)
+{
+	const struct corpus *c = *state;
+	const struct corpus_article *a = article(c, "id-discussion");
+	size_t lines = 1;
+	for (size_t i = 0; i < a->text.raw_len; i++)
+		lines += a->text.raw[i] == '\n';
+	struct page *p = page_create_raw(a, &opts);
+	assert_non_null(p);
+	assert_int_equal(p->npieces, lines);
+	assert_int_equal(page_layout(p, 4000), 0);
+	/* wide enough for the longest line: one row per stored line, in order,
+	 * each the stored text itself */
+	assert_int_equal(p->nrows, lines);
+	const char *s = a->text.raw;
+	for (size_t r = 0; r < p->nrows; r++) {
+		const char *e = strchr(s, '\n');
+		size_t len = e ? (size_t)(e - s) : strlen(s);
+		char *row = row_text(p, r, 0);
+		assert_int_equal(page_row_raw_line(p, r), r);
+		assert_int_equal(strlen(row), len);
+		assert_memory_equal(row, s, len);
+		free(row);
+		s = e ? e + 1 : s + len;
+	}
+	char *first = row_text(p, 0, 0);
+	assert_string_equal(first, "![]() |");
+	free(first);
+	/* narrower: more rows, every line still there, first rows of lines in order */
+	assert_int_equal(page_layout(p, 30), 0);
+	assert_true(p->nrows > lines);
+	for (size_t i = 1; i < p->npieces; i++)
+		assert_true(p->pieces[i].first_row >= p->pieces[i - 1].first_row + 1);
+	page_destroy(p);
+}
+
 static void test_block_rows(void **state)
 {
 	const struct corpus *c = *state;
@@ -718,6 +757,7 @@ int main(void)
 		cmocka_unit_test(test_find),
 		cmocka_unit_test(test_find_single_match),
 		cmocka_unit_test(test_match_row),
+		cmocka_unit_test(test_raw_page),
 	};
 	return cmocka_run_group_tests(tests, open_bundled, close_bundled);
 }
