@@ -117,7 +117,11 @@ static size_t next_break(const struct bidi_para *p, const uint8_t *w, const char
 		total += w[i] & ATTR_WIDTH;
 		if (!(w[i] & ATTR_SPACE))
 			content = total;
-		if (content > width && fit > s)
+		/* content only grows: once past the width, no later opportunity
+		 * can fit either (the check above would break there). Stopping
+		 * here keeps a long unbreakable word from being rescanned to its
+		 * end for every line cut from it (quadratic). */
+		if (content > width)
 			break;
 	}
 	if (fit > s)
@@ -150,6 +154,18 @@ static size_t next_break(const struct bidi_para *p, const uint8_t *w, const char
 		}
 		if (total > 0 && total + gw > width) /* a line shows something */
 			break;
+		if (gw > width) {
+			/* One cluster alone wider than the line (an emoji ZWJ or
+			 * modifier sequence: each of its characters takes a cell):
+			 * cut it between characters, as many as fit, at least one,
+			 * keeping zero-width ones with what precedes them. */
+			size_t j = i + 1;
+			int cw = w[i] & ATTR_WIDTH;
+			while (j < g && cw + (w[j] & ATTR_WIDTH) <= width)
+				cw += w[j++] & ATTR_WIDTH;
+			end = j;
+			break;
+		}
 		total += gw;
 		end = g;
 		i = g;

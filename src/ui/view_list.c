@@ -108,9 +108,20 @@ static void list_resize(struct app *app, struct view *v, struct rect r)
 	d->rows = r.h > LIST_HEAD_ROWS ? r.h - LIST_HEAD_ROWS : 1;
 }
 
+/* The selection indexes the current event's articles, and the event can
+ * change under this view (an article opened from it walks the timeline with
+ * [ ], a mark jumps to another event): bring it back into range. */
+static void clamp_sel(const struct app *app, struct list_data *d)
+{
+	size_t n = view_list_count(app);
+	if (d->sel >= n)
+		d->sel = n ? n - 1 : 0;
+}
+
 static void list_draw(struct app *app, struct view *v, struct rect r)
 {
 	struct list_data *d = v->data;
+	clamp_sel(app, d);
 	view_list_draw_pane(app, r, d->sel, 1);
 }
 
@@ -184,6 +195,7 @@ static void list_status(struct app *app, struct view *v, char *left, size_t nl, 
                         size_t np)
 {
 	struct list_data *d = v->data;
+	clamp_sel(app, d);
 	size_t n = view_list_count(app);
 	if (d->sel >= n)
 		return;

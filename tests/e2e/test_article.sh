@@ -61,4 +61,23 @@ keys '['
 check "previous article on the timeline" "fr-rehearsal fr"
 keys Q
 check "quit" "EXIT=0"
+
+# The list under an article follows the event the article moved to: after
+# opening the third article of the first event and stepping along the
+# timeline to a one-article event, back in the list the selection is that
+# event's article (a stale selection once read past the list's end).
+start 100 30 xterm-256color
+check "stale list: timeline" "2024-12-24"
+keys g Enter
+check "stale list: first event's list" "list"
+keys G Enter
+check "stale list: third article" "id-rehearsal id"
+for k in ] ] ] ] ] ]; do keys "$k"; settle; done
+check "stale list: last article" "last article of the timeline"
+keys q
+check "stale list: back in the list, the selection is valid" "id-discussion id 2025-10-26"
+keys Enter
+check "stale list: Enter opens it" "article"
+keys Q
+check "stale list: quit" "EXIT=0"
 finish

@@ -969,6 +969,39 @@ static void test_layout_overlong_word_grapheme_clusters(void **state)
 	drop(x);
 }
 
+/* A grapheme cluster wider than the line (an emoji ZWJ sequence, an emoji
+ * with a skin-tone modifier) is cut between its characters rather than
+ * overflow: no line is wider than the width, and every emoji is shown. */
+static void test_layout_cluster_wider_than_line(void **state)
+{
+	(void)state;
+	struct para *x = para_new();
+	/* man ZWJ woman ZWJ girl ZWJ boy, then " ok" */
+	static const char family[] = "\xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x91\xa9\xe2\x80\x8d"
+	                             "\xf0\x9f\x91\xa7\xe2\x80\x8d\xf0\x9f\x91\xa6 ok";
+	static const uint32_t people[] = {0x1f468, 0x1f469, 0x1f467, 0x1f466};
+	for (int W = 2; W <= 7; W++) {
+		prep(x, family, BIDI_AUTO, 1, 1);
+		wrap(x, W, 0, 1);
+		size_t seen = 0;
+		for (size_t li = 0; li < x->lp.nlines; li++) {
+			const struct layout_line *l = &x->lp.lines[li];
+			assert_true(l->width + l->indent <= W);
+			for (size_t i = 0; i < l->ncells; i++)
+				if (seen < 4 && l->cells[i].ch[0] == people[seen])
+					seen++;
+		}
+		assert_int_equal(seen, 4);
+		drop(x);
+	}
+	/* thumbs up + medium skin tone at width 3: two cells of 2, two lines */
+	prep(x, "\xf0\x9f\x91\x8d\xf0\x9f\x8f\xbd", BIDI_AUTO, 1, 1);
+	wrap(x, 3, 0, 1);
+	for (size_t li = 0; li < x->lp.nlines; li++)
+		assert_true(x->lp.lines[li].width <= 3);
+	drop(x);
+}
+
 static void test_layout_wide_never_straddles(void **state)
 {
 	(void)state;
@@ -1456,6 +1489,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_layout_mirroring, teardown),
 		cmocka_unit_test_teardown(test_layout_overlong_word_grapheme_clusters, teardown),
 		cmocka_unit_test_teardown(test_layout_wide_never_straddles, teardown),
+		cmocka_unit_test_teardown(test_layout_cluster_wider_than_line, teardown),
 		cmocka_unit_test_teardown(test_layout_no_empty_screen_lines, teardown),
 		cmocka_unit_test_teardown(test_layout_width_one_progresses, teardown),
 		cmocka_unit_test_teardown(test_layout_marks_capped, teardown),
