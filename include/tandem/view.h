@@ -95,6 +95,7 @@ struct app {
 	enum request pending;   /* REQ_MARK or REQ_GOTO_MARK awaiting a letter */
 	int letter;             /* the mark letter while REQ_MARK is handled */
 	int quitting;           /* closing every view: no re-layout */
+	int state_failed;       /* saving the state failed (reported once) */
 	unsigned dirty;
 	int quit;
 	struct label *event_labels; /* per event; owned */

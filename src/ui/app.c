@@ -117,6 +117,18 @@ void view_pop(struct app *app)
 	free(v->data);
 	v->data = NULL;
 	app->depth--;
+	if (v->ops == &view_article_ops && !app->quitting) {
+		/* leaving an article: keep its reading position on disk now, so
+		 * a state that cannot be written is said on the status line */
+		char err[512];
+		if (state_save(&app->state, err, sizeof err) != 0) {
+			if (!app->state_failed)
+				view_message(app, 1, "%s", err);
+			app->state_failed = 1;
+		} else {
+			app->state_failed = 0;
+		}
+	}
 	v = view_current(app);
 	/* the size may have changed while it was hidden */
 	if (v && v->ops->resize && !app->too_small && !app->quitting)

@@ -87,6 +87,21 @@ keys Q
 check "corrupt state: quits" "EXIT=0"
 if head -1 "$XDG_STATE_HOME/tandem/state" | grep -q '^tandem-state 1$'; then ok "corrupt state replaced"; else notok "corrupt state replaced"; fi
 
+# unwritable state (its directory cannot be made): said on the status line
+# when an article is left, the reader goes on, and the exit is clean
+mkdir -p "$TMP/notadir" && : >"$TMP/notadir/file"
+saved_state_home=$XDG_STATE_HOME
+XDG_STATE_HOME="$TMP/notadir/file"
+start 80 24 xterm-256color --open fr-rehearsal
+XDG_STATE_HOME=$saved_state_home
+check "unwritable state: said at start" "Not a directory"
+keys q
+check "unwritable state reported" "state not saved"
+keys Enter
+check "unwritable state: reader works" "article"
+keys Q
+check "unwritable state: quits" "EXIT=0"
+
 # config: a bad line is named, the rest applies
 rm -f "$XDG_STATE_HOME/tandem/state"
 mkdir -p "$XDG_CONFIG_HOME/tandem"
