@@ -95,15 +95,15 @@ $(BUILD)/tandem: $(MAIN_OBJ) $(UI_OBJ) $(CORPUS_OBJ) $(TEXT_OBJ)
 	@echo "  LD      $@"
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(UI_LIBS)
 
-$(BUILD)/tests/test_text_%: tests/unit/test_text_%.c $(TEXT_OBJ)
+$(BUILD)/tests/test_text_%: tests/unit/test_text_%.c tests/unit/testutil.h $(TEXT_OBJ)
 	@mkdir -p $(dir $@)
 	@echo "  CC/LD   $@"
-	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(TEXT_LIBS) $(TEST_LIBS)
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $(filter-out %.h,$^) $(TEXT_LIBS) $(TEST_LIBS)
 
-$(BUILD)/tests/test_%: tests/unit/test_%.c $(CORPUS_OBJ) $(TEXT_OBJ)
+$(BUILD)/tests/test_%: tests/unit/test_%.c tests/unit/testutil.h $(CORPUS_OBJ) $(TEXT_OBJ)
 	@mkdir -p $(dir $@)
 	@echo "  CC/LD   $@"
-	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(CORPUS_LIBS) $(TEST_LIBS)
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $(filter-out %.h,$^) $(CORPUS_LIBS) $(TEST_LIBS)
 
 $(BUILD)/tests/conf_%: tests/conformance/%.c $(TEXT_OBJ)
 	@mkdir -p $(dir $@)

@@ -119,17 +119,28 @@ static enum bidi_dir text_dir(const struct page *p, enum page_kind kind)
 	return p->opts.dir != BIDI_AUTO ? p->opts.dir : p->article->dir;
 }
 
-struct page *page_create(const struct corpus_article *a, const struct page_opts *o)
+/* An empty page of article a (no pieces yet). NULL when memory runs out. */
+static struct page *page_new(const struct corpus_article *a, const struct page_opts *o)
 {
 	struct page *p = calloc(1, sizeof *p);
-	size_t cap = 0;
 	if (!p)
 		return NULL;
 	p->article = a;
 	p->opts = *o;
 	p->expanded = calloc(a->text.nblocks + 1, 1);
-	if (!p->expanded)
-		goto fail;
+	if (!p->expanded) {
+		free(p);
+		return NULL;
+	}
+	return p;
+}
+
+struct page *page_create(const struct corpus_article *a, const struct page_opts *o)
+{
+	struct page *p = page_new(a, o);
+	size_t cap = 0;
+	if (!p)
+		return NULL;
 	if (o->header) {
 		char meta[512];
 		if (!add_piece(p, &cap, PAGE_TITLE, -1, text_dir(p, PAGE_TITLE), a->title,
@@ -155,16 +166,11 @@ fail:
 
 struct page *page_create_raw(const struct corpus_article *a, const struct page_opts *o)
 {
-	struct page *p = calloc(1, sizeof *p);
+	struct page *p = page_new(a, o);
 	size_t cap = 0;
 	if (!p)
 		return NULL;
-	p->article = a;
-	p->opts = *o;
 	p->raw = 1;
-	p->expanded = calloc(a->text.nblocks + 1, 1);
-	if (!p->expanded)
-		goto fail;
 	const char *s = a->text.raw, *end = s + a->text.raw_len;
 	for (;;) {
 		const char *e = memchr(s, '\n', (size_t)(end - s));

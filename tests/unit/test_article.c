@@ -17,6 +17,8 @@
 
 #include <cmocka.h>
 
+#include "testutil.h"
+
 #include "tandem/article.h"
 #include "tandem/decode.h"
 
@@ -27,23 +29,6 @@
 #define NELEM(x) (sizeof(x) / sizeof((x)[0]))
 
 /* ---- helpers ------------------------------------------------------------- */
-
-static char *slurp(const char *path, size_t *n)
-{
-	FILE *f = fopen(path, "rb");
-	assert_non_null(f);
-	assert_int_equal(fseek(f, 0, SEEK_END), 0);
-	long len = ftell(f);
-	assert_true(len > 0);
-	rewind(f);
-	char *buf = malloc((size_t)len + 1);
-	assert_non_null(buf);
-	*n = fread(buf, 1, (size_t)len, f);
-	assert_int_equal(*n, (size_t)len);
-	buf[*n] = '\0';
-	fclose(f);
-	return buf;
-}
 
 static void parse_str(const char *s, struct article_text *t)
 {
@@ -588,7 +573,7 @@ static void test_corpus_raw_byte_for_byte(void **state)
 	const char *files[] = {CORPUS_ID_DISCUSSION, CORPUS_FR_REHEARSAL, CORPUS_AR_REHEARSAL};
 	for (size_t f = 0; f < NELEM(files); f++) {
 		size_t n;
-		char *buf = slurp(files[f], &n);
+		char *buf = test_slurp(files[f], &n);
 		struct article_text t;
 		assert_int_equal(article_parse(buf, n, &t), 0);
 		assert_int_equal(t.raw_len, n);
@@ -605,7 +590,7 @@ static void test_corpus_raw_byte_for_byte(void **state)
 static void test_corpus_id_discussion(void **state)
 {
 	size_t n;
-	char *buf = slurp(CORPUS_ID_DISCUSSION, &n);
+	char *buf = test_slurp(CORPUS_ID_DISCUSSION, &n);
 	struct article_text t;
 	assert_int_equal(article_parse(buf, n, &t), 0);
 	assert_int_equal(count_kind(&t, BLOCK_IMAGE), 6);
@@ -655,7 +640,7 @@ static void test_corpus_id_discussion(void **state)
 static void test_corpus_fr_rehearsal(void **state)
 {
 	size_t n;
-	char *buf = slurp(CORPUS_FR_REHEARSAL, &n);
+	char *buf = test_slurp(CORPUS_FR_REHEARSAL, &n);
 	struct article_text t;
 	assert_int_equal(article_parse(buf, n, &t), 0);
 	assert_int_equal(t.nblocks, 15);
@@ -681,7 +666,7 @@ static void test_corpus_fr_rehearsal(void **state)
 static void test_corpus_ar_rehearsal(void **state)
 {
 	size_t n;
-	char *buf = slurp(CORPUS_AR_REHEARSAL, &n);
+	char *buf = test_slurp(CORPUS_AR_REHEARSAL, &n);
 	struct article_text t;
 	assert_int_equal(article_parse(buf, n, &t), 0);
 	assert_int_equal(count_kind(&t, BLOCK_PARAGRAPH), 13);

@@ -12,26 +12,11 @@
 
 #include <cmocka.h>
 
+#include "testutil.h"
+
 #include "tandem/dates.h"
 
 /* ---- helpers ------------------------------------------------------------- */
-
-static char *slurp(const char *path, size_t *n)
-{
-	FILE *f = fopen(path, "rb");
-	assert_non_null(f);
-	assert_int_equal(fseek(f, 0, SEEK_END), 0);
-	long len = ftell(f);
-	assert_true(len > 0);
-	rewind(f);
-	char *buf = malloc((size_t)len + 1);
-	assert_non_null(buf);
-	*n = fread(buf, 1, (size_t)len, f);
-	assert_int_equal(*n, (size_t)len);
-	buf[*n] = '\0';
-	fclose(f);
-	return buf;
-}
 
 static void assert_ymd(const struct date_ymd *d, int y, int m, int dd)
 {
@@ -460,14 +445,14 @@ static void test_corpus_files(void **state)
 	};
 	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
 		size_t n;
-		char *text = slurp(files[i].path, &n);
+		char *text = test_slurp(files[i].path, &n);
 		expect(text, NULL, files[i].w, files[i].n);
 		free(text);
 	}
 
 	/* With the article's date as context, the context gives the year. */
 	size_t n, count;
-	char *text = slurp("corpus/fr-rehearsal-vietnamplus.txt", &n);
+	char *text = test_slurp("corpus/fr-rehearsal-vietnamplus.txt", &n);
 	struct date_ymd ctx = { 2025, 10, 23 };
 	struct date_mention *m = NULL;
 	assert_int_equal(dates_find(text, n, &ctx, &m, &count), 0);

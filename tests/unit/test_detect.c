@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include <cmocka.h>
+
+#include "testutil.h"
 #include <unistr.h>
 #include <uniwidth.h>
 
@@ -16,28 +18,11 @@
 
 /* ---- helpers ------------------------------------------------------------- */
 
-static char *slurp(const char *path, size_t *n)
-{
-	FILE *f = fopen(path, "rb");
-	assert_non_null(f);
-	assert_int_equal(fseek(f, 0, SEEK_END), 0);
-	long len = ftell(f);
-	assert_true(len > 0);
-	rewind(f);
-	char *buf = malloc((size_t)len + 1);
-	assert_non_null(buf);
-	*n = fread(buf, 1, (size_t)len, f);
-	assert_int_equal(*n, (size_t)len);
-	buf[*n] = '\0';
-	fclose(f);
-	return buf;
-}
-
 /* Line `k` (1-based) of a corpus file, without its newline. */
 static char *corpus_line(const char *path, int k)
 {
 	size_t n;
-	char *buf = slurp(path, &n);
+	char *buf = test_slurp(path, &n);
 	char *p = buf;
 	for (int i = 1; i < k; i++) {
 		p = strchr(p, '\n');
@@ -61,7 +46,7 @@ static const char *lang(const char *s)
 static void assert_file_lang(const char *path, const char *want)
 {
 	size_t n;
-	char *buf = slurp(path, &n);
+	char *buf = test_slurp(path, &n);
 	assert_string_equal(detect_language(buf, n), want);
 	free(buf);
 }
@@ -257,7 +242,7 @@ static void test_source_one_per_file(void **state)
 					     ID_REH };
 	for (size_t f = 0; f < sizeof files / sizeof *files; f++) {
 		size_t n;
-		char *buf = slurp(files[f], &n);
+		char *buf = test_slurp(files[f], &n);
 		int found = 0;
 		for (char *p = buf; *p;) {
 			size_t len = strcspn(p, "\n");

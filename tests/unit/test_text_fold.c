@@ -18,6 +18,8 @@
 
 #include <cmocka.h>
 
+#include "testutil.h"
+
 #include "tandem/decode.h"
 #include "tandem/fold.h"
 
@@ -345,23 +347,6 @@ static void test_fold_invalid_utf8_query(void **state)
 
 /* ---------------------------------------------------------------- corpus */
 
-static char *corpus_line(const char *path, int which)
-{
-	FILE *f = fopen(path, "rb");
-	assert_non_null(f);
-	char *line = NULL;
-	size_t cap = 0;
-	ssize_t n = 0;
-	for (int i = 0; i <= which; i++) {
-		n = getline(&line, &cap, f);
-		assert_true(n > 0);
-	}
-	fclose(f);
-	while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
-		line[--n] = 0;
-	return line;
-}
-
 /* Every match of query in text: its count, and each source range spelling
  * exactly want (UTF-8) in the decoded text. */
 static size_t count_matches(const char *text, const char *query, const char *want)
@@ -399,8 +384,8 @@ static size_t count_matches(const char *text, const char *query, const char *wan
 static void test_fold_corpus(void **state)
 {
 	(void)state;
-	char *fr0 = corpus_line(CORPUS_FR, 0), *fr1 = corpus_line(CORPUS_FR, 1);
-	char *ar0 = corpus_line(CORPUS_AR, 0);
+	char *fr0 = test_file_line(CORPUS_FR, 0), *fr1 = test_file_line(CORPUS_FR, 1);
+	char *ar0 = test_file_line(CORPUS_AR, 0);
 	assert_int_equal(count_matches(fr0, "HANOI", "Hanoi"), 2);
 	assert_int_equal(count_matches(fr0, "cybercriminalite", "cybercriminalit\xc3\xa9"), 1);
 	assert_int_equal(count_matches(fr0, "REPETITION", "r\xc3\xa9p\xc3\xa9tition"), 1);

@@ -25,6 +25,8 @@
 #include <string.h>
 
 #include <cmocka.h>
+
+#include "testutil.h"
 #include <unictype.h>
 #include <unigbrk.h>
 #include <unilbrk.h>
@@ -303,24 +305,6 @@ static size_t line_of(const struct para *x, size_t L)
 			return i;
 	fail_msg("logical %zu on no line", L);
 	return 0;
-}
-
-/* First line (first paragraph) of a corpus file, as a C string. */
-static char *corpus_line(const char *path, int which)
-{
-	FILE *f = fopen(path, "rb");
-	assert_non_null(f);
-	char *line = NULL;
-	size_t cap = 0;
-	ssize_t n = 0;
-	for (int i = 0; i <= which; i++) {
-		n = getline(&line, &cap, f);
-		assert_true(n > 0);
-	}
-	fclose(f);
-	while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
-		line[--n] = 0;
-	return keep(line);
 }
 
 /* xorshift64*: a fixed-seed generator independent of the C library's rand. */
@@ -612,7 +596,7 @@ static void test_layout_french_corpus(void **state)
 {
 	(void)state;
 	for (int k = 0; k < 3; k++) {
-		char *s = corpus_line(CORPUS_FR, k);
+		char *s = keep(test_file_line(CORPUS_FR, k));
 		struct para *x = para_new();
 		prep(x, s, BIDI_AUTO, 1, 1);
 		assert_false(x->p.rtl);
@@ -675,7 +659,7 @@ static void check_rtl_lines(const struct para *x)
 static void test_layout_arabic_first_line_has_first_words(void **state)
 {
 	(void)state;
-	char *s = corpus_line(CORPUS_AR, 0);
+	char *s = keep(test_file_line(CORPUS_AR, 0));
 	struct para *x = para_new();
 	prep(x, s, BIDI_AUTO, 1, 1);
 	assert_true(x->p.rtl);
@@ -749,7 +733,7 @@ static void test_layout_numbers_and_latin_in_arabic(void **state)
 	drop(x);
 
 	/* the corpus: "23" in "يوم 23 أكتوبر" */
-	char *s = corpus_line(CORPUS_AR, 0);
+	char *s = keep(test_file_line(CORPUS_AR, 0));
 	prep(x, s, BIDI_AUTO, 1, 1);
 	size_t i23 = find_str(&x->p, "23");
 	for (int W = 10; W <= 70; W += 15) {
@@ -766,7 +750,7 @@ static void test_layout_numbers_and_latin_in_arabic(void **state)
 static void test_layout_rtl_flush_right(void **state)
 {
 	(void)state;
-	char *s = corpus_line(CORPUS_AR, 1);
+	char *s = keep(test_file_line(CORPUS_AR, 1));
 	struct para *x = para_new();
 	prep(x, s, BIDI_AUTO, 1, 1);
 	assert_true(x->p.rtl);
@@ -828,7 +812,7 @@ static void test_layout_shaping_on(void **state)
 	drop(x);
 
 	/* the corpus paragraph: presentation forms, never a fill */
-	char *s = corpus_line(CORPUS_AR, 0);
+	char *s = keep(test_file_line(CORPUS_AR, 0));
 	prep(x, s, BIDI_AUTO, 1, 1);
 	size_t letters = 0, forms = 0;
 	for (size_t i = 0; i < x->p.len; i++)
@@ -869,7 +853,7 @@ static void test_layout_shaping_off(void **state)
 	}
 	drop(x);
 
-	char *s = corpus_line(CORPUS_AR, 0);
+	char *s = keep(test_file_line(CORPUS_AR, 0));
 	prep(x, s, BIDI_AUTO, 0, 1);
 	wrap(x, 30, 1, 1);
 	size_t base = 0;
@@ -1072,7 +1056,7 @@ static void test_layout_no_empty_screen_lines(void **state)
 	assert_int_equal(random_texts_run(), 0);
 
 	/* the whole French corpus paragraph, narrow widths */
-	char *s = corpus_line(CORPUS_FR, 0);
+	char *s = keep(test_file_line(CORPUS_FR, 0));
 	struct para *x = para_new();
 	prep(x, s, BIDI_AUTO, 1, 1);
 	for (int W = 1; W <= 6; W++) {
@@ -1324,7 +1308,7 @@ static void test_layout_maps_on_corpus(void **state)
 	/* check_line (run by wrap) verifies both maps of every line */
 	static const char *paths[] = {CORPUS_AR, CORPUS_FR};
 	for (size_t k = 0; k < NELEM(paths); k++) {
-		char *s = corpus_line(paths[k], 2);
+		char *s = keep(test_file_line(paths[k], 2));
 		struct para *x = para_new();
 		prep(x, s, BIDI_AUTO, 1, 1);
 		size_t mapped = 0, total = 0;
@@ -1370,7 +1354,7 @@ static int same_layout(const struct layout_para *a, const struct layout_para *b)
 static void test_layout_rewrap_same_analysis(void **state)
 {
 	(void)state;
-	char *s = corpus_line(CORPUS_AR, 0);
+	char *s = keep(test_file_line(CORPUS_AR, 0));
 	struct para *x = para_new(), *fresh = para_new();
 	prep(x, s, BIDI_AUTO, 1, 1);
 	int8_t *levels = keep(malloc(x->p.len));
@@ -1415,7 +1399,7 @@ static void test_layout_empty_paragraph(void **state)
 static void test_layout_reorder_off_keeps_logical_order(void **state)
 {
 	(void)state;
-	char *s = corpus_line(CORPUS_AR, 0);
+	char *s = keep(test_file_line(CORPUS_AR, 0));
 	struct para *x = para_new();
 	prep(x, s, BIDI_AUTO, 1, 1);
 	wrap(x, 33, 1, 0);
