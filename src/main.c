@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "tandem/bidi.h"
@@ -233,21 +234,36 @@ static char *bundled_corpus(void)
 	return strdup(TANDEM_DATADIR "/corpus");
 }
 
+/* True when the last component of path is the manifest's name. */
+static int names_manifest(const char *path)
+{
+	const char *base = strrchr(path, '/');
+	return !strcmp(base ? base + 1 : path, CORPUS_MANIFEST);
+}
+
 static struct corpus *open_corpus(const struct options *o)
 {
 	if (o->npaths == 1) {
-		size_t n = strlen(o->paths[0]);
-		int is_file = n > 4 && access(o->paths[0], F_OK) == 0 &&
-		              strcmp(o->paths[0] + n - 4, ".ini") != 0;
-		/* a single path is a directory unless it names a file */
-		FILE *probe = is_file ? fopen(o->paths[0], "r") : NULL;
-		int dir = 1;
-		if (probe) {
-			char c;
-			dir = fread(&c, 1, 1, probe) == 0 && ferror(probe); /* EISDIR */
-			fclose(probe);
+		/* A single path is a directory unless it names something else
+		 * (stat, not open: a FIFO must not block here); a corpus.ini
+		 * stands for its directory. Whatever is not a directory is an
+		 * article file, and corpus_open_files says why it cannot be. */
+		const char *path = o->paths[0];
+		struct stat st;
+		if (stat(path, &st) != 0 || S_ISDIR(st.st_mode))
+			return corpus_open_dir(path);
+		if (S_ISREG(st.st_mode) && names_manifest(path)) {
+			char *dir = strdup(path);
+			if (!dir)
+				return NULL;
+			char *slash = strrchr(dir, '/');
+			if (slash)
+				slash[slash == dir] = 0; /* "/corpus.ini" -> "/" */
+			struct corpus *c = corpus_open_dir(slash ? dir : ".");
+			free(dir);
+			return c;
 		}
-		return dir ? corpus_open_dir(o->paths[0]) : corpus_open_files(o->paths, 1);
+		return corpus_open_files(o->paths, 1);
 	}
 	if (o->npaths > 1)
 		return corpus_open_files(o->paths, o->npaths);
@@ -299,17 +315,20 @@ static struct page_opts page_options(const struct options *o, int header)
  * logical order into a pipe or file, where tools expect it. */
 static void print_field(const char *s, const struct options *o, int tty)
 {
-	if (!tty || o->bidi == UI_BIDI_TERMINAL) {
-		for (const char *p = s; *p; p++) /* no controls into the terminal */
+	if (!tty) {
+		for (const char *p = s; *p; p++) /* no C0 controls into a pipe */
 			putchar((unsigned char)*p < 0x20 ? '?' : *p);
 		return;
 	}
+	/* On a terminal, through decode_paragraph even in logical order
+	 * (--bidi=terminal): it alone neutralises DEL, C1 controls (U+009B is
+	 * CSI) and invalid UTF-8. */
 	struct decoded_text t;
 	struct bidi_para bp;
 	struct layout_para lp;
 	const char *err;
 	struct bidi_opts bo = {.dir = BIDI_AUTO, .shape = o->shape, .mirror = o->mirror};
-	struct layout_opts lo = {.width = 10000, .pad = 0, .reorder = 1};
+	struct layout_opts lo = {.width = 10000, .pad = 0, .reorder = o->bidi == UI_BIDI_APP};
 	if (decode_paragraph(s, strlen(s), &t) != 0)
 		return;
 	if (bidi_prepare(t.cp, t.len, &bo, &bp, &err) == 0) {
@@ -411,21 +430,23 @@ static int run_compare(const struct corpus *c, const struct options *o)
 	char *ids = strdup(o->compare_ids), *save = NULL;
 	if (!ids)
 		return EXIT_RUNTIME;
-	for (char *t = strtok_r(ids, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
-		if (n == COMPARE_MAX_COLS) {
-			free(ids);
-			return usage_error("--compare takes two or three ids, not '%s'", o->compare_ids);
-		}
-		long k = find_article_or_complain(c, t);
+	char *tok[COMPARE_MAX_COLS + 1];
+	for (char *t = strtok_r(ids, ",", &save); t && n <= COMPARE_MAX_COLS;
+	     t = strtok_r(NULL, ",", &save))
+		tok[n++] = t;
+	if (n < 2 || n > COMPARE_MAX_COLS) { /* a usage error before a lookup */
+		free(ids);
+		return usage_error("--compare takes two or three ids, not '%s'", o->compare_ids);
+	}
+	for (size_t i = 0; i < n; i++) {
+		long k = find_article_or_complain(c, tok[i]);
 		if (k < 0) {
 			free(ids);
 			return EXIT_RUNTIME;
 		}
-		idx[n++] = (size_t)k;
+		idx[i] = (size_t)k;
 	}
 	free(ids);
-	if (n < 2)
-		return usage_error("--compare takes two or three ids, not '%s'", o->compare_ids);
 	int width = o->width ? o->width : default_width();
 	int colw = (width - COMPARE_GAP_COLS * ((int)n - 1)) / (int)n;
 	if (colw < 1)
@@ -520,6 +541,10 @@ static int run_render(const struct options *o)
 		fprintf(stderr, "%s: stdin: read error\n", prog);
 		status = EXIT_RUNTIME;
 	}
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "%s: write error on standard output\n", prog);
+		status = EXIT_RUNTIME;
+	}
 	return status;
 }
 
@@ -593,7 +618,8 @@ int main(int argc, char **argv)
 	}
 	print_diags(c, 0);
 	if (c->narticles == 0) {
-		fprintf(stderr, "%s: no article to show\n", prog);
+		fprintf(stderr, "%s: %s: no article to show\n", prog,
+		        c->dir ? c->dir : "the files given");
 		corpus_free(c);
 		return EXIT_RUNTIME;
 	}
@@ -613,7 +639,7 @@ int main(int argc, char **argv)
 	case MODE_UI: {
 		if (o.open_id && corpus_find_article(c, o.open_id) < 0) {
 			find_article_or_complain(c, o.open_id);
-			r = EXIT_USAGE;
+			r = EXIT_RUNTIME; /* as for --dump: a missing article */
 			break;
 		}
 		struct ui_opts uo = {.open_id = o.open_id, .open_compare = o.open_compare,

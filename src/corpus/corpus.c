@@ -7,6 +7,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -38,17 +39,25 @@ static char *join_path(const char *dir, const char *file)
 /* Reads a whole file. Returns 0, or -1 with a message in diags. */
 static int read_file(const char *path, char **buf, size_t *len, struct diag_list *diags)
 {
-	FILE *fp = fopen(path, "rb");
 	struct stat st;
 	*buf = NULL;
 	*len = 0;
-	if (!fp) {
+	/* O_NONBLOCK: opening a FIFO (or a device) must not wait for a writer;
+	 * only a regular file is read, and on one the flag changes nothing. */
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0) {
 		diag_add(diags, DIAG_ERROR, path, 0, "cannot open: %s", strerror(errno));
 		return -1;
 	}
-	if (fstat(fileno(fp), &st) != 0 || !S_ISREG(st.st_mode)) {
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
 		diag_add(diags, DIAG_ERROR, path, 0, "not a regular file");
-		fclose(fp);
+		close(fd);
+		return -1;
+	}
+	FILE *fp = fdopen(fd, "rb");
+	if (!fp) {
+		diag_add(diags, DIAG_ERROR, path, 0, "cannot open: %s", strerror(errno));
+		close(fd);
 		return -1;
 	}
 	if ((unsigned long long)st.st_size > CORPUS_MAX_FILE) {

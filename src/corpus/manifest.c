@@ -5,10 +5,13 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <ini.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 struct loader;
 
@@ -347,9 +350,22 @@ int manifest_load(const char *path, struct manifest *out, struct diag_list *diag
 		diag_add(diags, DIAG_ERROR, path, 0, "out of memory");
 		return -1;
 	}
-	FILE *fp = fopen(path, "r");
+	/* O_NONBLOCK: a FIFO named corpus.ini must not hang the load */
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	struct stat st;
+	if (fd < 0) {
+		diag_add(diags, DIAG_ERROR, path, 0, "cannot open: %s", strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		diag_add(diags, DIAG_ERROR, path, 0, "not a regular file");
+		close(fd);
+		return -1;
+	}
+	FILE *fp = fdopen(fd, "r");
 	if (!fp) {
 		diag_add(diags, DIAG_ERROR, path, 0, "cannot open: %s", strerror(errno));
+		close(fd);
 		return -1;
 	}
 	struct reader rd = {.fp = fp, .diags = diags, .path = path};

@@ -5,6 +5,7 @@
  * pieces' folded text. */
 #include "tandem/page.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,22 +64,28 @@ static struct page_piece *add_piece(struct page *p, size_t *cap, enum page_kind 
 	return pc;
 }
 
-/* "2025-10-23 · fr · www.vietnamplus.vn" */
-static int meta_text(const struct corpus_article *a, char *buf, size_t n)
+/* "2025-10-23 · fr · www.vietnamplus.vn": the host of the source URL only
+ * (it ends at the first '/', '?' or '#'), however long the URL. Caller
+ * frees; NULL when memory runs out. */
+static char *meta_text(const struct corpus_article *a)
 {
 	char date[16];
-	const char *host = "", *end = NULL;
+	const char *host = "";
 	size_t hl = 0;
 	if (a->source) {
 		host = strstr(a->source, "://");
 		host = host ? host + 3 : a->source;
-		end = strchr(host, '/');
-		hl = end ? (size_t)(end - host) : strlen(host);
+		hl = strcspn(host, "/?#");
 	}
-	int k = snprintf(buf, n, "%s \xc2\xb7 %s%s%.*s",
-	                 a->date.y ? dates_format(&a->date, date) : "undated", a->lang,
-	                 hl ? " \xc2\xb7 " : "", (int)hl, host);
-	return k < 0 || (size_t)k >= n ? -1 : 0;
+	if (hl > INT_MAX / 2)
+		hl = INT_MAX / 2;
+	const char *d = a->date.y ? dates_format(&a->date, date) : "undated";
+	const char *sep = hl ? " \xc2\xb7 " : "";
+	size_t n = strlen(d) + strlen(a->lang) + strlen(sep) + hl + 8;
+	char *buf = malloc(n);
+	if (buf)
+		snprintf(buf, n, "%s \xc2\xb7 %s%s%.*s", d, a->lang, sep, (int)hl, host);
+	return buf;
 }
 
 /* The piece kind and text for article block i. */
@@ -142,11 +149,13 @@ struct page *page_create(const struct corpus_article *a, const struct page_opts 
 	if (!p)
 		return NULL;
 	if (o->header) {
-		char meta[512];
 		if (!add_piece(p, &cap, PAGE_TITLE, -1, text_dir(p, PAGE_TITLE), a->title,
-		               strlen(a->title)) ||
-		    meta_text(a, meta, sizeof meta) != 0 ||
-		    !add_piece(p, &cap, PAGE_META, -1, BIDI_LTR, meta, strlen(meta)))
+		               strlen(a->title)))
+			goto fail;
+		char *meta = meta_text(a);
+		int ok = meta && add_piece(p, &cap, PAGE_META, -1, BIDI_LTR, meta, strlen(meta));
+		free(meta);
+		if (!ok)
 			goto fail;
 	}
 	p->first_body = p->npieces;

@@ -102,4 +102,24 @@ if [ -s "$TMP/dump.out" ] && [ -z "$bad" ]; then ok "--dump: no control bytes"; 
 if ! LC_ALL=C grep -aq "$(printf '\302')[$(printf '\200')-$(printf '\237')]" "$TMP/dump.out" &&
 	iconv -f UTF-8 -t UTF-8 "$TMP/dump.out" >/dev/null 2>&1; then ok "--dump: no C1, valid UTF-8"; else notok "--dump: no C1, valid UTF-8"; fi
 if grep -qF '␛[2J' "$TMP/dump.out" && grep -qF '␇' "$TMP/dump.out"; then ok "--dump: visible symbols"; else notok "--dump: visible symbols"; fi
+# --list on a terminal, in visual and in logical order (--bidi=terminal): a
+# manifest title's C1 CSI, DEL and invalid byte never reach the terminal
+mkdir -p "$TMP/c1"
+printf '[article a]\nfile = a.txt\ntitle = X \302\2332J del \177 bad \377 end\n' >"$TMP/c1/corpus.ini"
+printf 'Bonjour le monde et la paix.\n' >"$TMP/c1/a.txt"
+for b in app terminal; do
+	PIPE_TO="$TMP/list-$b.out"
+	start 100 24 xterm-256color --list --bidi=$b "'$TMP/c1'"
+	PIPE_TO=
+	check "--list --bidi=$b: listed" "EXIT=0"
+	wait_file "$TMP/list-$b.out" "EXIT=0" || true
+	out="$TMP/list-$b.out"
+	if screen | grep -qF 'X <9B>2J del ␡ bad � end' && ! has_bytes "$out" '\177' &&
+		! LC_ALL=C grep -aq "$(printf '\302')[$(printf '\200')-$(printf '\237')]" "$out" &&
+		iconv -f UTF-8 -t UTF-8 "$out" >/dev/null 2>&1; then
+		ok "--list --bidi=$b: no C1, DEL or invalid UTF-8 sent"
+	else
+		notok "--list --bidi=$b: no C1, DEL or invalid UTF-8 sent"
+	fi
+done
 finish

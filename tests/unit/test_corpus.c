@@ -8,7 +8,8 @@
  * events, an event no article reports); a directory with no manifest (ids
  * from file names, language, source, title and date detected, other files
  * ignored); lists of files (a missing one reported, the rest loaded; one
- * base name in two directories); a directory that cannot be a corpus.
+ * base name in two directories); a directory that cannot be a corpus; a
+ * FIFO as an article or as the manifest (reported, never waited on).
  * Fixtures live in tests/data/corpora/ (paths relative to the repository
  * root, where the tests run). */
 #include <setjmp.h>
@@ -18,6 +19,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -548,6 +551,49 @@ static void test_not_a_corpus(void **state)
 	corpus_free(NULL);
 }
 
+/* A FIFO where an article or the manifest should be: reported as not a
+ * regular file, never opened for reading (which would wait for a writer
+ * forever; the alarm fails the test instead of hanging it). */
+static void test_fifo_not_read(void **state)
+{
+	char dir[] = "/tmp/tandem-fifo.XXXXXX", p[256], p2[256];
+	assert_non_null(mkdtemp(dir));
+	alarm(10);
+
+	snprintf(p, sizeof p, "%s/a.txt", dir);
+	assert_int_equal(mkfifo(p, 0600), 0);
+	snprintf(p2, sizeof p2, "%s/corpus.ini", dir);
+	FILE *f = fopen(p2, "w");
+	assert_non_null(f);
+	fputs("[article a]\nfile = a.txt\n", f);
+	fclose(f);
+	struct corpus *c = corpus_open_dir(dir);
+	assert_non_null(c);
+	assert_int_equal(c->narticles, 0);
+	assert_string_equal(find_diag(c, DIAG_ERROR, "not a regular file", NULL)->file, p);
+	corpus_free(c);
+
+	char *files[] = {p};
+	c = corpus_open_files(files, 1);
+	assert_non_null(c);
+	assert_int_equal(c->narticles, 0);
+	find_diag(c, DIAG_ERROR, "not a regular file", NULL);
+	corpus_free(c);
+
+	assert_int_equal(unlink(p2), 0);
+	assert_int_equal(mkfifo(p2, 0600), 0);
+	c = corpus_open_dir(dir);
+	assert_non_null(c);
+	assert_int_equal(c->narticles, 0);
+	assert_string_equal(find_diag(c, DIAG_ERROR, "not a regular file", NULL)->file, p2);
+	corpus_free(c);
+
+	alarm(0);
+	unlink(p);
+	unlink(p2);
+	rmdir(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest bundled[] = {
@@ -568,6 +614,7 @@ int main(void)
 		cmocka_unit_test(test_open_files_missing_one),
 		cmocka_unit_test(test_open_files_same_name),
 		cmocka_unit_test(test_not_a_corpus),
+		cmocka_unit_test(test_fifo_not_read),
 	};
 	int failed = cmocka_run_group_tests_name("bundled corpus", bundled, open_bundled, close_bundled);
 	failed += cmocka_run_group_tests_name("fixtures", fixtures, NULL, NULL);

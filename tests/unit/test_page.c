@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -514,6 +515,39 @@ static void test_meta_undated(void **state)
 	corpus_free(c);
 }
 
+/* A source URL far longer than a screen, with a query string right after
+ * the host: the page is still made, and the meta row names the host only. */
+static void test_meta_long_source(void **state)
+{
+	char path[] = "/tmp/tandem-longsrc.XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	FILE *f = fdopen(fd, "w");
+	assert_non_null(f);
+	fputs("Bonjour le monde et la paix dans le pays.\nSource: https://example.com?q=", f);
+	for (int i = 0; i < 2000; i++)
+		fputc('a', f);
+	fputc('\n', f);
+	fclose(f);
+	char *files[] = {path};
+	struct corpus *c = corpus_open_files(files, 1);
+	assert_non_null(c);
+	assert_int_equal(c->narticles, 1);
+	assert_non_null(c->articles[0].source);
+	assert_true(strlen(c->articles[0].source) > 2000);
+	struct page *p = page_create(&c->articles[0], &opts);
+	assert_non_null(p);
+	assert_int_equal(page_layout(p, WIDTH), 0);
+	char *m = row_text(p, p->pieces[1].first_row, 1);
+	char want[64];
+	snprintf(want, sizeof want, "undated \xc2\xb7 %s \xc2\xb7 example.com", c->articles[0].lang);
+	assert_string_equal(m, want);
+	free(m);
+	page_destroy(p);
+	corpus_free(c);
+	unlink(path);
+}
+
 /* ---- layout cache -------------------------------------------------------- */
 
 static void test_relayout_same_rows(void **state)
@@ -752,6 +786,7 @@ int main(void)
 		cmocka_unit_test(test_ar_right_aligned),
 		cmocka_unit_test(test_dir_override),
 		cmocka_unit_test(test_meta_undated),
+		cmocka_unit_test(test_meta_long_source),
 		cmocka_unit_test(test_relayout_same_rows),
 		cmocka_unit_test(test_no_header),
 		cmocka_unit_test(test_find),
