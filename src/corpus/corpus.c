@@ -13,7 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unictype.h>
 #include <unistd.h>
+#include <unistr.h>
 
 #include "tandem/detect.h"
 #include "tandem/manifest.h"
@@ -256,7 +258,29 @@ static char *id_from_path(const char *path)
 	base = base ? base + 1 : path;
 	const char *dot = strrchr(base, '.');
 	size_t n = dot && dot != base ? (size_t)(dot - base) : strlen(base);
-	return strndup(base, n);
+	/* An id is printed (--list, the status line) and typed (--open,
+	 * --compare A,B): keep letters, digits, '.', '-' and '_' of the name,
+	 * in any script, and make everything else '_' — a control character
+	 * in a file name must not reach the terminal, nor a comma split an id. */
+	char *id = malloc(n + 1);
+	if (!id)
+		return NULL;
+	const uint8_t *s = (const uint8_t *)base;
+	size_t i = 0, k = 0;
+	while (i < n) {
+		ucs4_t c;
+		int len = u8_mbtoucr(&c, s + i, n - i);
+		if (len > 0 && (uc_is_alnum(c) || c == '.' || c == '-' || c == '_')) {
+			memcpy(id + k, s + i, (size_t)len);
+			k += (size_t)len;
+			i += (size_t)len;
+		} else {
+			id[k++] = '_';
+			i += len > 0 ? (size_t)len : 1;
+		}
+	}
+	id[k] = 0;
+	return id;
 }
 
 long corpus_find_article(const struct corpus *c, const char *id)

@@ -181,6 +181,8 @@ struct page *page_create_raw(const struct corpus_article *a, const struct page_o
 		return NULL;
 	p->raw = 1;
 	const char *s = a->text.raw, *end = s + a->text.raw_len;
+	if (end > s && end[-1] == '\n')
+		end--; /* a final line end closes the last line, it opens none */
 	for (;;) {
 		const char *e = memchr(s, '\n', (size_t)(end - s));
 		size_t len = e ? (size_t)(e - s) : (size_t)(end - s);

@@ -594,6 +594,42 @@ static void test_fifo_not_read(void **state)
 	rmdir(dir);
 }
 
+/* Ids of plain files come from their names, but only letters and digits
+ * (any script), '.', '-' and '_' survive: an ESC in a file name must not
+ * reach the terminal through --list, nor a comma split a --compare id. */
+static void test_plain_ids_are_safe(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/tandem-ids.XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	static const char *const names[] = {"we\x1b[2Jird,name.txt",
+	                                    "\xd9\x85\xd9\x82\xd8\xa7\xd9\x84.txt"};
+	static const char *const ids[] = {"we__2Jird_name",
+	                                  "\xd9\x85\xd9\x82\xd8\xa7\xd9\x84"};
+	char path[2][256];
+	char *paths[2];
+	for (size_t i = 0; i < 2; i++) {
+		snprintf(path[i], sizeof path[i], "%s/%s", dir, names[i]);
+		FILE *f = fopen(path[i], "w");
+		assert_non_null(f);
+		fputs("Le texte de l'article est ici, et il est en fran\xc3\xa7" "ais.\n", f);
+		fclose(f);
+		paths[i] = path[i];
+	}
+	struct corpus *c = corpus_open_files(paths, 2);
+	assert_non_null(c);
+	assert_int_equal(c->narticles, 2);
+	for (size_t i = 0; i < 2; i++) {
+		assert_string_equal(c->articles[i].id, ids[i]);
+		for (const char *p = c->articles[i].id; *p; p++)
+			assert_true((unsigned char)*p >= 0x20 && *p != 0x7f && *p != ',');
+	}
+	corpus_free(c);
+	for (size_t i = 0; i < 2; i++)
+		unlink(path[i]);
+	rmdir(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest bundled[] = {
@@ -615,6 +651,7 @@ int main(void)
 		cmocka_unit_test(test_open_files_same_name),
 		cmocka_unit_test(test_not_a_corpus),
 		cmocka_unit_test(test_fifo_not_read),
+		cmocka_unit_test(test_plain_ids_are_safe),
 	};
 	int failed = cmocka_run_group_tests_name("bundled corpus", bundled, open_bundled, close_bundled);
 	failed += cmocka_run_group_tests_name("fixtures", fixtures, NULL, NULL);

@@ -304,6 +304,15 @@ static void test_raw_page(void **state)
 	char *first = row_text(p, 0, 0);
 	assert_string_equal(first, "![]() |");
 	free(first);
+	/* a text ending with a line end has no empty last line */
+	struct corpus_article b = *a;
+	static const char two[] = "first line\nsecond line\n";
+	b.text.raw = (char *)two;
+	b.text.raw_len = sizeof two - 1;
+	struct page *q = page_create_raw(&b, &opts);
+	assert_non_null(q);
+	assert_int_equal(q->npieces, 2);
+	page_destroy(q);
 	/* narrower: more rows, every line still there, first rows of lines in order */
 	assert_int_equal(page_layout(p, 30), 0);
 	assert_true(p->nrows > lines);
