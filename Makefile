@@ -90,6 +90,7 @@ e2e: $(BUILD)/tandem
 bench: bootstrap
 	$(Q)$(MAKE) --no-print-directory all $(BENCH_BIN)
 	$(Q)$(BENCH_BIN) corpus
+	$(Q)sh bench/instructions.sh $(BENCH_BIN) corpus
 
 $(BUILD)/tandem: $(MAIN_OBJ) $(UI_OBJ) $(CORPUS_OBJ) $(TEXT_OBJ)
 	@echo "  LD      $@"

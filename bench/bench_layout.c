@@ -657,12 +657,31 @@ static void print_header(struct text *texts, size_t n)
 	       RUNS, MIN_RUN_SECONDS);
 }
 
+/* A fixed number of untimed engine and bare passes over one text, for an
+ * instruction counter (bench/instructions.sh runs it under callgrind, which
+ * counts instructions, not seconds: the same on a busy machine). */
+#define COUNTED_PASSES 20
+static int counted_passes(const char *dir, const char *lang)
+{
+	struct text t = {.lang = lang,
+	                 .file = !strcmp(lang, "ar") ? "ar-rehearsal-vietnamplus.txt"
+	                                             : "fr-rehearsal-vietnamplus.txt"};
+	int r = text_load(dir, &t);
+	for (int i = 0; r == 0 && i < COUNTED_PASSES; i++)
+		if (engine_pass(&t) != 0 || bare_pass(&t) != 0)
+			r = -1;
+	text_free(&t);
+	return r ? 1 : 0;
+}
+
 int main(int argc, char **argv)
 {
 	const char *part = argc == 3 ? argv[2] : "all";
+	if (argc == 3 && (!strcmp(part, "count-fr") || !strcmp(part, "count-ar")))
+		return counted_passes(argv[1], part + 6);
 	if (argc < 2 || argc > 3 ||
 	    (strcmp(part, "all") && strcmp(part, "layout") && strcmp(part, "corpus"))) {
-		fprintf(stderr, "usage: %s CORPUS_DIR [layout|corpus]\n", argv[0]);
+		fprintf(stderr, "usage: %s CORPUS_DIR [layout|corpus|count-fr|count-ar]\n", argv[0]);
 		return 1;
 	}
 	int do_layout = strcmp(part, "corpus") != 0, do_corpus = strcmp(part, "layout") != 0;

@@ -23,7 +23,8 @@ struct layout_cell {
 
 /* One screen line in visual order (left to right as drawn). */
 struct layout_line {
-	struct layout_cell *cells;  /* visual order; owned by the layout_para */
+	struct layout_cell *cells;  /* visual order; in the layout_para's
+	                               cell_store */
 	size_t ncells;
 	int width;                  /* columns covered by the cells */
 	int indent;                 /* blank columns before the first cell */
@@ -32,7 +33,7 @@ struct layout_line {
 	int32_t *cell_of;           /* logical -> visual: cell_of[i - start] is
 	                               the cell showing logical index i (marks
 	                               map to their base's cell), -1 if none;
-	                               owned by the layout_para */
+	                               in the layout_para's map_store */
 };
 
 struct layout_opts {
@@ -47,6 +48,10 @@ struct layout_para {
 	int width;                  /* the width it was wrapped for */
 	int rtl;                    /* paragraph direction */
 	size_t marks_cut;           /* combining marks beyond a cell's room */
+	struct layout_cell *cell_store; /* every line's cells, one block: a
+	                               line [start, end) has its cells at
+	                               cell_store + start; owned */
+	int32_t *map_store;         /* the lines' cell_of maps, likewise; owned */
 };
 
 /* Wraps an analysed paragraph at o->width. Returns 0, or -1 when memory runs

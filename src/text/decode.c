@@ -54,7 +54,9 @@ int decode_paragraph(const char *bytes, size_t n, struct decoded_text *out)
 {
 	struct cp_buf b = {0};
 	const uint8_t *s = (const uint8_t *)bytes;
-	size_t i = 0, col = 0; /* col: columns so far, for the tab stops */
+	/* Tab stops are columns: col is the width of cp[0..measured), brought
+	 * up to date only when a TAB comes (most paragraphs have none). */
+	size_t i = 0, col = 0, measured = 0;
 
 	memset(out, 0, sizeof *out);
 	/* At most one code point per byte unless TAB or C1 expands: reserve
@@ -69,7 +71,6 @@ int decode_paragraph(const char *bytes, size_t n, struct decoded_text *out)
 			if (buf_push(&b, s[i], i))
 				goto fail;
 			i++;
-			col++;
 			continue;
 		}
 		ucs4_t c;
@@ -82,6 +83,10 @@ int decode_paragraph(const char *bytes, size_t n, struct decoded_text *out)
 			out->invalid++;
 			r = buf_push(&b, 0xfffd, i);
 		} else if (c == '\t') {
+			for (; measured < b.len; measured++) {
+				int cw = uc_width(b.cp[measured], "UTF-8");
+				col += cw > 0 ? (size_t)cw : 0;
+			}
 			do
 				r = buf_push(&b, ' ', i);
 			while (!r && (col + b.len - before) % DECODE_TAB_STOP);
@@ -106,10 +111,6 @@ int decode_paragraph(const char *bytes, size_t n, struct decoded_text *out)
 		}
 		if (r)
 			goto fail;
-		for (size_t j = before; j < b.len; j++) { /* tab stops are columns */
-			int cw = uc_width(b.cp[j], "UTF-8");
-			col += cw > 0 ? (size_t)cw : 0;
-		}
 		i += (size_t)k;
 	}
 	if (!b.cp) { /* empty paragraph: still a valid, terminated string */

@@ -83,10 +83,8 @@ void layout_para_free(struct layout_para *lp)
 {
 	if (!lp)
 		return;
-	for (size_t i = 0; i < lp->nlines; i++) {
-		free(lp->lines[i].cells);
-		free(lp->lines[i].cell_of);
-	}
+	free(lp->cell_store);
+	free(lp->map_store);
 	free(lp->lines);
 	memset(lp, 0, sizeof *lp);
 }
@@ -192,10 +190,11 @@ static int build_line(const struct bidi_para *p, const struct layout_opts *o, co
 	memset(line, 0, sizeof *line);
 	line->start = start;
 	line->end = end;
-	line->cells = malloc((n ? n : 1) * sizeof *line->cells);
-	line->cell_of = malloc((n ? n : 1) * sizeof *line->cell_of);
-	if (!line->cells || !line->cell_of)
-		return -1;
+	/* lines tile the paragraph and a line has at most one cell per
+	 * character: its cells and map fit in the paragraph's stores at its
+	 * own offset */
+	line->cells = lp->cell_store + start;
+	line->cell_of = lp->map_store + start;
 	for (size_t i = 0; i < n; i++)
 		line->cell_of[i] = -1;
 
@@ -265,7 +264,9 @@ int layout_wrap(const struct bidi_para *p, const struct layout_opts *o, struct l
 	out->width = width;
 	out->rtl = p->rtl;
 	out->lines = malloc(cap * sizeof *out->lines);
-	if (!gbrk || !map || !out->lines)
+	out->cell_store = malloc(alloc * sizeof *out->cell_store);
+	out->map_store = malloc(alloc * sizeof *out->map_store);
+	if (!gbrk || !map || !out->lines || !out->cell_store || !out->map_store)
 		goto fail;
 	if (!w[n]) { /* first wrap of this paragraph */
 		for (size_t i = 0; i < n; i++)
