@@ -21,7 +21,8 @@ for term in xterm-256color screen; do
 			notok "$n: aligned rows as laid out" "$(diff "$TMP/want" "$TMP/got" | head -6)"; fi
 		colw=$(((cols - 3) / 2))
 		# row 1: the Arabic title, flush right: it ends at the last column
-		w=$(line 1 | tr -d '\n' | wc -m)
+		# (wc -m counts characters only in a UTF-8 locale, whatever the caller's)
+		w=$(line 1 | tr -d '\n' | LC_ALL=C.UTF-8 wc -m)
 		if [ "$w" -eq $((2 * colw + 3)) ]; then ok "$n: Arabic ends at the column's right edge"; else
 			notok "$n: Arabic ends at the column's right edge" "width $w"; fi
 		if line 0 | grep -q '^ fr  fr-rehearsal  \*.* ar  ar-rehearsal'; then ok "$n: column heads"; else
