@@ -33,6 +33,30 @@ wait_gone "2024-12-24 │" && ok "t hides the sidebar" || notok "t hides the sid
 keys Q
 check "Q quits" "EXIT=0"
 
+# the current article's event is highlighted in the sidebar, and the
+# highlight follows the article: the sidebar row of its event is drawn
+# differently (its escape sequences) from the row of an event not shown
+date_sgr() { # date_sgr DATE: the attributes (SGR escapes) the first sidebar row with DATE draws it in
+	screen_e | sed 's/│.*//' | grep -m1 -- "$1" | sed -e "s/$1.*//" -e 's/ *$//' |
+		grep -o "\($(printf '\033')\[[0-9;]*m\)*\$" | od -An -c | tr -d ' \n'
+}
+start 100 30 xterm-256color --open id-discussion
+check "highlight: opened" "id-discussion id"
+cur=$(date_sgr 2025-10-26)
+other=$(date_sgr 2024-12-24)
+if [ -n "$cur" ] && [ "$cur" != "$other" ]; then
+	ok "highlight: the article's event row is highlighted"
+else notok "highlight: the article's event row is highlighted" "cur=$cur other=$other"; fi
+keys '['
+check "highlight: previous article" "id-reception id"
+settle
+now=$(date_sgr 2025-10-26)
+if [ "$now" = "$other" ] && [ "$now" != "$cur" ]; then
+	ok "highlight: moves off the event the article left"
+else notok "highlight: moves off the event the article left" "now=$now other=$other"; fi
+keys Q
+check "highlight: quit" "EXIT=0"
+
 # terminals that cannot work: exit 2 with a message, nothing drawn
 err=$(TERM=dumb "$TANDEM" 2>&1 </dev/null)
 rc=$?
