@@ -16,6 +16,7 @@ struct search_hit {
 	                                indices a page piece uses) */
 	char *context;           /* a short UTF-8 snippet around the match, on
 	                            one line; owned by the result */
+	size_t ctx_start, ctx_end; /* the match in the snippet, in characters */
 };
 
 struct search_result {

@@ -26,10 +26,12 @@ static int add_hit(struct search_result *r, size_t *cap, const struct search_hit
 	return 0;
 }
 
-/* The snippet around characters [s, e) of t: newlines and tabs as spaces. */
-static char *context_of(const struct decoded_text *t, size_t s, size_t e)
+/* The snippet around characters [s, e) of t: newlines and tabs as spaces.
+ * *at is where the match starts in it, in characters. */
+static char *context_of(const struct decoded_text *t, size_t s, size_t e, size_t *at)
 {
 	size_t from = s > SEARCH_CONTEXT_CHARS ? s - SEARCH_CONTEXT_CHARS : 0;
+	*at = (from > 0) + (s - from);
 	size_t to = e + SEARCH_CONTEXT_CHARS < t->len ? e + SEARCH_CONTEXT_CHARS : t->len;
 	uint32_t *cp = malloc((to - from + 2) * sizeof *cp);
 	if (!cp)
@@ -65,7 +67,8 @@ static int search_text(const char *s, size_t n, const struct fold_text *needle, 
 		fold_source_range(&f, (size_t)at, needle->len, &h.char_start, &h.char_end);
 		h.byte_start = t.byte_off[h.char_start];
 		h.byte_end = t.byte_off[h.char_end];
-		h.context = context_of(&t, h.char_start, h.char_end);
+		h.context = context_of(&t, h.char_start, h.char_end, &h.ctx_start);
+		h.ctx_end = h.ctx_start + (h.char_end - h.char_start);
 		if (!h.context || add_hit(r, cap, &h) != 0) {
 			free(h.context);
 			rc = -1;

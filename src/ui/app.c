@@ -164,7 +164,7 @@ static void draw_status(struct app *app)
 	struct theme *t = &app->theme;
 	int y = app->rows - 1, w = app->cols;
 	struct view *v = view_current(app);
-	char left[256] = "", pos[64] = "", right[128];
+	char left[256] = "", pos[64] = "", right[160];
 	draw_fill(t, y, 0, w, THEME_STATUS);
 	if (app->prompt) {
 		char buf[300];
@@ -175,26 +175,34 @@ static void draw_status(struct app *app)
 	}
 	if (v && v->ops->status)
 		v->ops->status(app, v, left, sizeof left, pos, sizeof pos);
+	/* a message takes the place of the article fields; a pending mark
+	 * prompt follows them */
+	const char *lt = app->msg[0] ? app->msg : left;
+	enum theme_elem le = !app->msg[0] ? THEME_STATUS : app->msg_error ? THEME_ERROR : THEME_MESSAGE;
+	const char *pend = app->msg[0] || app->pending == REQ_NONE ? NULL
+	                   : app->pending == REQ_MARK              ? "mark: type a letter"
+	                                                           : "go to mark: type a letter";
+	int lw = draw_text_width(lt) + (pend ? 2 + draw_text_width(pend) : 0);
 	snprintf(right, sizeof right, "%s%s%s  ?:help q:%s", pos, pos[0] ? "  " : "",
 	         v ? v->ops->name : "", app->depth > 1 ? "back" : "quit");
 	int rw = draw_text_width(right);
-	int x;
-	if (app->msg[0]) /* a message takes the place of the article fields */
-		x = draw_text(t, y, 0, w, app->msg, app->msg_error ? THEME_ERROR : THEME_MESSAGE);
-	else
-		x = draw_text(t, y, 0, w, left, THEME_STATUS);
-	if (app->msg[0]) {
-	} else if (app->pending != REQ_NONE) {
-		x += 2;
-		if (x < w)
-			x += draw_text(t, y, x, w - x,
-			               app->pending == REQ_MARK ? "mark: type a letter"
-			                                        : "go to mark: type a letter",
-			               THEME_MESSAGE);
-	}
-	if (x + 2 + rw > w) { /* narrow: the position and mode only */
+	if (lw + 2 + rw > w) { /* narrow: the position and mode only */
 		snprintf(right, sizeof right, "%s%s%s", pos, pos[0] ? "  " : "", v ? v->ops->name : "");
 		rw = draw_text_width(right);
+	}
+	int room = w;
+	if (lw + 2 + rw > w && !app->msg[0]) {
+		if (pend) /* the prompt stays whole: the fields give way */
+			lt = "";
+		/* the fields are cut rather than the position dropped */
+		if (rw + 2 < w)
+			room = w - rw - 2;
+	}
+	int x = draw_text(t, y, 0, room, lt, le);
+	if (pend) {
+		x += x ? 2 : 0;
+		if (x < room)
+			x += draw_text(t, y, x, room - x, pend, THEME_MESSAGE);
 	}
 	if (x + 2 + rw <= w)
 		draw_text(t, y, w - rw, rw, right, THEME_STATUS);
@@ -250,7 +258,8 @@ static void set_needle(struct app *app, const char *q)
 	if (app->have_needle)
 		fold_free(&app->needle);
 	app->have_needle = 0;
-	snprintf(app->query, sizeof app->query, "%s", q);
+	if (q != app->query)
+		snprintf(app->query, sizeof app->query, "%s", q);
 	if (fold_utf8(q, strlen(q), &app->needle) != 0) {
 		view_message(app, 1, "out of memory");
 		return;
@@ -273,9 +282,11 @@ static void prompt_key(struct app *app, int fn, wint_t ch)
 	}
 	if ((!fn && (ch == '\n' || ch == '\r')) || (fn && ch == KEY_ENTER)) {
 		app->prompt = 0;
-		if (app->prompt_len == 0) {
+		if (app->prompt_len == 0) { /* an empty query repeats the last one */
 			if (!app->query[0])
 				return;
+			if (!app->have_needle) /* Esc cleared the highlight */
+				set_needle(app, app->query);
 		} else {
 			set_needle(app, app->prompt_buf);
 		}
@@ -284,6 +295,8 @@ static void prompt_key(struct app *app, int fn, wint_t ch)
 			view_message(app, 1, "nothing to search for");
 		else if (v && v->ops->search)
 			app->dirty |= v->ops->search(app, v, 1, 1);
+		else if (v)
+			view_message(app, 1, "no search in the %s view", v->ops->name);
 		app->dirty |= DIRTY_MAIN;
 		return;
 	}
@@ -410,12 +423,16 @@ static void handle_request(struct app *app, enum request req)
 		return;
 	case REQ_SEARCH_NEXT:
 	case REQ_SEARCH_PREV:
+		if (!app->have_needle && app->query[0]) /* after Esc: the last query again */
+			set_needle(app, app->query);
 		if (!app->have_needle) {
 			view_message(app, 1, "no search yet: press / to search");
 			return;
 		}
 		if (v->ops->search)
 			app->dirty |= v->ops->search(app, v, req == REQ_SEARCH_NEXT ? 1 : -1, 0);
+		else
+			view_message(app, 1, "no search in the %s view", v->ops->name);
 		return;
 	case REQ_CANCEL:
 		if (app->have_needle) {

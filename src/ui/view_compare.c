@@ -324,18 +324,20 @@ static unsigned compare_request(struct app *app, struct view *v, enum request re
 		return DIRTY_ALL;
 	case REQ_COMPARE:
 		return 0;
+	case REQ_ARTICLE_NEXT:
+	case REQ_ARTICLE_PREV:
+		view_message(app, 0, "[ and ] walk the timeline from an article (q goes back to it)");
+		return DIRTY_STATUS;
 	default:
 		return (unsigned)-1;
 	}
 }
 
 /* First match at or after screen position in column c. */
-static int find_in_column(struct app *app, struct compare_data *d, size_t c, int dir, int first,
+static int find_in_column(struct app *app, struct compare_data *d, size_t c, int dir,
                           struct page_match *m, int *wrapped)
 {
 	struct page *p = d->cmp->cols[c];
-	if (!first && d->has_match && d->match_col == c)
-		return page_find(p, &app->needle, d->match.piece, d->match.start, dir, m, wrapped);
 	size_t pr = d->sync ? page_row_at(d, c, d->top) : d->ctop[c];
 	size_t piece = p->nrows ? p->rows[pr].piece : 0;
 	/* start just before the top row's piece so its matches count */
@@ -346,30 +348,63 @@ static int find_in_column(struct app *app, struct compare_data *d, size_t c, int
 	return found;
 }
 
+/* The first (dir > 0) or last (dir < 0) match in column c. */
+static int find_edge(struct app *app, struct compare_data *d, size_t c, int dir,
+                     struct page_match *m)
+{
+	struct page *p = d->cmp->cols[c];
+	int wrapped;
+	if (dir > 0) /* from past the end of the last piece: wraps to the start */
+		return page_find(p, &app->needle, p->npieces - 1, (size_t)-2, 1, m, &wrapped);
+	return page_find(p, &app->needle, 0, 0, -1, m, &wrapped);
+}
+
+/* Makes m in column c the current match, focused and on screen. */
+static unsigned show_match(struct app *app, struct compare_data *d, size_t c,
+                           const struct page_match *m, int dir, int wrapped)
+{
+	d->match = *m;
+	d->match_col = c;
+	d->has_match = 1;
+	d->focus = c;
+	size_t pr = page_match_row(d->cmp->cols[c], m);
+	size_t row = d->sync ? compare_screen_row(d->cmp, c, pr) : pr;
+	if (row == COMPARE_NO_ROW)
+		row = 0;
+	if (row < cur_top(d) || row >= cur_top(d) + (size_t)d->h)
+		scroll_to(d, (long)row - d->h / 3);
+	if (wrapped)
+		view_message(app, 0, dir > 0 ? "search wrapped to the top" : "search wrapped to the bottom");
+	return DIRTY_MAIN | DIRTY_STATUS;
+}
+
+/* A new search starts at the top of the focused column; n and N go through
+ * the matches of a column, then on to the next (previous) column, wrapping
+ * after the last (first) one. */
 static unsigned compare_search(struct app *app, struct view *v, int dir, int first)
 {
 	struct compare_data *d = v->data;
 	size_t n = d->cmp->ncols;
 	struct page_match m;
 	int wrapped = 0;
-	for (size_t k = 0; k < n; k++) {
-		size_t c = (d->focus + k) % n;
-		if (!find_in_column(app, d, c, dir, first || k > 0, &m, &wrapped))
-			continue;
-		d->match = m;
-		d->match_col = c;
-		d->has_match = 1;
-		d->focus = c;
-		size_t pr = page_match_row(d->cmp->cols[c], &m);
-		size_t row = d->sync ? compare_screen_row(d->cmp, c, pr) : pr;
-		if (row == COMPARE_NO_ROW)
-			row = 0;
-		if (row < cur_top(d) || row >= cur_top(d) + (size_t)d->h)
-			scroll_to(d, (long)row - d->h / 3);
-		if (wrapped)
-			view_message(app, 0, dir > 0 ? "search wrapped to the top"
-			                             : "search wrapped to the bottom");
-		return DIRTY_MAIN | DIRTY_STATUS;
+	if (first || !d->has_match) {
+		for (size_t k = 0; k < n; k++) {
+			size_t c = (d->focus + k) % n;
+			if (find_in_column(app, d, c, dir, &m, &wrapped))
+				return show_match(app, d, c, &m, dir, wrapped);
+		}
+	} else {
+		size_t from = d->match_col;
+		if (page_find(d->cmp->cols[from], &app->needle, d->match.piece, d->match.start, dir, &m,
+		              &wrapped) &&
+		    !wrapped)
+			return show_match(app, d, from, &m, dir, 0);
+		for (size_t k = 1; k <= n; k++) {
+			size_t c = dir > 0 ? (from + k) % n : (from + n - k % n) % n;
+			if (find_edge(app, d, c, dir, &m))
+				return show_match(app, d, c, &m, dir,
+				                  k == n || (dir > 0 ? c < from : c > from));
+		}
 	}
 	d->has_match = 0;
 	view_message(app, 1, "not found: %s", app->query);

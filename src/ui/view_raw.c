@@ -29,6 +29,17 @@ static int raw_open(struct app *app, struct view *v)
 	return 0;
 }
 
+static unsigned scroll_to(struct raw_data *d, long top)
+{
+	long max = (long)d->page->nrows - d->h;
+	if (top > max)
+		top = max;
+	if (top < 0)
+		top = 0;
+	d->top = (size_t)top;
+	return DIRTY_MAIN | DIRTY_STATUS;
+}
+
 static void raw_resize(struct app *app, struct view *v, struct rect r)
 {
 	struct raw_data *d = v->data;
@@ -36,14 +47,16 @@ static void raw_resize(struct app *app, struct view *v, struct rect r)
 	d->w = r.w - 2 > 10 ? r.w - 2 : r.w;
 	d->x0 = r.x + (r.w - d->w) / 2;
 	d->h = r.h;
-	if (d->page->width == d->w)
-		return;
-	if (page_layout(d->page, d->w) != 0) {
-		view_message(app, 1, "out of memory");
-		return;
+	if (d->page->width != d->w) {
+		if (page_layout(d->page, d->w) != 0) {
+			view_message(app, 1, "out of memory");
+			return;
+		}
+		/* keep the same stored line at the top */
+		d->top = keep < d->page->npieces ? d->page->pieces[keep].first_row : 0;
 	}
-	/* keep the same stored line at the top */
-	d->top = keep < d->page->npieces ? d->page->pieces[keep].first_row : 0;
+	/* a taller pane (the same width) shows the end without blank rows */
+	scroll_to(d, (long)d->top);
 }
 
 static void raw_draw(struct app *app, struct view *v, struct rect r)
@@ -54,17 +67,6 @@ static void raw_draw(struct app *app, struct view *v, struct rect r)
 		if (l)
 			draw_line(&app->theme, r.y + i, d->x0, d->w, l, THEME_TEXT, NULL, 0);
 	}
-}
-
-static unsigned scroll_to(struct raw_data *d, long top)
-{
-	long max = (long)d->page->nrows - d->h;
-	if (top > max)
-		top = max;
-	if (top < 0)
-		top = 0;
-	d->top = (size_t)top;
-	return DIRTY_MAIN | DIRTY_STATUS;
 }
 
 static unsigned raw_request(struct app *app, struct view *v, enum request req)

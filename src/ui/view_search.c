@@ -110,9 +110,10 @@ static void search_draw(struct app *app, struct view *v, struct rect r)
 		const struct layout_line *l = lp ? &lp->lines[0] : NULL;
 		struct draw_hl hl[MAX_HL];
 		size_t nhl = ctx_highlights(app, d, k, hl, MAX_HL);
-		/* the visual line of the context that holds the match */
-		for (size_t j = 0; lp && nhl && j < lp->nlines; j++)
-			if (hl[0].start < lp->lines[j].end) {
+		/* the visual line of the context that holds this hit (not the
+		 * first match of the context: two hits can share it) */
+		for (size_t j = 0; lp && j < lp->nlines; j++)
+			if (hit->ctx_start < lp->lines[j].end) {
 				l = &lp->lines[j];
 				break;
 			}

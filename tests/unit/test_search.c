@@ -59,6 +59,16 @@ static void test_diacritics(void **state)
 			found = 1;
 		assert_non_null(h->context);
 		assert_null(strchr(h->context, '\n'));
+		/* ctx_start names the match in the context (two hits can share
+		 * one): the context's bytes there are the match's */
+		const char *c = h->context;
+		for (size_t k = 0; k < h->ctx_start && *c; k++)
+			do
+				c++;
+			while ((*c & 0xc0) == 0x80);
+		assert_int_equal(h->ctx_end - h->ctx_start, h->char_end - h->char_start);
+		assert_true(strlen(c) >= h->byte_end - h->byte_start);
+		assert_memory_equal(c, s + h->byte_start, h->byte_end - h->byte_start);
 	}
 	assert_true(found);
 	assert_true(hits_in(&r, "fr-rehearsal") > 0);
