@@ -7,7 +7,6 @@
 
 #include <dirent.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +17,7 @@
 #include <unistr.h>
 
 #include "tandem/detect.h"
+#include "tandem/file.h"
 #include "tandem/manifest.h"
 #include "tandem/timeline.h"
 
@@ -41,34 +41,19 @@ static char *join_path(const char *dir, const char *file)
 /* Reads a whole file. Returns 0, or -1 with a message in diags. */
 static int read_file(const char *path, char **buf, size_t *len, struct diag_list *diags)
 {
-	struct stat st;
+	long long size;
 	*buf = NULL;
 	*len = 0;
-	/* O_NONBLOCK: opening a FIFO (or a device) must not wait for a writer;
-	 * only a regular file is read, and on one the flag changes nothing. */
-	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-	if (fd < 0) {
-		diag_add(diags, DIAG_ERROR, path, 0, "cannot open: %s", strerror(errno));
+	FILE *fp = file_open_regular(path, diags, &size);
+	if (!fp)
 		return -1;
-	}
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-		diag_add(diags, DIAG_ERROR, path, 0, "not a regular file");
-		close(fd);
-		return -1;
-	}
-	FILE *fp = fdopen(fd, "rb");
-	if (!fp) {
-		diag_add(diags, DIAG_ERROR, path, 0, "cannot open: %s", strerror(errno));
-		close(fd);
-		return -1;
-	}
-	if ((unsigned long long)st.st_size > CORPUS_MAX_FILE) {
-		diag_add(diags, DIAG_ERROR, path, 0, "too large (%lld bytes; at most %u MiB)",
-		         (long long)st.st_size, CORPUS_MAX_FILE >> 20);
+	if ((unsigned long long)size > CORPUS_MAX_FILE) {
+		diag_add(diags, DIAG_ERROR, path, 0, "too large (%lld bytes; at most %u MiB)", size,
+		         CORPUS_MAX_FILE >> 20);
 		fclose(fp);
 		return -1;
 	}
-	size_t cap = (size_t)st.st_size + 1, n = 0;
+	size_t cap = (size_t)size + 1, n = 0;
 	char *b = malloc(cap);
 	if (!b) {
 		diag_add(diags, DIAG_ERROR, path, 0, "out of memory");

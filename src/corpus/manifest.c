@@ -4,14 +4,12 @@
 #include "tandem/manifest.h"
 
 #include <ctype.h>
-#include <errno.h>
-#include <fcntl.h>
 #include <ini.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
+
+#include "tandem/file.h"
 
 struct loader;
 
@@ -350,24 +348,9 @@ int manifest_load(const char *path, struct manifest *out, struct diag_list *diag
 		diag_add(diags, DIAG_ERROR, path, 0, "out of memory");
 		return -1;
 	}
-	/* O_NONBLOCK: a FIFO named corpus.ini must not hang the load */
-	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-	struct stat st;
-	if (fd < 0) {
-		diag_add(diags, DIAG_ERROR, path, 0, "cannot open: %s", strerror(errno));
+	FILE *fp = file_open_regular(path, diags, NULL);
+	if (!fp)
 		return -1;
-	}
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-		diag_add(diags, DIAG_ERROR, path, 0, "not a regular file");
-		close(fd);
-		return -1;
-	}
-	FILE *fp = fdopen(fd, "r");
-	if (!fp) {
-		diag_add(diags, DIAG_ERROR, path, 0, "cannot open: %s", strerror(errno));
-		close(fd);
-		return -1;
-	}
 	struct reader rd = {.fp = fp, .diags = diags, .path = path};
 	struct loader ld = {.m = out, .diags = diags, .rd = &rd};
 	rd.ld = &ld;
