@@ -10,6 +10,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+struct config_binding {
+	int key;
+	enum request req;
+};
+
 struct config_ctx {
 	struct config *cfg;
 	struct keymap *km;
@@ -17,6 +22,8 @@ struct config_ctx {
 	FILE *fp;
 	unsigned line;
 	int bad;
+	struct config_binding bound[128]; /* keys [keys] bound so far */
+	size_t nbound;
 };
 
 void config_defaults(struct config *cfg)
@@ -124,6 +131,15 @@ static void keys_key(struct config_ctx *x, const char *name, const char *v)
 			bad_line(x, "bad key '%s' for %s", t, name);
 			continue;
 		}
+		/* the file binding one key twice is a mistake worth a word;
+		 * rebinding a default key is what [keys] is for */
+		for (size_t i = 0; i < x->nbound; i++)
+			if (x->bound[i].key == k && x->bound[i].req != r) {
+				bad_line(x, "key '%s' is bound twice; it now does %s", t, name);
+				break;
+			}
+		if (x->nbound < sizeof x->bound / sizeof x->bound[0])
+			x->bound[x->nbound++] = (struct config_binding){k, r};
 		if (keymap_bind(x->km, k, r) != 0)
 			bad_line(x, "out of memory binding %s%s", name, "");
 	}

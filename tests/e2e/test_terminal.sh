@@ -111,6 +111,19 @@ check "config: bad line named" "config:3: unknown request 'no-such'"
 keys x
 check "config: binding applies" "2/126"
 keys Q
+check "config: quits" "EXIT=0"
+
+# one key bound twice in the file: said, with the line; the later wins
+printf '[keys]\nline-down = x\nline-up = x\n' >"$XDG_CONFIG_HOME/tandem/config"
+rm -f "$XDG_STATE_HOME/tandem/state" # start at the top
+start 80 24 xterm-256color --open fr-rehearsal
+check "config: key bound twice named" "config:3: key 'x' is bound twice"
+keys j j
+check "config: two lines down" "3/126"
+keys x
+check "config: the later binding wins" "2/126"
+keys Q
+check "config: key bound twice: quits" "EXIT=0"
 
 # C locale: switches to C.UTF-8
 rm -f "$XDG_CONFIG_HOME/tandem/config"
