@@ -480,8 +480,13 @@ static void handle_key(struct app *app, int fn, wint_t ch)
 		return;
 	}
 	if (app->too_small) {
-		if (!fn && (ch == 'Q' || ch == 'q' || ch == 3))
+		/* nothing can be drawn, but back and quit still do what they say:
+		 * back closes a view (quits only at the top), quit quits */
+		enum request req = keymap_lookup(&app->keymap, fn ? KEYMAP_FN | (int)ch : (int)ch);
+		if (req == REQ_QUIT || (req == REQ_BACK && app->depth <= 1))
 			app->quit = 1;
+		else if (req == REQ_BACK)
+			view_pop(app);
 		return;
 	}
 	if (app->pending != REQ_NONE) {

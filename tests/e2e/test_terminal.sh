@@ -37,6 +37,22 @@ for term in xterm-256color screen; do
 	check "$n: quit" "EXIT=0"
 done
 
+# too small: q still goes back (it quits only at the top), Q quits
+rm -f "$XDG_STATE_HOME/tandem/state"
+start 80 24 xterm-256color --open fr-rehearsal
+check "too small: opened" "fr-rehearsal fr"
+tm resize-window -x 15 -y 5
+check "too small: shown" "too small"
+keys q
+settle
+tm resize-window -x 80 -y 24
+check "too small: q went back to the list" " list "
+if ! screen | grep -q "EXIT="; then ok "too small: q did not quit"; else notok "too small: q did not quit"; fi
+tm resize-window -x 15 -y 5
+check "too small: again" "too small"
+keys Q
+check "too small: Q quits" "EXIT=0"
+
 # Ctrl-Z in an interactive shell, then fg
 rm -f "$XDG_STATE_HOME/tandem/state"
 shell_session 80 24
