@@ -86,8 +86,8 @@ static void reader_key(struct config_ctx *x, const char *name, const char *v)
 		if (int_in(v, 20, 1000, &c->measure))
 			bad_line(x, "measure takes a number of columns (20-1000), not '%s'%s", v, "");
 	} else if (!strcmp(name, "sidebar")) {
-		if (int_in(v, 8, 200, &c->sidebar))
-			bad_line(x, "sidebar takes a number of columns (8-200), not '%s'%s", v, "");
+		if (int_in(v, 13, 200, &c->sidebar))
+			bad_line(x, "sidebar takes a number of columns (13-200: a date needs 12), not '%s'%s", v, "");
 	} else if (!strcmp(name, "bidi")) {
 		if (!strcmp(v, "app") || !strcmp(v, "terminal"))
 			c->bidi_terminal = !strcmp(v, "terminal");
