@@ -113,12 +113,9 @@ int decode_paragraph(const char *bytes, size_t n, struct decoded_text *out)
 			goto fail;
 		i += (size_t)k;
 	}
-	if (!b.cp) { /* empty paragraph: still a valid, terminated string */
-		if (buf_push(&b, 0, n))
-			goto fail;
-		b.len = 0;
-	}
-	/* buf_push keeps one slot free, so the terminator always fits. */
+	/* The buffers were reserved up front (so an empty paragraph is a
+	 * terminated string too) and buf_push keeps one slot free: the
+	 * terminator always fits. */
 	b.cp[b.len] = 0;
 	b.off[b.len] = n;
 	out->cp = b.cp;
