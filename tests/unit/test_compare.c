@@ -19,29 +19,14 @@
 
 #include "tandem/compare.h"
 
+#include "testutil.h"
+
 #define NELEM(x) (sizeof(x) / sizeof((x)[0]))
 
 static const struct page_opts opts = {
 	.shape = 1, .mirror = 1, .reorder = 1, .header = 1, .dir = BIDI_AUTO};
 
 /* ---- helpers ------------------------------------------------------------- */
-
-static int open_bundled(void **state)
-{
-	struct corpus *c = corpus_open_dir("corpus");
-	if (!c || corpus_errors(c) != 0 || c->narticles != 5) {
-		corpus_free(c);
-		return -1;
-	}
-	*state = c;
-	return 0;
-}
-
-static int close_bundled(void **state)
-{
-	corpus_free(*state);
-	return 0;
-}
 
 static size_t article_index(const struct corpus *c, const char *id)
 {
@@ -358,5 +343,5 @@ int main(void)
 		cmocka_unit_test(test_three_columns),
 		cmocka_unit_test(test_set_column),
 	};
-	return cmocka_run_group_tests(tests, open_bundled, close_bundled);
+	return cmocka_run_group_tests(tests, test_open_bundled, test_close_bundled);
 }

@@ -23,6 +23,8 @@
 
 #include "tandem/page.h"
 
+#include "testutil.h"
+
 #define NELEM(x) (sizeof(x) / sizeof((x)[0]))
 #define WIDTH 40
 
@@ -30,23 +32,6 @@ static const struct page_opts opts = {
 	.shape = 1, .mirror = 1, .reorder = 1, .header = 1, .dir = BIDI_AUTO};
 
 /* ---- helpers ------------------------------------------------------------- */
-
-static int open_bundled(void **state)
-{
-	struct corpus *c = corpus_open_dir("corpus");
-	if (!c || corpus_errors(c) != 0 || c->narticles != 5) {
-		corpus_free(c);
-		return -1;
-	}
-	*state = c;
-	return 0;
-}
-
-static int close_bundled(void **state)
-{
-	corpus_free(*state);
-	return 0;
-}
 
 static const struct corpus_article *article(const struct corpus *c, const char *id)
 {
@@ -803,5 +788,5 @@ int main(void)
 		cmocka_unit_test(test_match_row),
 		cmocka_unit_test(test_raw_page),
 	};
-	return cmocka_run_group_tests(tests, open_bundled, close_bundled);
+	return cmocka_run_group_tests(tests, test_open_bundled, test_close_bundled);
 }

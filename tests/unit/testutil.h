@@ -1,6 +1,8 @@
 /* testutil.h — helpers shared by the unit tests: reading a test file whole
- * or one of its lines. Include after <cmocka.h>. Static inline, so a test
- * that uses none of them pays nothing. */
+ * or one of its lines, and (for tests that include tandem/corpus.h first)
+ * the bundled corpus as a group fixture. Include after <cmocka.h> and the
+ * tandem headers. Static inline, so a test that uses none of them pays
+ * nothing. */
 #ifndef TANDEM_TESTUTIL_H
 #define TANDEM_TESTUTIL_H
 
@@ -48,5 +50,25 @@ static inline char *test_file_line(const char *path, int which)
 		line[--n] = 0;
 	return line;
 }
+
+#ifdef TANDEM_CORPUS_H
+/* Group setup: the bundled corpus, loaded clean (5 articles, no error). */
+static inline int test_open_bundled(void **state)
+{
+	struct corpus *c = corpus_open_dir("corpus");
+	if (!c || corpus_errors(c) != 0 || c->narticles != 5) {
+		corpus_free(c);
+		return -1;
+	}
+	*state = c;
+	return 0;
+}
+
+static inline int test_close_bundled(void **state)
+{
+	corpus_free(*state);
+	return 0;
+}
+#endif
 
 #endif
