@@ -17,6 +17,7 @@
 #include "tandem/decode.h"
 #include "tandem/layout.h"
 #include "tandem/page.h"
+#include "tandem/sanitize.h"
 #include "tandem/timeline.h"
 #include "tandem/ui.h"
 
@@ -48,43 +49,44 @@ static const char *prog = "tandem";
 
 static void usage(FILE *fp)
 {
-	fprintf(fp,
-	        "usage: %s [OPTION]... [CORPUS_DIR | FILE...]\n"
-	        "A terminal reader for multilingual news: read, compare translations side by\n"
-	        "side, follow the story on a timeline.\n"
-	        "\n"
-	        "  --open ID             start on article ID (see --list)\n"
-	        "  --open ID --compare   start in the compare view of article ID\n"
-	        "  --bidi=app|terminal   app: tandem reorders right-to-left text (default);\n"
-	        "                        terminal: send logical order (mlterm-style terminals)\n"
-	        "  --shape=auto|on|off   Arabic shaping by tandem (auto: on)\n"
-	        "\n"
-	        "Plain-text output (the same layout as the reader):\n"
-	        "  --list                one line per article: id, lang, date, event, title\n"
-	        "  --timeline            the events in date order, with the languages covering each\n"
-	        "  --lang LANG           language of event titles (default en)\n"
-	        "  --dump ID             article ID as the reader shows it\n"
-	        "  --compare ID,ID[,ID]  two or three articles side by side, paragraphs aligned\n"
-	        "  --render              filter: stdin, one paragraph per line, to visual lines\n"
-	        "    --width N           columns (default: $COLUMNS, else 80)\n"
-	        "    --dir auto|ltr|rtl  paragraph direction for --render (default auto)\n"
-	        "    --shape on|off      Arabic shaping (default on)\n"
-	        "    --no-mirror         do not mirror brackets in right-to-left text\n"
-	        "    --no-pad            do not flush right-to-left lines right\n"
-	        "  --check [DIR]         check a corpus: what was recognised where; exit 1 on error\n"
-	        "  --help                this help\n"
-	        "  --version             version\n"
-	        "\n"
-	        "Without CORPUS_DIR or FILE, the bundled corpus is opened.\n"
-	        "Exit status: 0 ok, 1 runtime error, 2 usage error.\n",
-	        prog);
+	/* the help is tandem's own text: its line ends pass the filter */
+	static const char text[] =
+	    "usage: tandem [OPTION]... [CORPUS_DIR | FILE...]\n"
+	    "A terminal reader for multilingual news: read, compare translations side by\n"
+	    "side, follow the story on a timeline.\n"
+	    "\n"
+	    "  --open ID             start on article ID (see --list)\n"
+	    "  --open ID --compare   start in the compare view of article ID\n"
+	    "  --bidi=app|terminal   app: tandem reorders right-to-left text (default);\n"
+	    "                        terminal: send logical order (mlterm-style terminals)\n"
+	    "  --shape=auto|on|off   Arabic shaping by tandem (auto: on)\n"
+	    "\n"
+	    "Plain-text output (the same layout as the reader):\n"
+	    "  --list                one line per article: id, lang, date, event, title\n"
+	    "  --timeline            the events in date order, with the languages covering each\n"
+	    "  --lang LANG           language of event titles (default en)\n"
+	    "  --dump ID             article ID as the reader shows it\n"
+	    "  --compare ID,ID[,ID]  two or three articles side by side, paragraphs aligned\n"
+	    "  --render              filter: stdin, one paragraph per line, to visual lines\n"
+	    "    --width N           columns (default: $COLUMNS, else 80)\n"
+	    "    --dir auto|ltr|rtl  paragraph direction for --render (default auto)\n"
+	    "    --shape on|off      Arabic shaping (default on)\n"
+	    "    --no-mirror         do not mirror brackets in right-to-left text\n"
+	    "    --no-pad            do not flush right-to-left lines right\n"
+	    "  --check [DIR]         check a corpus: what was recognised where; exit 1 on error\n"
+	    "  --help                this help\n"
+	    "  --version             version\n"
+	    "\n"
+	    "Without CORPUS_DIR or FILE, the bundled corpus is opened.\n"
+	    "Exit status: 0 ok, 1 runtime error, 2 usage error.\n";
+	sanitize_write(fp, text, sizeof text - 1, SANITIZE_KEEP_LF);
 }
 
 static int usage_error(const char *fmt, const char *arg)
 {
-	fprintf(stderr, "%s: ", prog);
-	fprintf(stderr, fmt, arg);
-	fprintf(stderr, "\nTry '%s --help'.\n", prog);
+	sanitize_fprintf(stderr, "%s: ", prog);
+	sanitize_fprintf(stderr, fmt, arg);
+	sanitize_fprintf(stderr, "\nTry '%s --help'.\n", prog);
 	return EXIT_USAGE;
 }
 
@@ -130,7 +132,7 @@ static int parse_args(int argc, char **argv, struct options *o)
 			usage(stdout);
 			exit(0);
 		} else if (!strcmp(a, "--version")) {
-			printf("tandem %s\n", TANDEM_VERSION);
+			sanitize_fprintf(stdout, "tandem %s\n", TANDEM_VERSION);
 			exit(0);
 		} else if (!strcmp(a, "--list")) {
 			o->mode = MODE_LIST;
@@ -285,13 +287,13 @@ static void print_diags(const struct corpus *c, int all)
 			continue;
 		}
 		if (d->line)
-			fprintf(stderr, "%s: %s:%u: %s: %s\n", prog, d->file, d->line,
+			sanitize_fprintf(stderr, "%s: %s:%u: %s: %s\n", prog, d->file, d->line,
 			        diag_level_name(d->level), d->msg);
 		else
-			fprintf(stderr, "%s: %s: %s: %s\n", prog, d->file, diag_level_name(d->level), d->msg);
+			sanitize_fprintf(stderr, "%s: %s: %s: %s\n", prog, d->file, diag_level_name(d->level), d->msg);
 	}
 	if (hidden)
-		fprintf(stderr, "%s: %zu warning(s) about the corpus; 'tandem --check' shows them\n",
+		sanitize_fprintf(stderr, "%s: %zu warning(s) about the corpus; 'tandem --check' shows them\n",
 		        prog, hidden);
 }
 
@@ -316,8 +318,7 @@ static struct page_opts page_options(const struct options *o, int header)
 static void print_field(const char *s, const struct options *o, int tty)
 {
 	if (!tty) {
-		for (const char *p = s; *p; p++) /* no C0 controls into a pipe */
-			putchar((unsigned char)*p < 0x20 ? '?' : *p);
+		sanitize_fputs(stdout, s);
 		return;
 	}
 	/* On a terminal, through decode_paragraph even in logical order
@@ -336,7 +337,7 @@ static void print_field(const char *s, const struct options *o, int tty)
 			for (size_t i = 0; i < lp.nlines; i++) {
 				char *u = layout_line_to_utf8(&lp.lines[i], 0, 0, NULL);
 				if (u)
-					fputs(u, stdout);
+					sanitize_fputs(stdout, u);
 				free(u);
 			}
 			layout_para_free(&lp);
@@ -360,7 +361,7 @@ static int run_list(const struct corpus *c, const struct options *o)
 	for (size_t i = 0; i < c->narticles; i++) {
 		const struct corpus_article *a = &c->articles[i];
 		char date[16];
-		printf("%-*s  %-5s %-10s  %-*s  ", idw, a->id, a->lang,
+		sanitize_fprintf(stdout, "%-*s  %-5s %-10s  %-*s  ", idw, a->id, a->lang,
 		       a->date.y ? dates_format(&a->date, date) : "-", evw,
 		       a->event >= 0 ? c->events[a->event].id : "-");
 		print_field(a->title, o, tty);
@@ -379,14 +380,14 @@ static int run_timeline(const struct corpus *c, const struct options *o)
 	for (size_t i = 0; i < c->nevents; i++) {
 		const struct corpus_event *e = &c->events[i];
 		char date[16], langs[128];
-		printf("%-10s  %-9s  %-*s  %-8s  ", e->date.y ? dates_format(&e->date, date) : "-",
+		sanitize_fprintf(stdout, "%-10s  %-9s  %-*s  %-8s  ", e->date.y ? dates_format(&e->date, date) : "-",
 		       e->time ? e->time : "", idw, e->id,
 		       timeline_event_langs(c, e, langs, sizeof langs));
 		print_field(corpus_event_title(e, o->lang), o, tty);
 		putchar('\n');
 	}
 	if (c->nevents == 0)
-		fprintf(stderr, "%s: this corpus has no events (a manifest defines them)\n", prog);
+		sanitize_fprintf(stderr, "%s: this corpus has no events (a manifest defines them)\n", prog);
 	return 0;
 }
 
@@ -394,7 +395,7 @@ static long find_article_or_complain(const struct corpus *c, const char *id)
 {
 	long k = corpus_find_article(c, id);
 	if (k < 0)
-		fprintf(stderr, "%s: no article '%s' in this corpus (tandem --list shows the ids)\n",
+		sanitize_fprintf(stderr, "%s: no article '%s' in this corpus (tandem --list shows the ids)\n",
 		        prog, id);
 	return k;
 }
@@ -407,7 +408,7 @@ static int run_dump(const struct corpus *c, const struct options *o)
 	struct page_opts po = page_options(o, 1);
 	struct page *p = page_create(&c->articles[k], &po);
 	if (!p || page_layout(p, o->width ? o->width : default_width()) != 0) {
-		fprintf(stderr, "%s: %s: cannot lay out the article (out of memory)\n", prog, o->dump_id);
+		sanitize_fprintf(stderr, "%s: %s: cannot lay out the article (out of memory)\n", prog, o->dump_id);
 		page_destroy(p);
 		return EXIT_RUNTIME;
 	}
@@ -417,7 +418,8 @@ static int run_dump(const struct corpus *c, const struct options *o)
 			page_destroy(p);
 			return EXIT_RUNTIME;
 		}
-		puts(s);
+		sanitize_fputs(stdout, s);
+		putchar('\n');
 		free(s);
 	}
 	page_destroy(p);
@@ -454,7 +456,7 @@ static int run_compare(const struct corpus *c, const struct options *o)
 	struct page_opts po = page_options(o, 1);
 	struct compare *cmp = compare_create(c, idx, n, &po);
 	if (!cmp || compare_layout(cmp, colw) != 0) {
-		fprintf(stderr, "%s: cannot lay out the comparison (out of memory)\n", prog);
+		sanitize_fprintf(stderr, "%s: cannot lay out the comparison (out of memory)\n", prog);
 		compare_destroy(cmp);
 		return EXIT_RUNTIME;
 	}
@@ -481,7 +483,7 @@ static int run_compare(const struct corpus *c, const struct options *o)
 			}
 			if (col)
 				fputs(COMPARE_GAP, stdout);
-			fputs(s, stdout);
+			sanitize_fputs(stdout, s);
 			free(s);
 		}
 		putchar('\n');
@@ -509,18 +511,18 @@ static int run_render(const struct options *o)
 		struct layout_para lp;
 		const char *err = "out of memory";
 		if (decode_paragraph(line, (size_t)n, &t) != 0) {
-			fprintf(stderr, "%s: stdin: out of memory\n", prog);
+			sanitize_fprintf(stderr, "%s: stdin: out of memory\n", prog);
 			status = EXIT_RUNTIME;
 			break;
 		}
 		if (bidi_prepare(t.cp, t.len, &bo, &bp, &err) != 0) {
-			fprintf(stderr, "%s: stdin: %s\n", prog, err);
+			sanitize_fprintf(stderr, "%s: stdin: %s\n", prog, err);
 			decode_free(&t);
 			status = EXIT_RUNTIME;
 			break;
 		}
 		if (layout_wrap(&bp, &lo, &lp) != 0) {
-			fprintf(stderr, "%s: stdin: out of memory\n", prog);
+			sanitize_fprintf(stderr, "%s: stdin: out of memory\n", prog);
 			bidi_free(&bp);
 			decode_free(&t);
 			status = EXIT_RUNTIME;
@@ -528,8 +530,10 @@ static int run_render(const struct options *o)
 		}
 		for (size_t i = 0; i < lp.nlines; i++) {
 			char *s = layout_line_to_utf8(&lp.lines[i], 1, 0, NULL);
-			if (s)
-				puts(s);
+			if (s) {
+				sanitize_fputs(stdout, s);
+				putchar('\n');
+			}
 			free(s);
 		}
 		layout_para_free(&lp);
@@ -538,11 +542,11 @@ static int run_render(const struct options *o)
 	}
 	free(line);
 	if (ferror(stdin)) {
-		fprintf(stderr, "%s: stdin: read error\n", prog);
+		sanitize_fprintf(stderr, "%s: stdin: read error\n", prog);
 		status = EXIT_RUNTIME;
 	}
 	if (fflush(stdout) != 0 || ferror(stdout)) {
-		fprintf(stderr, "%s: write error on standard output\n", prog);
+		sanitize_fprintf(stderr, "%s: write error on standard output\n", prog);
 		status = EXIT_RUNTIME;
 	}
 	return status;
@@ -564,21 +568,21 @@ static int run_check(const struct corpus *c)
 			if (bl->dup_of >= 0) {
 				const struct article_block *o = &t->blocks[bl->dup_of];
 				dups++;
-				printf("%s:%u: %c%u %s repeats %c%u (line %u); folded in the reader\n", a->path,
+				sanitize_fprintf(stdout, "%s:%u: %c%u %s repeats %c%u (line %u); folded in the reader\n", a->path,
 				       bl->line, article_block_letter(bl->kind), bl->ordinal,
 				       article_block_kind_name(bl->kind), article_block_letter(o->kind),
 				       o->ordinal, o->line);
 			} else if (bl->kind == BLOCK_SOURCE) {
-				printf("%s:%u: source line: %.*s\n", a->path, bl->line, (int)bl->len,
+				sanitize_fprintf(stdout, "%s:%u: source line: %.*s\n", a->path, bl->line, (int)bl->len,
 				       t->raw + bl->off);
 			} else if (bl->kind == BLOCK_COMMENTS) {
-				printf("%s:%u: comment-count boilerplate\n", a->path, bl->line);
+				sanitize_fprintf(stdout, "%s:%u: comment-count boilerplate\n", a->path, bl->line);
 			} else {
-				printf("%s:%u: %c%u %s\n", a->path, bl->line, article_block_letter(bl->kind),
+				sanitize_fprintf(stdout, "%s:%u: %c%u %s\n", a->path, bl->line, article_block_letter(bl->kind),
 				       bl->ordinal, article_block_kind_name(bl->kind));
 			}
 		}
-		printf("%s: article '%s': %zu paragraph(s), %zu caption(s), %zu image(s), "
+		sanitize_fprintf(stdout, "%s: article '%s': %zu paragraph(s), %zu caption(s), %zu image(s), "
 		       "%zu repeat(s), %zu date mention(s); lang %s%s, date %s%s, source %s%s, "
 		       "title%s\n",
 		       a->path, a->id, count[BLOCK_PARAGRAPH], count[BLOCK_CAPTION], count[BLOCK_IMAGE],
@@ -591,7 +595,7 @@ static int run_check(const struct corpus *c)
 		       a->detected & CORPUS_DETECTED_TITLE ? " detected" : " given");
 	}
 	size_t errors = corpus_errors(c), warnings = diag_count(&c->diags, DIAG_WARNING);
-	printf("%zu article(s), %zu event(s): %zu error(s), %zu warning(s)\n", c->narticles,
+	sanitize_fprintf(stdout, "%zu article(s), %zu event(s): %zu error(s), %zu warning(s)\n", c->narticles,
 	       c->nevents, errors, warnings);
 	return errors ? EXIT_RUNTIME : 0;
 }
@@ -608,7 +612,7 @@ int main(int argc, char **argv)
 
 	struct corpus *c = open_corpus(&o);
 	if (!c) {
-		fprintf(stderr, "%s: out of memory while loading the corpus\n", prog);
+		sanitize_fprintf(stderr, "%s: out of memory while loading the corpus\n", prog);
 		return EXIT_RUNTIME;
 	}
 	if (o.mode == MODE_CHECK) {
@@ -618,7 +622,7 @@ int main(int argc, char **argv)
 	}
 	print_diags(c, 0);
 	if (c->narticles == 0) {
-		fprintf(stderr, "%s: %s: no article to show\n", prog,
+		sanitize_fprintf(stderr, "%s: %s: no article to show\n", prog,
 		        c->dir ? c->dir : "the files given");
 		corpus_free(c);
 		return EXIT_RUNTIME;
@@ -655,7 +659,7 @@ int main(int argc, char **argv)
 	/* The renderers' output must not be lost silently; the reader's
 	 * terminal may be gone (a hangup), which is no error of ours. */
 	if (o.mode != MODE_UI && (fflush(stdout) != 0 || ferror(stdout))) {
-		fprintf(stderr, "%s: write error on standard output\n", prog);
+		sanitize_fprintf(stderr, "%s: write error on standard output\n", prog);
 		r = EXIT_RUNTIME;
 	}
 	corpus_free(c);

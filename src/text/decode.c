@@ -10,6 +10,8 @@
 #include <unistr.h>
 #include <uniwidth.h>
 
+#include "tandem/sanitize.h"
+
 /* Growable output buffer of code points with their source offsets. */
 struct cp_buf {
 	uint32_t *cp;
@@ -39,15 +41,7 @@ static int buf_push(struct cp_buf *b, uint32_t c, size_t off)
 
 int decode_is_unsafe(uint32_t c)
 {
-	return c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f) ||
-	       (c >= 0xd800 && c <= 0xdfff) || c > 0x10ffff;
-}
-
-static int push_hex_c1(struct cp_buf *b, uint32_t c, size_t off)
-{
-	static const char hex[] = "0123456789ABCDEF";
-	return buf_push(b, '<', off) || buf_push(b, (uint32_t)hex[c >> 4], off) ||
-	       buf_push(b, (uint32_t)hex[c & 15], off) || buf_push(b, '>', off);
+	return sanitize_is_control(c);
 }
 
 int decode_paragraph(const char *bytes, size_t n, struct decoded_text *out)
@@ -90,15 +84,13 @@ int decode_paragraph(const char *bytes, size_t n, struct decoded_text *out)
 			do
 				r = buf_push(&b, ' ', i);
 			while (!r && (col + b.len - before) % DECODE_TAB_STOP);
-		} else if (c < 0x20) {
+		} else if (sanitize_is_control(c)) {
+			/* shown as the output filter shows it everywhere */
+			uint32_t vis[SANITIZE_MAX_CP];
+			size_t nv = sanitize_char(c, vis);
 			out->controls++;
-			r = buf_push(&b, 0x2400 + c, i);
-		} else if (c == 0x7f) {
-			out->controls++;
-			r = buf_push(&b, 0x2421, i);
-		} else if (c >= 0x80 && c <= 0x9f) {
-			out->controls++;
-			r = push_hex_c1(&b, c, i);
+			for (size_t j = 0; j < nv && !r; j++)
+				r = buf_push(&b, vis[j], i);
 		} else if (c == 0x2028 || c == 0x2029) {
 			r = buf_push(&b, ' ', i);
 		} else if (uc_is_general_category(c, UC_CATEGORY_Cn)) {

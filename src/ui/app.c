@@ -10,6 +10,7 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "tandem/sanitize.h"
 #include "tandem/term.h"
 #include "tandem/timeline.h"
 #include "tandem/ui.h"
@@ -657,7 +658,7 @@ int ui_run(struct corpus *c, const struct ui_opts *o)
 	int save = state_save(&app->state, serr, sizeof serr);
 	term_end(&app->term);
 	if (save != 0 && !term_quit_signal && !hung_up)
-		fprintf(stderr, "tandem: %s\n", serr);
+		sanitize_fprintf(stderr, "tandem: %s\n", serr);
 	app_free(app);
 	free(app);
 	return 0;

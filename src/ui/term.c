@@ -17,6 +17,8 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "tandem/sanitize.h"
+
 #define BDSM_EXPLICIT "\033[8l" /* the application has reordered */
 #define BDSM_IMPLICIT "\033[8h" /* the terminal reorders (its default) */
 
@@ -45,11 +47,11 @@ int term_check_locale(void)
 			return 0;
 		setlocale(LC_CTYPE, cur ? cur : "C");
 	}
-	fprintf(stderr,
-	        "tandem: the terminal's locale (%s) is not UTF-8, and C.UTF-8 is not available.\n"
-	        "tandem: set a UTF-8 locale, for example:  export LANG=C.UTF-8\n"
-	        "tandem: ('locale -a' lists the locales installed)\n",
-	        cur ? cur : "unknown");
+	sanitize_fprintf(stderr,
+	                 "tandem: the terminal's locale (%s) is not UTF-8, and C.UTF-8 is not "
+	                 "available.\n", cur ? cur : "unknown");
+	sanitize_fprintf(stderr, "tandem: set a UTF-8 locale, for example:  export LANG=C.UTF-8\n");
+	sanitize_fprintf(stderr, "tandem: ('locale -a' lists the locales installed)\n");
 	return 2;
 }
 
@@ -64,28 +66,28 @@ int term_start(struct term_session *ts, int bidi_app)
 	const char *t = getenv("TERM");
 	int err = 0;
 	if (!t || !*t) {
-		fprintf(stderr, "tandem: TERM is not set; set it to your terminal's type, e.g. "
+		sanitize_fprintf(stderr, "tandem: TERM is not set; set it to your terminal's type, e.g. "
 		                "export TERM=xterm-256color\n");
 		return 2;
 	}
 	if (!strcmp(t, "dumb")) {
-		fprintf(stderr, "tandem: TERM=dumb cannot show the reader; use a full-screen terminal, "
+		sanitize_fprintf(stderr, "tandem: TERM=dumb cannot show the reader; use a full-screen terminal, "
 		                "or the plain-text modes (tandem --dump ID, --compare ID,ID)\n");
 		return 2;
 	}
 	if (!isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO)) {
-		fprintf(stderr, "tandem: the reader needs a terminal; for plain text use tandem --dump "
+		sanitize_fprintf(stderr, "tandem: the reader needs a terminal; for plain text use tandem --dump "
 		                "ID or --list\n");
 		return 2;
 	}
 	if (setupterm(NULL, STDOUT_FILENO, &err) != OK) {
-		fprintf(stderr, "tandem: unknown terminal type TERM=%s (no terminfo entry); try "
+		sanitize_fprintf(stderr, "tandem: unknown terminal type TERM=%s (no terminfo entry); try "
 		                "export TERM=xterm-256color\n", t);
 		return 2;
 	}
 	/* a capable terminal needs cursor addressing */
 	if (!tigetstr("cup") || tigetstr("cup") == (char *)-1) {
-		fprintf(stderr, "tandem: TERM=%s cannot move the cursor; the reader needs a "
+		sanitize_fprintf(stderr, "tandem: TERM=%s cannot move the cursor; the reader needs a "
 		                "full-screen terminal\n", t);
 		del_curterm(cur_term);
 		return 2;
@@ -100,7 +102,7 @@ int term_start(struct term_session *ts, int bidi_app)
 		if (ts->bidi_sent)
 			send_tty(BDSM_IMPLICIT);
 		ts->bidi_sent = 0;
-		fprintf(stderr, "tandem: cannot start the terminal TERM=%s\n", t);
+		sanitize_fprintf(stderr, "tandem: cannot start the terminal TERM=%s\n", t);
 		return 2;
 	}
 	set_term(screen);
@@ -182,7 +184,7 @@ _Noreturn void term_die(struct term_session *t, int status, const char *fmt, ...
 		term_end(t);
 	fputs("tandem: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	sanitize_vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
 	exit(status);
