@@ -37,6 +37,7 @@ struct options {
 	int width;                 /* 0: default */
 	enum bidi_dir dir;
 	int shape, mirror, pad;
+	int reveal;                /* invisible characters as marks */
 	enum ui_bidi bidi;
 	enum ui_shape ui_shape;
 	const char *lang;          /* language of event titles */
@@ -73,6 +74,8 @@ static void usage(FILE *fp)
 	    "    --shape on|off      Arabic shaping (default on)\n"
 	    "    --no-mirror         do not mirror brackets in right-to-left text\n"
 	    "    --no-pad            do not flush right-to-left lines right\n"
+	    "  --reveal              with --dump, --compare, --render: show bidi controls and\n"
+	    "                        zero-width characters as marks (<RLO>, <ZWJ>)\n"
 	    "  --check [DIR]         check a corpus: what was recognised where; exit 1 on error\n"
 	    "  --help                this help\n"
 	    "  --version             version\n"
@@ -146,6 +149,8 @@ static int parse_args(int argc, char **argv, struct options *o)
 			o->mirror = 0;
 		} else if (!strcmp(a, "--no-pad")) {
 			o->pad = 0;
+		} else if (!strcmp(a, "--reveal")) {
+			o->reveal = 1;
 		} else if (is_opt(a, "--dump")) {
 			if (!(v = opt_value(argc, argv, &i, "--dump")))
 				return usage_error("%s needs an article id", a);
@@ -310,7 +315,7 @@ static struct page_opts page_options(const struct options *o, int header)
 {
 	return (struct page_opts){.shape = o->shape, .mirror = o->mirror,
 	                          .reorder = o->bidi == UI_BIDI_APP, .header = header,
-	                          .dir = BIDI_AUTO};
+	                          .dir = BIDI_AUTO, .reveal = o->reveal};
 }
 
 /* Text for a terminal: shown in visual order on a tty (as the reader does),
@@ -510,7 +515,7 @@ static int run_render(const struct options *o)
 		struct bidi_para bp;
 		struct layout_para lp;
 		const char *err = "out of memory";
-		if (decode_paragraph(line, (size_t)n, &t) != 0) {
+		if (decode_paragraph_ex(line, (size_t)n, o->reveal ? DECODE_REVEAL : 0, &t) != 0) {
 			sanitize_fprintf(stderr, "%s: stdin: out of memory\n", prog);
 			status = EXIT_RUNTIME;
 			break;

@@ -37,6 +37,7 @@
 	R(FOCUS_PREV, "focus-prev", "BackTab h Left", "compare: focus the previous column") \
 	R(CYCLE_LANG, "cycle-translation", "L", "compare: another translation in this column") \
 	R(RAW, "raw", "r", "show the raw stored text") \
+	R(REVEAL, "reveal", "R", "show or hide invisible characters (bidi controls, zero-width) as marks") \
 	R(HELP, "help", "? F1", "this help") \
 	R(REDRAW, "redraw", "C-l", "redraw the screen") \
 	R(SUSPEND, "suspend", "C-z", "suspend (fg resumes)")

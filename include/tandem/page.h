@@ -34,6 +34,7 @@ struct page_opts {
 	int reorder;         /* 0: logical order, for terminals that do bidi */
 	int header;          /* show title and meta rows */
 	enum bidi_dir dir;   /* BIDI_AUTO: the article's own dir */
+	int reveal;          /* invisible format characters as marks (DECODE_REVEAL) */
 };
 
 /* One laid-out unit of the page. */
@@ -85,6 +86,11 @@ void page_destroy(struct page *p);
  * when the width did not change. Returns 0, or -1 when memory runs out or
  * the bidi algorithm fails (the page then has no rows). */
 int page_layout(struct page *p, int width);
+
+/* Shows invisible format characters as marks (on) or hides them: every
+ * piece is analysed again and, when the page was laid out, laid out again at
+ * its width. 0, or -1 when memory runs out (the page then has no rows). */
+int page_set_reveal(struct page *p, int on);
 
 /* The visual line of a row, or NULL for a blank row. */
 const struct layout_line *page_row_line(const struct page *p, size_t row);

@@ -162,6 +162,8 @@ void view_draw_page_row(struct app *app, struct page *p, size_t row, int y, int 
                         const struct page_match *cur);
 /* Saves the reading position of a page whose top row is `top`. */
 void view_save_position(struct app *app, const struct page *p, size_t top);
+/* The position (block, line offset; block -1: line is the row) of a row. */
+void view_position_of_row(const struct page *p, size_t row, long *block, long *line);
 /* The row of a saved position (block, line) in a laid-out page. */
 size_t view_row_of_position(const struct page *p, long block, long line);
 

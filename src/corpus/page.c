@@ -219,7 +219,8 @@ static int piece_prepare(const struct page *p, struct page_piece *pc)
 		return 0;
 	const char *err;
 	struct bidi_opts bo = {.dir = pc->dir, .shape = p->opts.shape, .mirror = p->opts.mirror};
-	if (decode_paragraph(pc->utf8, pc->len, &pc->text) != 0)
+	if (decode_paragraph_ex(pc->utf8, pc->len, p->opts.reveal ? DECODE_REVEAL : 0,
+	                        &pc->text) != 0)
 		return -1;
 	if (bidi_prepare(pc->text.cp, pc->text.len, &bo, &pc->bidi, &err) != 0) {
 		decode_free(&pc->text);
@@ -280,6 +281,20 @@ int page_layout(struct page *p, int width)
 	p->nrows = k;
 	p->width = width;
 	return 0;
+}
+
+int page_set_reveal(struct page *p, int on)
+{
+	on = !!on;
+	if (p->opts.reveal == on)
+		return 0;
+	p->opts.reveal = on;
+	for (size_t i = 0; i < p->npieces; i++)
+		piece_reset(&p->pieces[i]);
+	int width = p->width;
+	p->nrows = 0;
+	p->width = 0;
+	return width ? page_layout(p, width) : 0;
 }
 
 const struct layout_line *page_row_line(const struct page *p, size_t row)

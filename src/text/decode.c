@@ -4,6 +4,7 @@
  * map back to their source bytes, reach the later steps. */
 #include "tandem/decode.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unictype.h>
@@ -44,7 +45,51 @@ int decode_is_unsafe(uint32_t c)
 	return sanitize_is_control(c);
 }
 
+int decode_is_revealed(uint32_t c)
+{
+	if (c < 0xad)
+		return 0;
+	/* Hangul fillers and the grapheme joiner draw nothing either */
+	return uc_is_general_category(c, UC_CATEGORY_Cf) || c == 0x034f || c == 0x115f ||
+	       c == 0x1160 || c == 0x3164 || c == 0xffa0;
+}
+
+char *decode_reveal_name(uint32_t c, char buf[DECODE_MARK_MAX])
+{
+	static const struct {
+		uint32_t c;
+		const char *name;
+	} names[] = {
+		{0x00ad, "SHY"}, {0x034f, "CGJ"}, {0x061c, "ALM"}, {0x180e, "MVS"},
+		{0x200b, "ZWSP"}, {0x200c, "ZWNJ"}, {0x200d, "ZWJ"}, {0x200e, "LRM"},
+		{0x200f, "RLM"}, {0x202a, "LRE"}, {0x202b, "RLE"}, {0x202c, "PDF"},
+		{0x202d, "LRO"}, {0x202e, "RLO"}, {0x2060, "WJ"}, {0x2066, "LRI"},
+		{0x2067, "RLI"}, {0x2068, "FSI"}, {0x2069, "PDI"}, {0xfeff, "BOM"},
+	};
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (names[i].c == c) {
+			snprintf(buf, DECODE_MARK_MAX, "%s", names[i].name);
+			return buf;
+		}
+	snprintf(buf, DECODE_MARK_MAX, "U+%04X", (unsigned)c);
+	return buf;
+}
+
+static int push_mark(struct cp_buf *b, uint32_t c, size_t off)
+{
+	char name[DECODE_MARK_MAX];
+	int r = buf_push(b, '<', off);
+	for (const char *p = decode_reveal_name(c, name); *p && !r; p++)
+		r = buf_push(b, (uint32_t)(unsigned char)*p, off);
+	return r || buf_push(b, '>', off);
+}
+
 int decode_paragraph(const char *bytes, size_t n, struct decoded_text *out)
+{
+	return decode_paragraph_ex(bytes, n, 0, out);
+}
+
+int decode_paragraph_ex(const char *bytes, size_t n, int flags, struct decoded_text *out)
 {
 	struct cp_buf b = {0};
 	const uint8_t *s = (const uint8_t *)bytes;
@@ -91,6 +136,9 @@ int decode_paragraph(const char *bytes, size_t n, struct decoded_text *out)
 			out->controls++;
 			for (size_t j = 0; j < nv && !r; j++)
 				r = buf_push(&b, vis[j], i);
+		} else if ((flags & DECODE_REVEAL) && decode_is_revealed(c)) {
+			out->revealed++;
+			r = push_mark(&b, c, i);
 		} else if (c == 0x2028 || c == 0x2029) {
 			r = buf_push(&b, ' ', i);
 		} else if (uc_is_general_category(c, UC_CATEGORY_Cn)) {

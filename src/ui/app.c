@@ -388,6 +388,41 @@ static void goto_mark(struct app *app, int letter)
 	view_push(app, &view_article_ops, (size_t)a, m->block, m->line, 0);
 }
 
+/* The event and article titles of the sidebar and the lists, analysed with
+ * app->popts (again after R). A label that cannot be analysed shows nothing
+ * (label.h). */
+static void init_labels(struct app *app)
+{
+	const struct corpus *c = app->corpus;
+	const char *lang = app->opts.lang ? app->opts.lang : app->cfg.lang;
+	for (size_t e = 0; e < c->nevents; e++) {
+		label_free(&app->event_labels[e]);
+		label_init(&app->event_labels[e], corpus_event_title(&c->events[e], lang),
+		           &app->popts);
+	}
+	for (size_t i = 0; i < c->narticles; i++) {
+		label_free(&app->title_labels[i]);
+		label_init(&app->title_labels[i], c->articles[i].title, &app->popts);
+	}
+}
+
+/* R: invisible characters shown as marks, or hidden, in every view. */
+static void toggle_reveal(struct app *app)
+{
+	app->popts.reveal = !app->popts.reveal;
+	init_labels(app);
+	for (int i = 0; i < app->depth; i++) {
+		struct view *v = &app->stack[i];
+		unsigned d = v->ops->request(app, v, REQ_REVEAL);
+		if (d != (unsigned)-1)
+			app->dirty |= d;
+	}
+	app->dirty |= DIRTY_ALL;
+	view_message(app, 0, app->popts.reveal
+	                         ? "invisible characters shown as marks (R hides them)"
+	                         : "invisible characters hidden");
+}
+
 static void handle_request(struct app *app, enum request req)
 {
 	struct view *v = view_current(app);
@@ -402,6 +437,9 @@ static void handle_request(struct app *app, enum request req)
 	case REQ_SIDEBAR:
 		app->sidebar = !app->sidebar;
 		do_resize(app);
+		return;
+	case REQ_REVEAL:
+		toggle_reveal(app);
 		return;
 	case REQ_REDRAW:
 		clearok(curscr, TRUE);
@@ -613,13 +651,7 @@ int ui_run(struct corpus *c, const struct ui_opts *o)
 	app->title_labels = calloc(c->narticles + 1, sizeof *app->title_labels);
 	if (!app->event_labels || !app->title_labels)
 		term_die(NULL, 1, "out of memory");
-	/* a label that cannot be analysed shows nothing (label.h) */
-	for (size_t e = 0; e < c->nevents; e++)
-		label_init(&app->event_labels[e],
-		           corpus_event_title(&c->events[e], o->lang ? o->lang : app->cfg.lang),
-		           &app->popts);
-	for (size_t i = 0; i < c->narticles; i++)
-		label_init(&app->title_labels[i], c->articles[i].title, &app->popts);
+	init_labels(app);
 
 	if ((status = term_start(&app->term, app->opts.bidi == UI_BIDI_APP)) != 0) {
 		app_free(app);

@@ -12,7 +12,7 @@ int label_init_n(struct label *l, const char *s, size_t len, const struct page_o
 	struct bidi_opts bo = {.dir = BIDI_AUTO, .shape = o->shape, .mirror = o->mirror};
 	memset(l, 0, sizeof *l);
 	l->reorder = o->reorder;
-	if (decode_paragraph(s, len, &l->text) != 0)
+	if (decode_paragraph_ex(s, len, o->reveal ? DECODE_REVEAL : 0, &l->text) != 0)
 		return -1;
 	if (bidi_prepare(l->text.cp, l->text.len, &bo, &l->bidi, &err) != 0) {
 		decode_free(&l->text);

@@ -70,8 +70,7 @@ void view_draw_page_row(struct app *app, struct page *p, size_t row, int y, int 
 	draw_line(&app->theme, y, x, w, l, kind_elem(p->pieces[piece].kind), hl, n);
 }
 
-/* The position (block, line offset) of a row. */
-static void position_of_row(const struct page *p, size_t row, long *block, long *line)
+void view_position_of_row(const struct page *p, size_t row, long *block, long *line)
 {
 	*block = -1;
 	*line = 0;
@@ -107,7 +106,7 @@ void view_save_position(struct app *app, const struct page *p, size_t top)
 	long block, line;
 	if (p->width == 0)
 		return;
-	position_of_row(p, top, &block, &line);
+	view_position_of_row(p, top, &block, &line);
 	if (state_set(&app->state, p->article->id, block, line) != 0)
 		view_message(app, 1, "out of memory");
 }
@@ -144,7 +143,7 @@ static void article_resize(struct app *app, struct view *v, struct rect r)
 	struct article_data *d = v->data;
 	long block = v->block, line = v->line;
 	if (d->page->width)
-		position_of_row(d->page, d->top, &block, &line);
+		view_position_of_row(d->page, d->top, &block, &line);
 	d->textw = r.w - 2 * MARGIN;
 	if (d->textw > app->cfg.measure)
 		d->textw = app->cfg.measure;
@@ -259,10 +258,26 @@ static unsigned article_request(struct app *app, struct view *v, enum request re
 	case REQ_RAW:
 		view_push(app, &view_raw_ops, v->article, -1, 0, 0);
 		return DIRTY_ALL;
+	case REQ_REVEAL: {
+		/* app.c has toggled app->popts.reveal: the page follows, at the
+		 * same paragraph */
+		long block, line;
+		view_position_of_row(d->page, d->top, &block, &line);
+		if (page_set_reveal(d->page, app->popts.reveal) != 0) {
+			view_message(app, 1, "%s: cannot lay out the article (out of memory)",
+			             d->page->article->id);
+			return DIRTY_ALL;
+		}
+		d->has_match = 0;
+		d->top = view_row_of_position(d->page, block, line);
+		if (d->top > max_top(d))
+			d->top = max_top(d);
+		return DIRTY_MAIN | DIRTY_STATUS;
+	}
 	case REQ_MARK: {
 		struct state_pos *m = &app->state.marks[state_mark_index(app->letter)];
 		long block, line;
-		position_of_row(d->page, d->top, &block, &line);
+		view_position_of_row(d->page, d->top, &block, &line);
 		snprintf(m->id, sizeof m->id, "%s", d->page->article->id);
 		m->block = block;
 		m->line = line;

@@ -108,15 +108,10 @@ static size_t max_top(const struct compare_data *d, size_t col)
 	return n > h ? n - h : 0;
 }
 
-static void compare_resize(struct app *app, struct view *v, struct rect r)
+/* The position (block, line) each column shows at its top. */
+static void save_positions(const struct compare_data *d, long *block, long *line)
 {
-	struct compare_data *d = v->data;
-	size_t n = d->cmp->ncols;
-	long block[COMPARE_MAX_COLS], line[COMPARE_MAX_COLS];
-	int had = d->colw > 0;
-	(void)app;
-	/* keep the position of each column by paragraph */
-	for (size_t c = 0; c < n && had; c++) {
+	for (size_t c = 0; c < d->cmp->ncols; c++) {
 		const struct page *p = d->cmp->cols[c];
 		size_t pr = d->sync ? page_row_at(d, c, d->top) : d->ctop[c];
 		const struct page_piece *pc = &p->pieces[p->rows[pr < p->nrows ? pr : 0].piece];
@@ -124,6 +119,31 @@ static void compare_resize(struct app *app, struct view *v, struct rect r)
 		line[c] = pc->block < 0 ? (long)pr
 		                        : (p->rows[pr].line == UINT32_MAX ? 0 : (long)p->rows[pr].line);
 	}
+}
+
+/* After a new layout: each column back at its saved position. */
+static void restore_positions(struct compare_data *d, const long *block, const long *line)
+{
+	size_t n = d->cmp->ncols;
+	for (size_t c = 0; c < n; c++)
+		d->ctop[c] = view_row_of_position(d->cmp->cols[c], block[c], line[c]);
+	d->top = screen_row_of(d, d->focus, d->ctop[d->focus]);
+	for (size_t c = 0; c < n; c++)
+		if (d->ctop[c] > max_top(d, c) && !d->sync)
+			d->ctop[c] = max_top(d, c);
+	if (d->sync && d->top > max_top(d, 0))
+		d->top = max_top(d, 0);
+}
+
+static void compare_resize(struct app *app, struct view *v, struct rect r)
+{
+	struct compare_data *d = v->data;
+	size_t n = d->cmp->ncols;
+	long block[COMPARE_MAX_COLS], line[COMPARE_MAX_COLS];
+	int had = d->colw > 0;
+	/* keep the position of each column by paragraph */
+	if (had)
+		save_positions(d, block, line);
 	d->colw = (r.w - GAP * ((int)n - 1)) / (int)n;
 	if (d->colw < 1)
 		d->colw = 1;
@@ -139,16 +159,30 @@ static void compare_resize(struct app *app, struct view *v, struct rect r)
 		}
 		d->laid_w = d->colw;
 	}
-	if (!had)
-		return;
-	for (size_t c = 0; c < n; c++)
-		d->ctop[c] = view_row_of_position(d->cmp->cols[c], block[c], line[c]);
-	d->top = screen_row_of(d, d->focus, d->ctop[d->focus]);
-	for (size_t c = 0; c < n; c++)
-		if (d->ctop[c] > max_top(d, c) && !d->sync)
-			d->ctop[c] = max_top(d, c);
-	if (d->sync && d->top > max_top(d, 0))
-		d->top = max_top(d, 0);
+	if (had)
+		restore_positions(d, block, line);
+}
+
+/* R: the columns follow app->popts.reveal, each at the same paragraph. */
+static unsigned reveal(struct app *app, struct compare_data *d)
+{
+	long block[COMPARE_MAX_COLS], line[COMPARE_MAX_COLS];
+	int had = d->laid_w > 0;
+	if (had)
+		save_positions(d, block, line);
+	d->laid_w = 0;
+	for (size_t c = 0; c < d->cmp->ncols; c++)
+		if (page_set_reveal(d->cmp->cols[c], app->popts.reveal) != 0)
+			had = -1;
+	if (had < 0 || (d->colw > 0 && compare_layout(d->cmp, d->colw) != 0)) {
+		view_message(app, 1, "cannot lay out the comparison (out of memory)");
+		return DIRTY_ALL;
+	}
+	d->laid_w = d->colw;
+	d->has_match = 0;
+	if (had)
+		restore_positions(d, block, line);
+	return DIRTY_MAIN | DIRTY_STATUS;
 }
 
 static void compare_draw(struct app *app, struct view *v, struct rect r)
@@ -319,6 +353,8 @@ static unsigned compare_request(struct app *app, struct view *v, enum request re
 		          line < 0 || p->rows[pr].line == UINT32_MAX ? 0 : line, 0);
 		return DIRTY_ALL;
 	}
+	case REQ_REVEAL:
+		return reveal(app, d);
 	case REQ_RAW:
 		view_push(app, &view_raw_ops, d->cmp->articles[d->focus], -1, 0, 0);
 		return DIRTY_ALL;
