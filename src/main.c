@@ -89,7 +89,8 @@ static int usage_error(const char *fmt, const char *arg)
 {
 	sanitize_fprintf(stderr, "%s: ", prog);
 	sanitize_fprintf(stderr, fmt, arg);
-	sanitize_fprintf(stderr, "\nTry '%s --help'.\n", prog);
+	fputc('\n', stderr);
+	sanitize_fprintf(stderr, "Try '%s --help'.\n", prog);
 	return EXIT_USAGE;
 }
 

@@ -162,6 +162,18 @@ void view_draw_page_row(struct app *app, struct page *p, size_t row, int y, int 
                         const struct page_match *cur);
 /* Saves the reading position of a page whose top row is `top`. */
 void view_save_position(struct app *app, const struct page *p, size_t top);
+/* Moves an article view (no-op for another view) to where row `row` of
+ * page `from` (the same article at another width) is: the same paragraph,
+ * the line holding the same character. How the compare view hands its place
+ * back to the article it was opened from. */
+void view_article_goto(struct view *v, const struct page *from, size_t row);
+/* The page of an article view and its top row, or NULL (another view, not
+ * laid out yet). */
+const struct page *view_article_page(const struct view *v, size_t *top);
+/* The row of page `to` showing what row `row` of page `from` shows (the
+ * same article at another width): the same paragraph, the line holding the
+ * same first character. */
+size_t view_row_matching(const struct page *to, const struct page *from, size_t row);
 /* The position (block, line offset; block -1: line is the row) of a row. */
 void view_position_of_row(const struct page *p, size_t row, long *block, long *line);
 /* The row of a saved position (block, line) in a laid-out page. */

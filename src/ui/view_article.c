@@ -252,9 +252,13 @@ static unsigned article_request(struct app *app, struct view *v, enum request re
 		return other_article(app, v, -1);
 	case REQ_ENTER:
 		return toggle_repeat(app, d);
-	case REQ_COMPARE:
-		view_push(app, &view_compare_ops, v->article, -1, 0, VIEW_NONE);
+	case REQ_COMPARE: {
+		/* the compare view opens at the paragraph being read */
+		long block, line;
+		view_position_of_row(d->page, d->top, &block, &line);
+		view_push(app, &view_compare_ops, v->article, block, line, VIEW_NONE);
 		return DIRTY_ALL;
+	}
 	case REQ_RAW:
 		view_push(app, &view_raw_ops, v->article, -1, 0, 0);
 		return DIRTY_ALL;
@@ -362,6 +366,45 @@ static void article_status(struct app *app, struct view *v, char *left, size_t n
 	snprintf(pos, np, "%zu/%zu %3zu%%", n ? d->top + 1 : 0, n,
 	         end >= n ? (size_t)100 : end * 100 / n);
 	(void)app;
+}
+
+size_t view_row_matching(const struct page *to, const struct page *from, size_t row)
+{
+	long block, line;
+	view_position_of_row(from, row, &block, &line);
+	size_t best = view_row_of_position(to, block, line);
+	const struct layout_line *l = page_row_line(from, row);
+	if (block < 0 || !l)
+		return best;
+	for (size_t r = view_row_of_position(to, block, 0);
+	     r < to->nrows && page_row_block(to, r) == block; r++) {
+		const struct layout_line *m = page_row_line(to, r);
+		if (m && m->start <= l->start)
+			best = r;
+	}
+	return best;
+}
+
+const struct page *view_article_page(const struct view *v, size_t *top)
+{
+	const struct article_data *d = v->data;
+	if (v->ops != &view_article_ops || !d || !d->page || !d->page->width)
+		return NULL;
+	*top = d->top;
+	return d->page;
+}
+
+void view_article_goto(struct view *v, const struct page *from, size_t row)
+{
+	struct article_data *d = v->data;
+	if (v->ops != &view_article_ops || !d || !d->page)
+		return;
+	view_position_of_row(from, row, &v->block, &v->line);
+	if (d->page->width == 0)
+		return; /* laid out at the next resize, from v->block and v->line */
+	d->top = view_row_matching(d->page, from, row);
+	if (d->top > max_top(d))
+		d->top = max_top(d);
 }
 
 static void article_close(struct app *app, struct view *v)

@@ -92,6 +92,12 @@ static size_t page_row_at(const struct compare_data *d, size_t col, size_t sr)
 	return page_rows(d, col) ? page_rows(d, col) - 1 : 0;
 }
 
+/* The page row at the top of column c. */
+static size_t col_top(const struct compare_data *d, size_t c)
+{
+	return d->sync ? page_row_at(d, c, d->top) : d->ctop[c];
+}
+
 static size_t screen_row_of(const struct compare_data *d, size_t col, size_t pr)
 {
 	for (; pr < page_rows(d, col); pr++) {
@@ -159,8 +165,23 @@ static void compare_resize(struct app *app, struct view *v, struct rect r)
 		}
 		d->laid_w = d->colw;
 	}
-	if (had)
+	if (had) {
 		restore_positions(d, block, line);
+	} else if (v->block >= 0 || v->line > 0) {
+		/* opened from an article: its paragraph on top in its column (the
+		 * first), the counterparts beside it */
+		struct view *below = app->depth >= 2 ? &app->stack[app->depth - 2] : NULL;
+		size_t atop;
+		const struct page *ap = below && below->article == v->article
+		                            ? view_article_page(below, &atop) : NULL;
+		d->ctop[0] = ap ? view_row_matching(d->cmp->cols[0], ap, atop)
+		                : view_row_of_position(d->cmp->cols[0], v->block, v->line);
+		d->top = screen_row_of(d, 0, d->ctop[0]);
+		if (d->top > max_top(d, 0))
+			d->top = max_top(d, 0);
+		for (size_t c = 1; c < n; c++)
+			d->ctop[c] = page_row_at(d, c, d->top);
+	}
 }
 
 /* R: the columns follow app->popts.reveal, each at the same paragraph. */
@@ -355,6 +376,15 @@ static unsigned compare_request(struct app *app, struct view *v, enum request re
 	}
 	case REQ_REVEAL:
 		return reveal(app, d);
+	case REQ_MARK: {
+		struct state_pos *m = &app->state.marks[state_mark_index(app->letter)];
+		const struct page *p = d->cmp->cols[d->focus];
+		view_position_of_row(p, col_top(d, d->focus), &m->block, &m->line);
+		snprintf(m->id, sizeof m->id, "%s", p->article->id);
+		app->state.dirty = 1;
+		view_message(app, 0, "mark '%c' set in %s", app->letter, p->article->id);
+		return DIRTY_STATUS;
+	}
 	case REQ_RAW:
 		view_push(app, &view_raw_ops, d->cmp->articles[d->focus], -1, 0, 0);
 		return DIRTY_ALL;
@@ -476,9 +506,21 @@ static unsigned compare_click(struct app *app, struct view *v, int y, int x)
 static void compare_close(struct app *app, struct view *v)
 {
 	struct compare_data *d = v->data;
-	(void)app;
-	if (d)
-		compare_destroy(d->cmp);
+	if (!d)
+		return;
+	if (d->laid_w) {
+		/* each article keeps the place it was read to here; the article
+		 * this view was opened from goes back where its column was */
+		struct view *below = app->depth >= 2 ? &app->stack[app->depth - 2] : NULL;
+		for (size_t c = 0; c < d->cmp->ncols; c++) {
+			const struct page *p = d->cmp->cols[c];
+			size_t top = col_top(d, c);
+			view_save_position(app, p, top);
+			if (below && below->article == d->cmp->articles[c])
+				view_article_goto(below, p, top);
+		}
+	}
+	compare_destroy(d->cmp);
 }
 
 const struct view_ops view_compare_ops = {
