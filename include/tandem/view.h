@@ -29,6 +29,11 @@ enum view_dirty {
 
 #define VIEW_STACK_MAX 16
 #define VIEW_NONE ((size_t)-1)
+/* The compare view's arg: VIEW_NONE (from an article: its translations and
+ * its event), an event index, or VIEW_WITH(a): the article with article a,
+ * chosen by the user. */
+#define VIEW_WITH_FLAG ((size_t)1 << (sizeof(size_t) * 8 - 2))
+#define VIEW_WITH(a) (VIEW_WITH_FLAG | (a))
 #define VIEW_SAVED_POS (-1L) /* as `line`: open where the reader left off */
 
 struct rect {
@@ -110,6 +115,12 @@ extern const struct view_ops view_compare_ops;
 extern const struct view_ops view_search_ops;
 extern const struct view_ops view_raw_ops;
 extern const struct view_ops view_help_ops;
+extern const struct view_ops view_pick_ops;
+
+/* view_compare.c: c on an article: the compare view of its translations or
+ * its event, or, when it has none, the list of articles to compare it with
+ * (view_pick.c). Returns dirty flags. */
+unsigned view_compare_open(struct app *app, size_t article, long block, long line);
 
 /* app.c: view stack and messages. */
 struct view *view_current(struct app *app);

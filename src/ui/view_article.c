@@ -256,8 +256,7 @@ static unsigned article_request(struct app *app, struct view *v, enum request re
 		/* the compare view opens at the paragraph being read */
 		long block, line;
 		view_position_of_row(d->page, d->top, &block, &line);
-		view_push(app, &view_compare_ops, v->article, block, line, VIEW_NONE);
-		return DIRTY_ALL;
+		return view_compare_open(app, v->article, block, line);
 	}
 	case REQ_RAW:
 		view_push(app, &view_raw_ops, v->article, -1, 0, 0);

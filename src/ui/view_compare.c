@@ -47,6 +47,23 @@ static int compare_open(struct app *app, struct view *v)
 	}
 	size_t tr[MAX_CANDS];
 	add_cand(d, v->article);
+	if (v->arg != VIEW_NONE && (v->arg & VIEW_WITH_FLAG)) {
+		/* the article the user chose, then its translations for L */
+		size_t with = v->arg & ~VIEW_WITH_FLAG;
+		add_cand(d, with);
+		size_t n = corpus_translations(c, with, tr, MAX_CANDS);
+		for (size_t i = 0; i < n && i < MAX_CANDS; i++)
+			add_cand(d, tr[i]);
+		d->cmp = compare_create(c, d->cands, 2, &app->popts);
+		if (!d->cmp) {
+			view_message(app, 1, "out of memory");
+			free(d);
+			return -1;
+		}
+		d->sync = 1;
+		v->data = d;
+		return 0;
+	}
 	if (v->arg == VIEW_NONE) { /* from an article: its translations first */
 		size_t n = corpus_translations(c, v->article, tr, MAX_CANDS);
 		for (size_t i = 0; i < n && i < MAX_CANDS; i++)
@@ -76,6 +93,31 @@ static int compare_open(struct app *app, struct view *v)
 	d->sync = 1;
 	v->data = d;
 	return 0;
+}
+
+/* Articles a compare view of `article` would show beside it. */
+static size_t partners(const struct corpus *c, size_t article)
+{
+	size_t tr[MAX_CANDS];
+	size_t n = corpus_translations(c, article, tr, MAX_CANDS);
+	long ev = c->articles[article].event;
+	size_t others = ev >= 0 ? c->events[ev].narticles : 0;
+	return (n > 1 ? n - 1 : 0) + (others > 1 ? others - 1 : 0);
+}
+
+unsigned view_compare_open(struct app *app, size_t article, long block, long line)
+{
+	if (partners(app->corpus, article) == 0) {
+		if (app->corpus->narticles < 2) {
+			view_message(app, 1, "%s is the only article: nothing to compare it with",
+			             app->corpus->articles[article].id);
+			return DIRTY_STATUS;
+		}
+		view_push(app, &view_pick_ops, article, block, line, 0);
+		return DIRTY_ALL;
+	}
+	view_push(app, &view_compare_ops, article, block, line, VIEW_NONE);
+	return DIRTY_ALL;
 }
 
 static size_t page_rows(const struct compare_data *d, size_t col)
@@ -216,8 +258,13 @@ static void compare_draw(struct app *app, struct view *v, struct rect r)
 		const struct corpus_article *a = &app->corpus->articles[cmp->articles[c]];
 		char head[160];
 		enum theme_elem e = c == d->focus ? THEME_FOCUS_HEAD : THEME_COLUMN_HEAD;
-		snprintf(head, sizeof head, " %s  %s%s", a->lang, a->id,
-		         c == d->focus && cmp->ncols > 1 ? "  *" : "");
+		/* what the column is: in full where it fits, else in short */
+		const char *kind = compare_kind_name(cmp->kind[c]);
+		const char *focus = c == d->focus && cmp->ncols > 1 ? "  *" : "";
+		snprintf(head, sizeof head, " %s  %s%s%s%s", a->lang, a->id, focus, *kind ? "  · " : "",
+		         kind);
+		if (draw_text_width(head) > d->colw && cmp->kind[c] == COMPARE_OTHER_REPORT)
+			snprintf(head, sizeof head, " %s  %s%s  · other report", a->lang, a->id, focus);
 		draw_fill(t, r.y, x, d->colw, e);
 		draw_text(t, r.y, x, d->colw, head, e);
 		if (c > 0)
@@ -335,7 +382,11 @@ static unsigned cycle(struct app *app, struct compare_data *d)
 		d->ctop[d->focus] = 0;
 		if (d->sync)
 			d->top = keep > max_top(d, 0) ? max_top(d, 0) : keep;
-		view_message(app, 0, "column %zu: %s", d->focus + 1, app->corpus->articles[a].id);
+		view_message(app, 0, "column %zu: %s, %s", d->focus + 1, app->corpus->articles[a].id,
+		             d->cmp->kind[d->focus] == COMPARE_OTHER_REPORT
+		                 ? "another report of this event, aligned by shared facts"
+		                 : d->cmp->kind[d->focus] == COMPARE_TRANSLATION ? "a translation"
+		                                                                 : "the first column");
 		return DIRTY_MAIN | DIRTY_STATUS;
 	}
 	view_message(app, 0, "no other translation to show");

@@ -176,7 +176,7 @@ static unsigned list_request(struct app *app, struct view *v, enum request req)
 		return DIRTY_ALL;
 	case REQ_COMPARE:
 		if (d->sel < n)
-			view_push(app, &view_compare_ops, view_list_article(app, d->sel), -1, 0, VIEW_NONE);
+			return view_compare_open(app, view_list_article(app, d->sel), -1, 0);
 		return DIRTY_ALL;
 	case REQ_RAW:
 		if (d->sel < n)

@@ -60,6 +60,12 @@ keys q
 check "q back to the article" "article"
 keys c
 check "c from the article" "[sync]"
+# the heads say what each column is; L bringing in another report says so
+if line 0 | grep -q 'ar-rehearsal  · translation'; then ok "head: a translation"; else notok "head: a translation"; fi
+keys Tab L
+check "L: another report of the event" "column 2: id-rehearsal, another report of this event, aligned by shared facts"
+if line 0 | grep -q 'id-rehearsal  \*  · other report$'; then ok "head: another report"; else
+	notok "head: another report"; fi
 keys Q
 check "quit" "EXIT=0"
 

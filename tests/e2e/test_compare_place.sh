@@ -74,4 +74,28 @@ settle || true
 if screen | grep -qF "$(words3 "$stop")"; then ok "place: the position read in compare is saved"; else
 	notok "place: the position read in compare is saved" "compare '$stop'"; fi
 keys Q
+
+# plain files: no group, no event; c offers the other articles, Enter
+# compares the two by the facts they share
+mkdir -p "$TMP/plain"
+printf 'Le 25 octobre 2025, 69 États ont signé la convention à Hanoi.\n\nUn paragraphe sans rien de commun.\n' >"$TMP/plain/fr.txt"
+printf 'On 25 October 2025, 69 states signed the convention in Hanoi.\n\nDeputy Prime Minister Bui Thanh Son attended.\n' >"$TMP/plain/en.txt"
+start 100 24 xterm-256color "'$TMP/plain/fr.txt'" "'$TMP/plain/en.txt'"
+check "pick: list" "list"
+keys Enter
+check "pick: article" "article"
+keys c
+check "pick: offered" "Compare fr with:"
+check "pick: the other file listed" "On 25 October 2025"
+keys Enter
+check "pick: compared" "[sync]"
+if line 0 | grep -q 'en  en  · other report, aligned by shared facts'; then ok "pick: another report"; else notok "pick: another report"; fi
+# (the titles sit side by side anyway: the body's first paragraphs too)
+if [ "$(screen | grep -c '^Le 25 octobre 2025, 69 États.*│ On 25 October 2025, 69 states')" -ge 2 ]; then ok "pick: paired by date and number"; else
+	notok "pick: paired by date and number"; fi
+if screen | grep -q '^Un paragraphe sans rien de commun\. *│ *$'; then ok "pick: nothing force-paired"; else
+	notok "pick: nothing force-paired"; fi
+keys q
+check "pick: q back to the article" "article"
+keys Q
 finish
