@@ -1,4 +1,4 @@
-/* manifest.h — the corpus manifest, corpus.ini (INI, read with inih):
+/* manifest.h — the corpus manifest, corpus.ini (INI, read with ini.h):
  * [corpus] title; [event ID] date, time, place, title, title.LANG;
  * [article ID] file, lang, date, event, mentions, source, group, title, dir.
  * This module reads and checks the syntax of each value; corpus.c checks what

@@ -1,76 +1,26 @@
-/* manifest.c — owns reading corpus.ini with inih: sections become events and
- * articles, each value is checked for its syntax, and every problem is
- * reported with the file and the line it is on. */
+/* manifest.c — owns reading corpus.ini (through ini.c): sections become
+ * events and articles, each value is checked for its syntax, and every
+ * problem is reported with the file and the line it is on. */
 #include "tandem/manifest.h"
 
 #include <ctype.h>
-#include <ini.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "tandem/file.h"
-
-struct loader;
-
-struct reader {
-	FILE *fp;
-	unsigned line;       /* line number of the line inih is handling */
-	unsigned section_line; /* line of the last section header */
-	struct diag_list *diags;
-	const char *path;
-	struct loader *ld;   /* opens each section as its header is read */
-};
+#include "tandem/ini.h"
 
 struct loader {
 	struct manifest *m;
 	struct diag_list *diags;
-	struct reader *rd;
-	char section[256];   /* the section being read */
+	unsigned line;       /* the line being read */
+	const char *section; /* the section being read, as written (valid
+	                        during a callback) */
 	enum { SEC_NONE, SEC_CORPUS, SEC_EVENT, SEC_ARTICLE, SEC_UNKNOWN } kind;
 	int oom;
 };
-
-static void open_section(struct loader *ld, const char *section);
-
-/* inih reads line by line through this, which lets us count lines. */
-static char *read_line(char *str, int num, void *stream)
-{
-	struct reader *rd = stream;
-	if (!fgets(str, num, rd->fp))
-		return NULL;
-	size_t k = strlen(str);
-	rd->line++;
-	if (k > 0 && str[k - 1] != '\n' && !feof(rd->fp)) {
-		/* inih's line buffer is fixed: rather than let it read the rest as
-		 * another line, skip the line whole and say so. */
-		int c;
-		while ((c = fgetc(rd->fp)) != EOF && c != '\n')
-			;
-		diag_add(rd->diags, DIAG_ERROR, rd->path, rd->line,
-		         "line longer than %d bytes; ignored (shorten the value)", num - 2);
-		snprintf(str, (size_t)num, ";\n");
-		return str;
-	}
-	char *p = str;
-	if (rd->line == 1 && !strncmp(p, "\xef\xbb\xbf", 3))
-		p += 3; /* inih skips a byte order mark */
-	/* An indented line is read like any other: inih would take it for the
-	 * continuation of the previous key's value (INI_ALLOW_MULTILINE). */
-	size_t lead = strspn(p, " \t");
-	if (lead)
-		memmove(p, p + lead, strlen(p + lead) + 1);
-	const char *close = *p == '[' ? strchr(p, ']') : NULL;
-	if (close) {
-		/* open the section here, so that one with no key under it still
-		 * counts (inih only calls back for keys) */
-		char name[256];
-		snprintf(name, sizeof name, "%.*s", (int)(close - p - 1), p + 1);
-		rd->section_line = rd->line;
-		open_section(rd->ld, name);
-	}
-	return str;
-}
 
 int manifest_valid_time(const char *s)
 {
@@ -106,7 +56,7 @@ int manifest_valid_lang(const char *s)
 static int set_str(struct loader *ld, char **dst, const char *value)
 {
 	if (*dst) {
-		diag_add(ld->diags, DIAG_WARNING, ld->m->path, ld->rd->line,
+		diag_add(ld->diags, DIAG_WARNING, ld->m->path, ld->line,
 		         "[%s]: key given twice; the later value wins", ld->section);
 		free(*dst);
 	}
@@ -137,16 +87,15 @@ static int id_ok(const char *id)
 static void open_section(struct loader *ld, const char *section)
 {
 	struct manifest *m = ld->m;
-	unsigned line = ld->rd->section_line;
-	snprintf(ld->section, sizeof ld->section, "%s", section);
+	unsigned line = ld->line;
 	ld->kind = SEC_UNKNOWN;
 	if (!strcmp(section, "corpus")) {
 		ld->kind = SEC_CORPUS;
 		return;
 	}
-	const char *sp = strchr(section, ' ');
+	const char *sp = strpbrk(section, " \t");
 	const char *id = sp ? sp + 1 : "";
-	while (*id == ' ')
+	while (*id == ' ' || *id == '\t')
 		id++;
 	size_t typelen = sp ? (size_t)(sp - section) : strlen(section);
 	int is_event = typelen == 5 && !strncmp(section, "event", 5);
@@ -215,7 +164,7 @@ static void open_section(struct loader *ld, const char *section)
 static void parse_date(struct loader *ld, const char *value, struct date_ymd *out)
 {
 	if (dates_parse_iso(value, out) != 0) {
-		diag_add(ld->diags, DIAG_ERROR, ld->m->path, ld->rd->line,
+		diag_add(ld->diags, DIAG_ERROR, ld->m->path, ld->line,
 		         "[%s]: date '%s' is not an ISO 8601 date (YYYY-MM-DD) that exists",
 		         ld->section, value);
 		memset(out, 0, sizeof *out);
@@ -225,7 +174,7 @@ static void parse_date(struct loader *ld, const char *value, struct date_ymd *ou
 static void event_key(struct loader *ld, struct manifest_event *ev, const char *name,
                       const char *value)
 {
-	unsigned line = ld->rd->line;
+	unsigned line = ld->line;
 	if (!strcmp(name, "date")) {
 		parse_date(ld, value, &ev->date);
 	} else if (!strcmp(name, "time")) {
@@ -269,7 +218,7 @@ static void event_key(struct loader *ld, struct manifest_event *ev, const char *
 static void article_key(struct loader *ld, struct manifest_article *a, const char *name,
                         const char *value)
 {
-	unsigned line = ld->rd->line;
+	unsigned line = ld->line;
 	if (!strcmp(name, "file")) {
 		a->file_line = line;
 		set_str(ld, &a->file, value);
@@ -309,32 +258,51 @@ static void article_key(struct loader *ld, struct manifest_article *a, const cha
 	}
 }
 
-static int on_value(void *user, const char *section, const char *name, const char *value)
+/* A key in [corpus], or one before any section. */
+static void corpus_key(struct loader *ld, const char *name, const char *value)
+{
+	struct manifest *m = ld->m;
+	if (ld->kind == SEC_NONE)
+		diag_add(ld->diags, DIAG_WARNING, m->path, ld->line,
+		         "key '%s' outside any section; ignored", name);
+	else if (strcmp(name, "title"))
+		diag_add(ld->diags, DIAG_WARNING, m->path, ld->line,
+		         "[corpus]: unknown key '%s' (expected title); ignored", name);
+	else
+		set_str(ld, &m->title, value);
+}
+
+static int on_item(void *user, const struct ini_item *it)
 {
 	struct loader *ld = user;
 	struct manifest *m = ld->m;
-
-	if (!name) /* a section header with no keys yet (INI_CALL_HANDLER_ON_NEW_SECTION) */
-		return 1;
-	switch (ld->kind) {
-	case SEC_CORPUS:
-		if (!strcmp(name, "title"))
-			set_str(ld, &m->title, value);
-		else
-			diag_add(ld->diags, DIAG_WARNING, m->path, ld->rd->line,
-			         "[corpus]: unknown key '%s' (expected title); ignored", name);
+	ld->line = it->line;
+	ld->section = it->section;
+	switch (it->kind) {
+	case INI_ERROR:
+		diag_add(ld->diags, DIAG_ERROR, m->path, it->line, "%s", it->message);
 		break;
-	case SEC_EVENT:
-		event_key(ld, &m->events[m->nevents - 1], name, value);
+	case INI_WARNING:
+		diag_add(ld->diags, DIAG_WARNING, m->path, it->line, "%s", it->message);
 		break;
-	case SEC_ARTICLE:
-		article_key(ld, &m->articles[m->narticles - 1], name, value);
+	case INI_SECTION:
+		open_section(ld, it->section);
 		break;
-	case SEC_NONE:
-		diag_add(ld->diags, DIAG_WARNING, m->path, ld->rd->line,
-		         "key '%s' outside any section; ignored", name);
-		break;
-	case SEC_UNKNOWN:
+	case INI_KEY:
+		switch (ld->kind) {
+		case SEC_NONE:
+		case SEC_CORPUS:
+			corpus_key(ld, it->name, it->value);
+			break;
+		case SEC_EVENT:
+			event_key(ld, &m->events[m->nevents - 1], it->name, it->value);
+			break;
+		case SEC_ARTICLE:
+			article_key(ld, &m->articles[m->narticles - 1], it->name, it->value);
+			break;
+		case SEC_UNKNOWN: /* reported with its header */
+			break;
+		}
 		break;
 	}
 	return !ld->oom;
@@ -351,23 +319,18 @@ int manifest_load(const char *path, struct manifest *out, struct diag_list *diag
 	FILE *fp = file_open_regular(path, diags, NULL);
 	if (!fp)
 		return -1;
-	struct reader rd = {.fp = fp, .diags = diags, .path = path};
-	struct loader ld = {.m = out, .diags = diags, .rd = &rd};
-	rd.ld = &ld;
-	int r = ini_parse_stream(read_line, &rd, on_value, &ld);
-	int read_error = ferror(fp);
+	struct loader ld = {.m = out, .diags = diags};
+	enum ini_status r = ini_parse_file(fp, on_item, &ld);
+	int err = errno;
 	fclose(fp);
-	if (ld.oom || r == -2) {
+	if (r == INI_NO_MEMORY || r == INI_STOPPED) { /* the loader stops only when out of memory */
 		diag_add(diags, DIAG_ERROR, path, 0, "out of memory");
 		return -1;
 	}
-	if (read_error) {
-		diag_add(diags, DIAG_ERROR, path, 0, "read error");
+	if (r == INI_READ_ERROR) {
+		diag_add(diags, DIAG_ERROR, path, ld.line + 1, "read error: %s", strerror(err));
 		return -1;
 	}
-	if (r > 0)
-		diag_add(diags, DIAG_ERROR, path, (unsigned)r,
-		         "syntax error (expected [section], key = value, or a ; comment)");
 	return 0;
 }
 

@@ -4,11 +4,12 @@
  * title.LANG, articles with every key, section and `file` lines); each
  * problem reported at its line with its level: bad date, time, dir, lang and
  * title.LANG, unknown keys and sections (warnings), duplicate event and
- * article sections, a bad section id, a key outside any section, a key given
- * twice, a line longer than inih's buffer, a syntax error; sections with no
- * keys; a BOM and CRLF line ends; indented keys and continued values; ids
- * longer than inih's section buffer; a missing file; the time and
- * language-tag checkers and the event title fallback. */
+ * article sections, a bad section id, a key outside any section, a key
+ * given twice, a line with no '=', a NUL byte (the next line still read),
+ * invalid UTF-8 (read as U+FFFD); values of any length (a long Arabic
+ * title, a long URL); sections with no keys; a BOM and CRLF line ends;
+ * indented keys and continued values; long ids; a missing file; the time
+ * and language-tag checkers and the event title fallback. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -20,6 +21,8 @@
 #include <cmocka.h>
 
 #include "tandem/manifest.h"
+
+#include "testutil.h"
 
 #define DATA "tests/data/manifests/"
 
@@ -335,6 +338,9 @@ static void test_sections_without_keys(void **state)
 
 /* ---- lines --------------------------------------------------------------- */
 
+/* Lines have no length limit: a long Arabic title, a 1000-byte title and a
+ * long URL (with a ';' that is not a comment) are read whole, and the lines
+ * after them keep their numbers. */
 static void test_long_line(void **state)
 {
 	const char *path = DATA "longline.ini";
@@ -342,21 +348,50 @@ static void test_long_line(void **state)
 	struct diag_list d;
 	load_ok(path, &m, &d);
 
-	/* inih reads 200-byte lines: 198 bytes of text, the newline, the NUL */
-	expect_diag(&d, DIAG_ERROR, path, 3, "line longer than 198 bytes");
-	expect_diag(&d, DIAG_ERROR, path, 9, "line longer than");
-	/* the rest of the long line is not read as more lines: the next lines
-	 * keep their numbers and their meaning */
 	expect_diag(&d, DIAG_ERROR, path, 5, "time 'late'");
-	expect_ndiags(&d, 3);
+	expect_ndiags(&d, 1);
 	assert_int_equal(m.nevents, 1);
-	assert_null(m.events[0].title);
+	char *line = test_file_line(path, 2);
+	assert_true(strlen(line) > 200);
+	assert_non_null(m.events[0].title);
+	assert_string_equal(m.events[0].title, line + strlen("title = "));
+	assert_true(strncmp(m.events[0].title, "\xd9\x85\xd8\xb1\xd8\xa7\xd8\xb3\xd9\x85 ", 11) == 0);
+	free(line);
 	assert_string_equal(m.events[0].place, "Hanoi");
 	assert_int_equal(m.narticles, 1);
 	assert_int_equal(m.articles[0].line, 6);
-	assert_int_equal(strlen(m.articles[0].title), 190); /* 198 bytes fit */
-	assert_null(m.articles[0].source);
+	assert_int_equal(strlen(m.articles[0].title), 1000);
+	assert_int_equal(strspn(m.articles[0].title, "y"), 1000);
+	line = test_file_line(path, 8);
+	assert_string_equal(m.articles[0].source, line + strlen("source = "));
+	assert_int_equal(strlen(m.articles[0].source), 337 - strlen("source = "));
+	assert_non_null(strstr(m.articles[0].source, "?q=1;x=2"));
+	free(line);
 	assert_string_equal(m.articles[0].group, "g");
+	manifest_free(&m);
+	diag_list_free(&d);
+}
+
+/* A NUL byte in a line: that line is reported, with its number and the
+ * byte, and skipped; the next line is read as usual (the article keeps its
+ * file). Invalid UTF-8: a warning with the line and byte, and the value is
+ * kept with U+FFFD for the bad byte. */
+static void test_nul_and_bad_utf8(void **state)
+{
+	const char *path = DATA "bytes.ini";
+	struct manifest m;
+	struct diag_list d;
+	load_ok(path, &m, &d);
+	expect_diag(&d, DIAG_ERROR, path, 3, "NUL byte in line 3 (byte 15); line ignored");
+	expect_diag(&d, DIAG_WARNING, path, 6, "invalid UTF-8 in line 6 (byte 12), read as U+FFFD");
+	expect_ndiags(&d, 2);
+	assert_int_equal(m.narticles, 2);
+	assert_null(m.articles[0].title);
+	assert_string_equal(m.articles[0].file, "a.txt");
+	assert_int_equal(m.articles[0].file_line, 4);
+	assert_string_equal(m.articles[1].title, "caf\xef\xbf\xbd");
+	assert_string_equal(m.articles[1].file, "b.txt");
+	assert_int_equal(m.articles[1].file_line, 7);
 	manifest_free(&m);
 	diag_list_free(&d);
 }
@@ -367,7 +402,7 @@ static void test_syntax_error(void **state)
 	struct manifest m;
 	struct diag_list d;
 	load_ok(path, &m, &d);
-	expect_diag(&d, DIAG_ERROR, path, 3, "syntax error");
+	expect_diag(&d, DIAG_ERROR, path, 3, "not a [section], key = value or ; comment (no '=')");
 	expect_ndiags(&d, 1);
 	/* reading goes on after it */
 	assert_int_equal(m.nevents, 1);
@@ -402,9 +437,10 @@ static void test_bom_and_crlf(void **state)
 	diag_list_free(&d);
 }
 
-/* Indented keys are keys: inih's multi-line mode must not turn the second
- * one into a continuation of the first ("date 'time = morning'"), nor a
- * continued value into a second `title` that replaces the first line. */
+/* Indented keys are keys: an indented line must not be taken for the
+ * continuation of the previous value ("date 'time = morning'"), nor a
+ * continued value for a second `title` that replaces the first line (it is
+ * a line with no '=', reported). */
 static void test_indented_lines(void **state)
 {
 	const char *path = DATA "indented.ini";
@@ -428,12 +464,13 @@ static void test_indented_lines(void **state)
 	assert_true(strncmp(m.articles[0].title, "Le pr\xc3\xa9sident Luong Cuong inspecte", 34) == 0);
 	for (size_t i = 0; i < d.n; i++)
 		assert_null(strstr(d.items[i].msg, "given twice"));
+	expect_diag(&d, DIAG_ERROR, path, 10, "no '='");
+	expect_ndiags(&d, 1);
 	manifest_free(&m);
 	diag_list_free(&d);
 }
 
-/* Ids are kept whole, however long (inih cuts the section names it passes
- * to 49 bytes). */
+/* Ids are kept whole, however long. */
 static void test_long_ids(void **state)
 {
 	const char *path = DATA "longid.ini";
@@ -510,6 +547,7 @@ int main(void)
 		cmocka_unit_test(test_key_outside_section),
 		cmocka_unit_test(test_sections_without_keys),
 		cmocka_unit_test(test_long_line),
+		cmocka_unit_test(test_nul_and_bad_utf8),
 		cmocka_unit_test(test_syntax_error),
 		cmocka_unit_test(test_bom_and_crlf),
 		cmocka_unit_test(test_indented_lines),
