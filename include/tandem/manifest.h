@@ -31,7 +31,8 @@ struct manifest_article {
 	char *id, *file, *lang, *event, *mentions, *source, *group, *title, *dir; /* owned, NULL when absent */
 	struct date_ymd date;    /* y == 0 when absent */
 	unsigned line;
-	unsigned file_line;      /* line of the `file` key, for messages */
+	unsigned file_line;      /* line of the `file` key, for messages; set
+	                            even when its value was refused (file NULL) */
 };
 
 struct manifest {
@@ -43,10 +44,12 @@ struct manifest {
 	size_t narticles;
 };
 
-/* Reads the manifest at `path`. Problems (syntax, unknown keys, bad values,
- * duplicate ids) go to `diags` with the file and line. Returns 0 when the
- * file was read (possibly with errors in diags), -1 when it cannot be opened
- * or memory runs out (also reported in diags). Free with manifest_free. */
+/* Reads the manifest at `path` (lines of any length). Problems (syntax,
+ * NUL bytes, invalid UTF-8, unknown keys, empty or bad values, a `file` that
+ * names a directory, duplicate ids) go to `diags` with the file and line.
+ * Returns 0 when the file was read (possibly with errors in diags), -1 when
+ * it cannot be opened or memory runs out (also reported in diags). Free with
+ * manifest_free. */
 int manifest_load(const char *path, struct manifest *out, struct diag_list *diags);
 
 void manifest_free(struct manifest *m);

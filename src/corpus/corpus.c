@@ -491,8 +491,9 @@ static int load_manifest(struct corpus *c, const char *dir)
 	for (size_t i = 0; i < m.narticles; i++) {
 		const struct manifest_article *ma = &m.articles[i];
 		if (!ma->file) {
-			diag_add(&c->diags, DIAG_ERROR, m.path, ma->line,
-			         "[article %s]: no 'file' key; article left out", ma->id);
+			if (!ma->file_line) /* else its value was refused, and reported */
+				diag_add(&c->diags, DIAG_ERROR, m.path, ma->line,
+				         "[article %s]: no 'file' key; article left out", ma->id);
 			continue;
 		}
 		if (ma->file[0] == '/') {
@@ -516,6 +517,14 @@ static int load_manifest(struct corpus *c, const char *dir)
 			diag_add(&c->diags, DIAG_ERROR, m.path, ma->file_line,
 			         "[article %s]: file '%s': %s; article left out", ma->id, ma->file,
 			         strerror(errno));
+			free(path);
+			continue;
+		}
+		struct stat st;
+		if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+			diag_add(&c->diags, DIAG_ERROR, m.path, ma->file_line,
+			         "[article %s]: file '%s' is a directory, not a file; article left out",
+			         ma->id, ma->file);
 			free(path);
 			continue;
 		}

@@ -53,11 +53,13 @@ int manifest_valid_lang(const char *s)
 	return 1;
 }
 
-static int set_str(struct loader *ld, char **dst, const char *value)
+/* Sets a string field; `name` is the key, for the message when the section
+ * gives it twice. */
+static int set_str(struct loader *ld, char **dst, const char *name, const char *value)
 {
 	if (*dst) {
 		diag_add(ld->diags, DIAG_WARNING, ld->m->path, ld->line,
-		         "[%s]: key given twice; the later value wins", ld->section);
+		         "[%s]: '%s' given twice; the later value wins", ld->section, name);
 		free(*dst);
 	}
 	*dst = strdup(value);
@@ -75,8 +77,6 @@ static void *grow(void *p, size_t n, size_t size)
 
 static int id_ok(const char *id)
 {
-	if (!*id)
-		return 0;
 	for (const char *p = id; *p; p++)
 		if (!isalnum((unsigned char)*p) && *p != '-' && *p != '_' && *p != '.')
 			return 0;
@@ -104,6 +104,12 @@ static void open_section(struct loader *ld, const char *section)
 		diag_add(ld->diags, DIAG_WARNING, m->path, line,
 		         "unknown section [%s] (expected [corpus], [event ID] or [article ID]); ignored",
 		         section);
+		return;
+	}
+	if (!*id) {
+		diag_add(ld->diags, DIAG_ERROR, m->path, line,
+		         "[%s]: no id (write [%s ID]); section ignored", section,
+		         is_event ? "event" : "article");
 		return;
 	}
 	if (!id_ok(id)) {
@@ -165,16 +171,65 @@ static void parse_date(struct loader *ld, const char *value, struct date_ymd *ou
 {
 	if (dates_parse_iso(value, out) != 0) {
 		diag_add(ld->diags, DIAG_ERROR, ld->m->path, ld->line,
-		         "[%s]: date '%s' is not an ISO 8601 date (YYYY-MM-DD) that exists",
+		         "[%s]: date '%s' is not an ISO 8601 date (YYYY-MM-DD, YYYY-MM or YYYY) "
+		         "that exists",
 		         ld->section, value);
 		memset(out, 0, sizeof *out);
 	}
+}
+
+static int is_one_of(const char *name, const char *const *names)
+{
+	for (; *names; names++)
+		if (!strcmp(name, *names))
+			return 1;
+	return 0;
+}
+
+static const char *const event_keys[] = {"date", "time", "place", "title", NULL};
+static const char *const article_keys[] = {"file",   "lang",  "date",  "event", "mentions",
+                                           "source", "group", "title", "dir",   NULL};
+
+/* True (and reported) when a known key has an empty value, which is then
+ * ignored. */
+static int empty_value(struct loader *ld, const char *name, const char *value)
+{
+	if (*value)
+		return 0;
+	if (!strcmp(name, "file"))
+		diag_add(ld->diags, DIAG_ERROR, ld->m->path, ld->line,
+		         "[%s]: 'file' is empty (give the article's file, relative to the corpus "
+		         "directory); article left out",
+		         ld->section);
+	else
+		diag_add(ld->diags, DIAG_WARNING, ld->m->path, ld->line, "[%s]: '%s' is empty; ignored",
+		         ld->section, name);
+	return 1;
+}
+
+/* Why `file` cannot name an article file from its text alone, or NULL:
+ * "." and ".." and a name ending in '/' are directories. */
+static const char *bad_file_name(const char *f)
+{
+	size_t n = strlen(f);
+	const char *base = strrchr(f, '/');
+	base = base ? base + 1 : f;
+	if (f[0] == '/')
+		return NULL; /* corpus.c says it must be relative */
+	if (n > 0 && f[n - 1] == '/')
+		return "ends in '/': it names a directory, not a file";
+	if (!strcmp(base, ".") || !strcmp(base, ".."))
+		return "names a directory, not a file";
+	return NULL;
 }
 
 static void event_key(struct loader *ld, struct manifest_event *ev, const char *name,
                       const char *value)
 {
 	unsigned line = ld->line;
+	int titled = !strncmp(name, "title.", 6);
+	if ((titled || is_one_of(name, event_keys)) && empty_value(ld, name, value))
+		return;
 	if (!strcmp(name, "date")) {
 		parse_date(ld, value, &ev->date);
 	} else if (!strcmp(name, "time")) {
@@ -183,12 +238,12 @@ static void event_key(struct loader *ld, struct manifest_event *ev, const char *
 			         "[%s]: time '%s' must be morning, afternoon, evening or HH:MM",
 			         ld->section, value);
 		else
-			set_str(ld, &ev->time, value);
+			set_str(ld, &ev->time, name, value);
 	} else if (!strcmp(name, "place")) {
-		set_str(ld, &ev->place, value);
+		set_str(ld, &ev->place, name, value);
 	} else if (!strcmp(name, "title")) {
-		set_str(ld, &ev->title, value);
-	} else if (!strncmp(name, "title.", 6)) {
+		set_str(ld, &ev->title, name, value);
+	} else if (titled) {
 		const char *lang = name + 6;
 		if (!manifest_valid_lang(lang) || strlen(lang) >= sizeof ev->titles->lang) {
 			diag_add(ld->diags, DIAG_ERROR, ld->m->path, line,
@@ -219,37 +274,53 @@ static void article_key(struct loader *ld, struct manifest_article *a, const cha
                         const char *value)
 {
 	unsigned line = ld->line;
+	if (!strcmp(name, "file"))
+		a->file_line = line; /* even when refused: the key was given */
+	if (is_one_of(name, article_keys) && empty_value(ld, name, value)) {
+		if (!strcmp(name, "file")) {
+			free(a->file); /* an earlier value is not used either */
+			a->file = NULL;
+		}
+		return;
+	}
 	if (!strcmp(name, "file")) {
-		a->file_line = line;
-		set_str(ld, &a->file, value);
+		const char *why = bad_file_name(value);
+		if (why) {
+			diag_add(ld->diags, DIAG_ERROR, ld->m->path, line,
+			         "[%s]: file '%s' %s; article left out", ld->section, value, why);
+			free(a->file);
+			a->file = NULL;
+			return;
+		}
+		set_str(ld, &a->file, name, value);
 	} else if (!strcmp(name, "lang")) {
 		if (!manifest_valid_lang(value))
 			diag_add(ld->diags, DIAG_ERROR, ld->m->path, line,
 			         "[%s]: lang '%s' is not a BCP 47 language tag; it will be detected",
 			         ld->section, value);
 		else
-			set_str(ld, &a->lang, value);
+			set_str(ld, &a->lang, name, value);
 	} else if (!strcmp(name, "date")) {
 		parse_date(ld, value, &a->date);
 	} else if (!strcmp(name, "event")) {
-		set_str(ld, &a->event, value);
+		set_str(ld, &a->event, name, value);
 	} else if (!strcmp(name, "mentions")) {
-		set_str(ld, &a->mentions, value);
+		set_str(ld, &a->mentions, name, value);
 	} else if (!strcmp(name, "source")) {
 		if (strncmp(value, "http://", 7) && strncmp(value, "https://", 8))
 			diag_add(ld->diags, DIAG_WARNING, ld->m->path, line,
 			         "[%s]: source '%s' is not an http(s) URL", ld->section, value);
-		set_str(ld, &a->source, value);
+		set_str(ld, &a->source, name, value);
 	} else if (!strcmp(name, "group")) {
-		set_str(ld, &a->group, value);
+		set_str(ld, &a->group, name, value);
 	} else if (!strcmp(name, "title")) {
-		set_str(ld, &a->title, value);
+		set_str(ld, &a->title, name, value);
 	} else if (!strcmp(name, "dir")) {
 		if (strcmp(value, "auto") && strcmp(value, "ltr") && strcmp(value, "rtl"))
 			diag_add(ld->diags, DIAG_ERROR, ld->m->path, line,
 			         "[%s]: dir '%s' must be auto, ltr or rtl", ld->section, value);
 		else
-			set_str(ld, &a->dir, value);
+			set_str(ld, &a->dir, name, value);
 	} else {
 		diag_add(ld->diags, DIAG_WARNING, ld->m->path, line,
 		         "[%s]: unknown key '%s' (expected file, lang, date, event, mentions, source, "
@@ -268,8 +339,11 @@ static void corpus_key(struct loader *ld, const char *name, const char *value)
 	else if (strcmp(name, "title"))
 		diag_add(ld->diags, DIAG_WARNING, m->path, ld->line,
 		         "[corpus]: unknown key '%s' (expected title); ignored", name);
+	else if (!*value)
+		diag_add(ld->diags, DIAG_WARNING, m->path, ld->line,
+		         "[corpus]: 'title' is empty; ignored");
 	else
-		set_str(ld, &m->title, value);
+		set_str(ld, &m->title, name, value);
 }
 
 static int on_item(void *user, const struct ini_item *it)

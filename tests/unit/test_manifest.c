@@ -4,12 +4,13 @@
  * title.LANG, articles with every key, section and `file` lines); each
  * problem reported at its line with its level: bad date, time, dir, lang and
  * title.LANG, unknown keys and sections (warnings), duplicate event and
- * article sections, a bad section id, a key outside any section, a key
- * given twice, a line with no '=', a NUL byte (the next line still read),
- * invalid UTF-8 (read as U+FFFD); values of any length (a long Arabic
- * title, a long URL); sections with no keys; a BOM and CRLF line ends;
- * indented keys and continued values; long ids; a missing file; the time
- * and language-tag checkers and the event title fallback. */
+ * article sections, a bad or missing section id, a key outside any section,
+ * a key given twice, empty values, a `file` that is a directory or empty
+ * (in the manifest and in a corpus), a line with no '=', a NUL byte (the
+ * next line still read), invalid UTF-8 (read as U+FFFD); values of any
+ * length (a long Arabic title, a long URL); sections with no keys; a BOM and
+ * CRLF line ends; indented keys and continued values; long ids; a missing
+ * file; the time and language-tag checkers and the event title fallback. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -20,6 +21,7 @@
 
 #include <cmocka.h>
 
+#include "tandem/corpus.h"
 #include "tandem/manifest.h"
 
 #include "testutil.h"
@@ -234,7 +236,7 @@ static void test_bad_values(void **state)
 	expect_diag(&d, DIAG_ERROR, path, 25, "date '2025-13-01'");
 	expect_diag(&d, DIAG_WARNING, path, 26, "unknown key 'colour'");
 	expect_diag(&d, DIAG_WARNING, path, 27, "not an http(s) URL");
-	expect_diag(&d, DIAG_WARNING, path, 28, "key given twice");
+	expect_diag(&d, DIAG_WARNING, path, 28, "'file' given twice");
 	expect_ndiags(&d, 13);
 	assert_int_equal(diag_count(&d, DIAG_ERROR), 8);
 	assert_int_equal(diag_count(&d, DIAG_WARNING), 5);
@@ -396,6 +398,80 @@ static void test_nul_and_bad_utf8(void **state)
 	diag_list_free(&d);
 }
 
+/* Empty values say they are empty; `file` naming a directory says so; a
+ * section with no id says the id is missing. Each on its line. */
+static void test_empty_values_and_dirs(void **state)
+{
+	const char *path = DATA "empty.ini";
+	struct manifest m;
+	struct diag_list d;
+	load_ok(path, &m, &d);
+	expect_diag(&d, DIAG_ERROR, path, 3, "[event]: no id (write [event ID])");
+	expect_diag(&d, DIAG_WARNING, path, 6, "[event e]: 'date' is empty");
+	expect_diag(&d, DIAG_WARNING, path, 7, "[event e]: 'title' is empty");
+	expect_diag(&d, DIAG_ERROR, path, 9, "[article dot]: file '.' names a directory, not a file");
+	expect_diag(&d, DIAG_ERROR, path, 11, "[article empty]: 'file' is empty");
+	expect_diag(&d, DIAG_ERROR, path, 13, "file 'sub/..' names a directory");
+	expect_diag(&d, DIAG_ERROR, path, 15, "file 'sub/' ends in '/'");
+	expect_diag(&d, DIAG_ERROR, path, 18, "file '.' names a directory");
+	expect_diag(&d, DIAG_WARNING, path, 21, "[article ok]: 'event' is empty");
+	expect_ndiags(&d, 9);
+	for (size_t i = 0; i < d.n; i++)
+		assert_null(strstr(d.items[i].msg, "leads outside"));
+
+	assert_int_equal(m.nevents, 1); /* [event] is not one */
+	assert_int_equal(m.events[0].date.y, 0);
+	assert_null(m.events[0].title);
+	assert_int_equal(m.narticles, 6);
+	for (size_t i = 0; i < 5; i++) {
+		assert_null(m.articles[i].file);
+		assert_true(m.articles[i].file_line > 0); /* given, and refused */
+	}
+	assert_int_equal(m.articles[4].file_line, 18); /* the later value counts */
+	assert_string_equal(m.articles[5].file, "a.txt");
+	assert_null(m.articles[5].event);
+	assert_string_equal(m.articles[5].lang, "fr");
+	manifest_free(&m);
+	diag_list_free(&d);
+}
+
+static const struct diag *corpus_diag(const struct corpus *c, const char *a, const char *b)
+{
+	for (size_t i = 0; i < c->diags.n; i++)
+		if (strstr(c->diags.items[i].msg, a) && strstr(c->diags.items[i].msg, b))
+			return &c->diags.items[i];
+	dump_diags(&c->diags);
+	fail_msg("no diagnostic with \"%s\" and \"%s\"", a, b);
+	return NULL;
+}
+
+/* In a corpus, `file = .`, `file =` and a file that is a directory each get
+ * one message naming the manifest and the line, saying what is wrong — not
+ * "leads outside", not "no 'file' key". */
+static void test_corpus_file_not_a_file(void **state)
+{
+	const char *ini = DATA "filedir/corpus.ini";
+	struct corpus *c = corpus_open_dir(DATA "filedir");
+	assert_non_null(c);
+	const struct diag *g = corpus_diag(c, "[article dot]", "names a directory, not a file");
+	assert_string_equal(g->file, ini);
+	assert_int_equal(g->line, 3);
+	g = corpus_diag(c, "[article empty]", "'file' is empty");
+	assert_string_equal(g->file, ini);
+	assert_int_equal(g->line, 6);
+	g = corpus_diag(c, "[article subdir]", "file 'sub' is a directory, not a file");
+	assert_string_equal(g->file, ini);
+	assert_int_equal(g->line, 9);
+	for (size_t i = 0; i < c->diags.n; i++) {
+		assert_null(strstr(c->diags.items[i].msg, "leads outside"));
+		assert_null(strstr(c->diags.items[i].msg, "no 'file' key"));
+	}
+	assert_int_equal(diag_count(&c->diags, DIAG_ERROR), 3);
+	assert_int_equal(c->narticles, 1);
+	assert_string_equal(c->articles[0].id, "good");
+	corpus_free(c);
+}
+
 static void test_syntax_error(void **state)
 {
 	const char *path = DATA "syntax.ini";
@@ -548,6 +624,8 @@ int main(void)
 		cmocka_unit_test(test_sections_without_keys),
 		cmocka_unit_test(test_long_line),
 		cmocka_unit_test(test_nul_and_bad_utf8),
+		cmocka_unit_test(test_empty_values_and_dirs),
+		cmocka_unit_test(test_corpus_file_not_a_file),
 		cmocka_unit_test(test_syntax_error),
 		cmocka_unit_test(test_bom_and_crlf),
 		cmocka_unit_test(test_indented_lines),
