@@ -35,6 +35,8 @@ struct manifest_article {
 	                            even when its value was refused (file NULL) */
 };
 
+struct manifest_index;       /* id -> index lookup, private to manifest.c */
+
 struct manifest {
 	char *path;              /* owned */
 	char *title;             /* owned, may be NULL */
@@ -42,6 +44,7 @@ struct manifest {
 	size_t nevents;
 	struct manifest_article *articles; /* owned, in file order */
 	size_t narticles;
+	struct manifest_index *event_ids, *article_ids; /* owned */
 };
 
 /* Reads the manifest at `path` (lines of any length). Problems (syntax,
@@ -53,6 +56,11 @@ struct manifest {
 int manifest_load(const char *path, struct manifest *out, struct diag_list *diags);
 
 void manifest_free(struct manifest *m);
+
+/* The index in m->events (m->articles) of the event (article) with this id,
+ * or -1. Constant time on average. */
+long manifest_find_event(const struct manifest *m, const char *id);
+long manifest_find_article(const struct manifest *m, const char *id);
 
 /* The event's title in `lang` (title.LANG), else its plain title, else its
  * id. */

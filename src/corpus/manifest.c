@@ -1,10 +1,14 @@
 /* manifest.c — owns reading corpus.ini (through ini.c): sections become
  * events and articles, each value is checked for its syntax, and every
- * problem is reported with the file and the line it is on. */
+ * problem is reported with the file and the line it is on. Event and article
+ * ids are kept in two hash tables (struct manifest_index: open addressing,
+ * id -> index into m->events or m->articles), so duplicate checks and
+ * lookups take constant time. */
 #include "tandem/manifest.h"
 
 #include <ctype.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +25,87 @@ struct loader {
 	enum { SEC_NONE, SEC_CORPUS, SEC_EVENT, SEC_ARTICLE, SEC_UNKNOWN } kind;
 	int oom;
 };
+
+/* ---- id index ----------------------------------------------------------- */
+
+struct manifest_slot {
+	const char *id;      /* not owned: the id of the event or article */
+	size_t index;
+};
+
+struct manifest_index {
+	struct manifest_slot *slots; /* owned; id NULL when empty */
+	size_t cap;          /* a power of two; at most half the slots used */
+	size_t n;
+};
+
+static uint64_t hash_id(const char *s)
+{
+	uint64_t h = 0xcbf29ce484222325u; /* FNV-1a */
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 0x100000001b3u;
+	return h;
+}
+
+/* The slot holding `id`, or the empty slot where it would go. */
+static struct manifest_slot *index_slot(const struct manifest_index *x, const char *id)
+{
+	size_t mask = x->cap - 1;
+	for (size_t i = (size_t)hash_id(id) & mask;; i = (i + 1) & mask)
+		if (!x->slots[i].id || !strcmp(x->slots[i].id, id))
+			return &x->slots[i];
+}
+
+static long index_find(const struct manifest_index *x, const char *id)
+{
+	if (!x || !x->cap)
+		return -1;
+	const struct manifest_slot *s = index_slot(x, id);
+	return s->id ? (long)s->index : -1;
+}
+
+/* Adds id -> index (id not yet present; the string must outlive the
+ * index). Returns -1 when memory runs out. */
+static int index_add(struct manifest_index **xp, const char *id, size_t index)
+{
+	struct manifest_index *x = *xp;
+	if (!x && !(x = *xp = calloc(1, sizeof *x)))
+		return -1;
+	if (2 * (x->n + 1) > x->cap) {
+		size_t cap = x->cap ? 2 * x->cap : 64;
+		struct manifest_index bigger = {.slots = calloc(cap, sizeof *bigger.slots), .cap = cap};
+		if (!bigger.slots)
+			return -1;
+		for (size_t i = 0; i < x->cap; i++)
+			if (x->slots[i].id)
+				*index_slot(&bigger, x->slots[i].id) = x->slots[i];
+		free(x->slots);
+		x->slots = bigger.slots;
+		x->cap = cap;
+	}
+	*index_slot(x, id) = (struct manifest_slot){id, index};
+	x->n++;
+	return 0;
+}
+
+static void index_free(struct manifest_index *x)
+{
+	if (x)
+		free(x->slots);
+	free(x);
+}
+
+long manifest_find_event(const struct manifest *m, const char *id)
+{
+	return index_find(m->event_ids, id);
+}
+
+long manifest_find_article(const struct manifest *m, const char *id)
+{
+	return index_find(m->article_ids, id);
+}
+
+/* ---- values ------------------------------------------------------------- */
 
 int manifest_valid_time(const char *s)
 {
@@ -70,9 +155,16 @@ static int set_str(struct loader *ld, char **dst, const char *name, const char *
 	return 1;
 }
 
+/* Makes room for item n of an array of n items: the capacity doubles when n
+ * reaches a power of two (4, 8, 16, ...), so appending stays linear. */
 static void *grow(void *p, size_t n, size_t size)
 {
-	return realloc(p, (n + 1) * size);
+	if (n != 0 && (n < 4 || (n & (n - 1))))
+		return p;
+	size_t cap = n < 4 ? 4 : 2 * n;
+	if (cap > SIZE_MAX / size)
+		return NULL;
+	return realloc(p, cap * size);
 }
 
 static int id_ok(const char *id)
@@ -119,13 +211,13 @@ static void open_section(struct loader *ld, const char *section)
 		return;
 	}
 	if (is_event) {
-		for (size_t i = 0; i < m->nevents; i++)
-			if (!strcmp(m->events[i].id, id)) {
-				diag_add(ld->diags, DIAG_ERROR, m->path, line,
-				         "event '%s' defined twice (first on line %u); second ignored", id,
-				         m->events[i].line);
-				return;
-			}
+		long first = manifest_find_event(m, id);
+		if (first >= 0) {
+			diag_add(ld->diags, DIAG_ERROR, m->path, line,
+			         "event '%s' defined twice (first on line %u); second ignored", id,
+			         m->events[first].line);
+			return;
+		}
 		struct manifest_event *ev = grow(m->events, m->nevents, sizeof *ev);
 		if (!ev) {
 			ld->oom = 1;
@@ -140,15 +232,19 @@ static void open_section(struct loader *ld, const char *section)
 			return;
 		}
 		m->nevents++;
+		if (index_add(&m->event_ids, ev->id, m->nevents - 1) != 0) {
+			ld->oom = 1;
+			return;
+		}
 		ld->kind = SEC_EVENT;
 	} else {
-		for (size_t i = 0; i < m->narticles; i++)
-			if (!strcmp(m->articles[i].id, id)) {
-				diag_add(ld->diags, DIAG_ERROR, m->path, line,
-				         "article '%s' defined twice (first on line %u); second ignored", id,
-				         m->articles[i].line);
-				return;
-			}
+		long first = manifest_find_article(m, id);
+		if (first >= 0) {
+			diag_add(ld->diags, DIAG_ERROR, m->path, line,
+			         "article '%s' defined twice (first on line %u); second ignored", id,
+			         m->articles[first].line);
+			return;
+		}
 		struct manifest_article *a = grow(m->articles, m->narticles, sizeof *a);
 		if (!a) {
 			ld->oom = 1;
@@ -163,6 +259,10 @@ static void open_section(struct loader *ld, const char *section)
 			return;
 		}
 		m->narticles++;
+		if (index_add(&m->article_ids, a->id, m->narticles - 1) != 0) {
+			ld->oom = 1;
+			return;
+		}
 		ld->kind = SEC_ARTICLE;
 	}
 }
@@ -436,6 +536,8 @@ void manifest_free(struct manifest *m)
 	}
 	free(m->events);
 	free(m->articles);
+	index_free(m->event_ids);
+	index_free(m->article_ids);
 	free(m->path);
 	free(m->title);
 	memset(m, 0, sizeof *m);

@@ -10,7 +10,8 @@
  * next line still read), invalid UTF-8 (read as U+FFFD); values of any
  * length (a long Arabic title, a long URL); sections with no keys; a BOM and
  * CRLF line ends; indented keys and continued values; long ids; a missing
- * file; the time and language-tag checkers and the event title fallback. */
+ * file; id lookups and duplicate checks over many ids; the time and
+ * language-tag checkers and the event title fallback. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -18,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -568,6 +570,52 @@ static void test_long_ids(void **state)
 	diag_list_free(&d);
 }
 
+/* Many ids: each is found at its index, a duplicate of any of them is
+ * reported with the line of the first, and an unknown id is not found. */
+static void test_many_ids(void **state)
+{
+	char path[] = "/tmp/tandem-test-manifest-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	FILE *f = fdopen(fd, "w");
+	assert_non_null(f);
+	enum { N = 5000 };
+	for (int i = 0; i < N; i++)
+		fprintf(f, "[event e%d]\ndate = 2025-10-25\n[article a%d]\nfile = a.txt\n", i, i);
+	fprintf(f, "[event e1234]\n[article a4321]\n[article a0]\n");
+	assert_int_equal(fclose(f), 0);
+
+	struct manifest m;
+	struct diag_list d = {0};
+	assert_int_equal(manifest_load(path, &m, &d), 0);
+	unlink(path);
+	assert_int_equal(m.nevents, N);
+	assert_int_equal(m.narticles, N);
+	char id[32];
+	for (int i = 0; i < N; i++) {
+		snprintf(id, sizeof id, "e%d", i);
+		assert_int_equal(manifest_find_event(&m, id), i);
+		snprintf(id, sizeof id, "a%d", i);
+		assert_int_equal(manifest_find_article(&m, id), i);
+	}
+	assert_int_equal(manifest_find_event(&m, "a1"), -1);
+	assert_int_equal(manifest_find_article(&m, "e1"), -1);
+	assert_int_equal(manifest_find_event(&m, "e5000"), -1);
+	assert_int_equal(manifest_find_article(&m, ""), -1);
+	/* event e1234 starts line 1234 * 4 + 1; article a4321 line 4321 * 4 + 3 */
+	expect_diag(&d, DIAG_ERROR, path, 4 * N + 1, "event 'e1234' defined twice (first on line 4937)");
+	expect_diag(&d, DIAG_ERROR, path, 4 * N + 2, "article 'a4321' defined twice (first on line 17287)");
+	expect_diag(&d, DIAG_ERROR, path, 4 * N + 3, "article 'a0' defined twice (first on line 3)");
+	expect_ndiags(&d, 3);
+	manifest_free(&m);
+	diag_list_free(&d);
+
+	/* a manifest with no section at all finds nothing */
+	memset(&m, 0, sizeof m);
+	assert_int_equal(manifest_find_event(&m, "e1"), -1);
+	assert_int_equal(manifest_find_article(&m, "a1"), -1);
+}
+
 static void test_missing_file(void **state)
 {
 	const char *path = DATA "no-such-manifest.ini";
@@ -630,6 +678,7 @@ int main(void)
 		cmocka_unit_test(test_bom_and_crlf),
 		cmocka_unit_test(test_indented_lines),
 		cmocka_unit_test(test_long_ids),
+		cmocka_unit_test(test_many_ids),
 		cmocka_unit_test(test_missing_file),
 		cmocka_unit_test(test_valid_time),
 		cmocka_unit_test(test_valid_lang),
