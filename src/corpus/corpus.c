@@ -435,13 +435,15 @@ static int event_add_article(struct corpus_event *e, size_t article)
 	return 0;
 }
 
-/* Resolves an article's `event` and `mentions` ids to event indices. */
+/* Resolves an article's `event` and `mentions` ids to event indices through
+ * the manifest's id index: c->events are still in manifest order here (they
+ * are put in timeline order later), so its indices are theirs. */
 static int link_events(struct corpus *c, const struct manifest *m,
                        const struct manifest_article *ma, size_t ai)
 {
 	struct corpus_article *a = &c->articles[ai];
 	if (ma->event) {
-		long e = corpus_find_event(c, ma->event);
+		long e = manifest_find_event(m, ma->event);
 		if (e < 0)
 			diag_add(&c->diags, DIAG_ERROR, m->path, ma->line,
 			         "[article %s]: event '%s' is not defined", ma->id, ma->event);
@@ -453,7 +455,7 @@ static int link_events(struct corpus *c, const struct manifest *m,
 		if (!list)
 			return -1;
 		for (char *tok = strtok_r(list, " ,\t", &save); tok; tok = strtok_r(NULL, " ,\t", &save)) {
-			long e = corpus_find_event(c, tok);
+			long e = manifest_find_event(m, tok);
 			if (e < 0) {
 				diag_add(&c->diags, DIAG_ERROR, m->path, ma->line,
 				         "[article %s]: mentioned event '%s' is not defined", ma->id, tok);
@@ -491,8 +493,9 @@ static int load_manifest(struct corpus *c, const char *dir)
 	for (size_t i = 0; i < m.narticles; i++) {
 		const struct manifest_article *ma = &m.articles[i];
 		if (!ma->file) {
-			diag_add(&c->diags, DIAG_ERROR, m.path, ma->line,
-			         "[article %s]: no 'file' key; article left out", ma->id);
+			if (!ma->file_line) /* else its value was refused, and reported */
+				diag_add(&c->diags, DIAG_ERROR, m.path, ma->line,
+				         "[article %s]: no 'file' key; article left out", ma->id);
 			continue;
 		}
 		if (ma->file[0] == '/') {
@@ -516,6 +519,14 @@ static int load_manifest(struct corpus *c, const char *dir)
 			diag_add(&c->diags, DIAG_ERROR, m.path, ma->file_line,
 			         "[article %s]: file '%s': %s; article left out", ma->id, ma->file,
 			         strerror(errno));
+			free(path);
+			continue;
+		}
+		struct stat st;
+		if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+			diag_add(&c->diags, DIAG_ERROR, m.path, ma->file_line,
+			         "[article %s]: file '%s' is a directory, not a file; article left out",
+			         ma->id, ma->file);
 			free(path);
 			continue;
 		}

@@ -1,14 +1,15 @@
 /* config.c — owns the configuration file: finding it ($XDG_CONFIG_HOME, then
- * ~/.config), reading it with inih through a line-counting reader so that a
- * bad line is reported as FILE:LINE, and applying [keys], [colors] and
+ * ~/.config), reading it with ini.h, which numbers the lines so that a bad
+ * line is reported as FILE:LINE, and applying [keys], [colors] and
  * [reader]. */
 #include "tandem/config.h"
 
 #include <errno.h>
-#include <ini.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "tandem/ini.h"
 
 struct config_binding {
 	int key;
@@ -45,15 +46,6 @@ static void bad_line(struct config_ctx *x, const char *fmt, const char *a, const
 	char msg[256];
 	snprintf(msg, sizeof msg, fmt, a, b);
 	snprintf(x->cfg->error, sizeof x->cfg->error, "%s:%u: %s", x->cfg->path, x->line, msg);
-}
-
-static char *reader(char *str, int num, void *stream)
-{
-	struct config_ctx *x = stream;
-	char *r = fgets(str, num, x->fp);
-	if (r)
-		x->line++;
-	return r;
 }
 
 static int on_off(const char *v, int *out)
@@ -145,11 +137,17 @@ static void keys_key(struct config_ctx *x, const char *name, const char *v)
 	}
 }
 
-static int handler(void *user, const char *section, const char *name, const char *value)
+static int handler(void *user, const struct ini_item *it)
 {
 	struct config_ctx *x = user;
+	const char *section = it->section, *name = it->name, *value = it->value;
 	const char *err = NULL;
-	if (!name) /* a section start (INI_CALL_HANDLER_ON_NEW_SECTION builds) */
+	x->line = it->line;
+	if (it->kind == INI_ERROR || it->kind == INI_WARNING) {
+		bad_line(x, "%s%s", it->message, "");
+		return 1;
+	}
+	if (it->kind == INI_SECTION)
 		return 1;
 	if (!strcmp(section, "reader"))
 		reader_key(x, name, value);
@@ -160,7 +158,7 @@ static int handler(void *user, const char *section, const char *name, const char
 			bad_line(x, "[colors] %s: %s", name, err);
 	} else
 		bad_line(x, "unknown section [%s]%s", section, "");
-	return 1; /* our own problems are counted; inih's are syntax errors */
+	return 1; /* problems are counted; reading goes on */
 }
 
 int config_load(struct config *cfg, const char *path, struct keymap *km, struct theme *th)
@@ -186,14 +184,9 @@ int config_load(struct config *cfg, const char *path, struct keymap *km, struct 
 		cfg->path[0] = 0;
 		return 0;
 	}
-	int r = ini_parse_stream(reader, &x, handler, &x);
+	enum ini_status r = ini_parse_file(x.fp, handler, &x);
 	fclose(x.fp);
-	if (r > 0) {
-		x.bad++;
-		if (!cfg->error[0])
-			snprintf(cfg->error, sizeof cfg->error, "%s:%d: not a section, key = value or comment",
-			         cfg->path, r);
-	} else if (r < 0) {
+	if (r != INI_OK) {
 		x.bad++;
 		if (!cfg->error[0])
 			snprintf(cfg->error, sizeof cfg->error, "%s: cannot be read", cfg->path);
