@@ -8,6 +8,7 @@
 #include <stddef.h>
 
 #include "tandem/corpus.h"
+#include "tandem/facts.h"
 #include "tandem/page.h"
 
 #define COMPARE_MAX_COLS 3
@@ -17,6 +18,17 @@
 struct compare_segment {
 	size_t first[COMPARE_MAX_COLS]; /* first piece of each column */
 	size_t count[COMPARE_MAX_COLS]; /* pieces of each column (0 allowed) */
+};
+
+/* A fact one column states and its translation beside it does not (or
+ * states under another qualifier): see factcheck.h. */
+struct compare_diff {
+	size_t col, piece;       /* where: a column and a piece of its page */
+	size_t off, len;         /* bytes of the fact in the piece's text */
+	size_t seg;              /* the aligned segment */
+	size_t other;            /* the column it was compared with */
+	struct fact fact;
+	int qualifier_only;
 };
 
 /* How a column relates to the first. */
@@ -40,6 +52,10 @@ struct compare {
 	size_t nrows;
 	size_t *seg_row;                        /* first screen row of each
 	                                           segment; owned */
+	struct compare_diff *diffs;             /* differences between the first
+	                                           column and its translations,
+	                                           in screen order; owned */
+	size_t ndiffs;
 };
 
 /* Builds the comparison of articles idx[0..n) (2 or 3) of corpus c and

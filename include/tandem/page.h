@@ -133,6 +133,12 @@ struct page_match {
 int page_find(struct page *p, const struct fold_text *needle, size_t piece, size_t pos,
               int dir, struct page_match *m, int *wrapped);
 
+/* The logical range [*start, *end) of the characters that bytes [off, off +
+ * len) of a piece's text produced. The piece must be laid out (prepared);
+ * returns 0, or -1 when it is not. */
+int page_piece_range(const struct page *p, size_t piece, size_t off, size_t len, size_t *start,
+                     size_t *end);
+
 /* Row where a match starts. */
 size_t page_match_row(const struct page *p, const struct page_match *m);
 

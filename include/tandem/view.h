@@ -171,6 +171,10 @@ size_t view_piece_highlights(struct app *app, struct page *p, size_t piece,
 /* Draws page row `row` of p at (y, x) in w columns with highlights. */
 void view_draw_page_row(struct app *app, struct page *p, size_t row, int y, int x, int w,
                         const struct page_match *cur);
+/* The same with more highlight ranges (drawn under the search's). */
+void view_draw_page_row_hl(struct app *app, struct page *p, size_t row, int y, int x, int w,
+                           const struct page_match *cur, const struct draw_hl *extra,
+                           size_t nextra);
 /* Saves the reading position of a page whose top row is `top`. */
 void view_save_position(struct app *app, const struct page *p, size_t top);
 /* Moves an article view (no-op for another view) to where row `row` of

@@ -11,6 +11,7 @@
 
 #include "tandem/align.h"
 #include "tandem/anchor.h"
+#include "tandem/factcheck.h"
 
 /* Length in characters of a piece's text (its alignment weight). */
 static size_t piece_chars(const struct page_piece *pc)
@@ -224,6 +225,109 @@ out:
 	return r;
 }
 
+/* The text pieces of a segment's run in column c (meta lines left out: they
+ * are the article's fields, not its text) as a factcheck run; map[i] is the
+ * piece of paragraph i. */
+static int run_of(const struct compare *cmp, size_t s, size_t c, struct factcheck_run *r,
+                  size_t *map)
+{
+	const struct compare_segment *g = &cmp->segs[s];
+	const struct page *p = cmp->cols[c];
+	const char **para = malloc((g->count[c] + 1) * sizeof *para);
+	size_t *len = malloc((g->count[c] + 1) * sizeof *len);
+	if (!para || !len) {
+		free(para);
+		free(len);
+		return -1;
+	}
+	size_t n = 0;
+	for (size_t k = 0; k < g->count[c]; k++) {
+		const struct page_piece *pc = &p->pieces[g->first[c] + k];
+		if (pc->kind == PAGE_META || pc->kind == PAGE_IMAGE)
+			continue;
+		para[n] = pc->utf8;
+		len[n] = pc->len;
+		map[n++] = g->first[c] + k;
+	}
+	*r = (struct factcheck_run){para, len, n, p->article->date};
+	return 0;
+}
+
+static int by_screen_order(const void *x, const void *y)
+{
+	const struct compare_diff *a = x, *b = y;
+	if (a->seg != b->seg)
+		return a->seg < b->seg ? -1 : 1;
+	if (a->col != b->col)
+		return a->col < b->col ? -1 : 1;
+	if (a->piece != b->piece)
+		return a->piece < b->piece ? -1 : 1;
+	return a->off < b->off ? -1 : a->off > b->off;
+}
+
+/* The differences of every segment between column 0 and each translation
+ * (a fact of column 0 missing from two translations is listed once). */
+static int find_differences(struct compare *cmp)
+{
+	struct compare_diff *out = NULL;
+	size_t n = 0, cap = 0;
+	free(cmp->diffs);
+	cmp->diffs = NULL;
+	cmp->ndiffs = 0;
+	for (size_t s = 0; s < cmp->nsegs; s++)
+		for (size_t c = 1; c < cmp->ncols; c++) {
+			if (cmp->kind[c] != COMPARE_TRANSLATION)
+				continue;
+			const struct compare_segment *g = &cmp->segs[s];
+			size_t *map0 = malloc((g->count[0] + 1) * sizeof *map0);
+			size_t *mapc = malloc((g->count[c] + 1) * sizeof *mapc);
+			struct factcheck_run r0 = {0}, rc = {0};
+			struct factcheck_diffs d = {0};
+			int ok = map0 && mapc && run_of(cmp, s, 0, &r0, map0) == 0 &&
+			         run_of(cmp, s, c, &rc, mapc) == 0 && factcheck_runs(&r0, &rc, &d) == 0;
+			for (size_t k = 0; ok && k < d.n; k++) {
+				const struct factcheck_diff *fd = &d.items[k];
+				size_t col = fd->side ? c : 0;
+				size_t piece = fd->side ? mapc[fd->para] : map0[fd->para];
+				int dup = 0;
+				/* (this segment's differences are the last ones) */
+				for (size_t q = n; q-- > 0 && out[q].seg == s && !dup;)
+					dup = out[q].col == col && out[q].piece == piece &&
+					      out[q].off == fd->fact.off;
+				if (dup)
+					continue;
+				if (n == cap) {
+					size_t nc = cap ? 2 * cap : 16;
+					struct compare_diff *no = realloc(out, nc * sizeof *no);
+					if (!no) {
+						ok = 0;
+						break;
+					}
+					out = no;
+					cap = nc;
+				}
+				out[n++] = (struct compare_diff){col, piece, fd->fact.off, fd->fact.len, s,
+				                                 fd->side ? 0 : c, fd->fact, fd->qualifier_only};
+			}
+			free(map0);
+			free(mapc);
+			free((void *)r0.para);
+			free((void *)r0.len);
+			free((void *)rc.para);
+			free((void *)rc.len);
+			factcheck_diffs_free(&d);
+			if (!ok) {
+				free(out);
+				return -1;
+			}
+		}
+	if (n)
+		qsort(out, n, sizeof *out, by_screen_order);
+	cmp->diffs = out;
+	cmp->ndiffs = n;
+	return 0;
+}
+
 /* How article a relates to the first column's article first. */
 static enum compare_kind column_kind(const struct corpus *c, size_t first, size_t a, size_t col)
 {
@@ -267,7 +371,7 @@ struct compare *compare_create(const struct corpus *c, const size_t *idx, size_t
 			return NULL;
 		}
 	}
-	if (build_segments(cmp) != 0) {
+	if (build_segments(cmp) != 0 || find_differences(cmp) != 0) {
 		compare_destroy(cmp);
 		return NULL;
 	}
@@ -284,6 +388,7 @@ void compare_destroy(struct compare *cmp)
 	}
 	free(cmp->segs);
 	free(cmp->seg_row);
+	free(cmp->diffs);
 	free(cmp);
 }
 
@@ -377,7 +482,7 @@ int compare_set_column(struct compare *cmp, const struct corpus *c, size_t col, 
 	cmp->articles[col] = idx;
 	for (size_t i = 0; i < cmp->ncols; i++)
 		cmp->kind[i] = column_kind(c, cmp->articles[0], cmp->articles[i], i);
-	if (build_segments(cmp) != 0)
+	if (build_segments(cmp) != 0 || find_differences(cmp) != 0)
 		return -1;
 	return cmp->col_width ? compare_layout(cmp, cmp->col_width) : 0;
 }

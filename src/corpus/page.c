@@ -427,6 +427,31 @@ int page_find(struct page *p, const struct fold_text *needle, size_t piece, size
 	return 0;
 }
 
+/* The first character whose source bytes start at or after off. */
+static size_t char_at_byte(const struct decoded_text *t, size_t off)
+{
+	size_t lo = 0, hi = t->len;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (t->byte_off[mid] < off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+int page_piece_range(const struct page *p, size_t piece, size_t off, size_t len, size_t *start,
+                     size_t *end)
+{
+	if (piece >= p->npieces || !p->pieces[piece].prepared)
+		return -1;
+	const struct decoded_text *t = &p->pieces[piece].text;
+	*start = char_at_byte(t, off);
+	*end = char_at_byte(t, off + len);
+	return 0;
+}
+
 size_t page_match_row(const struct page *p, const struct page_match *m)
 {
 	const struct page_piece *pc = &p->pieces[m->piece];

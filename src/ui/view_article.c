@@ -58,16 +58,25 @@ static enum theme_elem kind_elem(enum page_kind k)
 	}
 }
 
-void view_draw_page_row(struct app *app, struct page *p, size_t row, int y, int x, int w,
-                        const struct page_match *cur)
+void view_draw_page_row_hl(struct app *app, struct page *p, size_t row, int y, int x, int w,
+                           const struct page_match *cur, const struct draw_hl *extra,
+                           size_t nextra)
 {
 	const struct layout_line *l = page_row_line(p, row);
 	if (!l)
 		return;
 	struct draw_hl hl[MAX_HL];
-	size_t piece = p->rows[row].piece;
-	size_t n = view_piece_highlights(app, p, piece, cur, hl, MAX_HL);
+	size_t piece = p->rows[row].piece, n = 0;
+	for (; n < nextra && n < MAX_HL / 2; n++)
+		hl[n] = extra[n];
+	n += view_piece_highlights(app, p, piece, cur, hl + n, MAX_HL - n);
 	draw_line(&app->theme, y, x, w, l, kind_elem(p->pieces[piece].kind), hl, n);
+}
+
+void view_draw_page_row(struct app *app, struct page *p, size_t row, int y, int x, int w,
+                        const struct page_match *cur)
+{
+	view_draw_page_row_hl(app, p, row, y, x, w, cur, NULL, 0);
 }
 
 void view_position_of_row(const struct page *p, size_t row, long *block, long *line)

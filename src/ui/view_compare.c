@@ -3,6 +3,7 @@
  * column in its own direction under a head with its language; synchronised
  * scrolling over the aligned rows, or independent scrolling of each
  * column's page; focus, translation cycling and search in the columns. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +27,7 @@ struct compare_data {
 	int has_match;
 	size_t cands[MAX_CANDS];         /* articles L cycles through */
 	size_t ncands;
+	long diff;                       /* the difference x/X went to, -1 */
 };
 
 static void add_cand(struct compare_data *d, size_t a)
@@ -61,6 +63,7 @@ static int compare_open(struct app *app, struct view *v)
 			return -1;
 		}
 		d->sync = 1;
+		d->diff = -1;
 		v->data = d;
 		return 0;
 	}
@@ -91,6 +94,7 @@ static int compare_open(struct app *app, struct view *v)
 		return -1;
 	}
 	d->sync = 1;
+	d->diff = -1;
 	v->data = d;
 	return 0;
 }
@@ -226,6 +230,86 @@ static void compare_resize(struct app *app, struct view *v, struct rect r)
 	}
 }
 
+/* The page row of column df->col showing difference df. */
+static size_t diff_row(const struct compare_data *d, const struct compare_diff *df)
+{
+	const struct page *p = d->cmp->cols[df->col];
+	struct page_match m = {df->piece, 0, 0};
+	if (page_piece_range(p, df->piece, df->off, df->len, &m.start, &m.end) != 0)
+		return p->pieces[df->piece].first_row;
+	return page_match_row(p, &m);
+}
+
+static int has_translation(const struct compare *cmp)
+{
+	for (size_t c = 1; c < cmp->ncols; c++)
+		if (cmp->kind[c] == COMPARE_TRANSLATION)
+			return 1;
+	return 0;
+}
+
+/* x / X: the next or previous difference between versions, in order. */
+static unsigned goto_diff(struct app *app, struct compare_data *d, int dir)
+{
+	const struct compare *cmp = d->cmp;
+	if (!has_translation(cmp)) {
+		view_message(app, 1, "differences are found between translations; for other "
+		                     "reports see tandem --facts");
+		return DIRTY_STATUS;
+	}
+	if (cmp->ndiffs == 0) {
+		view_message(app, 0, "no differences: these translations give the same numbers "
+		                     "and dates");
+		return DIRTY_STATUS;
+	}
+	long k;
+	if (d->diff < 0) {
+		/* the first at or below the top (above it, going back) */
+		k = dir > 0 ? 0 : (long)cmp->ndiffs - 1;
+		for (size_t i = 0; i < cmp->ndiffs; i++) {
+			size_t idx = dir > 0 ? i : cmp->ndiffs - 1 - i;
+			const struct compare_diff *df = &cmp->diffs[idx];
+			size_t sr = compare_screen_row(cmp, df->col, diff_row(d, df));
+			size_t top = d->sync ? d->top : compare_screen_row(cmp, df->col, d->ctop[df->col]);
+			if (dir > 0 ? sr >= top : sr < top) {
+				k = (long)idx;
+				break;
+			}
+		}
+	} else {
+		k = d->diff + dir;
+		if (k < 0)
+			k = (long)cmp->ndiffs - 1;
+		if ((size_t)k >= cmp->ndiffs)
+			k = 0;
+	}
+	d->diff = k;
+	const struct compare_diff *df = &cmp->diffs[k];
+	size_t pr = diff_row(d, df);
+	if (d->sync) {
+		size_t sr = compare_screen_row(cmp, df->col, pr);
+		d->top = sr > 2 ? sr - 2 : 0; /* two rows of context above */
+		if (d->top > max_top(d, 0))
+			d->top = max_top(d, 0);
+	} else {
+		d->focus = df->col;
+		d->ctop[df->col] = pr > 2 ? pr - 2 : 0;
+		if (d->ctop[df->col] > max_top(d, df->col))
+			d->ctop[df->col] = max_top(d, df->col);
+	}
+	char what[96];
+	const char *me = app->corpus->articles[cmp->articles[df->col]].lang;
+	const char *other = app->corpus->articles[cmp->articles[df->other]].lang;
+	facts_format(&df->fact, what, sizeof what);
+	if (df->qualifier_only)
+		view_message(app, 0, "difference %ld/%zu: %s says %s; %s qualifies it otherwise", k + 1,
+		             cmp->ndiffs, me, what, other);
+	else
+		view_message(app, 0, "difference %ld/%zu: %s in %s, not in %s", k + 1, cmp->ndiffs, what,
+		             me, other);
+	return DIRTY_MAIN | DIRTY_STATUS;
+}
+
 /* R: the columns follow app->popts.reveal, each at the same paragraph. */
 static unsigned reveal(struct app *app, struct compare_data *d)
 {
@@ -246,6 +330,18 @@ static unsigned reveal(struct app *app, struct compare_data *d)
 	if (had)
 		restore_positions(d, block, line);
 	return DIRTY_MAIN | DIRTY_STATUS;
+}
+
+/* The page row of column c on pane row i (below the heads), or
+ * COMPARE_NO_ROW. */
+static size_t shown_row(const struct compare_data *d, size_t c, int i)
+{
+	if (d->sync) {
+		size_t sr = d->top + (size_t)i;
+		return sr < d->cmp->nrows ? d->cmp->rows[c][sr] : COMPARE_NO_ROW;
+	}
+	size_t pr = d->ctop[c] + (size_t)i;
+	return pr < page_rows(d, c) ? pr : COMPARE_NO_ROW;
 }
 
 static void compare_draw(struct app *app, struct view *v, struct rect r)
@@ -270,27 +366,49 @@ static void compare_draw(struct app *app, struct view *v, struct rect r)
 		if (c > 0)
 			draw_vline(t, r.y, x - 2, r.h);
 	}
-	for (int i = 0; i < d->h; i++) {
-		int y = r.y + 1 + i;
-		for (size_t c = 0; c < cmp->ncols; c++) {
-			size_t pr;
-			if (d->sync) {
-				size_t sr = d->top + (size_t)i;
-				if (sr >= cmp->nrows)
-					continue;
-				pr = cmp->rows[c][sr];
-				if (pr == COMPARE_NO_ROW)
-					continue;
-			} else {
-				pr = d->ctop[c] + (size_t)i;
-				if (pr >= page_rows(d, c))
-					continue;
-			}
-			int x = d->x0 + (int)c * (d->colw + GAP);
-			view_draw_page_row(app, cmp->cols[c], pr, y, x, d->colw,
-			                   d->has_match && d->match_col == c ? &d->match : NULL);
+	/* the differences on screen: those of the pieces each column shows,
+	 * picked out once per frame */
+	size_t lo[COMPARE_MAX_COLS], hi[COMPARE_MAX_COLS];
+	for (size_t c = 0; c < cmp->ncols; c++) {
+		lo[c] = SIZE_MAX;
+		hi[c] = 0;
+		for (int i = 0; i < d->h; i++) {
+			size_t pr = shown_row(d, c, i);
+			if (pr == COMPARE_NO_ROW)
+				continue;
+			size_t piece = cmp->cols[c]->rows[pr].piece;
+			lo[c] = piece < lo[c] ? piece : lo[c];
+			hi[c] = piece > hi[c] ? piece : hi[c];
 		}
 	}
+	size_t *vis = cmp->ndiffs ? malloc(cmp->ndiffs * sizeof *vis) : NULL, nvis = 0;
+	for (size_t k = 0; vis && k < cmp->ndiffs; k++) {
+		const struct compare_diff *df = &cmp->diffs[k];
+		if (df->piece >= lo[df->col] && df->piece <= hi[df->col])
+			vis[nvis++] = k;
+	}
+	for (int i = 0; i < d->h; i++)
+		for (size_t c = 0; c < cmp->ncols; c++) {
+			size_t pr = shown_row(d, c, i);
+			if (pr == COMPARE_NO_ROW)
+				continue;
+			size_t piece = cmp->cols[c]->rows[pr].piece;
+			struct draw_hl hl[16];
+			size_t nhl = 0;
+			for (size_t v2 = 0; v2 < nvis && nhl < 16; v2++) {
+				const struct compare_diff *df = &cmp->diffs[vis[v2]];
+				if (df->col != c || df->piece != piece ||
+				    page_piece_range(cmp->cols[c], piece, df->off, df->len, &hl[nhl].start,
+				                     &hl[nhl].end) != 0)
+					continue;
+				hl[nhl++].elem =
+				    (long)vis[v2] == d->diff ? THEME_DIFFERENCE_CURRENT : THEME_DIFFERENCE;
+			}
+			int x = d->x0 + (int)c * (d->colw + GAP);
+			view_draw_page_row_hl(app, cmp->cols[c], pr, r.y + 1 + i, x, d->colw,
+			                      d->has_match && d->match_col == c ? &d->match : NULL, hl, nhl);
+		}
+	free(vis);
 }
 
 static unsigned scroll_to(struct compare_data *d, long top)
@@ -379,6 +497,7 @@ static unsigned cycle(struct app *app, struct compare_data *d)
 		}
 		d->laid_w = d->colw;
 		d->has_match = 0;
+		d->diff = -1;
 		d->ctop[d->focus] = 0;
 		if (d->sync)
 			d->top = keep > max_top(d, 0) ? max_top(d, 0) : keep;
@@ -427,6 +546,9 @@ static unsigned compare_request(struct app *app, struct view *v, enum request re
 	}
 	case REQ_REVEAL:
 		return reveal(app, d);
+	case REQ_DIFF_NEXT:
+	case REQ_DIFF_PREV:
+		return goto_diff(app, d, req == REQ_DIFF_NEXT ? 1 : -1);
 	case REQ_MARK: {
 		struct state_pos *m = &app->state.marks[state_mark_index(app->letter)];
 		const struct page *p = d->cmp->cols[d->focus];
@@ -536,8 +658,12 @@ static void compare_status(struct app *app, struct view *v, char *left, size_t n
 	char date[16];
 	size_t n = d->sync ? d->cmp->nrows : page_rows(d, d->focus);
 	size_t top = cur_top(d), end = top + (size_t)d->h;
-	snprintf(left, nl, "%s %s %s [%s]", a->id, a->lang, view_date(&a->date, date),
-	         d->sync ? "sync" : "independent");
+	char diffs[48] = "";
+	if (has_translation(d->cmp))
+		snprintf(diffs, sizeof diffs, " · %zu difference%s", d->cmp->ndiffs,
+		         d->cmp->ndiffs == 1 ? "" : "s");
+	snprintf(left, nl, "%s %s %s [%s]%s", a->id, a->lang, view_date(&a->date, date),
+	         d->sync ? "sync" : "independent", diffs);
 	snprintf(pos, np, "%zu/%zu %3zu%%", n ? top + 1 : 0, n, end >= n ? (size_t)100 : end * 100 / n);
 }
 
