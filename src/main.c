@@ -15,6 +15,7 @@
 #include "tandem/compare.h"
 #include "tandem/corpus.h"
 #include "tandem/decode.h"
+#include "tandem/factcheck.h"
 #include "tandem/layout.h"
 #include "tandem/page.h"
 #include "tandem/sanitize.h"
@@ -26,12 +27,22 @@
 #define COMPARE_GAP " \xe2\x94\x82 " /* " │ " */
 #define COMPARE_GAP_COLS 3
 
-enum mode { MODE_UI, MODE_LIST, MODE_TIMELINE, MODE_DUMP, MODE_COMPARE, MODE_RENDER, MODE_CHECK };
+enum mode {
+	MODE_UI,
+	MODE_LIST,
+	MODE_TIMELINE,
+	MODE_DUMP,
+	MODE_COMPARE,
+	MODE_RENDER,
+	MODE_CHECK,
+	MODE_FACTS,
+};
 
 struct options {
 	enum mode mode;
 	const char *dump_id;
 	const char *compare_ids;
+	const char *facts_ids;     /* --facts: an event, or article ids */
 	const char *open_id;
 	int open_compare;
 	int width;                 /* 0: default */
@@ -76,6 +87,8 @@ static void usage(FILE *fp)
 	    "    --no-pad            do not flush right-to-left lines right\n"
 	    "  --reveal              with --dump, --compare, --render: show bidi controls and\n"
 	    "                        zero-width characters as marks (<RLO>, <ZWJ>)\n"
+	    "  --facts EVENT         the numbers and dates the event's articles give, grouped\n"
+	    "  --facts ID,ID[,ID]    the same for articles; for translations, where they differ\n"
 	    "  --check [DIR]         check a corpus: what was recognised where; exit 1 on error\n"
 	    "  --help                this help\n"
 	    "  --version             version\n"
@@ -166,6 +179,11 @@ static int parse_args(int argc, char **argv, struct options *o)
 				return usage_error("%s needs ID,ID[,ID]", a);
 			o->mode = MODE_COMPARE;
 			o->compare_ids = v;
+		} else if (is_opt(a, "--facts")) {
+			if (!(v = opt_value(argc, argv, &i, "--facts")))
+				return usage_error("%s needs an event id or ID,ID[,ID]", a);
+			o->mode = MODE_FACTS;
+			o->facts_ids = v;
 		} else if (is_opt(a, "--open")) {
 			if (!(v = opt_value(argc, argv, &i, "--open")))
 				return usage_error("%s needs an article id", a);
@@ -558,6 +576,160 @@ static int run_render(const struct options *o)
 	return status;
 }
 
+/* "ID#p3": the anchor of an article's block. */
+static void block_anchor(const struct corpus_article *a, size_t block, char *buf, size_t n)
+{
+	const struct article_block *bl = &a->text.blocks[block];
+	snprintf(buf, n, "%s#%c%u", a->id, article_block_letter(bl->kind), bl->ordinal);
+}
+
+/* A fact with some of its paragraph around it, cut at spaces: "…text…". */
+static void print_excerpt(const char *text, size_t len, size_t off, size_t flen,
+                          const struct options *o, int tty)
+{
+	size_t a = off > 40 ? off - 40 : 0, b = off + flen + 40 < len ? off + flen + 40 : len;
+	/* from a space to a space (whole characters), never into the fact */
+	while (a > 0 && a < off && text[a - 1] != ' ')
+		a++;
+	while (b < len && b > off + flen && text[b] != ' ')
+		b--;
+	char *s = malloc(b - a + 8);
+	if (!s)
+		return;
+	snprintf(s, b - a + 8, "%s%.*s%s", a > 0 ? "\xe2\x80\xa6" : "", (int)(b - a), text + a,
+	         b < len ? "\xe2\x80\xa6" : "");
+	print_field(s, o, tty);
+	free(s);
+}
+
+/* --facts of articles that are translations of the first: their aligned
+ * paragraphs compared, every difference listed. */
+static int facts_translations(const struct corpus *c, const size_t *idx, size_t n,
+                              const struct options *o)
+{
+	int tty = isatty(STDOUT_FILENO);
+	struct page_opts po = page_options(o, 1);
+	struct compare *cmp = compare_create(c, idx, n, &po);
+	if (!cmp) {
+		sanitize_fprintf(stderr, "%s: cannot compare (out of memory)\n", prog);
+		return EXIT_RUNTIME;
+	}
+	for (size_t k = 1; k < n; k++)
+		sanitize_fprintf(stdout, "%s and %s (translation)\n", c->articles[idx[0]].id,
+		                 c->articles[idx[k]].id);
+	sanitize_fprintf(stdout, "%zu difference%s\n", cmp->ndiffs, cmp->ndiffs == 1 ? "" : "s");
+	for (size_t i = 0; i < cmp->ndiffs; i++) {
+		const struct compare_diff *df = &cmp->diffs[i];
+		const struct page_piece *pc = &cmp->cols[df->col]->pieces[df->piece];
+		const struct corpus_article *a = &c->articles[cmp->articles[df->col]];
+		char where[160], what[96];
+		if (pc->block >= 0)
+			block_anchor(a, (size_t)pc->block, where, sizeof where);
+		else
+			snprintf(where, sizeof where, "%s#title", a->id);
+		facts_format(&df->fact, what, sizeof what);
+		sanitize_fprintf(stdout, "%-24s %-22s %s  ", where, what,
+		                 df->qualifier_only ? "qualified otherwise in" : "not in");
+		sanitize_fprintf(stdout, "%s  ", c->articles[cmp->articles[df->other]].id);
+		print_excerpt(pc->utf8, pc->len, df->off, df->len, o, tty);
+		putchar('\n');
+	}
+	compare_destroy(cmp);
+	return 0;
+}
+
+/* --facts of an event or of articles from different sources: a table of the
+ * facts each gives, grouped by the word beside them. */
+static int facts_table(const struct corpus *c, const size_t *idx, size_t n,
+                       const struct options *o)
+{
+	int tty = isatty(STDOUT_FILENO);
+	struct factcheck_table t;
+	if (factcheck_table_build(c, idx, n, &t) != 0) {
+		sanitize_fprintf(stderr, "%s: cannot read the facts (out of memory)\n", prog);
+		return EXIT_RUNTIME;
+	}
+	size_t shared = 0;
+	for (size_t g = 0; g < t.ngroups; g++)
+		shared += t.group_articles[g] >= 2;
+	sanitize_fprintf(stdout, "%zu fact(s) in %zu group(s), %zu given by more than one article\n",
+	                 t.n, t.ngroups, shared);
+	for (size_t i = 0; i < t.n; i++) {
+		const struct factcheck_entry *e = &t.items[i];
+		if (i == 0 || t.items[i - 1].group != e->group) {
+			putchar('\n');
+			print_field(factcheck_group_word(&t, e->group), o, tty);
+			sanitize_fprintf(stdout, " (%zu article%s)\n", t.group_articles[e->group],
+			                 t.group_articles[e->group] == 1 ? "" : "s");
+		}
+		const struct corpus_article *a = &c->articles[e->article];
+		const struct article_block *bl = &a->text.blocks[e->block];
+		char where[160], what[96];
+		block_anchor(a, e->block, where, sizeof where);
+		facts_format(&e->fact, what, sizeof what);
+		sanitize_fprintf(stdout, "  %-24s %-22s ", where, what);
+		print_excerpt(a->text.raw + bl->off, bl->len, e->fact.off, e->fact.len, o, tty);
+		putchar('\n');
+	}
+	factcheck_table_free(&t);
+	return 0;
+}
+
+static int run_facts(const struct corpus *c, const struct options *o)
+{
+	size_t idx[COMPARE_MAX_COLS], n = 0;
+	const char *ids = o->facts_ids;
+	for (size_t e = 0; e < c->nevents; e++) {
+		const struct corpus_event *ev = &c->events[e];
+		if (strcmp(ev->id, ids))
+			continue;
+		sanitize_fprintf(stdout, "event %s, %s: ", ev->id,
+		                 ev->date.y ? dates_format(&ev->date, (char[16]){0}) : "undated");
+		print_field(corpus_event_title(ev, o->lang), o, isatty(STDOUT_FILENO));
+		putchar('\n');
+		sanitize_fprintf(stdout, "numbers and dates as the articles give them: where to look, "
+		                         "not a verdict\n");
+		if (ev->narticles == 0) {
+			sanitize_fprintf(stdout, "no article reports this event\n");
+			return 0;
+		}
+		return facts_table(c, ev->articles, ev->narticles, o);
+	}
+	char *copy = strdup(ids), *save = NULL;
+	if (!copy)
+		return EXIT_RUNTIME;
+	for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
+		if (n == COMPARE_MAX_COLS) {
+			free(copy);
+			return usage_error("--facts takes an event id or up to three article ids, not '%s'",
+			                   ids);
+		}
+		long k = corpus_find_article(c, t);
+		if (k < 0) {
+			sanitize_fprintf(stderr, "%s: no event or article '%s' in this corpus (tandem "
+			                         "--timeline and --list show the ids)\n", prog, t);
+			free(copy);
+			return EXIT_RUNTIME;
+		}
+		idx[n++] = (size_t)k;
+	}
+	free(copy);
+	if (n == 0)
+		return usage_error("--facts needs an event id or article ids, not '%s'", ids);
+	/* translations of the first: aligned and compared */
+	size_t tr[64], ntr = corpus_translations(c, idx[0], tr, 64);
+	int all_translations = n >= 2;
+	for (size_t k = 1; k < n; k++) {
+		int found = 0;
+		for (size_t j = 0; j < ntr && j < 64; j++)
+			found |= tr[j] == idx[k];
+		all_translations &= found;
+	}
+	if (all_translations)
+		return facts_translations(c, idx, n, o);
+	return facts_table(c, idx, n, o);
+}
+
 static int run_check(const struct corpus *c)
 {
 	print_diags(c, 1);
@@ -645,6 +817,9 @@ int main(int argc, char **argv)
 		break;
 	case MODE_COMPARE:
 		r = run_compare(c, &o);
+		break;
+	case MODE_FACTS:
+		r = run_facts(c, &o);
 		break;
 	case MODE_UI: {
 		if (o.open_id && corpus_find_article(c, o.open_id) < 0) {

@@ -42,4 +42,43 @@ int factcheck_runs(const struct factcheck_run *a, const struct factcheck_run *b,
 
 void factcheck_diffs_free(struct factcheck_diffs *d);
 
+/* One fact of an article in a table of several reports. */
+struct factcheck_entry {
+	size_t article;           /* corpus article */
+	size_t block;             /* its block (a paragraph or a caption) */
+	struct fact fact;         /* off and len within the block's text */
+	size_t group;             /* row group of the table */
+};
+
+/* The facts several articles give, grouped by the word beside each number
+ * (folded): the same word, words sharing a stem of FACTCHECK_STEM
+ * characters ("penandatangan", "menandatangani"), or a word of
+ * FACTCHECK_LINK characters or more right after the first ("69 negara
+ * menandatangani") put facts in one group, so that figures of different
+ * reports about one thing stand together. Numbers that several articles
+ * give come first, then the others, then the dates, all in one group. */
+struct factcheck_table {
+	struct factcheck_entry *items; /* owned; by group, then article order */
+	size_t n;
+	size_t ngroups;
+	size_t *group_articles;   /* per group: how many articles it draws on;
+	                             owned */
+};
+
+#define FACTCHECK_STEM 7
+#define FACTCHECK_LINK 8
+
+struct corpus;
+
+/* Builds the table of the facts that articles idx[0..n) of c give in their
+ * paragraphs and captions. Returns 0, or -1 when memory runs out. Free with
+ * factcheck_table_free. */
+int factcheck_table_build(const struct corpus *c, const size_t *idx, size_t n,
+                          struct factcheck_table *t);
+
+void factcheck_table_free(struct factcheck_table *t);
+
+/* The word naming a group: the word beside its first number, or "dates". */
+const char *factcheck_group_word(const struct factcheck_table *t, size_t group);
+
 #endif

@@ -33,6 +33,7 @@ struct fact {
 	struct date_ymd from, to;    /* FACT_DATE: the date, or a range */
 	size_t off, len;             /* bytes of the fact in the text */
 	char word[FACT_WORD_MAX];    /* the word next to a number, folded; "" */
+	char next[FACT_WORD_MAX];    /* the word after that one, folded; "" */
 };
 
 struct fact_list {

@@ -404,9 +404,14 @@ int facts_find(const char *text, size_t n, const struct date_ymd *context,
 				f->word[0] = 0;
 				plain = 0;
 				size_t a2, e2;
-				if (next_word(s, n, e, &a2, &e2))
+				if (next_word(s, n, e, &a2, &e2)) {
 					fold_word(s + a2, e2 - a2, f->word, sizeof f->word);
+					e = e2;
+				}
 			}
+			size_t a3, e3;
+			if (f->word[0] && next_word(s, n, e, &a3, &e3))
+				fold_word(s + a3, e3 - a3, f->next, sizeof f->next);
 		} else if (f->qual == FACT_EXACT && prev_word(s, i, &a, &e)) {
 			fold_word(s + a, e - a, f->word, sizeof f->word);
 		}
@@ -419,6 +424,7 @@ int facts_find(const char *text, size_t n, const struct date_ymd *context,
 				f->kind = FACT_DATE;
 				f->from = f->to = (struct date_ymd){(int)v, 0, 0};
 				f->word[0] = 0;
+				f->next[0] = 0;
 			}
 		}
 		i = end;

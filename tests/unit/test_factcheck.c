@@ -13,6 +13,7 @@
 
 #include <cmocka.h>
 
+#include "tandem/corpus.h"
 #include "tandem/factcheck.h"
 
 static struct factcheck_run run(const char *const *p, size_t n, size_t *len)
@@ -107,6 +108,50 @@ static void test_factcheck_many(void **state)
 	factcheck_diffs_free(&d);
 }
 
+/* The group of the entry of article `id` giving `value` (qualified q), or
+ * -1. */
+static long group_of(const struct corpus *c, const struct factcheck_table *t, const char *id,
+                     double value, enum fact_qual q)
+{
+	for (size_t i = 0; i < t->n; i++)
+		if (!strcmp(c->articles[t->items[i].article].id, id) &&
+		    t->items[i].fact.kind == FACT_NUMBER && t->items[i].fact.lo == value &&
+		    t->items[i].fact.qual == q)
+			return (long)t->items[i].group;
+	return -1;
+}
+
+/* The bundled signing event: the rehearsal report's expectations stand
+ * beside the discussion report's figures. */
+static void test_factcheck_table_signing(void **state)
+{
+	(void)state;
+	struct corpus *c = corpus_open_dir("corpus");
+	assert_non_null(c);
+	const struct corpus_event *ev = NULL;
+	for (size_t e = 0; e < c->nevents; e++)
+		if (!strcmp(c->events[e].id, "signing"))
+			ev = &c->events[e];
+	assert_non_null(ev);
+	struct factcheck_table t;
+	assert_int_equal(factcheck_table_build(c, ev->articles, ev->narticles, &t), 0);
+	long signatories = group_of(c, &t, "id-rehearsal", 60, FACT_ABOUT);
+	long states = group_of(c, &t, "id-discussion", 69, FACT_EXACT);
+	long expected = group_of(c, &t, "id-rehearsal", 1500, FACT_ABOUT);
+	long came = group_of(c, &t, "id-discussion", 1000, FACT_MORE);
+	assert_true(signatories >= 0 && states >= 0 && expected >= 0 && came >= 0);
+	assert_int_equal(signatories, states);
+	assert_int_equal(expected, came);
+	assert_int_not_equal(signatories, expected);
+	/* groups several articles give come first; entries are sorted by group */
+	assert_true(t.group_articles[0] >= 2);
+	for (size_t i = 1; i < t.n; i++)
+		assert_true(t.items[i - 1].group <= t.items[i].group);
+	assert_string_equal(factcheck_group_word(&t, (size_t)expected), "delegasi");
+	factcheck_table_free(&t);
+	corpus_free(c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -114,6 +159,7 @@ int main(void)
 		cmocka_unit_test(test_factcheck_finds_each_kind),
 		cmocka_unit_test(test_factcheck_repeats_one_for_one),
 		cmocka_unit_test(test_factcheck_many),
+		cmocka_unit_test(test_factcheck_table_signing),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
