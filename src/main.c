@@ -15,6 +15,7 @@
 #include "tandem/compare.h"
 #include "tandem/corpus.h"
 #include "tandem/decode.h"
+#include "tandem/evidence.h"
 #include "tandem/factcheck.h"
 #include "tandem/layout.h"
 #include "tandem/page.h"
@@ -36,6 +37,7 @@ enum mode {
 	MODE_RENDER,
 	MODE_CHECK,
 	MODE_FACTS,
+	MODE_EVIDENCE,
 };
 
 struct options {
@@ -43,6 +45,7 @@ struct options {
 	const char *dump_id;
 	const char *compare_ids;
 	const char *facts_ids;     /* --facts: an event, or article ids */
+	const char *evidence_id;   /* --evidence: an event */
 	const char *open_id;
 	int open_compare;
 	int width;                 /* 0: default */
@@ -87,6 +90,7 @@ static void usage(FILE *fp)
 	    "    --no-pad            do not flush right-to-left lines right\n"
 	    "  --reveal              with --dump, --compare, --render: show bidi controls and\n"
 	    "                        zero-width characters as marks (<RLO>, <ZWJ>)\n"
+	    "  --evidence EVENT      the paragraphs that report the event (--width N)\n"
 	    "  --facts EVENT         the numbers and dates the event's articles give, grouped\n"
 	    "  --facts ID,ID[,ID]    the same for articles; for translations, where they differ\n"
 	    "  --check [DIR]         check a corpus: what was recognised where; exit 1 on error\n"
@@ -179,6 +183,11 @@ static int parse_args(int argc, char **argv, struct options *o)
 				return usage_error("%s needs ID,ID[,ID]", a);
 			o->mode = MODE_COMPARE;
 			o->compare_ids = v;
+		} else if (is_opt(a, "--evidence")) {
+			if (!(v = opt_value(argc, argv, &i, "--evidence")))
+				return usage_error("%s needs an event id", a);
+			o->mode = MODE_EVIDENCE;
+			o->evidence_id = v;
 		} else if (is_opt(a, "--facts")) {
 			if (!(v = opt_value(argc, argv, &i, "--facts")))
 				return usage_error("%s needs an event id or ID,ID[,ID]", a);
@@ -730,6 +739,96 @@ static int run_facts(const struct corpus *c, const struct options *o)
 	return facts_table(c, idx, n, o);
 }
 
+/* Text laid out on one line of `width` columns, "…" where it is cut. */
+static void print_fitted(const char *s, int width, const struct options *o)
+{
+	struct decoded_text t;
+	struct bidi_para bp;
+	struct layout_para lp;
+	const char *err;
+	/* visual order and shapes on a terminal, logical text into a pipe */
+	int tty = isatty(STDOUT_FILENO);
+	struct bidi_opts bo = {.dir = BIDI_AUTO, .shape = tty && o->shape, .mirror = tty && o->mirror};
+	struct layout_opts lo = {.width = width > 2 ? width - 1 : 1, .pad = 0,
+	                         .reorder = tty && o->bidi == UI_BIDI_APP};
+	if (decode_paragraph(s, strlen(s), &t) != 0)
+		return;
+	if (bidi_prepare(t.cp, t.len, &bo, &bp, &err) == 0) {
+		if (layout_wrap(&bp, &lo, &lp) == 0) {
+			if (lp.nlines) {
+				char *u = layout_line_to_utf8(&lp.lines[0], 0, 0, NULL);
+				if (u)
+					sanitize_fputs(stdout, u);
+				free(u);
+				if (lp.nlines > 1)
+					fputs("\xe2\x80\xa6", stdout);
+			}
+			layout_para_free(&lp);
+		}
+		bidi_free(&bp);
+	}
+	decode_free(&t);
+}
+
+static long find_event(const struct corpus *c, const char *id)
+{
+	for (size_t e = 0; e < c->nevents; e++)
+		if (!strcmp(c->events[e].id, id))
+			return (long)e;
+	return -1;
+}
+
+/* --evidence EVENT: each paragraph that reports it, with an excerpt around
+ * the mention. */
+static int run_evidence(const struct corpus *c, const struct options *o)
+{
+	long ev = find_event(c, o->evidence_id);
+	if (ev < 0) {
+		sanitize_fprintf(stderr, "%s: no event '%s' in this corpus (tandem --timeline shows "
+		                         "the ids)\n", prog, o->evidence_id);
+		return EXIT_RUNTIME;
+	}
+	const struct corpus_event *e = &c->events[ev];
+	int width = o->width ? o->width : default_width();
+	struct evidence_list l;
+	if (evidence_find(c, (size_t)ev, &l) != 0) {
+		sanitize_fprintf(stderr, "%s: out of memory\n", prog);
+		return EXIT_RUNTIME;
+	}
+	char date[16];
+	sanitize_fprintf(stdout, "event %s, %s: ", e->id,
+	                 e->date.y ? dates_format(&e->date, date) : "undated");
+	print_fitted(corpus_event_title(e, o->lang), width > 30 ? width - 30 : 10, o);
+	putchar('\n');
+	sanitize_fprintf(stdout, "%zu paragraph(s) report it\n", l.n);
+	for (size_t i = 0; i < l.n; i++) {
+		const struct evidence_hit *h = &l.items[i];
+		const struct corpus_article *a = &c->articles[h->article];
+		const struct article_block *bl = &a->text.blocks[h->block];
+		char where[160];
+		block_anchor(a, h->block, where, sizeof where);
+		int main_event = a->event == ev;
+		sanitize_fprintf(stdout, "%-24s %-3s %-8s %s ", where, a->lang,
+		                 main_event ? "reports" : "mentions", evidence_why_name(h->why));
+		/* the excerpt: from a space before the mention to the line's end */
+		size_t from = h->off > 30 ? h->off - 30 : 0;
+		while (from > 0 && from < h->off && a->text.raw[bl->off + from - 1] != ' ')
+			from++;
+		size_t n = bl->len - from;
+		char *x = malloc(n + 4);
+		if (x) {
+			snprintf(x, n + 4, "%s%.*s", from ? "\xe2\x80\xa6" : "", (int)n,
+			         a->text.raw + bl->off + from);
+			int used = 24 + 1 + 3 + 1 + 8 + 1 + (int)strlen(evidence_why_name(h->why)) + 1;
+			print_fitted(x, width - used > 10 ? width - used : 10, o);
+			free(x);
+		}
+		putchar('\n');
+	}
+	evidence_free(&l);
+	return 0;
+}
+
 static int run_check(const struct corpus *c)
 {
 	print_diags(c, 1);
@@ -820,6 +919,9 @@ int main(int argc, char **argv)
 		break;
 	case MODE_FACTS:
 		r = run_facts(c, &o);
+		break;
+	case MODE_EVIDENCE:
+		r = run_evidence(c, &o);
 		break;
 	case MODE_UI: {
 		if (o.open_id && corpus_find_article(c, o.open_id) < 0) {

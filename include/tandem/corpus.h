@@ -53,6 +53,9 @@ struct corpus_event {
 	char *time, *place, *title; /* owned, may be NULL (title falls back to id) */
 	struct corpus_event_title *titles; /* owned */
 	size_t ntitles;
+	struct corpus_event_title *keywords; /* from the manifest (lang "" for
+	                                        every language); owned */
+	size_t nkeywords;
 	size_t *articles;         /* articles that report it, main event first;
 	                             owned */
 	size_t narticles;

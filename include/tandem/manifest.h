@@ -1,5 +1,6 @@
 /* manifest.h — the corpus manifest, corpus.ini (INI, read with ini.h):
- * [corpus] title; [event ID] date, time, place, title, title.LANG;
+ * [corpus] title; [event ID] date, time, place, title, title.LANG,
+ * keywords, keywords.LANG;
  * [article ID] file, lang, date, event, mentions, source, group, title, dir.
  * This module reads and checks the syntax of each value; corpus.c checks what
  * needs the whole corpus (files, references). */
@@ -24,6 +25,10 @@ struct manifest_event {
 	char *title;             /* owned, may be NULL */
 	struct manifest_title *titles; /* title.LANG; owned */
 	size_t ntitles;
+	struct manifest_title *keywords; /* keywords (lang "") and keywords.LANG:
+	                                    comma-separated words that mark a
+	                                    paragraph as evidence; owned */
+	size_t nkeywords;
 	unsigned line;           /* line of the section header */
 };
 

@@ -179,6 +179,9 @@ static void event_free(struct corpus_event *e)
 	for (size_t j = 0; j < e->ntitles; j++)
 		free(e->titles[j].text);
 	free(e->titles);
+	for (size_t j = 0; j < e->nkeywords; j++)
+		free(e->keywords[j].text);
+	free(e->keywords);
 	free(e->articles);
 }
 
@@ -416,6 +419,17 @@ static int copy_events(struct corpus *c, const struct manifest *m)
 				if (!(e->titles[j].text = strdup(me->titles[j].text)))
 					return -1;
 				e->ntitles++;
+			}
+		}
+		if (me->nkeywords) {
+			e->keywords = calloc(me->nkeywords, sizeof *e->keywords);
+			if (!e->keywords)
+				return -1;
+			for (size_t j = 0; j < me->nkeywords; j++) {
+				memcpy(e->keywords[j].lang, me->keywords[j].lang, sizeof e->keywords[j].lang);
+				if (!(e->keywords[j].text = strdup(me->keywords[j].text)))
+					return -1;
+				e->nkeywords++;
 			}
 		}
 	}

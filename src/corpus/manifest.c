@@ -328,7 +328,8 @@ static void event_key(struct loader *ld, struct manifest_event *ev, const char *
 {
 	unsigned line = ld->line;
 	int titled = !strncmp(name, "title.", 6);
-	if ((titled || is_one_of(name, event_keys)) && empty_value(ld, name, value))
+	int keyed = !strcmp(name, "keywords") || !strncmp(name, "keywords.", 9);
+	if ((titled || keyed || is_one_of(name, event_keys)) && empty_value(ld, name, value))
 		return;
 	if (!strcmp(name, "date")) {
 		parse_date(ld, value, &ev->date);
@@ -343,29 +344,34 @@ static void event_key(struct loader *ld, struct manifest_event *ev, const char *
 		set_str(ld, &ev->place, name, value);
 	} else if (!strcmp(name, "title")) {
 		set_str(ld, &ev->title, name, value);
-	} else if (titled) {
-		const char *lang = name + 6;
-		if (!manifest_valid_lang(lang) || strlen(lang) >= sizeof ev->titles->lang) {
+	} else if (titled || keyed) {
+		const char *lang = titled ? name + 6 : name[8] == '.' ? name + 9 : "";
+		if ((titled || *lang) &&
+		    (!manifest_valid_lang(lang) || strlen(lang) >= sizeof ev->titles->lang)) {
 			diag_add(ld->diags, DIAG_ERROR, ld->m->path, line,
-			         "[%s]: '%s' is not a language tag (as in title.fr)", ld->section, lang);
+			         "[%s]: '%s' is not a language tag (as in %s.fr)", ld->section, lang,
+			         titled ? "title" : "keywords");
 			return;
 		}
-		struct manifest_title *t = grow(ev->titles, ev->ntitles, sizeof *t);
+		struct manifest_title **list = titled ? &ev->titles : &ev->keywords;
+		size_t *count = titled ? &ev->ntitles : &ev->nkeywords;
+		struct manifest_title *t = grow(*list, *count, sizeof *t);
 		if (!t) {
 			ld->oom = 1;
 			return;
 		}
-		ev->titles = t;
-		t = &ev->titles[ev->ntitles];
+		*list = t;
+		t = &t[*count];
 		snprintf(t->lang, sizeof t->lang, "%s", lang);
 		if (!(t->text = strdup(value))) {
 			ld->oom = 1;
 			return;
 		}
-		ev->ntitles++;
+		(*count)++;
 	} else {
 		diag_add(ld->diags, DIAG_WARNING, ld->m->path, line,
-		         "[%s]: unknown key '%s' (expected date, time, place, title, title.LANG); ignored",
+		         "[%s]: unknown key '%s' (expected date, time, place, title, title.LANG, "
+		         "keywords, keywords.LANG); ignored",
 		         ld->section, name);
 	}
 }
@@ -521,6 +527,9 @@ void manifest_free(struct manifest *m)
 		for (size_t j = 0; j < e->ntitles; j++)
 			free(e->titles[j].text);
 		free(e->titles);
+		for (size_t j = 0; j < e->nkeywords; j++)
+			free(e->keywords[j].text);
+		free(e->keywords);
 	}
 	for (size_t i = 0; i < m->narticles; i++) {
 		struct manifest_article *a = &m->articles[i];

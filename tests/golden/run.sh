@@ -47,6 +47,7 @@ golden facts-fr-ar.txt "$bin" --facts fr-rehearsal,ar-rehearsal
 golden facts-fr-id.txt "$bin" --facts fr-rehearsal,id-rehearsal
 for ev in adoption rehearsal signing plenary reception discussion; do
 	golden "facts-$ev.txt" "$bin" --facts "$ev"
+	golden "evidence-$ev.txt" "$bin" --evidence "$ev" --width 100
 done
 golden list.txt "$bin" --list
 golden timeline.txt "$bin" --timeline
