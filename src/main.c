@@ -406,16 +406,20 @@ static int run_list(const struct corpus *c, const struct options *o)
 static int run_timeline(const struct corpus *c, const struct options *o)
 {
 	int tty = isatty(STDOUT_FILENO);
-	int idw = 2;
-	for (size_t i = 0; i < c->nevents; i++)
+	int idw = 2, lw = 8;
+	char langs[128];
+	for (size_t i = 0; i < c->nevents; i++) {
 		if ((int)strlen(c->events[i].id) > idw)
 			idw = (int)strlen(c->events[i].id);
+		if ((int)strlen(timeline_event_langs(c, &c->events[i], langs, sizeof langs)) > lw)
+			lw = (int)strlen(langs);
+	}
 	for (size_t i = 0; i < c->nevents; i++) {
 		const struct corpus_event *e = &c->events[i];
-		char date[16], langs[128];
-		sanitize_fprintf(stdout, "%-10s  %-9s  %-*s  %-8s  ", e->date.y ? dates_format(&e->date, date) : "-",
-		       e->time ? e->time : "", idw, e->id,
-		       timeline_event_langs(c, e, langs, sizeof langs));
+		char date[16];
+		sanitize_fprintf(stdout, "%-10s  %-9s  %-*s  %-*s  ",
+		                 e->date.y ? dates_format(&e->date, date) : "-", e->time ? e->time : "",
+		                 idw, e->id, lw, timeline_event_langs(c, e, langs, sizeof langs));
 		print_field(corpus_event_title(e, o->lang), o, tty);
 		putchar('\n');
 	}

@@ -78,6 +78,9 @@ void view_list_draw_pane(struct app *app, struct rect r, size_t sel, int focused
 		snprintf(pre, sizeof pre, " %-3s %-10s ", a->lang, a->date.y ? dates_format(&a->date, date) : "-");
 		draw_fill(t, y, r.x, r.w, e);
 		int x = draw_text(t, y, r.x, r.w, pre, e);
+		/* an article whose main event is another only mentions this one */
+		if (app->event != VIEW_NONE && app->event < c->nevents && a->event != (long)app->event)
+			x += draw_text(t, y, r.x + x, r.w - x, "mentions ", isel ? e : THEME_META);
 		const struct layout_line *l = label_line(&app->title_labels[k], r.w - x - 1);
 		if (l)
 			draw_line(t, y, r.x + x, r.w - x - 1, l, e, NULL, 0);
