@@ -346,7 +346,7 @@ static const struct path paths[] = {
 	  prep_paragraphs },
 	{ "cluster: one long grapheme cluster (--render)", "bytes", 256 * 1024, prep_cluster },
 	{ "compare: --compare of many paragraphs", "paragraphs", 500, prep_compare },
-	{ "manifest: a manifest of many articles (--list)", "articles", 2500, prep_manifest },
+	{ "manifest: a manifest of many articles (--list)", "articles", 5000, prep_manifest },
 	{ "state: a state file of many entries (reader)", "entries", 10000, prep_state },
 	{ "line: one long line (--dump)", "bytes", 1 << 20, prep_line },
 	{ "newlines: many newlines, the date finder (--list)", "newlines", 2 << 20,

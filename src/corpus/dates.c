@@ -174,13 +174,17 @@ static int digit_value(ucs4_t c)
 	return -1;
 }
 
+/* ASCII takes a short path in these predicates and in fold_append: most of
+ * a Latin-script text is ASCII, and the libunistring tables cost more. */
 static int is_format(ucs4_t c)
 {
-	return uc_is_general_category(c, UC_CATEGORY_Cf);
+	return c >= 0x80 && uc_is_general_category(c, UC_CATEGORY_Cf);
 }
 
 static int is_word_char(ucs4_t c)
 {
+	if (c < 0x80)
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 	return uc_is_alpha(c) || uc_is_general_category(c, UC_CATEGORY_M);
 }
 
@@ -223,6 +227,16 @@ static void fold_append(ucs4_t c, char *buf, size_t *len, int *overflow, int dep
 	ucs4_t dec[UC_DECOMPOSITION_MAX_LENGTH];
 	int tag, k;
 
+	if (c < 0x80) { /* no decomposition, no mark; lower case by hand */
+		if (*overflow)
+			return;
+		if (*len + 1 > WORD_MAX - 1) {
+			*overflow = 1;
+			return;
+		}
+		buf[(*len)++] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+		return;
+	}
 	if (c == 0x0640 || uc_is_general_category(c, UC_CATEGORY_M) || is_format(c))
 		return;
 	c = uc_tolower(c);
@@ -490,10 +504,13 @@ static int single_month(const struct toks *tk, size_t i, int waw_ok, int *m, int
 
 	if (!has(tk, i) || TK(tk, i).type != T_WORD || !TK(tk, i).word[0])
 		return 0;
-	/* Lengths first: most words are no month, and differ in length from
-	 * nearly every name. */
+	/* Most words are no month: a Latin month name starts with one of a
+	 * few letters and is at most 9 letters long, and names are compared
+	 * by length before their bytes. */
 	w = TK(tk, i).word;
 	wl = TK(tk, i).wlen;
+	if ((unsigned char)w[0] < 0x80 && (wl > 9 || !strchr("adfjmnops", w[0])))
+		return 0;
 	bare = waw_ok ? without_waw(tk, i) : NULL;
 	if (bare)
 		bl = wl - (size_t)(bare - w);
