@@ -3,7 +3,7 @@
 #   make            build build/tandem
 #   make run        bootstrap dependencies, build, open the bundled corpus
 #   make check      bootstrap dependencies, build, run every test
-#   make bench      layout throughput and corpus load time
+#   make bench      layout throughput, corpus load time, growth with input size
 #   make install    PREFIX=/usr/local DESTDIR=
 #   make SANITIZE=1 build with AddressSanitizer and UBSan
 #   make V=1        show the commands
@@ -59,6 +59,7 @@ UNIT_BIN   := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 CONF_SRC   := $(sort $(wildcard tests/conformance/*.c))
 CONF_BIN   := $(CONF_SRC:tests/conformance/%.c=$(BUILD)/tests/conf_%)
 BENCH_BIN  := $(BUILD)/bench/bench_layout
+GROWTH_BIN := $(BUILD)/bench/bench_growth
 
 .PHONY: all run check unit conformance golden e2e bench install uninstall clean bootstrap
 
@@ -88,9 +89,10 @@ e2e: $(BUILD)/tandem
 	$(Q)sh tests/e2e/run.sh
 
 bench: bootstrap
-	$(Q)$(MAKE) --no-print-directory all $(BENCH_BIN)
+	$(Q)$(MAKE) --no-print-directory all $(BENCH_BIN) $(GROWTH_BIN)
 	$(Q)$(BENCH_BIN) corpus
 	$(Q)sh bench/instructions.sh $(BENCH_BIN) corpus
+	$(Q)$(GROWTH_BIN) $(BUILD)/tandem corpus $(BUILD)/bench/growth
 
 $(BUILD)/tandem: $(MAIN_OBJ) $(UI_OBJ) $(CORPUS_OBJ) $(TEXT_OBJ)
 	@echo "  LD      $@"
@@ -115,6 +117,11 @@ $(BENCH_BIN): bench/bench_layout.c $(CORPUS_OBJ) $(TEXT_OBJ)
 	@mkdir -p $(dir $@)
 	@echo "  CC/LD   $@"
 	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(CORPUS_LIBS)
+
+$(GROWTH_BIN): bench/bench_growth.c
+	@mkdir -p $(dir $@)
+	@echo "  CC/LD   $@"
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $<
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
