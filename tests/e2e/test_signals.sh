@@ -24,7 +24,7 @@ if [ -n "$pid" ]; then
 	check "SIGHUP: exits 0" "EXIT=0"
 	check "SIGHUP: the shell's screen is back" "BEFORE-TANDEM"
 	if ! screen | grep -q '/126'; then ok "SIGHUP: the reader is gone"; else notok "SIGHUP: the reader is gone"; fi
-	if grep -q '^pos fr-rehearsal 2 0$' "$XDG_STATE_HOME/tandem/state" 2>/dev/null; then ok "SIGHUP: position saved"; else
+	if grep -q '^pos fr-rehearsal 2 0 [0-9]*$' "$XDG_STATE_HOME/tandem/state" 2>/dev/null; then ok "SIGHUP: position saved"; else
 		notok "SIGHUP: position saved" "$(cat "$XDG_STATE_HOME/tandem/state" 2>&1)"; fi
 	wait_file "$TMP/hup.out" "EXIT=0" || true
 	if has_bytes "$TMP/hup.out" '\033[?1049l'; then ok "SIGHUP: alternate screen left"; else notok "SIGHUP: alternate screen left"; fi
@@ -83,7 +83,7 @@ print("still running after the hangup")
 EOF
 	r=$(python3 "$TMP/hangup.py" "$TANDEM" 2>&1)
 	if [ "$r" = exited ]; then ok "hangup without SIGHUP: exits"; else notok "hangup without SIGHUP: exits" "$r"; fi
-	if grep -q '^pos fr-rehearsal -1 3$' "$XDG_STATE_HOME/tandem/state" 2>/dev/null; then ok "hangup without SIGHUP: position saved"; else
+	if grep -q '^pos fr-rehearsal -1 3 [0-9]*$' "$XDG_STATE_HOME/tandem/state" 2>/dev/null; then ok "hangup without SIGHUP: position saved"; else
 		notok "hangup without SIGHUP: position saved" "$(cat "$XDG_STATE_HOME/tandem/state" 2>&1)"; fi
 else
 	echo "# python3 missing: the hangup without SIGHUP is not checked"
