@@ -17,7 +17,8 @@
  * entry by entry (the later change wins: a second reader's positions are
  * kept), writes a temporary .state.XXXXXX in the same directory (fflush,
  * fsync) and renames it over the state. Loading removes the temporary files
- * a killed save left: all of them under the lock, only old ones without. */
+ * a killed save left: all of them when the lock is free (no save under way),
+ * only old ones when it is not (loading never waits for it). */
 #include "tandem/state.h"
 
 #include <dirent.h>
@@ -323,22 +324,25 @@ static int read_state(struct state *s, int file_wins_tie, struct state_read *r, 
 
 /* ---- the lock and the temporary files ------------------------------------ */
 
-/* Takes the lock beside the state: its descriptor, or -1 when it cannot be
- * had within the bounded wait (the caller then goes on without it). */
-static int take_lock(const struct state *s)
+/* Takes the lock beside the state, trying `tries` times LOCK_WAIT_NS apart:
+ * its descriptor, or -1 when it cannot be had (the caller then goes on
+ * without it). */
+static int take_lock(const struct state *s, int tries)
 {
 	char p[1200];
 	snprintf(p, sizeof p, "%s/state.lock", s->dir);
 	int fd = open(p, O_RDWR | O_CREAT | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC, 0600);
 	if (fd < 0)
 		return -1;
-	for (int i = 0; i < LOCK_TRIES; i++) {
+	for (int i = 0; i < tries; i++) {
 		if (flock(fd, LOCK_EX | LOCK_NB) == 0)
 			return fd;
 		if (errno != EWOULDBLOCK && errno != EINTR)
 			break;
-		struct timespec ts = {0, LOCK_WAIT_NS};
-		nanosleep(&ts, NULL);
+		if (i + 1 < tries) {
+			struct timespec ts = {0, LOCK_WAIT_NS};
+			nanosleep(&ts, NULL);
+		}
 	}
 	close(fd);
 	return -1;
@@ -392,7 +396,9 @@ int state_load(struct state *s, const char *dir, char *err, size_t n)
 			return 0; /* nowhere to keep it */
 	}
 	snprintf(s->path, sizeof s->path, "%s/state", s->dir);
-	int lock = take_lock(s);
+	/* reading needs no lock (the file is only ever replaced whole); it
+	 * tells whether a save is under way, so start never waits for it */
+	int lock = take_lock(s, 1);
 	remove_stale_temps(s, lock >= 0);
 	struct state_read r;
 	char why[1300];
@@ -509,7 +515,7 @@ int state_save(struct state *s, char *err, size_t n)
 	}
 	/* without the lock after the bounded wait: what this reader did is
 	 * written all the same */
-	int lock = take_lock(s);
+	int lock = take_lock(s, LOCK_TRIES);
 	struct state_read r;
 	char why[1300];
 	if (read_state(s, 0, &r, why, sizeof why) != 0) {

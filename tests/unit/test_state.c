@@ -6,9 +6,10 @@
  * is replaced; two readers saving one after the other keep each other's
  * positions, and for one article the later change wins; a FIFO as the state
  * is neither waited on nor replaced; temporary files a killed save left are
- * removed at load; a lock held by another process delays a save only for a
- * bounded time; 100,000 entries are all found again. Each test works in its
- * own directory under /tmp. */
+ * removed at load (while another save holds the lock, only old ones); a
+ * lock held by another process delays a save only for a bounded time;
+ * 100,000 entries are all found again. Each test works in its own directory
+ * under /tmp. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -260,6 +261,31 @@ static void test_stale_temporary_removed(void **state)
 	assert_int_equal(access(other, F_OK), 0);
 }
 
+/* Another process holds the lock (a save under way): a fresh temporary
+ * file may be that save's and stays; one untouched for an hour goes. */
+static void test_temporary_of_a_save_under_way_kept(void **state)
+{
+	struct fixture *f = *state;
+	char lock[160], fresh[160], old[160];
+	snprintf(lock, sizeof lock, "%s/state.lock", f->dir);
+	int fd = open(lock, O_RDWR | O_CREAT, 0600);
+	assert_true(fd >= 0);
+	assert_int_equal(flock(fd, LOCK_EX), 0);
+	snprintf(fresh, sizeof fresh, "%s/.state.Fresh1", f->dir);
+	write_text(fresh, "tandem-state 2\n", 15);
+	snprintf(old, sizeof old, "%s/.state.Old123", f->dir);
+	write_text(old, "tandem-state 2\n", 15);
+	struct timespec t[2] = {{time(NULL) - 3600, 0}, {time(NULL) - 3600, 0}};
+	assert_int_equal(utimensat(AT_FDCWD, old, t, 0), 0);
+	struct state s;
+	char err[1500];
+	assert_int_equal(state_load(&s, f->dir, err, sizeof err), 0);
+	state_free(&s);
+	close(fd);
+	assert_int_equal(access(fresh, F_OK), 0);
+	assert_int_equal(access(old, F_OK), -1);
+}
+
 /* Another process holds the lock and never lets go: the save waits a
  * bounded time, then writes all the same. */
 static void test_lock_wait_bounded(void **state)
@@ -320,6 +346,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_later_change_wins, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_fifo_not_read_nor_replaced, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_stale_temporary_removed, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_temporary_of_a_save_under_way_kept, setup,
+		                                teardown),
 		cmocka_unit_test_setup_teardown(test_lock_wait_bounded, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_many_entries, setup, teardown),
 	};
