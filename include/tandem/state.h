@@ -50,7 +50,9 @@ void state_free(struct state *s);
 const struct state_pos *state_get(const struct state *s, const char *id);
 
 /* Records a position, stamped with the time when it differs from the one
- * recorded. 0, or -1 when memory runs out. */
+ * recorded (stamps are never earlier than the one they replace, so a change
+ * wins over the version it replaced even when that came from a clock
+ * ahead). 0, or -1 when memory runs out. */
 int state_set(struct state *s, const char *id, long block, long line);
 
 /* Records the article opened last, stamped with the time. */

@@ -45,9 +45,13 @@
 #define TEMP_STALE_SECONDS 600 /* a temporary file this old is no save under way */
 #define SLOT_EMPTY SIZE_MAX
 
-static long long now(void)
+/* The time of a change to an entry stamped prev: now, or just after prev
+ * when that is later (a clock behind the one that wrote the file must not
+ * make this change lose to the very version it replaces). */
+static long long stamp(long long prev)
 {
-	return (long long)time(NULL);
+	long long t = (long long)time(NULL);
+	return t > prev ? t : prev + 1;
 }
 
 static void state_clear(struct state *s)
@@ -168,7 +172,7 @@ int state_set(struct state *s, const char *id, long block, long line)
 		return 0; /* not a change: another reader's newer position may win */
 	p->block = block;
 	p->line = line;
-	p->time = now();
+	p->time = stamp(p->time);
 	s->dirty = 1;
 	return 0;
 }
@@ -178,7 +182,7 @@ void state_set_last(struct state *s, const char *id)
 	if (!valid_id(id))
 		return;
 	snprintf(s->last, sizeof s->last, "%s", id);
-	s->last_time = now();
+	s->last_time = stamp(s->last_time);
 	s->dirty = 1;
 }
 
@@ -190,7 +194,7 @@ void state_set_mark(struct state *s, int index, const char *id, long block, long
 	snprintf(m->id, sizeof m->id, "%s", id);
 	m->block = block;
 	m->line = line;
-	m->time = now();
+	m->time = stamp(m->time);
 	s->dirty = 1;
 }
 
@@ -362,7 +366,7 @@ static void remove_stale_temps(const struct state *s, int locked)
 	DIR *d = opendir(s->dir);
 	if (!d)
 		return;
-	long long t = now();
+	long long t = (long long)time(NULL);
 	struct dirent *e;
 	while ((e = readdir(d)) != NULL) {
 		size_t pl = strlen(TEMP_PREFIX);

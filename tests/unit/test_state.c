@@ -212,6 +212,19 @@ static void test_later_change_wins(void **state)
 	expect_pos(&a, "y", 3, 0);
 	state_free(&a);
 
+	/* a change to an entry stamped ahead of this clock (written on a
+	 * machine whose clock is ahead) still replaces it */
+	n = snprintf(text, sizeof text, "tandem-state 2\npos w 1 1 %lld\n", later);
+	write_text(f->path, text, (size_t)n);
+	assert_int_equal(state_load(&a, f->dir, err, sizeof err), 0);
+	assert_int_equal(state_set(&a, "w", 2, 2), 0);
+	assert_int_equal(state_save(&a, err, sizeof err), 0);
+	state_free(&a);
+	assert_int_equal(state_load(&a, f->dir, err, sizeof err), 0);
+	expect_pos(&a, "w", 2, 2);
+	assert_true(state_get(&a, "w")->time > later);
+	state_free(&a);
+
 	/* an entry of the first format (no time) loses to any change */
 	write_text(f->path, "tandem-state 1\n", 15);
 	assert_int_equal(state_load(&a, f->dir, err, sizeof err), 0);
