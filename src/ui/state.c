@@ -208,24 +208,41 @@ static int newer(long long t, long long cur, int file_wins_tie)
 	return t > cur || (file_wins_tie && t == cur);
 }
 
-/* The optional TIME at the end of a line: 0 when absent, -1 when bad. */
-static long long parse_time(int fields, int needed, long long t)
+/* The optional TIME after the fields of a line, at rest (what follows the
+ * last field read): 0 when there is none, -1 when rest is anything but one
+ * number >= 0 after a blank. */
+static long long rest_time(const char *rest)
 {
-	if (fields == needed - 1)
+	if (!*rest)
 		return 0;
-	return fields == needed && t >= 0 ? t : -1;
+	if (*rest != ' ')
+		return -1; /* the last field ran on: "pos a 2 0x" */
+	while (*rest == ' ')
+		rest++;
+	if (!*rest)
+		return 0;
+	if (*rest < '0' || *rest > '9')
+		return -1;
+	char *end;
+	errno = 0;
+	long long t = strtoll(rest, &end, 10);
+	if (errno)
+		return -1;
+	while (*end == ' ')
+		end++;
+	return *end ? -1 : t;
 }
 
 /* Merges one line into s; 0, -1 (corrupt) or -2 (out of memory). */
 static int parse_line(struct state *s, const char *line, int file_wins_tie)
 {
-	char id[STATE_ID_MAX + 1], letter[4], extra[2];
+	char id[STATE_ID_MAX + 1], letter[4];
 	long block, l;
-	long long t = 0;
-	int k;
+	long long t;
+	int used = 0;
 	if (!strncmp(line, "last ", 5)) {
-		k = sscanf(line + 5, "%128s %lld %1s", id, &t, extra);
-		if ((t = parse_time(k, 2, t)) < 0 || !valid_id(id))
+		if (sscanf(line + 5, "%128s%n", id, &used) != 1 ||
+		    (t = rest_time(line + 5 + used)) < 0 || !valid_id(id))
 			return -1;
 		if (newer(t, s->last_time, file_wins_tie) || !s->last[0]) {
 			snprintf(s->last, sizeof s->last, "%s", id);
@@ -234,8 +251,8 @@ static int parse_line(struct state *s, const char *line, int file_wins_tie)
 		return 0;
 	}
 	if (!strncmp(line, "pos ", 4)) {
-		k = sscanf(line + 4, "%128s %ld %ld %lld %1s", id, &block, &l, &t, extra);
-		if ((t = parse_time(k, 4, t)) < 0 || !valid_id(id) || block < -1 || l < 0)
+		if (sscanf(line + 4, "%128s %ld %ld%n", id, &block, &l, &used) != 3 ||
+		    (t = rest_time(line + 4 + used)) < 0 || !valid_id(id) || block < -1 || l < 0)
 			return -1;
 		int added;
 		struct state_pos *p = pos_entry(s, id, &added);
@@ -249,9 +266,9 @@ static int parse_line(struct state *s, const char *line, int file_wins_tie)
 		return 0;
 	}
 	if (!strncmp(line, "mark ", 5)) {
-		k = sscanf(line + 5, "%3s %128s %ld %ld %lld %1s", letter, id, &block, &l, &t, extra);
-		if ((t = parse_time(k, 5, t)) < 0 || letter[1] || state_mark_index(letter[0]) < 0 ||
-		    !valid_id(id) || block < -1 || l < 0)
+		if (sscanf(line + 5, "%3s %128s %ld %ld%n", letter, id, &block, &l, &used) != 4 ||
+		    (t = rest_time(line + 5 + used)) < 0 || letter[1] ||
+		    state_mark_index(letter[0]) < 0 || !valid_id(id) || block < -1 || l < 0)
 			return -1;
 		struct state_pos *m = &s->marks[state_mark_index(letter[0])];
 		if (!m->id[0] || newer(t, m->time, file_wins_tie)) {

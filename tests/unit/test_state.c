@@ -121,7 +121,7 @@ static void test_first_format(void **state)
 	state_free(&s);
 }
 
-/* Lines 3 to 6 are corrupt; lines 2 and 7 are read all the same. */
+/* Lines 3 to 7 are corrupt; lines 2 and 8 are read all the same. */
 static void test_corrupt_line_skipped(void **state)
 {
 	struct fixture *f = *state;
@@ -132,20 +132,21 @@ static void test_corrupt_line_skipped(void **state)
 	n += 1000;
 	n += (size_t)sprintf(text + n, " 1 1 10\npos c 1");
 	text[n++] = '\0';
-	n += (size_t)sprintf(text + n, " 1 10\npos d one 1 10\npos e 4 1 10\n");
+	n += (size_t)sprintf(text + n, " 1 10\npos d one 1 10\npos f 1 1x\npos e 4 1 10\n");
 	write_text(f->path, text, n);
 
 	struct state s;
 	char err[1500];
 	assert_int_equal(state_load(&s, f->dir, err, sizeof err), -1);
 	char want[256];
-	snprintf(want, sizeof want, "%s:3: corrupt line skipped (and 3 more)", f->path);
+	snprintf(want, sizeof want, "%s:3: corrupt line skipped (and 4 more)", f->path);
 	assert_string_equal(err, want);
 	expect_pos(&s, "a", 2, 0);
 	expect_pos(&s, "e", 4, 1);
 	assert_null(state_get(&s, "c"));
 	assert_null(state_get(&s, "d"));
-	assert_int_equal(s.bad_lines, 4);
+	assert_null(state_get(&s, "f"));
+	assert_int_equal(s.bad_lines, 5);
 
 	/* saving replaces the file with a clean one and keeps the old as
 	 * state.bad */
