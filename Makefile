@@ -103,6 +103,13 @@ $(BUILD)/tests/test_text_%: tests/unit/test_text_%.c tests/unit/testutil.h $(TEX
 	@echo "  CC/LD   $@"
 	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $(filter-out %.h,$^) $(TEXT_LIBS) $(TEST_LIBS)
 
+# the state file module has no curses call: its test links it alone from src/ui
+$(BUILD)/tests/test_state: tests/unit/test_state.c tests/unit/testutil.h $(BUILD)/src/ui/state.o \
+                           $(CORPUS_OBJ) $(TEXT_OBJ)
+	@mkdir -p $(dir $@)
+	@echo "  CC/LD   $@"
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $(filter-out %.h,$^) $(CORPUS_LIBS) $(TEST_LIBS)
+
 $(BUILD)/tests/test_%: tests/unit/test_%.c tests/unit/testutil.h $(CORPUS_OBJ) $(TEXT_OBJ)
 	@mkdir -p $(dir $@)
 	@echo "  CC/LD   $@"

@@ -337,7 +337,10 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Every *.txt of a directory with no manifest. */
+static int inside_dir(const char *dir, const char *path);
+
+/* Every *.txt of a directory with no manifest. A symbolic link leading out
+ * of the directory is left out, as when a manifest names it. */
 static int load_plain_dir(struct corpus *c, const char *dir)
 {
 	DIR *d = opendir(dir);
@@ -346,7 +349,7 @@ static int load_plain_dir(struct corpus *c, const char *dir)
 		return 0;
 	}
 	char **names = NULL;
-	size_t n = 0;
+	size_t n = 0, refused = 0;
 	int r = 0;
 	struct dirent *e;
 	while ((e = readdir(d)) != NULL) {
@@ -360,11 +363,20 @@ static int load_plain_dir(struct corpus *c, const char *dir)
 			break;
 		}
 		names = nn;
+		/* a name that cannot be resolved (a dangling link) is reported
+		 * when it is opened */
+		if (inside_dir(dir, names[n]) == 0) {
+			diag_add(&c->diags, DIAG_ERROR, names[n], 0,
+			         "leads outside the corpus directory (a symbolic link); left out");
+			free(names[n]);
+			refused++;
+			continue;
+		}
 		n++;
 	}
 	closedir(d);
 	if (r == 0) {
-		if (n == 0)
+		if (n == 0 && refused == 0)
 			diag_add(&c->diags, DIAG_ERROR, dir, 0,
 			         "no %s and no *.txt article in this directory", CORPUS_MANIFEST);
 		else

@@ -663,10 +663,10 @@ int ui_run(struct corpus *c, const struct ui_opts *o)
 	app->too_small = app->rows < MIN_ROWS || app->cols < MIN_COLS;
 	if (open_start_views(app) != 0 && app->depth == 0)
 		term_die(&app->term, 1, "cannot open the reader: %s", app->msg);
-	if (app->cfg.error[0])
-		view_message(app, 1, "%s", app->cfg.error);
-	else if (serr[0])
-		view_message(app, 1, "%s", serr);
+	if (app->cfg.error[0] && serr[0])
+		view_message(app, 1, "%s; %s", app->cfg.error, serr);
+	else if (app->cfg.error[0] || serr[0])
+		view_message(app, 1, "%s", app->cfg.error[0] ? app->cfg.error : serr);
 	app->dirty = DIRTY_ALL;
 
 	int hung_up = 0;

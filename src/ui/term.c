@@ -2,7 +2,9 @@
  * anything is drawn, curses set-up (raw keys, keypad, short ESCDELAY, mouse
  * wheel and clicks without motion tracking), the bidi mode sequences sent
  * around the curses session (struct term_session records what is owed),
- * the signal flag, suspend, hangup detection and the one die() path. */
+ * the quit signals (every signal whose default action would end tandem only
+ * sets a flag, so the main loop restores the terminal and saves the state),
+ * suspend, hangup detection and the one die() path. */
 #include "tandem/term.h"
 
 #include <curses.h>
@@ -27,6 +29,38 @@ volatile sig_atomic_t term_quit_signal;
 static void on_quit_signal(int sig)
 {
 	term_quit_signal = sig;
+}
+
+/* Every signal whose default action ends the process or dumps core, and
+ * which comes from outside (the ones a fault raises — SEGV, BUS, ILL, FPE,
+ * ABRT, TRAP, SYS — are left to their default). SIGINT comes only from
+ * outside: Ctrl-C is a key in raw mode. SIGPIPE: the terminal is gone. */
+static const int quit_signals[] = {
+	SIGHUP, SIGTERM, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF,
+	SIGXCPU, SIGXFSZ, SIGPIPE,
+#ifdef SIGPOLL
+	SIGPOLL,
+#endif
+#ifdef SIGPWR
+	SIGPWR,
+#endif
+#ifdef SIGSTKFLT
+	SIGSTKFLT,
+#endif
+};
+
+static void catch_quit_signals(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_quit_signal;
+	sigemptyset(&sa.sa_mask);
+	for (size_t i = 0; i < sizeof quit_signals / sizeof quit_signals[0]; i++)
+		sigaction(quit_signals[i], &sa, NULL);
+#if defined(SIGRTMIN) && defined(SIGRTMAX)
+	for (int sig = SIGRTMIN; sig <= SIGRTMAX; sig++)
+		sigaction(sig, &sa, NULL);
+#endif
 }
 
 static int is_utf8(void)
@@ -93,6 +127,9 @@ int term_start(struct term_session *ts, int bidi_app)
 		return 2;
 	}
 	del_curterm(cur_term);
+	/* from here on the terminal is changed: a signal only sets the flag
+	 * (before curses starts, so that curses keeps its hands off them) */
+	catch_quit_signals();
 	if (bidi_app) {
 		send_tty(BDSM_EXPLICIT);
 		ts->bidi_sent = 1;
@@ -125,15 +162,6 @@ int term_start(struct term_session *ts, int bidi_app)
 #endif
 	          , NULL);
 	mouseinterval(0);
-
-	struct sigaction sa;
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_quit_signal;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGHUP, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGINT, &sa, NULL); /* from outside: Ctrl-C is a key in raw mode */
-	signal(SIGPIPE, SIG_IGN);
 	return 0;
 }
 

@@ -19,6 +19,7 @@ struct article_data {
 	int textw, x0, h;
 	struct page_match match;
 	int has_match;
+	long open_block, open_line; /* where it opened: not a change to record */
 };
 
 size_t view_piece_highlights(struct app *app, struct page *p, size_t piece,
@@ -141,7 +142,9 @@ static int article_open(struct app *app, struct view *v)
 		v->block = sp ? sp->block : -1;
 		v->line = sp ? sp->line : 0;
 	}
-	snprintf(app->state.last, sizeof app->state.last, "%s", a->id);
+	d->open_block = v->block;
+	d->open_line = v->line;
+	state_set_last(&app->state, a->id);
 	if (a->event >= 0)
 		view_select_event(app, (size_t)a->event);
 	return 0;
@@ -287,13 +290,10 @@ static unsigned article_request(struct app *app, struct view *v, enum request re
 		return DIRTY_MAIN | DIRTY_STATUS;
 	}
 	case REQ_MARK: {
-		struct state_pos *m = &app->state.marks[state_mark_index(app->letter)];
 		long block, line;
 		view_position_of_row(d->page, d->top, &block, &line);
-		snprintf(m->id, sizeof m->id, "%s", d->page->article->id);
-		m->block = block;
-		m->line = line;
-		app->state.dirty = 1;
+		state_set_mark(&app->state, state_mark_index(app->letter), d->page->article->id, block,
+		               line);
 		view_message(app, 0, "mark '%c' set", app->letter);
 		return DIRTY_STATUS;
 	}
@@ -420,7 +420,13 @@ static void article_close(struct app *app, struct view *v)
 	struct article_data *d = v->data;
 	if (!d)
 		return;
-	view_save_position(app, d->page, d->top);
+	/* a position the reader did not move from is not a change: another
+	 * reader's later one of the same article is kept */
+	long block = d->open_block, line = d->open_line;
+	if (d->page->width)
+		view_position_of_row(d->page, d->top, &block, &line);
+	if (block != d->open_block || line != d->open_line)
+		view_save_position(app, d->page, d->top);
 	page_destroy(d->page);
 	d->page = NULL;
 }

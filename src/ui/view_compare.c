@@ -550,11 +550,11 @@ static unsigned compare_request(struct app *app, struct view *v, enum request re
 	case REQ_DIFF_PREV:
 		return goto_diff(app, d, req == REQ_DIFF_NEXT ? 1 : -1);
 	case REQ_MARK: {
-		struct state_pos *m = &app->state.marks[state_mark_index(app->letter)];
 		const struct page *p = d->cmp->cols[d->focus];
-		view_position_of_row(p, col_top(d, d->focus), &m->block, &m->line);
-		snprintf(m->id, sizeof m->id, "%s", p->article->id);
-		app->state.dirty = 1;
+		long block, line;
+		view_position_of_row(p, col_top(d, d->focus), &block, &line);
+		state_set_mark(&app->state, state_mark_index(app->letter), p->article->id, block,
+		               line);
 		view_message(app, 0, "mark '%c' set in %s", app->letter, p->article->id);
 		return DIRTY_STATUS;
 	}
