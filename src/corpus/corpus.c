@@ -195,11 +195,48 @@ void corpus_free(struct corpus *c)
 		event_free(&c->events[i]);
 	free(c->articles);
 	free(c->events);
+	free(c->id_slots);
 	free(c->dir);
 	free(c->manifest);
 	free(c->title);
 	diag_list_free(&c->diags);
 	free(c);
+}
+
+static size_t id_hash(const char *s)
+{
+	size_t h = 14695981039346656037u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	return h;
+}
+
+/* Puts article i in the id table (grown to keep it at most half full). */
+static int index_article(struct corpus *c, size_t i)
+{
+	if (2 * (c->narticles + 1) > c->id_nslots) {
+		size_t n = c->id_nslots ? 2 * c->id_nslots : 64;
+		while (n < 2 * (c->narticles + 1))
+			n *= 2;
+		size_t *slots = calloc(n, sizeof *slots);
+		if (!slots)
+			return -1;
+		free(c->id_slots);
+		c->id_slots = slots;
+		c->id_nslots = n;
+		for (size_t k = 0; k < c->narticles; k++)
+			if (k != i) {
+				size_t h = id_hash(c->articles[k].id) & (n - 1);
+				while (slots[h])
+					h = (h + 1) & (n - 1);
+				slots[h] = k + 1;
+			}
+	}
+	size_t h = id_hash(c->articles[i].id) & (c->id_nslots - 1);
+	while (c->id_slots[h])
+		h = (h + 1) & (c->id_nslots - 1);
+	c->id_slots[h] = i + 1;
+	return 0;
 }
 
 /* Reads and parses one article file into a new slot of c->articles.
@@ -211,12 +248,17 @@ static long add_article(struct corpus *c, const char *id, const char *path)
 	size_t len;
 	if (read_file(path, &buf, &len, &c->diags) != 0)
 		return -1;
-	struct corpus_article *arr = realloc(c->articles, (c->narticles + 1) * sizeof *arr);
-	if (!arr) {
-		free(buf);
-		return -2;
+	/* capacity doubles: a slot count that is a power of two is full */
+	size_t n = c->narticles;
+	if (n < 4 || !(n & (n - 1))) {
+		size_t cap = n < 4 ? 4 : 2 * n;
+		struct corpus_article *arr = realloc(c->articles, cap * sizeof *arr);
+		if (!arr) {
+			free(buf);
+			return -2;
+		}
+		c->articles = arr;
 	}
-	c->articles = arr;
 	struct corpus_article *a = &c->articles[c->narticles];
 	memset(a, 0, sizeof *a);
 	a->event = -1;
@@ -236,6 +278,10 @@ static long add_article(struct corpus *c, const char *id, const char *path)
 		         "%zu control character(s), shown as visible symbols", a->text.controls);
 	if (first_block(&a->text, BLOCK_PARAGRAPH) < 0)
 		diag_add(&c->diags, DIAG_WARNING, path, 0, "no paragraph of text");
+	if (index_article(c, c->narticles) != 0) {
+		article_free(a);
+		return -2;
+	}
 	return (long)c->narticles++;
 }
 
@@ -273,9 +319,12 @@ static char *id_from_path(const char *path)
 
 long corpus_find_article(const struct corpus *c, const char *id)
 {
-	for (size_t i = 0; i < c->narticles; i++)
-		if (!strcmp(c->articles[i].id, id))
-			return (long)i;
+	if (!c->id_nslots)
+		return -1;
+	size_t h = id_hash(id) & (c->id_nslots - 1);
+	for (; c->id_slots[h]; h = (h + 1) & (c->id_nslots - 1))
+		if (!strcmp(c->articles[c->id_slots[h] - 1].id, id))
+			return (long)(c->id_slots[h] - 1);
 	return -1;
 }
 
@@ -448,15 +497,20 @@ static int copy_events(struct corpus *c, const struct manifest *m)
 	return 0;
 }
 
+/* Appends an article to an event's list. Articles come in increasing
+ * order within each pass of index_events, so a repeat is the last one. */
 static int event_add_article(struct corpus_event *e, size_t article)
 {
-	for (size_t i = 0; i < e->narticles; i++)
-		if (e->articles[i] == article)
-			return 0;
-	size_t *arr = realloc(e->articles, (e->narticles + 1) * sizeof *arr);
-	if (!arr)
-		return -1;
-	e->articles = arr;
+	size_t n = e->narticles;
+	if (n && e->articles[n - 1] == article)
+		return 0;
+	if (n < 4 || !(n & (n - 1))) {
+		size_t cap = n < 4 ? 4 : 2 * n;
+		size_t *arr = realloc(e->articles, cap * sizeof *arr);
+		if (!arr)
+			return -1;
+		e->articles = arr;
+	}
 	e->articles[e->narticles++] = article;
 	return 0;
 }
@@ -593,7 +647,8 @@ static int index_events(struct corpus *c)
 				return -1;
 			if (pass == 1)
 				for (size_t k = 0; k < a->nmentions; k++)
-					if (event_add_article(&c->events[a->mentions[k]], i) != 0)
+					if (a->mentions[k] != a->event &&
+					    event_add_article(&c->events[a->mentions[k]], i) != 0)
 						return -1;
 		}
 	for (size_t e = 0; e < c->nevents; e++)
