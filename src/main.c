@@ -383,20 +383,23 @@ static void print_field(const char *s, const struct options *o, int tty)
 static int run_list(const struct corpus *c, const struct options *o)
 {
 	int tty = isatty(STDOUT_FILENO);
-	int idw = 2, evw = 5;
+	int idw = 2, evw = 5, dw = 10;
 	for (size_t i = 0; i < c->narticles; i++) {
 		const struct corpus_article *a = &c->articles[i];
 		if ((int)strlen(a->id) > idw)
 			idw = (int)strlen(a->id);
 		if (a->event >= 0 && (int)strlen(c->events[a->event].id) > evw)
 			evw = (int)strlen(c->events[a->event].id);
+		if (a->detected & CORPUS_INFERRED_DATE)
+			dw = 11; /* "~2025-10-23": inferred from its events */
 	}
 	for (size_t i = 0; i < c->narticles; i++) {
 		const struct corpus_article *a = &c->articles[i];
-		char date[16];
-		sanitize_fprintf(stdout, "%-*s  %-5s %-10s  %-*s  ", idw, a->id, a->lang,
-		       a->date.y ? dates_format(&a->date, date) : "-", evw,
-		       a->event >= 0 ? c->events[a->event].id : "-");
+		char date[16], shown[20];
+		snprintf(shown, sizeof shown, "%s%s", a->detected & CORPUS_INFERRED_DATE ? "~" : "",
+		         a->date.y ? dates_format(&a->date, date) : "-");
+		sanitize_fprintf(stdout, "%-*s  %-5s %-*s  %-*s  ", idw, a->id, a->lang, dw, shown, evw,
+		                 a->event >= 0 ? c->events[a->event].id : "-");
 		print_field(a->title, o, tty);
 		putchar('\n');
 	}
@@ -869,7 +872,8 @@ static int run_check(const struct corpus *c)
 		       a->path, a->id, count[BLOCK_PARAGRAPH], count[BLOCK_CAPTION], count[BLOCK_IMAGE],
 		       dups, a->ndates, a->lang, a->detected & CORPUS_DETECTED_LANG ? " (detected)" : "",
 		       a->date.y ? dates_format(&a->date, date) : "unknown",
-		       a->detected & CORPUS_DETECTED_DATE ? " (detected)" : "",
+		       a->detected & CORPUS_DETECTED_DATE ? " (detected)"
+		       : a->detected & CORPUS_INFERRED_DATE ? " (inferred from its events)" : "",
 		       a->source ? (a->detected & CORPUS_DETECTED_SOURCE ? "detected" : "given")
 		                 : "none",
 		       "",

@@ -20,6 +20,8 @@ enum corpus_detected {
 	CORPUS_DETECTED_DATE = 1 << 1,
 	CORPUS_DETECTED_SOURCE = 1 << 2,
 	CORPUS_DETECTED_TITLE = 1 << 3,
+	CORPUS_INFERRED_DATE = 1 << 4,  /* no date given or found in the text:
+	                                   the earliest event it reports */
 };
 
 struct corpus_article {

@@ -658,6 +658,29 @@ static int index_events(struct corpus *c)
 	return 0;
 }
 
+/* An article with no date of its own takes the date of the earliest dated
+ * event it reports (main event or mention), marked as inferred. */
+static void infer_dates(struct corpus *c)
+{
+	for (size_t i = 0; i < c->narticles; i++) {
+		struct corpus_article *a = &c->articles[i];
+		if (a->date.y)
+			continue;
+		const struct date_ymd *best = NULL;
+		for (size_t k = 0; k <= a->nmentions; k++) {
+			long ev = k == a->nmentions ? a->event : a->mentions[k];
+			if (ev < 0 || !c->events[ev].date.y)
+				continue;
+			if (!best || dates_compare(&c->events[ev].date, best) < 0)
+				best = &c->events[ev].date;
+		}
+		if (best) {
+			a->date = *best;
+			a->detected |= CORPUS_INFERRED_DATE;
+		}
+	}
+}
+
 static struct corpus *finish(struct corpus *c, int r)
 {
 	if (r != 0) {
@@ -673,6 +696,7 @@ static struct corpus *finish(struct corpus *c, int r)
 		corpus_free(c);
 		return NULL;
 	}
+	infer_dates(c);
 	return c;
 }
 

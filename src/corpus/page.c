@@ -80,11 +80,12 @@ static char *meta_text(const struct corpus_article *a)
 	if (hl > INT_MAX / 2)
 		hl = INT_MAX / 2;
 	const char *d = a->date.y ? dates_format(&a->date, date) : "undated";
+	const char *inferred = a->detected & CORPUS_INFERRED_DATE ? " (inferred)" : "";
 	const char *sep = hl ? " \xc2\xb7 " : "";
-	size_t n = strlen(d) + strlen(a->lang) + strlen(sep) + hl + 8;
+	size_t n = strlen(d) + strlen(inferred) + strlen(a->lang) + strlen(sep) + hl + 8;
 	char *buf = malloc(n);
 	if (buf)
-		snprintf(buf, n, "%s \xc2\xb7 %s%s%.*s", d, a->lang, sep, (int)hl, host);
+		snprintf(buf, n, "%s%s \xc2\xb7 %s%s%.*s", d, inferred, a->lang, sep, (int)hl, host);
 	return buf;
 }
 

@@ -123,11 +123,42 @@ static void test_evidence_relative_and_keywords(void **state)
 	rmdir(dir);
 }
 
+/* An article without a date takes the earliest event it reports, marked. */
+static void test_evidence_inferred_date(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/tandem-inferred-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char ini[256], txt[256];
+	snprintf(ini, sizeof ini, "%s/corpus.ini", dir);
+	snprintf(txt, sizeof txt, "%s/a.txt", dir);
+	write_file(ini, "[event late]\ndate = 2025-03-04\n[event early]\ndate = 2025-01-02\n"
+	                "[article a]\nfile = a.txt\nevent = late\nmentions = early\n"
+	                "[article b]\nfile = a.txt\nevent = late\ndate = 2024-05-06\n");
+	write_file(txt, "Un titre\n\nUn texte sans date.\n");
+	struct corpus *c = corpus_open_dir(dir);
+	assert_non_null(c);
+	const struct corpus_article *a = &c->articles[corpus_find_article(c, "a")];
+	assert_true(a->detected & CORPUS_INFERRED_DATE);
+	assert_int_equal(a->date.y, 2025);
+	assert_int_equal(a->date.m, 1);
+	assert_int_equal(a->date.d, 2);
+	/* a given date stays */
+	const struct corpus_article *b = &c->articles[corpus_find_article(c, "b")];
+	assert_false(b->detected & CORPUS_INFERRED_DATE);
+	assert_int_equal(b->date.y, 2024);
+	corpus_free(c);
+	unlink(txt);
+	unlink(ini);
+	rmdir(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_evidence_bundled),
 		cmocka_unit_test(test_evidence_relative_and_keywords),
+		cmocka_unit_test(test_evidence_inferred_date),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
