@@ -38,6 +38,7 @@
 	R(CYCLE_LANG, "cycle-translation", "L", "compare: another translation in this column") \
 	R(DIFF_NEXT, "difference-next", "x", "compare: next difference between versions") \
 	R(DIFF_PREV, "difference-prev", "X", "compare: previous difference between versions") \
+	R(EVIDENCE, "evidence", "e", "the paragraphs reporting the event / the events this paragraph reports") \
 	R(RAW, "raw", "r", "show the raw stored text") \
 	R(REVEAL, "reveal", "R", "show or hide invisible characters (bidi controls, zero-width) as marks") \
 	R(HELP, "help", "? F1", "this help") \

@@ -116,6 +116,11 @@ extern const struct view_ops view_search_ops;
 extern const struct view_ops view_raw_ops;
 extern const struct view_ops view_help_ops;
 extern const struct view_ops view_pick_ops;
+extern const struct view_ops view_evidence_ops;
+
+/* view_evidence.c: e in the timeline or a list: the paragraphs that report
+ * the selected event. Returns dirty flags. */
+unsigned view_event_evidence(struct app *app);
 
 /* view_compare.c: c on an article: the compare view of its translations or
  * its event, or, when it has none, the list of articles to compare it with
@@ -182,6 +187,9 @@ void view_save_position(struct app *app, const struct page *p, size_t top);
  * the line holding the same character. How the compare view hands its place
  * back to the article it was opened from. */
 void view_article_goto(struct view *v, const struct page *from, size_t row);
+/* Marks a mention in an article view (the evidence list opens an article
+ * at a paragraph with its mention lit): bytes [off, off + len) of block. */
+void view_article_mark(struct view *v, long block, size_t off, size_t len);
 /* The page of an article view and its top row, or NULL (another view, not
  * laid out yet). */
 const struct page *view_article_page(const struct view *v, size_t *top);

@@ -358,17 +358,26 @@ size_t evidence_events_of(const struct corpus *c, size_t article, size_t block, 
 {
 	size_t n = 0;
 	for (size_t ev = 0; ev < c->nevents; ev++) {
-		struct evidence_list l;
-		if (evidence_find(c, ev, &l) != 0)
-			continue;
-		for (size_t i = 0; i < l.n; i++)
-			if (l.items[i].article == article && l.items[i].block == block) {
+		const struct corpus_event *e = &c->events[ev];
+		long first = 0, last = -1;
+		if (!day_span(&e->date, &first, &last)) {
+			if (e->nkeywords == 0)
+				continue;
+			first = 1;
+			last = 0;
+		}
+		/* this article alone */
+		struct hit_buf b = {0};
+		if (article_evidence(c, article, e, first, last, &b) != 0)
+			break;
+		for (size_t i = 0; i < b.n; i++)
+			if (b.items[i].block == block) {
 				if (n < max)
 					events[n] = ev;
 				n++;
 				break;
 			}
-		evidence_free(&l);
+		free(b.items);
 	}
 	return n;
 }

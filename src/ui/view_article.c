@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tandem/evidence.h"
 #include "tandem/view.h"
 
 #define MAX_HL 64
@@ -20,6 +21,8 @@ struct article_data {
 	struct page_match match;
 	int has_match;
 	long open_block, open_line; /* where it opened: not a change to record */
+	long mark_block;            /* a mention shown from the evidence list, -1 */
+	size_t mark_off, mark_len;  /* its bytes within the block's text */
 };
 
 size_t view_piece_highlights(struct app *app, struct page *p, size_t piece,
@@ -131,6 +134,8 @@ static int article_open(struct app *app, struct view *v)
 {
 	struct article_data *d = calloc(1, sizeof *d);
 	const struct corpus_article *a = &app->corpus->articles[v->article];
+	if (d)
+		d->mark_block = -1;
 	if (!d || !(d->page = page_create(a, &app->popts))) {
 		free(d);
 		view_message(app, 1, "%s: out of memory", a->id);
@@ -176,9 +181,59 @@ static void article_resize(struct app *app, struct view *v, struct rect r)
 static void article_draw(struct app *app, struct view *v, struct rect r)
 {
 	struct article_data *d = v->data;
-	for (int i = 0; i < r.h && d->top + (size_t)i < d->page->nrows; i++)
-		view_draw_page_row(app, d->page, d->top + (size_t)i, r.y + i, d->x0, d->textw,
-		                   d->has_match ? &d->match : NULL);
+	for (int i = 0; i < r.h && d->top + (size_t)i < d->page->nrows; i++) {
+		size_t row = d->top + (size_t)i;
+		struct draw_hl mark;
+		size_t nmark = 0;
+		if (d->mark_block >= 0 && page_row_block(d->page, row) == d->mark_block &&
+		    page_piece_range(d->page, d->page->rows[row].piece, d->mark_off, d->mark_len,
+		                     &mark.start, &mark.end) == 0) {
+			mark.elem = THEME_MATCH_CURRENT;
+			nmark = 1;
+		}
+		view_draw_page_row_hl(app, d->page, row, r.y + i, d->x0, d->textw,
+		                      d->has_match ? &d->match : NULL, &mark, nmark);
+	}
+}
+
+void view_article_mark(struct view *v, long block, size_t off, size_t len)
+{
+	struct article_data *d = v->data;
+	if (v->ops != &view_article_ops || !d)
+		return;
+	d->mark_block = block;
+	d->mark_off = off;
+	d->mark_len = len;
+}
+
+/* e: the events the paragraph at the top is evidence for. */
+static unsigned paragraph_events(struct app *app, struct article_data *d)
+{
+	long block = -1;
+	for (size_t r = d->top; r < d->page->nrows && block < 0 && r < d->top + (size_t)d->h; r++)
+		block = page_row_block(d->page, r);
+	if (block < 0) {
+		view_message(app, 0, "no paragraph at the top of the page");
+		return DIRTY_STATUS;
+	}
+	const struct corpus *c = app->corpus;
+	size_t art = (size_t)(d->page->article - c->articles), ev[8];
+	size_t n = evidence_events_of(c, art, (size_t)block, ev, 8);
+	const struct article_block *bl = &d->page->article->text.blocks[block];
+	char list[400] = "";
+	for (size_t i = 0; i < n && i < 8; i++) {
+		char date[16];
+		size_t len = strlen(list);
+		snprintf(list + len, sizeof list - len, "%s%s (%s)", i ? ", " : "", c->events[ev[i]].id,
+		         view_date(&c->events[ev[i]].date, date));
+	}
+	if (n == 0)
+		view_message(app, 0, "%c%u reports no event of the timeline",
+		             article_block_letter(bl->kind), bl->ordinal);
+	else
+		view_message(app, 0, "%c%u reports: %s", article_block_letter(bl->kind), bl->ordinal,
+		             list);
+	return DIRTY_STATUS;
 }
 
 static unsigned scroll_to(struct article_data *d, long top)
@@ -273,6 +328,8 @@ static unsigned article_request(struct app *app, struct view *v, enum request re
 	case REQ_RAW:
 		view_push(app, &view_raw_ops, v->article, -1, 0, 0);
 		return DIRTY_ALL;
+	case REQ_EVIDENCE:
+		return paragraph_events(app, d);
 	case REQ_REVEAL: {
 		/* app.c has toggled app->popts.reveal: the page follows, at the
 		 * same paragraph */

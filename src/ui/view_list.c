@@ -185,6 +185,8 @@ static unsigned list_request(struct app *app, struct view *v, enum request req)
 		if (d->sel < n)
 			view_push(app, &view_raw_ops, view_list_article(app, d->sel), -1, 0, 0);
 		return DIRTY_ALL;
+	case REQ_EVIDENCE:
+		return view_event_evidence(app);
 	case REQ_FOCUS_PREV:
 		if (app->depth > 1)
 			view_pop(app);

@@ -124,6 +124,8 @@ static unsigned timeline_request(struct app *app, struct view *v, enum request r
 		if (n > 0)
 			view_push(app, &view_raw_ops, view_list_article(app, 0), -1, 0, 0);
 		return DIRTY_ALL;
+	case REQ_EVIDENCE:
+		return view_event_evidence(app);
 	default:
 		return (unsigned)-1;
 	}
