@@ -117,10 +117,13 @@ extern const struct view_ops view_raw_ops;
 extern const struct view_ops view_help_ops;
 extern const struct view_ops view_pick_ops;
 extern const struct view_ops view_evidence_ops;
+extern const struct view_ops view_facts_ops;
 
 /* view_evidence.c: e in the timeline or a list: the paragraphs that report
  * the selected event. Returns dirty flags. */
 unsigned view_event_evidence(struct app *app);
+/* view_facts.c: F there: the selected event's fact table. */
+unsigned view_event_facts(struct app *app);
 
 /* view_compare.c: c on an article: the compare view of its translations or
  * its event, or, when it has none, the list of articles to compare it with

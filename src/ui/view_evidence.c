@@ -193,6 +193,8 @@ static unsigned evidence_request(struct app *app, struct view *v, enum request r
 		return (unsigned)-1;
 	const struct ev_row *row = d->sel < d->nrows ? &d->rows[d->sel] : NULL;
 	switch (req) {
+	case REQ_FACTS:
+		return view_event_facts(app);
 	case REQ_LINE_DOWN:
 		return move(d, 1);
 	case REQ_LINE_UP:

@@ -187,6 +187,8 @@ static unsigned list_request(struct app *app, struct view *v, enum request req)
 		return DIRTY_ALL;
 	case REQ_EVIDENCE:
 		return view_event_evidence(app);
+	case REQ_FACTS:
+		return view_event_facts(app);
 	case REQ_FOCUS_PREV:
 		if (app->depth > 1)
 			view_pop(app);

@@ -126,6 +126,8 @@ static unsigned timeline_request(struct app *app, struct view *v, enum request r
 		return DIRTY_ALL;
 	case REQ_EVIDENCE:
 		return view_event_evidence(app);
+	case REQ_FACTS:
+		return view_event_facts(app);
 	default:
 		return (unsigned)-1;
 	}
