@@ -71,3 +71,16 @@ void label_free(struct label *l)
 	}
 	memset(l, 0, sizeof *l);
 }
+
+size_t label_char_of_byte(const struct label *l, size_t off)
+{
+	size_t lo = 0, hi = l->text.len;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (l->text.byte_off[mid] < off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}

@@ -8,46 +8,33 @@
 #include <string.h>
 
 #include "tandem/factcheck.h"
+#include "tandem/grouplist.h"
 #include "tandem/view.h"
 
 #define FACTS_HEAD_ROWS 3
-#define EXCERPT_BEFORE 30
 
-/* A row: a group's head (entry == -1) or one of its facts. */
-struct fact_row {
-	size_t group;
-	long entry;
-};
-
+/* Rows are grouped by fact group (the key); item i is table entry i. */
 struct facts_data {
 	struct factcheck_table table;
-	struct fact_row *rows;       /* owned */
-	size_t nrows;
-	struct label *excerpt;       /* per entry; owned */
-	size_t *lit_start, *lit_end; /* per entry: the fact in its excerpt */
-	size_t sel, top;
-	int h;
+	struct grouplist rows;
 	int where_w, what_w;         /* column widths: anchor, value */
 };
 
 static void free_data(struct facts_data *d)
 {
-	for (size_t i = 0; i < d->table.n && d->excerpt; i++)
-		label_free(&d->excerpt[i]);
-	free(d->excerpt);
-	free(d->lit_start);
-	free(d->lit_end);
-	free(d->rows);
+	grouplist_free(&d->rows);
 	factcheck_table_free(&d->table);
 	free(d);
 }
 
-static size_t label_char(const struct label *l, size_t off)
+/* "id#p3" and the fact's value, as the rows show them. */
+static void entry_text(const struct corpus *c, const struct factcheck_entry *en, char *where,
+                       size_t nw, char *what, size_t nv)
 {
-	size_t i = 0;
-	while (i < l->text.len && l->text.byte_off[i] < off)
-		i++;
-	return i;
+	const struct corpus_article *a = &c->articles[en->article];
+	const struct article_block *bl = &a->text.blocks[en->block];
+	snprintf(where, nw, "%s#%c%u", a->id, article_block_letter(bl->kind), bl->ordinal);
+	facts_format(&en->fact, what, nv);
 }
 
 static int facts_open(struct app *app, struct view *v)
@@ -60,38 +47,25 @@ static int facts_open(struct app *app, struct view *v)
 		view_message(app, 1, "out of memory");
 		return -1;
 	}
-	size_t n = d->table.n;
-	d->rows = calloc(2 * n + 1, sizeof *d->rows);
-	d->excerpt = calloc(n + 1, sizeof *d->excerpt);
-	d->lit_start = calloc(n + 1, sizeof *d->lit_start);
-	d->lit_end = calloc(n + 1, sizeof *d->lit_end);
-	if (!d->rows || !d->excerpt || !d->lit_start || !d->lit_end) {
+	if (grouplist_alloc(&d->rows, d->table.n) != 0) {
 		free_data(d);
 		view_message(app, 1, "out of memory");
 		return -1;
 	}
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < d->table.n; i++) {
 		const struct factcheck_entry *en = &d->table.items[i];
-		if (i == 0 || d->table.items[i - 1].group != en->group)
-			d->rows[d->nrows++] = (struct fact_row){en->group, -1};
-		d->rows[d->nrows++] = (struct fact_row){en->group, (long)i};
 		const struct corpus_article *a = &c->articles[en->article];
 		const struct article_block *bl = &a->text.blocks[en->block];
-		const char *s = a->text.raw + bl->off;
-		size_t from = en->fact.off > EXCERPT_BEFORE ? en->fact.off - EXCERPT_BEFORE : 0;
-		while (from > 0 && from < en->fact.off && s[from - 1] != ' ')
-			from++;
-		label_init_n(&d->excerpt[i], s + from, bl->len - from, &app->popts);
+		if (i == 0 || d->table.items[i - 1].group != en->group)
+			grouplist_add_head(&d->rows, en->group);
+		grouplist_add_item(&d->rows, en->group, a->text.raw + bl->off, bl->len, en->fact.off,
+		                   en->fact.len, &app->popts);
 		char where[160], what[96];
-		int ww = snprintf(where, sizeof where, "%s#%c%u", a->id, article_block_letter(bl->kind),
-		                  bl->ordinal);
-		int vw = (int)strlen(facts_format(&en->fact, what, sizeof what));
-		d->where_w = ww > d->where_w ? ww : d->where_w;
-		d->what_w = vw > d->what_w ? vw : d->what_w;
-		d->lit_start[i] = label_char(&d->excerpt[i], en->fact.off - from);
-		d->lit_end[i] = label_char(&d->excerpt[i], en->fact.off - from + en->fact.len);
+		entry_text(c, en, where, sizeof where, what, sizeof what);
+		d->where_w = (int)strlen(where) > d->where_w ? (int)strlen(where) : d->where_w;
+		d->what_w = (int)strlen(what) > d->what_w ? (int)strlen(what) : d->what_w;
 	}
-	d->sel = d->nrows > 1 ? 1 : 0;
+	grouplist_ready(&d->rows);
 	v->data = d;
 	view_select_event(app, v->arg);
 	return 0;
@@ -101,9 +75,7 @@ static void facts_resize(struct app *app, struct view *v, struct rect r)
 {
 	struct facts_data *d = v->data;
 	(void)app;
-	d->h = r.h > FACTS_HEAD_ROWS ? r.h - FACTS_HEAD_ROWS : 1;
-	if (d->sel >= d->top + (size_t)d->h)
-		d->top = d->sel + 1 - (size_t)d->h;
+	grouplist_resize(&d->rows, r.h - FACTS_HEAD_ROWS);
 }
 
 static void facts_draw(struct app *app, struct view *v, struct rect r)
@@ -118,86 +90,49 @@ static void facts_draw(struct app *app, struct view *v, struct rect r)
 	const struct layout_line *tl = label_line(&app->event_labels[v->arg], r.w - 2);
 	if (tl && r.h > 1)
 		draw_line(t, r.y + 1, r.x + 1, r.w - 2, tl, THEME_TITLE, NULL, 0);
+	const struct grouplist *g = &d->rows;
 	int y = r.y + FACTS_HEAD_ROWS;
-	for (size_t i = d->top; i < d->nrows && y < r.y + r.h; i++, y++) {
-		const struct fact_row *row = &d->rows[i];
-		int sel = i == d->sel;
+	for (size_t i = g->top; i < g->nrows && y < r.y + r.h; i++, y++) {
+		long item = g->item[i];
+		int sel = i == g->sel;
 		enum theme_elem base = sel ? THEME_SELECTED : THEME_TEXT;
 		draw_fill(t, y, r.x, r.w, base);
-		if (row->entry < 0) {
-			char g[128];
-			size_t na = d->table.group_articles[row->group];
-			snprintf(g, sizeof g, " %s  (%zu article%s)", factcheck_group_word(&d->table, row->group),
-			         na, na == 1 ? "" : "s");
-			draw_text(t, y, r.x, r.w, g, THEME_TITLE);
+		if (item < 0) {
+			char gh[128];
+			size_t na = d->table.group_articles[g->key[i]];
+			snprintf(gh, sizeof gh, " %s  (%zu article%s)",
+			         factcheck_group_word(&d->table, g->key[i]), na, na == 1 ? "" : "s");
+			draw_text(t, y, r.x, r.w, gh, THEME_TITLE);
 			continue;
 		}
-		const struct factcheck_entry *en = &d->table.items[row->entry];
-		const struct corpus_article *a = &c->articles[en->article];
-		const struct article_block *bl = &a->text.blocks[en->block];
+		const struct factcheck_entry *en = &d->table.items[item];
 		char pre[320], where[160], what[96];
-		facts_format(&en->fact, what, sizeof what);
-		snprintf(where, sizeof where, "%s#%c%u", a->id, article_block_letter(bl->kind), bl->ordinal);
-		snprintf(pre, sizeof pre, "   %-3s %-*s  %-*s  ", a->lang, d->where_w, where, d->what_w,
-		         what);
+		entry_text(c, en, where, sizeof where, what, sizeof what);
+		snprintf(pre, sizeof pre, "   %-3s %-*s  %-*s  ", c->articles[en->article].lang,
+		         d->where_w, where, d->what_w, what);
 		int x = draw_text(t, y, r.x, r.w, pre, base);
-		const struct layout_line *l = label_line(&d->excerpt[row->entry], r.w - x - 1);
-		struct draw_hl lit = {d->lit_start[row->entry], d->lit_end[row->entry], THEME_MATCH};
+		const struct layout_line *l = label_line(&g->excerpt[item], r.w - x - 1);
+		struct draw_hl lit = {g->lit_start[item], g->lit_end[item], THEME_MATCH};
 		if (l && r.w - x - 1 > 0)
 			draw_line(t, y, r.x + x, r.w - x - 1, l, base, &lit, 1);
 	}
 }
 
-static unsigned move(struct facts_data *d, long steps)
-{
-	long i = (long)d->sel;
-	int dir = steps < 0 ? -1 : 1;
-	for (long k = steps < 0 ? -steps : steps; k > 0; k--) {
-		long j = i + dir;
-		while (j >= 0 && (size_t)j < d->nrows && d->rows[j].entry < 0)
-			j += dir;
-		if (j < 0 || (size_t)j >= d->nrows)
-			break;
-		i = j;
-	}
-	if ((size_t)i == d->sel)
-		return 0;
-	d->sel = (size_t)i;
-	if (d->sel < d->top + 1)
-		d->top = d->sel > 0 ? d->sel - 1 : 0; /* its group's head too */
-	if (d->h > 0 && d->sel >= d->top + (size_t)d->h)
-		d->top = d->sel + 1 - (size_t)d->h;
-	return DIRTY_MAIN | DIRTY_STATUS;
-}
-
 static unsigned facts_request(struct app *app, struct view *v, enum request req)
 {
 	struct facts_data *d = v->data;
-	long page = d->h > 2 ? d->h - 1 : 1;
-	if (d->nrows == 0)
+	struct grouplist *g = &d->rows;
+	int changed;
+	if (g->nrows == 0)
 		return (unsigned)-1;
-	const struct fact_row *row = &d->rows[d->sel];
+	if (grouplist_move(g, req, &changed))
+		return changed ? DIRTY_MAIN | DIRTY_STATUS : 0;
+	long item = g->item[g->sel];
 	switch (req) {
-	case REQ_LINE_DOWN:
-		return move(d, 1);
-	case REQ_LINE_UP:
-		return move(d, -1);
-	case REQ_PAGE_DOWN:
-		return move(d, page);
-	case REQ_PAGE_UP:
-		return move(d, -page);
-	case REQ_HALF_DOWN:
-		return move(d, (page + 1) / 2);
-	case REQ_HALF_UP:
-		return move(d, -(page + 1) / 2);
-	case REQ_TOP:
-		return move(d, -(long)d->nrows);
-	case REQ_BOTTOM:
-		return move(d, (long)d->nrows);
 	case REQ_ENTER: {
-		if (row->entry < 0)
+		if (item < 0)
 			return 0;
-		const struct factcheck_entry *en = &d->table.items[row->entry];
+		const struct factcheck_entry *en = &d->table.items[item];
 		if (view_push(app, &view_article_ops, en->article, (long)en->block, 0, 0) == 0)
 			view_article_mark(view_current(app), (long)en->block, en->fact.off, en->fact.len);
 		return DIRTY_ALL;
@@ -211,11 +146,9 @@ static void facts_status(struct app *app, struct view *v, char *left, size_t nl,
                          size_t np)
 {
 	struct facts_data *d = v->data;
-	size_t k = 0;
-	for (size_t i = 0; i <= d->sel && i < d->nrows; i++)
-		k += d->rows[i].entry >= 0;
 	snprintf(left, nl, "facts of %s (Enter: read there)", app->corpus->events[v->arg].id);
-	snprintf(pos, np, "%zu/%zu", d->table.n ? k : 0, d->table.n);
+	snprintf(pos, np, "%zu/%zu", d->table.n ? grouplist_item_number(&d->rows) : 0,
+	         d->table.n);
 }
 
 static void facts_close(struct app *app, struct view *v)
