@@ -46,6 +46,7 @@ struct view;
 struct view_ops {
 	const char *name;       /* mode shown on the status line */
 	int fullscreen;         /* uses the whole width: no sidebar */
+	int list;               /* a list: a wheel step moves one item */
 	/* Builds the view's data. 0, or -1 with a message set. */
 	int (*open)(struct app *app, struct view *v);
 	/* Draws into r (the view clears what it does not draw). */
@@ -120,10 +121,10 @@ extern const struct view_ops view_evidence_ops;
 extern const struct view_ops view_facts_ops;
 
 /* view_evidence.c: e in the timeline or a list: the paragraphs that report
- * the selected event. Returns dirty flags. */
-unsigned view_event_evidence(struct app *app);
-/* view_facts.c: F there: the selected event's fact table. */
-unsigned view_event_facts(struct app *app);
+ * event ev (VIEW_NONE: none selected, said so). Returns dirty flags. */
+unsigned view_event_evidence(struct app *app, size_t ev);
+/* view_facts.c: F there: event ev's fact table. */
+unsigned view_event_facts(struct app *app, size_t ev);
 
 /* view_compare.c: c on an article: the compare view of its translations or
  * its event, or, when it has none, the list of articles to compare it with

@@ -332,14 +332,16 @@ static void handle_mouse(struct app *app, const MEVENT *me)
 	if (!v)
 		return;
 	struct rect r = view_pane(app, v);
+	/* a wheel step: three lines of text, one item of a list */
+	int steps = v->ops->list ? 1 : WHEEL_LINES;
 	if (ev.bstate & BUTTON4_PRESSED) {
-		for (int i = 0; i < WHEEL_LINES; i++)
+		for (int i = 0; i < steps; i++)
 			app->dirty |= v->ops->request(app, v, REQ_LINE_UP);
 		return;
 	}
 #ifdef BUTTON5_PRESSED
 	if (ev.bstate & BUTTON5_PRESSED) {
-		for (int i = 0; i < WHEEL_LINES; i++)
+		for (int i = 0; i < steps; i++)
 			app->dirty |= v->ops->request(app, v, REQ_LINE_DOWN);
 		return;
 	}
@@ -435,7 +437,13 @@ static void handle_request(struct app *app, enum request req)
 			view_push(app, &view_help_ops, VIEW_NONE, -1, 0, 0);
 		return;
 	case REQ_SIDEBAR:
+		if (v->ops->fullscreen) {
+			view_message(app, 0, "the %s view uses the whole width; t shows or hides the "
+			                     "timeline beside the other views", v->ops->name);
+			return;
+		}
 		app->sidebar = !app->sidebar;
+		view_message(app, 0, app->sidebar ? "timeline shown" : "timeline hidden (t shows it)");
 		do_resize(app);
 		return;
 	case REQ_REVEAL:
@@ -480,15 +488,23 @@ static void handle_request(struct app *app, enum request req)
 			app->dirty |= DIRTY_MAIN | DIRTY_STATUS;
 			return;
 		}
-		if (app->depth > 1 && v->ops != &view_list_ops)
+		if (app->depth > 1)
 			view_pop(app);
+		else
+			view_message(app, 0, "nothing to cancel (q or Q quits)");
 		return;
 	default:
 		break;
 	}
 	unsigned d = v->ops->request(app, v, req);
-	if (d == (unsigned)-1) /* not handled */
+	if (d == (unsigned)-1) { /* not handled: say so rather than nothing */
 		d = 0;
+		if (req != REQ_BACK) {
+			view_message(app, 0, "%s: nothing to do in the %s view (? lists the keys)",
+			             keymap_request_name(req), v->ops->name);
+			d = DIRTY_STATUS;
+		}
+	}
 	app->dirty |= d;
 	if (req == REQ_BACK && !d) {
 		if (app->depth > 1)
@@ -595,14 +611,17 @@ static int open_start_views(struct app *app)
 		app->event = (size_t)c->articles[a].event;
 	if (view_push(app, top, VIEW_NONE, -1, 0, a >= 0 ? (size_t)a : VIEW_NONE) != 0)
 		return -1;
-	if (!app->opts.open_id || a < 0)
+	if (a < 0)
 		return 0;
+	/* --open, or the article read last: reopened where it was left */
 	if (top != &view_list_ops && view_push(app, &view_list_ops, VIEW_NONE, -1, 0, (size_t)a) != 0)
 		return -1;
 	if (view_push(app, &view_article_ops, (size_t)a, -1, VIEW_SAVED_POS, 0) != 0)
 		return -1;
 	if (app->opts.open_compare)
 		view_push(app, &view_compare_ops, (size_t)a, -1, 0, VIEW_NONE);
+	else if (!app->opts.open_id)
+		view_message(app, 0, "%s reopened where you left it; q goes back", c->articles[a].id);
 	return 0;
 }
 

@@ -330,6 +330,13 @@ static unsigned article_request(struct app *app, struct view *v, enum request re
 		return DIRTY_ALL;
 	case REQ_EVIDENCE:
 		return paragraph_events(app, d);
+	case REQ_FOCUS_PREV: /* h, left: back, as in the lists */
+		view_pop(app);
+		return DIRTY_ALL;
+	case REQ_FOCUS_NEXT:
+		view_message(app, 0, "Tab, l and the right arrow move between compare columns (c "
+		                     "compares)");
+		return DIRTY_STATUS;
 	case REQ_REVEAL: {
 		/* app.c has toggled app->popts.reveal: the page follows, at the
 		 * same paragraph */

@@ -562,7 +562,9 @@ static unsigned compare_request(struct app *app, struct view *v, enum request re
 		view_push(app, &view_raw_ops, d->cmp->articles[d->focus], -1, 0, 0);
 		return DIRTY_ALL;
 	case REQ_COMPARE:
-		return 0;
+		view_message(app, 0, "already comparing: L brings another version into a column, q "
+		                     "goes back");
+		return DIRTY_STATUS;
 	case REQ_ARTICLE_NEXT:
 	case REQ_ARTICLE_PREV:
 		view_message(app, 0, "[ and ] walk the timeline from an article (q goes back to it)");

@@ -118,7 +118,7 @@ static unsigned evidence_request(struct app *app, struct view *v, enum request r
 	struct grouplist *g = &d->rows;
 	int changed;
 	if (req == REQ_FACTS)
-		return view_event_facts(app);
+		return view_event_facts(app, v->arg);
 	if (g->nrows == 0)
 		return (unsigned)-1;
 	if (grouplist_move(g, req, &changed))
@@ -162,13 +162,13 @@ static unsigned evidence_click(struct app *app, struct view *v, int y, int x)
 	return evidence_request(app, v, REQ_ENTER);
 }
 
-unsigned view_event_evidence(struct app *app)
+unsigned view_event_evidence(struct app *app, size_t ev)
 {
-	if (app->event == VIEW_NONE || app->event >= app->corpus->nevents) {
+	if (ev == VIEW_NONE || ev >= app->corpus->nevents) {
 		view_message(app, 1, "no event selected: the evidence list is an event's");
 		return DIRTY_STATUS;
 	}
-	view_push(app, &view_evidence_ops, VIEW_NONE, -1, 0, app->event);
+	view_push(app, &view_evidence_ops, VIEW_NONE, -1, 0, ev);
 	return DIRTY_ALL;
 }
 
@@ -182,6 +182,7 @@ static void evidence_close(struct app *app, struct view *v)
 
 const struct view_ops view_evidence_ops = {
 	.name = "evidence",
+	.list = 1,
 	.open = evidence_open,
 	.draw = evidence_draw,
 	.request = evidence_request,

@@ -123,6 +123,8 @@ static unsigned facts_request(struct app *app, struct view *v, enum request req)
 	struct facts_data *d = v->data;
 	struct grouplist *g = &d->rows;
 	int changed;
+	if (req == REQ_EVIDENCE)
+		return view_event_evidence(app, v->arg);
 	if (g->nrows == 0)
 		return (unsigned)-1;
 	if (grouplist_move(g, req, &changed))
@@ -159,18 +161,19 @@ static void facts_close(struct app *app, struct view *v)
 	v->data = NULL;
 }
 
-unsigned view_event_facts(struct app *app)
+unsigned view_event_facts(struct app *app, size_t ev)
 {
-	if (app->event == VIEW_NONE || app->event >= app->corpus->nevents) {
+	if (ev == VIEW_NONE || ev >= app->corpus->nevents) {
 		view_message(app, 1, "no event selected: the fact table is an event's");
 		return DIRTY_STATUS;
 	}
-	view_push(app, &view_facts_ops, VIEW_NONE, -1, 0, app->event);
+	view_push(app, &view_facts_ops, VIEW_NONE, -1, 0, ev);
 	return DIRTY_ALL;
 }
 
 const struct view_ops view_facts_ops = {
 	.name = "facts",
+	.list = 1,
 	.open = facts_open,
 	.draw = facts_draw,
 	.request = facts_request,

@@ -186,9 +186,9 @@ static unsigned list_request(struct app *app, struct view *v, enum request req)
 			view_push(app, &view_raw_ops, view_list_article(app, d->sel), -1, 0, 0);
 		return DIRTY_ALL;
 	case REQ_EVIDENCE:
-		return view_event_evidence(app);
+		return view_event_evidence(app, app->event);
 	case REQ_FACTS:
-		return view_event_facts(app);
+		return view_event_facts(app, app->event);
 	case REQ_FOCUS_PREV:
 		if (app->depth > 1)
 			view_pop(app);
@@ -225,6 +225,7 @@ static unsigned list_click(struct app *app, struct view *v, int y, int x)
 
 const struct view_ops view_list_ops = {
 	.name = "list",
+	.list = 1,
 	.open = list_open,
 	.draw = list_draw,
 	.request = list_request,

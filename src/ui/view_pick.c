@@ -132,6 +132,7 @@ static unsigned pick_click(struct app *app, struct view *v, int y, int x)
 
 const struct view_ops view_pick_ops = {
 	.name = "compare with",
+	.list = 1,
 	.open = pick_open,
 	.draw = pick_draw,
 	.request = pick_request,

@@ -243,6 +243,7 @@ static void search_close(struct app *app, struct view *v)
 
 const struct view_ops view_search_ops = {
 	.name = "search",
+	.list = 1,
 	.open = search_open,
 	.draw = search_draw,
 	.request = search_request,

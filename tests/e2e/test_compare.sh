@@ -70,6 +70,10 @@ keys Q
 check "quit" "EXIT=0"
 
 # compare an event: three columns
+# the timeline, not the article read last: a state of its own (the reader
+# quit above may still be saving the other)
+XDG_STATE_HOME="$TMP/state-timeline"
+mkdir -p "$XDG_STATE_HOME"
 start 160 48 xterm-256color
 check "timeline" "timeline"
 keys j c

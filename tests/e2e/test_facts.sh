@@ -20,8 +20,12 @@ if echo "$grp" | grep -q 'approximately 1500' && echo "$grp" | grep -q 'more tha
 keys Enter
 check "facts: Enter opens the article" "article"
 if line 0 | grep -q 'sekitar 110 negara'; then ok "facts: at that paragraph"; else notok "facts: at that paragraph"; fi
-keys q e F
+keys q e
+check "facts: e shows the evidence" "evidence for signing"
+keys F
 check "facts: from the evidence list" "facts of signing"
+keys e
+check "facts: and back to the evidence" "evidence for signing"
 keys Q
 check "facts: quits" "EXIT=0"
 finish

@@ -54,6 +54,10 @@ if screen_e | grep -qi "${ESC}\[[0-9;]*mcyber${ESC}\["; then ok "compare search 
 keys Q
 
 # corpus-wide from the timeline
+# the timeline, not the article read last: a state of its own (the reader
+# quit above may still be saving the other)
+XDG_STATE_HOME="$TMP/state-timeline"
+mkdir -p "$XDG_STATE_HOME"
 start 80 24 xterm-256color
 check "corpus: timeline" "timeline"
 keys / h a n o i Enter
