@@ -13,6 +13,7 @@
 
 #include "tandem/bidi.h"
 #include "tandem/compare.h"
+#include "tandem/config.h"
 #include "tandem/corpus.h"
 #include "tandem/decode.h"
 #include "tandem/evidence.h"
@@ -38,6 +39,7 @@ enum mode {
 	MODE_CHECK,
 	MODE_FACTS,
 	MODE_EVIDENCE,
+	MODE_CHECK_CONFIG,
 };
 
 struct options {
@@ -46,6 +48,7 @@ struct options {
 	const char *compare_ids;
 	const char *facts_ids;     /* --facts: an event, or article ids */
 	const char *evidence_id;   /* --evidence: an event */
+	const char *config_file;   /* --check-config FILE; NULL: the default */
 	const char *open_id;
 	int open_compare;
 	int width;                 /* 0: default */
@@ -94,6 +97,7 @@ static void usage(FILE *fp)
 	    "  --facts EVENT         the numbers and dates the event's articles give, grouped\n"
 	    "  --facts ID,ID[,ID]    the same for articles; for translations, where they differ\n"
 	    "  --check [DIR]         check a corpus: what was recognised where; exit 1 on error\n"
+	    "  --check-config [FILE] every problem of the reader's configuration; exit 1 if any\n"
 	    "  --help                this help\n"
 	    "  --version             version\n"
 	    "\n"
@@ -183,6 +187,10 @@ static int parse_args(int argc, char **argv, struct options *o)
 				return usage_error("%s needs ID,ID[,ID]", a);
 			o->mode = MODE_COMPARE;
 			o->compare_ids = v;
+		} else if (!strcmp(a, "--check-config")) {
+			o->mode = MODE_CHECK_CONFIG;
+			if (i + 1 < argc && strncmp(argv[i + 1], "--", 2))
+				o->config_file = argv[++i];
 		} else if (is_opt(a, "--evidence")) {
 			if (!(v = opt_value(argc, argv, &i, "--evidence")))
 				return usage_error("%s needs an event id", a);
@@ -885,6 +893,37 @@ static int run_check(const struct corpus *c)
 	return errors ? EXIT_RUNTIME : 0;
 }
 
+/* --check-config: every problem of the configuration, each with its line. */
+static int run_check_config(const struct options *o)
+{
+	struct config cfg;
+	struct keymap km;
+	struct theme th;
+	config_defaults(&cfg);
+	theme_defaults(&th);
+	if (keymap_init(&km) != 0) {
+		sanitize_fprintf(stderr, "%s: out of memory\n", prog);
+		return EXIT_RUNTIME;
+	}
+	config_load(&cfg, o->config_file, &km, &th);
+	for (size_t i = 0; i < cfg.problems.n; i++) {
+		const struct diag *d = &cfg.problems.items[i];
+		if (d->line)
+			sanitize_fprintf(stdout, "%s:%u: %s\n", d->file, d->line, d->msg);
+		else
+			sanitize_fprintf(stdout, "%s: %s\n", d->file, d->msg);
+	}
+	if (!cfg.path[0])
+		sanitize_fprintf(stdout, "no configuration file (tandem reads "
+		                         "$XDG_CONFIG_HOME/tandem/config, else ~/.config/tandem/config)\n");
+	else
+		sanitize_fprintf(stdout, "%s: %zu problem(s)\n", cfg.path, cfg.problems.n);
+	int r = cfg.problems.n ? EXIT_RUNTIME : 0;
+	config_free(&cfg);
+	keymap_free(&km);
+	return r;
+}
+
 int main(int argc, char **argv)
 {
 	struct options o = {.shape = 1, .mirror = 1, .pad = 1, .lang = "en"};
@@ -894,6 +933,8 @@ int main(int argc, char **argv)
 		return r;
 	if (o.mode == MODE_RENDER)
 		return run_render(&o);
+	if (o.mode == MODE_CHECK_CONFIG)
+		return run_check_config(&o);
 
 	struct corpus *c = open_corpus(&o);
 	if (!c) {
@@ -945,6 +986,7 @@ int main(int argc, char **argv)
 	}
 	case MODE_RENDER:
 	case MODE_CHECK:
+	case MODE_CHECK_CONFIG:
 		break;
 	}
 	/* The renderers' output must not be lost silently; the reader's

@@ -4,6 +4,8 @@
 #ifndef TANDEM_THEME_H
 #define TANDEM_THEME_H
 
+#include <stddef.h>
+
 #define THEME_ELEMENTS(E) \
 	E(TEXT, "text", -1, -1, 0) \
 	E(TITLE, "title", -1, -1, THEME_BOLD) \
@@ -58,8 +60,9 @@ struct theme {
 /* Default specs (no curses needed). */
 void theme_defaults(struct theme *t);
 
-/* Parses "fg bg attrs..." for element `name`. 0, or -1 with *err set. */
-int theme_parse(struct theme *t, const char *name, const char *value, const char **err);
+/* Parses "fg bg attrs..." for element `name`. 0, or -1 with what is wrong,
+ * naming the bad word, in err (n bytes). */
+int theme_parse(struct theme *t, const char *name, const char *value, char *err, size_t n);
 
 /* After initscr: decides colour or monochrome (NO_COLOR, has_colors) and
  * computes the attributes. */

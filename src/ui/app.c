@@ -641,6 +641,7 @@ static void app_free(struct app *app)
 	if (app->have_needle)
 		fold_free(&app->needle);
 	keymap_free(&app->keymap);
+	config_free(&app->cfg);
 	state_free(&app->state);
 }
 
@@ -682,10 +683,20 @@ int ui_run(struct corpus *c, const struct ui_opts *o)
 	app->too_small = app->rows < MIN_ROWS || app->cols < MIN_COLS;
 	if (open_start_views(app) != 0 && app->depth == 0)
 		term_die(&app->term, 1, "cannot open the reader: %s", app->msg);
-	if (app->cfg.error[0] && serr[0])
-		view_message(app, 1, "%s; %s", app->cfg.error, serr);
-	else if (app->cfg.error[0] || serr[0])
-		view_message(app, 1, "%s", app->cfg.error[0] ? app->cfg.error : serr);
+	/* the configuration's problems: the one, or how many (? lists them) */
+	char cerr[1400] = "";
+	const struct diag_list *cp = &app->cfg.problems;
+	if (cp->n == 1 && cp->items[0].line)
+		snprintf(cerr, sizeof cerr, "%s:%u: %s", cp->items[0].file, cp->items[0].line,
+		         cp->items[0].msg);
+	else if (cp->n == 1)
+		snprintf(cerr, sizeof cerr, "%s: %s", cp->items[0].file, cp->items[0].msg);
+	else if (cp->n > 1)
+		snprintf(cerr, sizeof cerr, "%zu problems in %s: ? lists them", cp->n, app->cfg.path);
+	if (cerr[0] && serr[0])
+		view_message(app, 1, "%s; %s", cerr, serr);
+	else if (cerr[0] || serr[0])
+		view_message(app, 1, "%s", cerr[0] ? cerr : serr);
 	app->dirty = DIRTY_ALL;
 
 	int hung_up = 0;
