@@ -24,8 +24,8 @@
 	E(STATUS, "status", 7, 4, THEME_REVERSE) \
 	E(MESSAGE, "message", 3, -1, THEME_BOLD) \
 	E(ERROR, "error", 1, -1, THEME_BOLD) \
-	E(MATCH, "match", 0, 3, THEME_UNDERLINE | THEME_BOLD) \
-	E(MATCH_CURRENT, "match-current", 0, 2, THEME_REVERSE) \
+	E(MATCH, "match", 0, 3, THEME_UNDERLINE) \
+	E(MATCH_CURRENT, "match-current", 7, 1, THEME_REVERSE | THEME_BOLD | THEME_UNDERLINE) \
 	E(DIFFERENCE, "difference", 7, 5, THEME_BOLD | THEME_UNDERLINE) \
 	E(DIFFERENCE_CURRENT, "difference-current", 0, 5, THEME_REVERSE | THEME_BOLD)
 
