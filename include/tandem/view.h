@@ -145,6 +145,10 @@ void view_select_event(struct app *app, size_t ev);
 /* A date for the status line and lists: YYYY-MM-DD (or less precise), or
  * "undated". buf holds 16 bytes. Returns buf. */
 char *view_date(const struct date_ymd *d, char *buf);
+/* The status line's position, as less shows it: "first/total" and where
+ * the screen is ("top", "end", "all", or how far down its last row is).
+ * top: the first row shown, h: rows shown, n: rows in all. */
+void view_position(char *buf, size_t size, size_t top, size_t h, size_t n);
 /* Position of article a in app->order, or VIEW_NONE. */
 size_t view_order_index(const struct app *app, size_t article);
 /* The top row a movement request (line, page, half page, top, bottom) asks

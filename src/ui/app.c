@@ -726,6 +726,21 @@ int ui_run(struct corpus *c, const struct ui_opts *o)
 	return 0;
 }
 
+void view_position(char *buf, size_t size, size_t top, size_t h, size_t n)
+{
+	size_t end = top + h;
+	if (n == 0)
+		snprintf(buf, size, "0/0");
+	else if (top == 0 && end >= n)
+		snprintf(buf, size, "1/%zu all", n);
+	else if (top == 0)
+		snprintf(buf, size, "1/%zu top", n);
+	else if (end >= n)
+		snprintf(buf, size, "%zu/%zu end", top + 1, n);
+	else
+		snprintf(buf, size, "%zu/%zu %2zu%%", top + 1, n, end * 100 / n);
+}
+
 int view_scroll_target(enum request req, long top, long h, long bottom, long *target)
 {
 	long page = h > 2 ? h - 1 : 1, half = h > 1 ? h / 2 : 1;

@@ -217,11 +217,9 @@ static void help_status(struct app *app, struct view *v, char *left, size_t nl, 
                         size_t np)
 {
 	struct help_data *d = v->data;
-	size_t end = d->top + (size_t)d->h;
 	(void)app;
 	snprintf(left, nl, "help");
-	snprintf(pos, np, "%zu/%zu %3zu%%", d->nrows ? d->top + 1 : 0, d->nrows,
-	         end >= d->nrows ? (size_t)100 : end * 100 / d->nrows);
+	view_position(pos, np, d->top, (size_t)d->h, d->nrows);
 }
 
 static void help_close(struct app *app, struct view *v)
