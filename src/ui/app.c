@@ -35,18 +35,6 @@ void view_message(struct app *app, int error, const char *fmt, ...)
 	app->dirty |= DIRTY_STATUS;
 }
 
-int view_sidebar_width(const struct app *app)
-{
-	if (!app->sidebar || app->corpus->nevents == 0)
-		return 0;
-	if (app->cols < 60)
-		return 12; /* dates only */
-	int w = app->cfg.sidebar;
-	if (w > app->cols / 2)
-		w = app->cols / 2;
-	return w;
-}
-
 struct rect view_pane(const struct app *app, const struct view *v)
 {
 	int sw = v && v->ops->fullscreen ? 0 : view_sidebar_width(app);
@@ -64,15 +52,6 @@ void view_select_event(struct app *app, size_t ev)
 		app->event = ev;
 		app->dirty |= DIRTY_SIDEBAR | DIRTY_MAIN;
 	}
-}
-
-char *view_date(const struct date_ymd *d, char *buf)
-{
-	if (!d->y) {
-		snprintf(buf, 16, "undated");
-		return buf;
-	}
-	return dates_format(d, buf);
 }
 
 size_t view_order_index(const struct app *app, size_t article)
