@@ -89,12 +89,59 @@ void layout_para_free(struct layout_para *lp)
 	memset(lp, 0, sizeof *lp);
 }
 
+/* What next_break keeps from one call to the next: the grapheme breaks (found
+ * on the first word wider than a line) and the last grapheme cluster it
+ * measured, so that a cluster wider than a line, cut into many lines, is
+ * scanned once rather than once per line. */
+struct cut_state {
+	char *gbrk;
+	int have_gbrk;
+	size_t cl_start, cl_end; /* [cl_start, cl_end): a cluster, or empty */
+};
+
+/* Columns that character i takes on its line: a combining mark with no
+ * visible character before it on the line is drawn on a base of its own
+ * (build_line), so it takes a column; *based says whether a visible
+ * character came before, and is updated. */
+static int drawn_width(const uint8_t *w, size_t i, int *based)
+{
+	int cw = w[i] & ATTR_WIDTH;
+	if (w[i] & ATTR_INVISIBLE)
+		return 0;
+	if (cw == 0 && !*based)
+		cw = 1;
+	*based = 1;
+	return cw;
+}
+
+/* End of the grapheme cluster (lam-alef ligature and its marks included)
+ * that starts at or contains i. */
+static size_t cluster_end(const struct bidi_para *p, struct cut_state *cs, size_t i)
+{
+	size_t n = p->len;
+	if (i >= cs->cl_start && i < cs->cl_end)
+		return cs->cl_end;
+	const char *gbrk = cs->gbrk;
+	size_t g = i + 1;
+	while (g < n && !gbrk[g])
+		g++;
+	/* A lam-alef ligature (fill in the lam's slot) is never split. */
+	while (g < n && p->shaped[g - 1] == FILL_CHAR && p->logical[g - 1] != FILL_CHAR) {
+		g++;
+		while (g < n && !gbrk[g]) /* the alef's own marks */
+			g++;
+	}
+	cs->cl_start = i;
+	cs->cl_end = g;
+	return g;
+}
+
 /* Cuts [s, n) in logical order: returns the end of the line that starts at s. */
 static size_t next_break(const struct bidi_para *p, const uint8_t *w, const char *lbrk,
-                         char *gbrk, int *have_gbrk, size_t s, int width)
+                         struct cut_state *cs, size_t s, int width)
 {
 	size_t n = p->len, fit = s;
-	int total = 0, content = 0;
+	int total = 0, content = 0, based = 0;
 
 	for (size_t i = s;; i++) {
 		/* libunistring marks a break opportunity before s[i] as POSSIBLE
@@ -112,7 +159,7 @@ static size_t next_break(const struct bidi_para *p, const uint8_t *w, const char
 		}
 		if (i == n)
 			break;
-		total += w[i] & ATTR_WIDTH;
+		total += drawn_width(w, i, &based);
 		if (!(w[i] & ATTR_SPACE))
 			content = total;
 		/* content only grows: once past the width, no later opportunity
@@ -126,30 +173,22 @@ static size_t next_break(const struct bidi_para *p, const uint8_t *w, const char
 		return fit;
 
 	/* The first word alone is wider than the line: cut it between grapheme
-	 * clusters, as many as fit, at least one. A lam-alef ligature (fill in
-	 * the lam's slot) is never split. Grapheme breaks are only needed here,
-	 * so they are found on the first such word. */
-	if (!*have_gbrk) {
-		u32_grapheme_breaks(p->logical, n, gbrk);
-		*have_gbrk = 1;
+	 * clusters, as many as fit, at least one. Grapheme breaks are only
+	 * needed here, so they are found on the first such word. */
+	if (!cs->have_gbrk) {
+		u32_grapheme_breaks(p->logical, n, cs->gbrk);
+		cs->have_gbrk = 1;
 	}
 	size_t end = s, i = s;
 	total = 0;
+	based = 0;
 	while (i < n) {
-		size_t g = i + 1;
-		int gw = w[i] & ATTR_WIDTH;
-		while (g < n && !gbrk[g]) {
-			gw += w[g] & ATTR_WIDTH;
-			g++;
-		}
-		while (g < n && p->shaped[g - 1] == FILL_CHAR && p->logical[g - 1] != FILL_CHAR) {
-			gw += w[g] & ATTR_WIDTH;
-			g++;
-			while (g < n && !gbrk[g]) { /* the alef's own marks */
-				gw += w[g] & ATTR_WIDTH;
-				g++;
-			}
-		}
+		size_t g = cluster_end(p, cs, i);
+		/* the cluster's width, counted only until it exceeds the line:
+		 * a cluster longer than that is cut below anyway */
+		int b = based, gw = 0;
+		for (size_t j = i; j < g && gw <= width; j++)
+			gw += drawn_width(w, j, &b);
 		if (total > 0 && total + gw > width) /* a line shows something */
 			break;
 		if (gw > width) {
@@ -158,13 +197,20 @@ static size_t next_break(const struct bidi_para *p, const uint8_t *w, const char
 			 * cut it between characters, as many as fit, at least one,
 			 * keeping zero-width ones with what precedes them. */
 			size_t j = i + 1;
-			int cw = w[i] & ATTR_WIDTH;
-			while (j < g && cw + (w[j] & ATTR_WIDTH) <= width)
-				cw += w[j++] & ATTR_WIDTH;
+			int cw = drawn_width(w, i, &based);
+			while (j < g) {
+				int b2 = based, jw = drawn_width(w, j, &b2);
+				if (cw + jw > width)
+					break;
+				cw += jw;
+				based = b2;
+				j++;
+			}
 			end = j;
 			break;
 		}
 		total += gw;
+		based = b;
 		end = g;
 		i = g;
 		if (total >= width)
@@ -275,9 +321,9 @@ int layout_wrap(const struct bidi_para *p, const struct layout_opts *o, struct l
 	}
 
 	size_t s = 0;
-	int have_gbrk = 0;
+	struct cut_state cs = {.gbrk = gbrk};
 	do {
-		size_t e = n ? next_break(p, w, lbrk, gbrk, &have_gbrk, s, width) : 0;
+		size_t e = n ? next_break(p, w, lbrk, &cs, s, width) : 0;
 		if (out->nlines == cap) {
 			cap *= 2;
 			struct layout_line *nl = realloc(out->lines, cap * sizeof *nl);

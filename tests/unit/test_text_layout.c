@@ -1167,6 +1167,102 @@ static void test_layout_leading_mark_gets_base_rtl(void **state)
 	drop(x);
 }
 
+/* A combining mark with nothing visible before it on its line is drawn on a
+ * base of its own (a no-break space): the line is measured with that column,
+ * so it is never wider than the width (it was one column wider). */
+static void test_layout_lone_mark_measured(void **state)
+{
+	(void)state;
+	struct para *x = para_new();
+	/* U+0301, then twenty x */
+	prep(x, "\xcc\x81xxxxxxxxxxxxxxxxxxxx", BIDI_AUTO, 1, 1);
+	wrap(x, 20, 1, 1);
+	check_breaks(x, 20);
+	assert_int_equal(x->lp.nlines, 2);
+	assert_int_equal(x->lp.lines[0].width, 20);
+	assert_int_equal(x->lp.lines[0].cells[0].ch[0], NBSP);
+	assert_int_equal(x->lp.lines[0].ncells, 20); /* the mark's cell, 19 x */
+	assert_line_str(x, 1, "x");
+	drop(x);
+
+	/* after an invisible character (ZWJ) the mark has no base either */
+	prep(x, "\xe2\x80\x8d\xcc\x81xxxx", BIDI_AUTO, 1, 1);
+	wrap(x, 4, 1, 1);
+	for (size_t li = 0; li < x->lp.nlines; li++)
+		assert_true(x->lp.lines[li].width <= 4);
+	assert_int_equal(x->lp.nlines, 2);
+	drop(x);
+
+	/* a mark after a space starts the second line: "ab", then the mark on
+	 * its base with "cd" (three columns), then "ef" */
+	prep(x, "ab \xcc\x81" "cd ef", BIDI_AUTO, 1, 1);
+	for (int W = 1; W <= 8; W++) {
+		wrap(x, W, 1, 1);
+		for (size_t li = 0; li < x->lp.nlines; li++)
+			assert_true(x->lp.lines[li].width <= W);
+	}
+	wrap(x, 3, 1, 1);
+	assert_int_equal(x->lp.nlines, 3);
+	assert_int_equal(x->lp.lines[1].width, 3);
+	drop(x);
+
+	/* right to left: a fatha, then nineteen seen, at width 20 */
+	char ar[64] = "\xd9\x8e";
+	for (int i = 0; i < 19; i++)
+		strcat(ar, "\xd8\xb3");
+	prep(x, ar, BIDI_AUTO, 0, 1);
+	wrap(x, 19, 1, 1);
+	for (size_t li = 0; li < x->lp.nlines; li++)
+		assert_true(x->lp.lines[li].width + x->lp.lines[li].indent <= 19);
+	drop(x);
+}
+
+/* A grapheme cluster of any length: one base with 100,000 combining marks is
+ * one cell (marks past the cell's room cut and counted, every one mapped to
+ * that cell); an emoji ZWJ chain of 20,000 people at width 9 is cut between
+ * its characters, four to a line, every person shown exactly once. */
+static void test_layout_long_clusters(void **state)
+{
+	(void)state;
+	enum { MARKS = 100000, PEOPLE = 20000 };
+	char *s = keep(malloc(1 + 2 * MARKS + 1));
+	s[0] = 'a';
+	for (size_t i = 0; i < MARKS; i++)
+		memcpy(s + 1 + 2 * i, "\xcc\x81", 2);
+	s[1 + 2 * MARKS] = 0;
+	struct para *x = para_new();
+	prep(x, s, BIDI_AUTO, 1, 1);
+	wrap(x, 10, 1, 1);
+	assert_int_equal(x->lp.nlines, 1);
+	assert_int_equal(x->lp.lines[0].ncells, 1);
+	assert_int_equal(x->lp.lines[0].cells[0].nch, LAYOUT_CELL_CHARS);
+	assert_int_equal(x->lp.marks_cut, MARKS - (LAYOUT_CELL_CHARS - 1));
+	assert_int_equal(layout_line_cell_of(&x->lp.lines[0], MARKS), 0);
+	drop(x);
+	release(s);
+
+	/* man ZWJ man ZWJ ... */
+	s = keep(malloc(7 * PEOPLE + 1));
+	for (size_t i = 0; i < PEOPLE; i++)
+		memcpy(s + 7 * i, "\xf0\x9f\x91\xa8\xe2\x80\x8d", 7);
+	s[7 * PEOPLE - 3] = 0; /* no ZWJ after the last */
+	prep(x, s, BIDI_AUTO, 1, 1);
+	wrap(x, 9, 1, 1);
+	size_t seen = 0;
+	for (size_t li = 0; li < x->lp.nlines; li++) {
+		const struct layout_line *l = &x->lp.lines[li];
+		assert_true(l->width <= 9);
+		for (size_t c = 0; c < l->ncells; c++)
+			seen += l->cells[c].ch[0] == 0x1f468;
+		if (li + 1 < x->lp.nlines)
+			assert_int_equal(l->ncells, 4);
+	}
+	assert_int_equal(seen, PEOPLE);
+	assert_int_equal(x->lp.nlines, PEOPLE / 4);
+	drop(x);
+	release(s);
+}
+
 /* A lam-alef ligature followed by a haraka, in a word cut at width 1: the
  * haraka stays on the ligature's line and in its cell. */
 static void test_layout_lam_alef_keeps_its_mark(void **state)
@@ -1479,6 +1575,8 @@ int main(void)
 		cmocka_unit_test_teardown(test_layout_marks_capped, teardown),
 		cmocka_unit_test_teardown(test_layout_leading_mark_gets_base_ltr, teardown),
 		cmocka_unit_test_teardown(test_layout_leading_mark_gets_base_rtl, teardown),
+		cmocka_unit_test_teardown(test_layout_lone_mark_measured, teardown),
+		cmocka_unit_test_teardown(test_layout_long_clusters, teardown),
 		cmocka_unit_test_teardown(test_layout_lam_alef_keeps_its_mark, teardown),
 		cmocka_unit_test_teardown(test_layout_lam_alef_maps_both_letters, teardown),
 		cmocka_unit_test_teardown(test_layout_format_chars_never_in_cells, teardown),
