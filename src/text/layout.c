@@ -380,3 +380,121 @@ char *layout_line_to_utf8(const struct layout_line *l, int with_indent, int pad_
 	free(cp);
 	return s;
 }
+
+void layout_piece_free(struct layout_piece *pc)
+{
+	if (!pc)
+		return;
+	layout_para_free(&pc->lay);
+	memset(pc, 0, sizeof *pc);
+}
+
+/* Adds `off` to every logical index of the lines (their maps and cells stay
+ * where they are: they are reached through the lines' pointers). */
+static void shift_logical(struct layout_para *lp, size_t off)
+{
+	if (off == 0)
+		return;
+	for (size_t i = 0; i < lp->nlines; i++) {
+		struct layout_line *l = &lp->lines[i];
+		l->start += off;
+		l->end += off;
+		for (size_t c = 0; c < l->ncells; c++)
+			l->cells[c].logical += (uint32_t)off;
+	}
+}
+
+/* Where a piece ends when not even its first line ends before the margin (a
+ * line of a million combining marks): the last grapheme-cluster boundary at
+ * or before `limit`, else `limit` itself. Returns 0 when memory runs out. */
+static size_t forced_cut(const uint32_t *cp, size_t len, size_t limit)
+{
+	char *gb = malloc(len);
+	if (!gb)
+		return 0;
+	u32_grapheme_breaks(cp, len, gb);
+	size_t c = limit;
+	while (c > 0 && !gb[c])
+		c--;
+	free(gb);
+	return c > 0 ? c : limit;
+}
+
+int layout_piece(const char *bytes, size_t n, int more, const struct bidi_opts *bo,
+                 const struct layout_opts *lo, const struct layout_resume *at,
+                 struct layout_piece *out, const char **err)
+{
+	static const char *oom = "out of memory";
+	struct decoded_text t;
+	struct bidi_para bp;
+	struct bidi_opts o = *bo;
+
+	memset(out, 0, sizeof *out);
+	*err = oom;
+	if (at->dir != BIDI_AUTO)
+		o.dir = at->dir;
+	if (decode_paragraph_part(bytes, n, lo->decode_flags, at->col, LAYOUT_PIECE_CHARS, &t) != 0)
+		return -1;
+	size_t window = t.byte_off[t.len];
+	int last = window == n && (!more || n == 0);
+	if (bidi_prepare(t.cp, t.len, &o, &bp, err) != 0) {
+		decode_free(&t);
+		return -1;
+	}
+	if (layout_wrap(&bp, lo, &out->lay) != 0)
+		goto fail;
+
+	size_t keep = t.len;
+	if (!last) {
+		/* Keep the lines that end before the margin: the next piece
+		 * starts where the first of the others starts. */
+		size_t safe = t.len > 2 * LAYOUT_PIECE_MARGIN ? t.len - LAYOUT_PIECE_MARGIN
+		                                              : (t.len + 1) / 2;
+		size_t k = 0;
+		while (k < out->lay.nlines && out->lay.lines[k].end <= safe)
+			k++;
+		if (k > 0) {
+			out->lay.nlines = k;
+			keep = out->lay.lines[k - 1].end;
+		} else {
+			keep = forced_cut(t.cp, t.len, safe);
+			layout_para_free(&out->lay);
+			bidi_free(&bp);
+			if (keep == 0) {
+				decode_free(&t);
+				return -1;
+			}
+			if (bidi_prepare(t.cp, keep, &o, &bp, err) != 0) {
+				decode_free(&t);
+				return -1;
+			}
+			if (layout_wrap(&bp, lo, &out->lay) != 0)
+				goto fail;
+		}
+	}
+	out->chars = keep;
+	out->bytes = t.byte_off[keep];
+	out->last = last;
+	out->next.byte = at->byte + out->bytes;
+	out->next.logical = at->logical + keep;
+	out->next.col = at->col % DECODE_TAB_STOP;
+	if (!last)
+		for (size_t i = 0; i < keep; i++) {
+			int cw = t.cp[i] < 0x80 ? 1 : uc_width(t.cp[i], "UTF-8");
+			out->next.col = (out->next.col + (size_t)(cw > 0 ? cw : 0)) % DECODE_TAB_STOP;
+		}
+	out->next.dir = at->dir != BIDI_AUTO ? at->dir
+	              : bp.dir_found     ? (bp.rtl ? BIDI_RTL : BIDI_LTR)
+	                                 : BIDI_AUTO;
+	shift_logical(&out->lay, at->logical);
+	bidi_free(&bp);
+	decode_free(&t);
+	return 0;
+fail:
+	*err = oom;
+	layout_para_free(&out->lay);
+	bidi_free(&bp);
+	decode_free(&t);
+	memset(out, 0, sizeof *out);
+	return -1;
+}

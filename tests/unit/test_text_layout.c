@@ -226,7 +226,7 @@ static void check_line(const struct para *x, size_t li)
  * paragraph, flush-right indents, each line's maps. */
 static void wrap(struct para *x, int width, int pad, int reorder)
 {
-	struct layout_opts o = {width, pad, reorder};
+	struct layout_opts o = {width, pad, reorder, 0};
 	unwrap(x);
 	assert_int_equal(layout_wrap(&x->p, &o, &x->lp), 0);
 	x->wrapped = 1;
@@ -1151,7 +1151,7 @@ static void test_layout_leading_mark_gets_base_rtl(void **state)
 	/* fatha, then "سلام" */
 	prep(x, "\xd9\x8e\xd8\xb3\xd9\x84\xd8\xa7\xd9\x85", BIDI_AUTO, 1, 1);
 	assert_true(x->p.rtl);
-	struct layout_opts o = {10, 1, 1};
+	struct layout_opts o = {10, 1, 1, 0};
 	assert_int_equal(layout_wrap(&x->p, &o, &x->lp), 0);
 	x->wrapped = 1;
 	const struct layout_line *l = &x->lp.lines[0];
@@ -1274,7 +1274,7 @@ static void test_layout_lam_alef_keeps_its_mark(void **state)
 	assert_int_equal(x->p.shaped[0], FILL);
 	assert_true(x->p.shaped[1] == 0xfefb || x->p.shaped[1] == 0xfefc);
 	for (int W = 1; W <= 3; W++) {
-		struct layout_opts o = {W, 1, 1};
+		struct layout_opts o = {W, 1, 1, 0};
 		assert_int_equal(layout_wrap(&x->p, &o, &x->lp), 0);
 		x->wrapped = 1;
 		size_t la = line_of(x, 1), lf = line_of(x, 2);
@@ -1552,6 +1552,155 @@ static void test_layout_line_to_utf8(void **state)
 	drop(x);
 }
 
+/* ------------------------------------------------------ long paragraphs */
+
+/* `n` bytes (a little less, ending on a whole character) made of the UTF-8
+ * text `unit` repeated; caller frees (through release). */
+static char *repeat_text(const char *unit, size_t n)
+{
+	size_t ul = strlen(unit), len = 0;
+	char *s = keep(malloc(n + 1));
+	while (len + ul <= n) {
+		memcpy(s + len, unit, ul);
+		len += ul;
+	}
+	s[len] = 0;
+	return s;
+}
+
+static void assert_same_line(const struct layout_line *a, const struct layout_line *b)
+{
+	assert_int_equal(a->start, b->start);
+	assert_int_equal(a->end, b->end);
+	assert_int_equal(a->width, b->width);
+	assert_int_equal(a->indent, b->indent);
+	assert_int_equal(a->ncells, b->ncells);
+	for (size_t c = 0; c < a->ncells; c++) {
+		assert_int_equal(a->cells[c].nch, b->cells[c].nch);
+		assert_int_equal(a->cells[c].width, b->cells[c].width);
+		assert_int_equal(a->cells[c].logical, b->cells[c].logical);
+		assert_memory_equal(a->cells[c].ch, b->cells[c].ch,
+		                    a->cells[c].nch * sizeof a->cells[c].ch[0]);
+	}
+	for (size_t L = a->start; L < a->end; L++)
+		assert_int_equal(layout_line_cell_of(a, L), layout_line_cell_of(b, L));
+}
+
+/* Lays s out in pieces, as `tandem --render` does when `chunk` is nonzero
+ * (it is given at most `chunk` bytes at a time, with more to come) or as the
+ * reader's page does (the whole rest each time). Every line is checked
+ * against `whole` (the unpieced layout) when given, else against the width;
+ * the lines must tile the paragraph: every character on exactly one line.
+ * Returns the number of pieces. */
+static size_t check_pieces(const char *s, const struct bidi_opts *bo, int width, size_t chunk,
+                           const struct layout_para *whole, size_t total_chars)
+{
+	struct layout_opts lo = {width, 1, 1, 0};
+	struct layout_resume at = {0};
+	size_t n = strlen(s), pieces = 0, line = 0, next_logical = 0;
+	for (;;) {
+		size_t give = n - at.byte;
+		int more = chunk && give > chunk;
+		if (more)
+			give = chunk;
+		struct layout_piece pc;
+		const char *err = NULL;
+		assert_int_equal(layout_piece(s + at.byte, give, more, bo, &lo, &at, &pc, &err), 0);
+		pieces++;
+		assert_true(pc.lay.nlines >= 1);
+		assert_int_equal(pc.chars, pc.next.logical - at.logical);
+		for (size_t i = 0; i < pc.lay.nlines; i++, line++) {
+			const struct layout_line *l = &pc.lay.lines[i];
+			assert_int_equal(l->start, next_logical); /* no gap, no overlap */
+			next_logical = l->end;
+			assert_true(l->indent + l->width <= width);
+			if (whole) {
+				assert_true(line < whole->nlines);
+				assert_same_line(l, &whole->lines[line]);
+			}
+		}
+		assert_int_equal(next_logical, pc.next.logical);
+		int last = pc.last;
+		if (!last) {
+			assert_true(pc.bytes > 0);
+			at = pc.next;
+		}
+		layout_piece_free(&pc);
+		if (last)
+			break;
+	}
+	assert_int_equal(next_logical, total_chars);
+	if (whole)
+		assert_int_equal(line, whole->nlines);
+	return pieces;
+}
+
+/* A paragraph just under and just over LAYOUT_PIECE_CHARS code points gives,
+ * laid out in pieces, the very lines of the unpieced layout: French words
+ * with TABs and C1 controls (whose expansion the pieces carry over), and
+ * Arabic (the direction found by the first piece holds for the next) with
+ * combining marks and lam-alef ligatures; at two widths, given whole or a
+ * megabyte at a time. */
+static void test_layout_pieces_match_whole(void **state)
+{
+	(void)state;
+	static const char *units[] = {
+		"la convention\tde Hanoi \xc2\x9b sign\xc3\xa9" "e par 69 \xc3\x89tats, ",
+		"\xd8\xb3\xd9\x8e\xd9\x84\xd8\xa7\xd9\x85 \xd9\x84\xd8\xa7 (12) \xd8\xa7\xd9\x84"
+		"\xd8\xb9\xd8\xa7\xd9\x84\xd9\x85 abc ",
+	};
+	struct bidi_opts bo = {BIDI_AUTO, 1, 1};
+	for (size_t u = 0; u < NELEM(units); u++) {
+		/* bytes for just under and just over the limit in code points */
+		struct decoded_text d;
+		char *sample = repeat_text(units[u], 100 * strlen(units[u]));
+		assert_int_equal(decode_paragraph(sample, strlen(sample), &d), 0);
+		double ratio = (double)strlen(sample) / (double)d.len;
+		decode_free(&d);
+		release(sample);
+		size_t sizes[] = {(size_t)((double)(LAYOUT_PIECE_CHARS - 5000) * ratio),
+		                  (size_t)((double)(LAYOUT_PIECE_CHARS + 5000) * ratio)};
+		for (size_t k = 0; k < NELEM(sizes); k++) {
+			char *s = repeat_text(units[u], sizes[k]);
+			struct para *x = para_new();
+			prep(x, s, BIDI_AUTO, 1, 1);
+			assert_true(k == 0 ? x->p.len < LAYOUT_PIECE_CHARS : x->p.len > LAYOUT_PIECE_CHARS);
+			for (int W = 17; W <= 80; W += 63) {
+				struct layout_opts o = {W, 1, 1, 0};
+				unwrap(x);
+				assert_int_equal(layout_wrap(&x->p, &o, &x->lp), 0);
+				x->wrapped = 1;
+				size_t np = check_pieces(s, &bo, W, 0, &x->lp, x->p.len);
+				assert_int_equal(np, k == 0 ? 1 : 2);
+				np = check_pieces(s, &bo, W, LAYOUT_PIECE_CHARS, &x->lp, x->p.len);
+				assert_int_equal(np > 1, k == 1 || strlen(s) > LAYOUT_PIECE_CHARS);
+				np = check_pieces(s, &bo, W, 300000, &x->lp, x->p.len);
+				assert_true(np >= 3);
+			}
+			drop(x);
+			release(s);
+		}
+	}
+}
+
+/* One cluster longer than a piece (a base and 1.5 million combining marks):
+ * cut between pieces at a character boundary, every character on exactly one
+ * line, no line wider than the width. */
+static void test_layout_pieces_long_cluster(void **state)
+{
+	(void)state;
+	enum { MARKS = 1500000 };
+	char *s = keep(malloc(2 + 2 * MARKS + 3));
+	s[0] = 'a';
+	for (size_t i = 0; i < MARKS; i++)
+		memcpy(s + 1 + 2 * i, "\xcc\x81", 2);
+	memcpy(s + 1 + 2 * MARKS, " b", 3);
+	struct bidi_opts bo = {BIDI_AUTO, 1, 1};
+	assert_true(check_pieces(s, &bo, 10, 0, NULL, MARKS + 3) >= 2);
+	assert_true(check_pieces(s, &bo, 1, LAYOUT_PIECE_CHARS, NULL, MARKS + 3) >= 2);
+	release(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1577,6 +1726,8 @@ int main(void)
 		cmocka_unit_test_teardown(test_layout_leading_mark_gets_base_rtl, teardown),
 		cmocka_unit_test_teardown(test_layout_lone_mark_measured, teardown),
 		cmocka_unit_test_teardown(test_layout_long_clusters, teardown),
+		cmocka_unit_test_teardown(test_layout_pieces_match_whole, teardown),
+		cmocka_unit_test_teardown(test_layout_pieces_long_cluster, teardown),
 		cmocka_unit_test_teardown(test_layout_lam_alef_keeps_its_mark, teardown),
 		cmocka_unit_test_teardown(test_layout_lam_alef_maps_both_letters, teardown),
 		cmocka_unit_test_teardown(test_layout_format_chars_never_in_cells, teardown),
