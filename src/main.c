@@ -455,22 +455,21 @@ static int run_dump(const struct corpus *c, const struct options *o)
 		return EXIT_RUNTIME;
 	struct page_opts po = page_options(o, 1);
 	struct page *p = page_create(&c->articles[k], &po);
-	if (!p || page_layout(p, o->width ? o->width : default_width()) != 0) {
-		sanitize_fprintf(stderr, "%s: %s: cannot lay out the article (out of memory)\n", prog, o->dump_id);
-		page_destroy(p);
-		return EXIT_RUNTIME;
-	}
-	for (size_t r = 0; r < p->nrows; r++) {
-		char *s = page_row_utf8(p, r, 1);
-		if (!s) {
-			page_destroy(p);
-			return EXIT_RUNTIME;
-		}
+	/* laid out, printed and freed a paragraph at a time */
+	struct page_cursor cur = {0};
+	char *s = NULL;
+	int r = p ? 1 : -1;
+	while (r > 0 && (r = page_next_row(p, o->width ? o->width : default_width(), &cur, &s)) > 0) {
 		sanitize_fputs(stdout, s);
 		putchar('\n');
 		free(s);
 	}
+	page_cursor_free(&cur);
 	page_destroy(p);
+	if (r < 0) {
+		sanitize_fprintf(stderr, "%s: %s: cannot lay out the article (out of memory)\n", prog, o->dump_id);
+		return EXIT_RUNTIME;
+	}
 	return 0;
 }
 
