@@ -252,25 +252,21 @@ static int build_line(const struct bidi_para *p, const struct layout_opts *o, co
 			map[i] = (uint32_t)(start + i);
 	}
 
+	/* The first character drawn on the line: a combining mark there has no
+	 * base before it, and gets one of its own (next_break measures it so). */
+	size_t first_drawn = start;
+	while (first_drawn < content_end && (w[first_drawn] & ATTR_INVISIBLE))
+		first_drawn++;
+
+	/* Bases (and a mark with no base) take cells, in visual order... */
 	for (size_t v = 0; v < n; v++) {
 		size_t L = map[v];
-		if (L >= content_end)
+		if (L >= content_end || (w[L] & ATTR_INVISIBLE))
 			continue;
 		uint32_t c = p->shaped[L];
-		if (w[L] & ATTR_INVISIBLE)
-			continue;
 		int cw = w[L] & ATTR_WIDTH;
-		/* a mark joins the cell before it only if that is its base: with
-		 * REORDER_NSM the base precedes its marks visually and logically */
-		if (cw == 0 && line->ncells > 0 && line->cells[line->ncells - 1].logical < L) {
-			struct layout_cell *prev = &line->cells[line->ncells - 1];
-			if (prev->nch < LAYOUT_CELL_CHARS)
-				prev->ch[prev->nch++] = c;
-			else
-				lp->marks_cut++;
-			line->cell_of[L - start] = (int32_t)(line->ncells - 1);
-			continue;
-		}
+		if (cw == 0 && L != first_drawn)
+			continue; /* a mark: below */
 		struct layout_cell *cell = &line->cells[line->ncells];
 		memset(cell, 0, sizeof *cell);
 		cell->logical = (uint32_t)L;
@@ -285,6 +281,25 @@ static int build_line(const struct bidi_para *p, const struct layout_opts *o, co
 		line->cell_of[L - start] = (int32_t)line->ncells;
 		line->ncells++;
 		line->width += cw;
+	}
+	/* ...and each mark joins the cell of the character drawn before it in
+	 * logical order, its base (or that base's other marks), wherever
+	 * reordering put it: with REORDER_NSM right after it, except where an
+	 * embedding or isolate between them moved one away. */
+	size_t prev = first_drawn;
+	for (size_t L = first_drawn + 1; L < content_end; L++) {
+		if (w[L] & ATTR_INVISIBLE)
+			continue;
+		if ((w[L] & ATTR_WIDTH) == 0) {
+			int32_t ci = line->cell_of[prev - start];
+			struct layout_cell *cell = &line->cells[ci];
+			if (cell->nch < LAYOUT_CELL_CHARS)
+				cell->ch[cell->nch++] = p->shaped[L];
+			else
+				lp->marks_cut++;
+			line->cell_of[L - start] = ci;
+		}
+		prev = L;
 	}
 	/* A lam-alef ligature shows the lam too: its fill slot maps to the
 	 * ligature's cell (the alef's, next in logical order). */

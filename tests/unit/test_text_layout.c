@@ -1217,6 +1217,38 @@ static void test_layout_lone_mark_measured(void **state)
 	drop(x);
 }
 
+/* Marks next to embeddings, overrides and isolates, which can move a mark
+ * away from its base when the line is reordered: the mark still joins its
+ * base's cell (or, first on its line, a base of its own), and no line is
+ * wider than measured: random paragraphs of such characters at widths 1..8. */
+static void test_layout_marks_across_embeddings(void **state)
+{
+	(void)state;
+	static const uint32_t chars[] = {'a', 'b', ' ', '1', '(', ')', 0x0301, 0x064e,
+	                                 0x0633, 0x0644, 0x0627, 0x202a, 0x202b, 0x202c,
+	                                 0x202e, 0x2067, 0x2069, 0x200d, 0x200f};
+	rng_state = 0x9e3779b97f4a7c15u;
+	for (int t = 0; t < 3000; t++) {
+		uint32_t cp[24];
+		size_t n = 1 + rng() % NELEM(cp);
+		for (size_t i = 0; i < n; i++)
+			cp[i] = chars[rng() % NELEM(chars)];
+		char *s = keep(decode_to_utf8(cp, n, NULL));
+		struct para *x = para_new();
+		prep(x, s, (enum bidi_dir)(rng() % 3), (int)(rng() % 2), 1);
+		int W = 1 + (int)(rng() % 8);
+		wrap(x, W, 1, 1);
+		for (size_t li = 0; li < x->lp.nlines; li++) {
+			const struct layout_line *l = &x->lp.lines[li];
+			if (l->ncells > 1 && l->indent + l->width > W)
+				fail_msg("paragraph %d, line %zu: %d columns at width %d", t, li,
+				         l->indent + l->width, W);
+		}
+		drop(x);
+		release(s);
+	}
+}
+
 /* A grapheme cluster of any length: one base with 100,000 combining marks is
  * one cell (marks past the cell's room cut and counted, every one mapped to
  * that cell); an emoji ZWJ chain of 20,000 people at width 9 is cut between
@@ -1725,6 +1757,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_layout_leading_mark_gets_base_ltr, teardown),
 		cmocka_unit_test_teardown(test_layout_leading_mark_gets_base_rtl, teardown),
 		cmocka_unit_test_teardown(test_layout_lone_mark_measured, teardown),
+		cmocka_unit_test_teardown(test_layout_marks_across_embeddings, teardown),
 		cmocka_unit_test_teardown(test_layout_long_clusters, teardown),
 		cmocka_unit_test_teardown(test_layout_pieces_match_whole, teardown),
 		cmocka_unit_test_teardown(test_layout_pieces_long_cluster, teardown),
