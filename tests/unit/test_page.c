@@ -9,7 +9,10 @@
  * fixture in tests/data/corpora/); the layout cache (relayout at
  * another width and back gives the same rows, a fresh page too); a page with
  * no header; in-page search (page_find forward, backward, wrap-around, no
- * match) and page_match_row landing on the row that shows the match. */
+ * match) and page_match_row landing on the row that shows the match;
+ * page_next_row giving the rows of page_layout; a paragraph just under and
+ * over LAYOUT_PIECE_CHARS giving the rows of its unpieced layout; the layout
+ * cache staying within PAGE_CACHE_CHARS on a long article. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>

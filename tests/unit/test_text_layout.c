@@ -10,12 +10,16 @@
  * fill) and off (base letters); bracket mirroring on and off; over-long words
  * cut between grapheme clusters, wide characters never straddling the edge,
  * progress at width 1; marks capped at LAYOUT_CELL_CHARS and counted; a mark
- * without a base getting one (left-to-right and right-to-left); a lam-alef
+ * without a base getting one (left-to-right and right-to-left) and measured
+ * with it; marks kept with their base across embeddings and isolates; a
+ * cluster of 100,000 marks and a ZWJ chain of 20,000 emoji; a lam-alef
  * ligature never separated from its marks and mapped from both its letters;
  * bidi format characters never in cells, explicit embeddings and isolates
  * reordering; the logical<->visual maps of every line; re-wrapping one
  * analysis at several widths; the empty paragraph; reorder off;
- * layout_line_to_utf8; the French and Arabic corpus paragraphs. */
+ * layout_line_to_utf8; the French and Arabic corpus paragraphs; long
+ * paragraphs laid out in pieces (layout_piece) giving the lines of the whole,
+ * given whole or a part at a time, and a cluster longer than a piece. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
