@@ -59,6 +59,10 @@ char *decode_reveal_name(uint32_t c, char buf[DECODE_MARK_MAX]);
 int decode_paragraph_part(const char *bytes, size_t n, int flags, size_t col, size_t max,
                           struct decoded_text *out);
 
+/* The column (modulo DECODE_TAB_STOP) after cp[0..n) starting at column col,
+ * as decode_paragraph_part counts it: the `col` of the part that follows. */
+size_t decode_next_col(const uint32_t *cp, size_t n, size_t col);
+
 void decode_free(struct decoded_text *t);
 
 /* True for the control and non-character code points a terminal could obey

@@ -594,21 +594,74 @@ char *page_row_utf8(const struct page *p, size_t row, int with_indent)
 	return layout_line_to_utf8(l, with_indent, 0, NULL);
 }
 
+/* Appends f, its source indices moved by `off`, to acc (whose arrays hold
+ * *cap entries and the terminator). */
+static int fold_append(struct fold_text *acc, size_t *cap, const struct fold_text *f, size_t off)
+{
+	if (acc->len + f->len + 1 > *cap) {
+		size_t nc = *cap ? *cap : 64;
+		while (acc->len + f->len + 1 > nc)
+			nc *= 2;
+		uint32_t *ncp = realloc(acc->cp, nc * sizeof *ncp);
+		if (!ncp)
+			return -1;
+		acc->cp = ncp;
+		size_t *ns = realloc(acc->src, nc * sizeof *ns);
+		if (!ns)
+			return -1;
+		acc->src = ns;
+		*cap = nc;
+	}
+	for (size_t i = 0; i < f->len; i++) {
+		acc->cp[acc->len + i] = f->cp[i];
+		acc->src[acc->len + i] = f->src[i] + off;
+	}
+	acc->len += f->len;
+	return 0;
+}
+
 const struct fold_text *page_piece_fold(struct page *p, size_t piece)
 {
 	struct page_piece *pc = &p->pieces[piece];
-	struct decoded_text t;
+	struct fold_text acc = {0};
+	size_t cap = 0, byte = 0, logical = 0, col = 0;
 	if (pc->folded)
 		return &pc->fold;
-	/* the logical text the layout's indices count: decoded the same way */
-	if (decode_paragraph_ex(pc->utf8, pc->len, p->opts.reveal ? DECODE_REVEAL : 0, &t) != 0)
-		return NULL;
-	int r = fold_text(t.cp, t.len, &pc->fold);
-	decode_free(&t);
-	if (r != 0)
-		return NULL;
+	/* The logical text the layout's indices count, decoded the same way;
+	 * a LAYOUT_PIECE_CHARS at a time (folding goes character by
+	 * character, so the pieces fold as the whole would). */
+	for (;;) {
+		struct decoded_text t;
+		struct fold_text f;
+		if (decode_paragraph_part(pc->utf8 + byte, pc->len - byte,
+		                          p->opts.reveal ? DECODE_REVEAL : 0, col, LAYOUT_PIECE_CHARS,
+		                          &t) != 0)
+			goto fail;
+		size_t used = t.byte_off[t.len];
+		if (fold_text(t.cp, t.len, &f) != 0) {
+			decode_free(&t);
+			goto fail;
+		}
+		int r = fold_append(&acc, &cap, &f, logical);
+		fold_free(&f);
+		if (byte + used < pc->len)
+			col = decode_next_col(t.cp, t.len, col);
+		logical += t.len;
+		byte += used;
+		decode_free(&t);
+		if (r != 0)
+			goto fail;
+		if (byte >= pc->len)
+			break;
+	}
+	acc.cp[acc.len] = 0;
+	acc.src[acc.len] = logical;
+	pc->fold = acc;
 	pc->folded = 1;
 	return &pc->fold;
+fail:
+	fold_free(&acc);
+	return NULL;
 }
 
 int page_find(struct page *p, const struct fold_text *needle, size_t piece, size_t pos, int dir,

@@ -177,6 +177,16 @@ fail:
 	return -1;
 }
 
+size_t decode_next_col(const uint32_t *cp, size_t n, size_t col)
+{
+	col %= DECODE_TAB_STOP;
+	for (size_t i = 0; i < n; i++) {
+		int cw = cp[i] < 0x80 ? 1 : uc_width(cp[i], "UTF-8");
+		col = (col + (size_t)(cw > 0 ? cw : 0)) % DECODE_TAB_STOP;
+	}
+	return col;
+}
+
 void decode_free(struct decoded_text *t)
 {
 	if (!t)

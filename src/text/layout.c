@@ -492,12 +492,7 @@ int layout_piece(const char *bytes, size_t n, int more, const struct bidi_opts *
 	out->last = last;
 	out->next.byte = at->byte + out->bytes;
 	out->next.logical = at->logical + keep;
-	out->next.col = at->col % DECODE_TAB_STOP;
-	if (!last)
-		for (size_t i = 0; i < keep; i++) {
-			int cw = t.cp[i] < 0x80 ? 1 : uc_width(t.cp[i], "UTF-8");
-			out->next.col = (out->next.col + (size_t)(cw > 0 ? cw : 0)) % DECODE_TAB_STOP;
-		}
+	out->next.col = last ? 0 : decode_next_col(t.cp, keep, at->col);
 	out->next.dir = at->dir != BIDI_AUTO ? at->dir
 	              : bp.dir_found     ? (bp.rtl ? BIDI_RTL : BIDI_LTR)
 	                                 : BIDI_AUTO;

@@ -12,7 +12,8 @@
  * match) and page_match_row landing on the row that shows the match;
  * page_next_row giving the rows of page_layout; a paragraph just under and
  * over LAYOUT_PIECE_CHARS giving the rows of its unpieced layout; the layout
- * cache staying within PAGE_CACHE_CHARS on a long article. */
+ * cache staying within PAGE_CACHE_CHARS on a long article; search in a
+ * paragraph longer than LAYOUT_PIECE_CHARS. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -974,6 +975,55 @@ static void test_cache_bounded(void **state)
 	free(s);
 }
 
+/* Search in a paragraph longer than LAYOUT_PIECE_CHARS (folded a piece at a
+ * time, TABs and C1 controls expanding as in the whole): the folded text and
+ * its map are those of the whole paragraph, and the last match is found and
+ * lands on the row that shows it. */
+static void test_long_paragraph_search(void **state)
+{
+	const struct corpus *c = *state;
+	static const char unit[] = "la\tConvention de Hano\xc3\xaf \xc2\x9b sign\xc3\xa9" "e ";
+	size_t ul = strlen(unit), n = (5 * LAYOUT_PIECE_CHARS / 2) / ul;
+	char *s = malloc(n * ul + 16);
+	assert_non_null(s);
+	for (size_t i = 0; i < n; i++)
+		memcpy(s + i * ul, unit, ul);
+	strcpy(s + n * ul, "HANOI fin");
+	struct corpus_article b = text_article(c, s);
+	struct page_opts o = opts;
+	o.header = 0;
+	struct page *p = page_create(&b, &o);
+	assert_non_null(p);
+	assert_int_equal(page_layout(p, 70), 0);
+	const struct fold_text *f = page_piece_fold(p, 0);
+	assert_non_null(f);
+	struct decoded_text d;
+	struct fold_text whole;
+	piece_decoded(p, 0, &d);
+	assert_true(d.len > 2 * LAYOUT_PIECE_CHARS);
+	assert_int_equal(fold_text(d.cp, d.len, &whole), 0);
+	assert_int_equal(f->len, whole.len);
+	assert_memory_equal(f->cp, whole.cp, whole.len * sizeof *whole.cp);
+	assert_memory_equal(f->src, whole.src, (whole.len + 1) * sizeof *whole.src);
+	/* backward from the end: the final "HANOI" */
+	struct fold_text needle;
+	struct page_match m;
+	int wrapped;
+	assert_int_equal(fold_utf8("hanoi", 5, &needle), 0);
+	assert_int_equal(page_find(p, &needle, 0, d.len, -1, &m, &wrapped), 1);
+	assert_int_equal(m.start, d.len - 9);
+	size_t row = page_match_row(p, &m);
+	assert_int_equal(row, p->nrows - 1);
+	const struct layout_line *l = page_row_line(p, row);
+	assert_true(l->start <= m.start && m.start < l->end);
+	fold_free(&needle);
+	fold_free(&whole);
+	decode_free(&d);
+	page_destroy(p);
+	article_text_free(&b.text);
+	free(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -994,6 +1044,7 @@ int main(void)
 		cmocka_unit_test(test_next_row_same_rows),
 		cmocka_unit_test(test_long_paragraph_rows),
 		cmocka_unit_test(test_cache_bounded),
+		cmocka_unit_test(test_long_paragraph_search),
 	};
 	return cmocka_run_group_tests(tests, test_open_bundled, test_close_bundled);
 }
