@@ -29,10 +29,18 @@ struct page_seg {
 	struct page_seg *prev, *next; /* the cache's list, most recent first */
 };
 
-/* The layouts a page keeps: a list of stretches, most recently used first. */
+/* The layouts a page keeps: a list of stretches, most recently used first;
+ * and the last answer of page_piece_range (asked for every row drawn). */
 struct page_cache {
 	struct page_seg *head, *tail;
 	size_t chars;                 /* code points of the cached stretches */
+	struct {
+		const char *text;     /* the piece's text (the article's, never
+		                         changed; NULL: none yet) */
+		size_t len, off, mlen;
+		int reveal;
+		size_t start, end;
+	} range;
 };
 
 static size_t seg_chars(const struct page_seg *sg)
@@ -734,13 +742,31 @@ int page_piece_range(const struct page *p, size_t piece, size_t off, size_t len,
 	if (piece >= p->npieces || p->pieces[piece].seg_width == 0)
 		return -1;
 	const struct page_piece *pc = &p->pieces[piece];
+	struct page_cache *c = p->cache;
+	if (c->range.text == pc->utf8 && c->range.len == pc->len && c->range.off == off &&
+	    c->range.mlen == len && c->range.reveal == p->opts.reveal) {
+		*start = c->range.start;
+		*end = c->range.end;
+		return 0;
+	}
+	/* decoded as the layout decodes it, for its logical indices; the
+	 * characters after the range (a few bytes more) change nothing */
 	struct decoded_text t;
-	/* decoded as the layout decodes it, for its logical indices */
-	if (decode_paragraph_ex(pc->utf8, pc->len, p->opts.reveal ? DECODE_REVEAL : 0, &t) != 0)
+	size_t n = pc->len;
+	if (off + len + 4 < n)
+		n = off + len + 4;
+	if (decode_paragraph_ex(pc->utf8, n, p->opts.reveal ? DECODE_REVEAL : 0, &t) != 0)
 		return -1;
 	*start = char_at_byte(&t, off);
 	*end = char_at_byte(&t, off + len);
 	decode_free(&t);
+	c->range.text = pc->utf8;
+	c->range.len = pc->len;
+	c->range.off = off;
+	c->range.mlen = len;
+	c->range.reveal = p->opts.reveal;
+	c->range.start = *start;
+	c->range.end = *end;
 	return 0;
 }
 

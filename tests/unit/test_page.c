@@ -13,7 +13,7 @@
  * page_next_row giving the rows of page_layout; a paragraph just under and
  * over LAYOUT_PIECE_CHARS giving the rows of its unpieced layout; the layout
  * cache staying within PAGE_CACHE_CHARS on a long article; search in a
- * paragraph longer than LAYOUT_PIECE_CHARS. */
+ * paragraph longer than LAYOUT_PIECE_CHARS; page_piece_range. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -1024,6 +1024,41 @@ static void test_long_paragraph_search(void **state)
 	free(s);
 }
 
+/* page_piece_range: the logical range of a byte range, as a decode of the
+ * whole piece gives it, for ranges at the start, middle and end of every
+ * piece (asked twice, and for the next piece with the same bytes, as the
+ * reader asks for every row drawn). */
+static void test_piece_range(void **state)
+{
+	const struct corpus *c = *state;
+	struct page *p = page_at(c, "fr-rehearsal", &opts, WIDTH);
+	for (size_t i = 0; i < p->npieces; i++) {
+		const struct page_piece *pc = &p->pieces[i];
+		struct decoded_text t;
+		piece_decoded(p, i, &t);
+		size_t offs[] = {0, pc->len / 2, pc->len > 5 ? pc->len - 5 : 0};
+		for (size_t k = 0; k < NELEM(offs); k++) {
+			size_t off = offs[k];
+			while (off < pc->len && ((unsigned char)pc->utf8[off] & 0xc0) == 0x80)
+				off++; /* a character's first byte */
+			size_t want_s = 0, want_e = 0;
+			while (want_s < t.len && t.byte_off[want_s] < off)
+				want_s++;
+			while (want_e < t.len && t.byte_off[want_e] < off + 5)
+				want_e++;
+			for (int twice = 0; twice < 2; twice++) {
+				size_t s = 99, e = 99;
+				assert_int_equal(page_piece_range(p, i, off, 5, &s, &e), 0);
+				assert_int_equal(s, want_s);
+				assert_int_equal(e, want_e);
+			}
+		}
+		decode_free(&t);
+	}
+	assert_int_equal(page_piece_range(p, p->npieces, 0, 1, &(size_t){0}, &(size_t){0}), -1);
+	page_destroy(p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1045,6 +1080,7 @@ int main(void)
 		cmocka_unit_test(test_long_paragraph_rows),
 		cmocka_unit_test(test_cache_bounded),
 		cmocka_unit_test(test_long_paragraph_search),
+		cmocka_unit_test(test_piece_range),
 	};
 	return cmocka_run_group_tests(tests, test_open_bundled, test_close_bundled);
 }
