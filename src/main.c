@@ -455,22 +455,21 @@ static int run_dump(const struct corpus *c, const struct options *o)
 		return EXIT_RUNTIME;
 	struct page_opts po = page_options(o, 1);
 	struct page *p = page_create(&c->articles[k], &po);
-	if (!p || page_layout(p, o->width ? o->width : default_width()) != 0) {
-		sanitize_fprintf(stderr, "%s: %s: cannot lay out the article (out of memory)\n", prog, o->dump_id);
-		page_destroy(p);
-		return EXIT_RUNTIME;
-	}
-	for (size_t r = 0; r < p->nrows; r++) {
-		char *s = page_row_utf8(p, r, 1);
-		if (!s) {
-			page_destroy(p);
-			return EXIT_RUNTIME;
-		}
+	/* laid out, printed and freed a paragraph at a time */
+	struct page_cursor cur = {0};
+	char *s = NULL;
+	int r = p ? 1 : -1;
+	while (r > 0 && (r = page_next_row(p, o->width ? o->width : default_width(), &cur, &s)) > 0) {
 		sanitize_fputs(stdout, s);
 		putchar('\n');
 		free(s);
 	}
+	page_cursor_free(&cur);
 	page_destroy(p);
+	if (r < 0) {
+		sanitize_fprintf(stderr, "%s: %s: cannot lay out the article (out of memory)\n", prog, o->dump_id);
+		return EXIT_RUNTIME;
+	}
 	return 0;
 }
 
@@ -540,53 +539,64 @@ static int run_compare(const struct corpus *c, const struct options *o)
 	return 0;
 }
 
+/* Reads stdin a paragraph (a line) at a time, but never more than
+ * LAYOUT_PIECE_CHARS bytes of it at once: a longer line is laid out in
+ * pieces (layout_piece), so memory stays bounded however long it is. */
 static int run_render(const struct options *o)
 {
 	int width = o->width ? o->width : default_width();
 	struct bidi_opts bo = {.dir = o->dir, .shape = o->shape, .mirror = o->mirror};
-	struct layout_opts lo = {.width = width, .pad = o->pad, .reorder = o->bidi == UI_BIDI_APP};
-	char *line = NULL;
-	size_t cap = 0;
-	ssize_t n;
-	int status = 0;
-	while ((n = getline(&line, &cap, stdin)) >= 0) {
-		if (n > 0 && line[n - 1] == '\n')
-			n--;
-		if (n > 0 && line[n - 1] == '\r')
-			n--;
-		struct decoded_text t;
-		struct bidi_para bp;
-		struct layout_para lp;
-		const char *err = "out of memory";
-		if (decode_paragraph_ex(line, (size_t)n, o->reveal ? DECODE_REVEAL : 0, &t) != 0) {
-			sanitize_fprintf(stderr, "%s: stdin: out of memory\n", prog);
-			status = EXIT_RUNTIME;
-			break;
+	struct layout_opts lo = {.width = width, .pad = o->pad, .reorder = o->bidi == UI_BIDI_APP,
+	                         .decode_flags = o->reveal ? DECODE_REVEAL : 0};
+	size_t cap = LAYOUT_PIECE_CHARS, len = 0;
+	char *line = malloc(cap);
+	struct layout_resume at = {0};
+	int status = 0, c = 0, ended = 0; /* ended: line holds the paragraph's end */
+	if (!line) {
+		sanitize_fprintf(stderr, "%s: stdin: out of memory\n", prog);
+		return EXIT_RUNTIME;
+	}
+	for (;;) {
+		if (!ended) {
+			/* fill up to a line end, the end of input or a full buffer */
+			while (len < cap && (c = getc(stdin)) != EOF && c != '\n')
+				line[len++] = (char)c;
+			if (len == cap && (c = getc(stdin)) != EOF && c != '\n' &&
+			    ungetc(c, stdin) == EOF)
+				c = EOF;
+			ended = len < cap || c == EOF || c == '\n';
+			if (c == EOF && len == 0 && at.byte == 0)
+				break;
+			if (ended && len > 0 && line[len - 1] == '\r')
+				len--;
 		}
-		if (bidi_prepare(t.cp, t.len, &bo, &bp, &err) != 0) {
+		struct layout_piece pc;
+		const char *err;
+		if (layout_piece(line, len, !ended, &bo, &lo, &at, &pc, &err) != 0) {
 			sanitize_fprintf(stderr, "%s: stdin: %s\n", prog, err);
-			decode_free(&t);
 			status = EXIT_RUNTIME;
 			break;
 		}
-		if (layout_wrap(&bp, &lo, &lp) != 0) {
-			sanitize_fprintf(stderr, "%s: stdin: out of memory\n", prog);
-			bidi_free(&bp);
-			decode_free(&t);
-			status = EXIT_RUNTIME;
-			break;
-		}
-		for (size_t i = 0; i < lp.nlines; i++) {
-			char *s = layout_line_to_utf8(&lp.lines[i], 1, 0, NULL);
+		for (size_t i = 0; i < pc.lay.nlines; i++) {
+			char *s = layout_line_to_utf8(&pc.lay.lines[i], 1, 0, NULL);
 			if (s) {
 				sanitize_fputs(stdout, s);
 				putchar('\n');
 			}
 			free(s);
 		}
-		layout_para_free(&lp);
-		bidi_free(&bp);
-		decode_free(&t);
+		if (pc.last) {
+			memset(&at, 0, sizeof at);
+			len = 0;
+			ended = 0;
+		} else {
+			memmove(line, line + pc.bytes, len - pc.bytes);
+			len -= pc.bytes;
+			at = pc.next;
+		}
+		layout_piece_free(&pc);
+		if (c == EOF && !ended && len == 0 && at.byte == 0)
+			break;
 	}
 	free(line);
 	if (ferror(stdin)) {

@@ -36,6 +36,8 @@ struct bidi_para {
 	                        (attr[n] != 0 once filled); owned */
 	uint32_t base;       /* FriBidiParType after resolution */
 	int rtl;             /* base direction is right-to-left */
+	int dir_found;       /* the direction was given, or found from a strong
+	                        character (else it is a default) */
 	int max_level;
 };
 

@@ -81,6 +81,7 @@ int bidi_prepare(const uint32_t *cp, size_t n, const struct bidi_opts *o,
 		base = FRIBIDI_PAR_LTR;
 	out->base = base;
 	out->rtl = FRIBIDI_IS_RTL(base) ? 1 : 0;
+	out->dir_found = n > 0 && (base == FRIBIDI_PAR_LTR || base == FRIBIDI_PAR_RTL);
 	out->max_level = max - 1;
 
 	/* Break opportunities come from the logical text: mirroring turns '('
