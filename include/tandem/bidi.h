@@ -59,4 +59,9 @@ int bidi_reorder_line(const struct bidi_para *p, size_t off, size_t n, uint32_t 
  * isolates, marks) that is never printed. */
 int bidi_is_format_char(uint32_t c);
 
+/* The direction of the first strong character of UTF-8 text (the rule P2
+ * of the bidi algorithm, isolates not skipped): BIDI_LTR, BIDI_RTL, or
+ * BIDI_AUTO when it has none. */
+enum bidi_dir bidi_first_strong(const char *utf8, size_t len);
+
 #endif

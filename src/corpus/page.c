@@ -161,9 +161,11 @@ static struct page_piece *add_piece(struct page *p, size_t *cap, enum page_kind 
 }
 
 /* "2025-10-23 · fr · www.vietnamplus.vn": the host of the source URL only
- * (it ends at the first '/', '?' or '#'), however long the URL. Caller
- * frees; NULL when memory runs out. */
-static char *meta_text(const struct corpus_article *a)
+ * (it ends at the first '/', '?' or '#'), however long the URL. In a
+ * right-to-left article the separators carry right-to-left marks, so the
+ * fields read from the right in that order. Caller frees; NULL when memory
+ * runs out. */
+static char *meta_text(const struct corpus_article *a, enum bidi_dir dir)
 {
 	char date[16];
 	const char *host = "";
@@ -177,11 +179,12 @@ static char *meta_text(const struct corpus_article *a)
 		hl = INT_MAX / 2;
 	const char *d = a->date.y ? dates_format(&a->date, date) : "undated";
 	const char *inferred = a->detected & CORPUS_INFERRED_DATE ? " (inferred)" : "";
-	const char *sep = hl ? " \xc2\xb7 " : "";
-	size_t n = strlen(d) + strlen(inferred) + strlen(a->lang) + strlen(sep) + hl + 8;
+	const char *dot = dir == BIDI_RTL ? " \xe2\x80\x8f\xc2\xb7\xe2\x80\x8f " : " \xc2\xb7 ";
+	const char *sep = hl ? dot : "";
+	size_t n = strlen(d) + strlen(inferred) + strlen(dot) + strlen(a->lang) + strlen(sep) + hl + 8;
 	char *buf = malloc(n);
 	if (buf)
-		snprintf(buf, n, "%s%s \xc2\xb7 %s%s%.*s", d, inferred, a->lang, sep, (int)hl, host);
+		snprintf(buf, n, "%s%s%s%s%s%.*s", d, inferred, dot, a->lang, sep, (int)hl, host);
 	return buf;
 }
 
@@ -216,8 +219,16 @@ static int block_piece(struct page *p, size_t i, enum page_kind *kind, const cha
 
 static enum bidi_dir text_dir(const struct page *p, enum page_kind kind)
 {
-	if (kind == PAGE_IMAGE || kind == PAGE_FOLDED || kind == PAGE_META)
+	if (kind == PAGE_IMAGE || kind == PAGE_FOLDED)
 		return BIDI_LTR;
+	if (kind == PAGE_META) {
+		/* the article's direction, so it sits where its text does (an
+		 * Arabic article's date, language and source flush right) */
+		enum bidi_dir d = p->opts.dir != BIDI_AUTO ? p->opts.dir : p->article->dir;
+		if (d == BIDI_AUTO)
+			d = bidi_first_strong(p->article->title, strlen(p->article->title));
+		return d == BIDI_RTL ? BIDI_RTL : BIDI_LTR;
+	}
 	if (kind == PAGE_TITLE)
 		return BIDI_AUTO;
 	return p->opts.dir != BIDI_AUTO ? p->opts.dir : p->article->dir;
@@ -252,8 +263,8 @@ struct page *page_create(const struct corpus_article *a, const struct page_opts 
 		if (!add_piece(p, &cap, PAGE_TITLE, -1, text_dir(p, PAGE_TITLE), a->title,
 		               strlen(a->title), NULL))
 			goto fail;
-		char *meta = meta_text(a);
-		if (!meta || !add_piece(p, &cap, PAGE_META, -1, BIDI_LTR, meta, strlen(meta), meta)) {
+		char *meta = meta_text(a, text_dir(p, PAGE_META));
+		if (!meta || !add_piece(p, &cap, PAGE_META, -1, text_dir(p, PAGE_META), meta, strlen(meta), meta)) {
 			free(meta); /* not taken over */
 			goto fail;
 		}
