@@ -115,10 +115,10 @@ $(BUILD)/tests/test_%: tests/unit/test_%.c tests/unit/testutil.h $(CORPUS_OBJ) $
 	@echo "  CC/LD   $@"
 	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $(filter-out %.h,$^) $(CORPUS_LIBS) $(TEST_LIBS)
 
-$(BUILD)/tests/conf_%: tests/conformance/%.c $(TEXT_OBJ)
+$(BUILD)/tests/conf_%: tests/conformance/%.c tests/conformance/harness.h $(TEXT_OBJ)
 	@mkdir -p $(dir $@)
 	@echo "  CC/LD   $@"
-	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(TEXT_LIBS)
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $(filter-out %.h,$^) $(TEXT_LIBS)
 
 $(BENCH_BIN): bench/bench_layout.c $(CORPUS_OBJ) $(TEXT_OBJ)
 	@mkdir -p $(dir $@)
