@@ -870,10 +870,12 @@ static int run_check(const struct corpus *c)
 			if (bl->dup_of >= 0) {
 				const struct article_block *o = &t->blocks[bl->dup_of];
 				dups++;
-				sanitize_fprintf(stdout, "%s:%u: %c%u %s repeats %c%u (line %u); folded in the reader\n", a->path,
-				       bl->line, article_block_letter(bl->kind), bl->ordinal,
-				       article_block_kind_name(bl->kind), article_block_letter(o->kind),
-				       o->ordinal, o->line);
+				sanitize_fprintf(stdout, "%s:%u: %c%u %s repeats %c%u (line %u); %s\n",
+				                 a->path, bl->line, article_block_letter(bl->kind), bl->ordinal,
+				                 article_block_kind_name(bl->kind), article_block_letter(o->kind),
+				                 o->ordinal, o->line,
+				                 article_block_folds(t, b) ? "folded in the reader"
+				                                           : "shown (too short to fold)");
 			} else if (bl->kind == BLOCK_SOURCE) {
 				sanitize_fprintf(stdout, "%s:%u: source line: %.*s\n", a->path, bl->line, (int)bl->len,
 				       t->raw + bl->off);

@@ -196,7 +196,7 @@ static int block_piece(struct page *p, size_t i, enum page_kind *kind, const cha
 	switch (b->kind) {
 	case BLOCK_PARAGRAPH:
 	case BLOCK_CAPTION:
-		if (b->dup_of >= 0 && !p->expanded[i]) {
+		if (article_block_folds(t, i) && !p->expanded[i]) {
 			*kind = PAGE_FOLDED;
 			*s = PAGE_FOLDED_LABEL;
 			*n = strlen(*s);
@@ -585,7 +585,7 @@ size_t page_block_row(const struct page *p, long block)
 int page_toggle_repeat(struct page *p, long block)
 {
 	const struct article_text *t = &p->article->text;
-	if (block < 0 || (size_t)block >= t->nblocks || t->blocks[block].dup_of < 0)
+	if (block < 0 || (size_t)block >= t->nblocks || !article_block_folds(t, (size_t)block))
 		return 0;
 	p->expanded[block] = !p->expanded[block];
 	for (size_t i = p->first_body; i < p->npieces; i++) {

@@ -516,6 +516,34 @@ static void test_meta_undated(void **state)
 	corpus_free(c);
 }
 
+/* A repeated short heading ("Article 2") is shown; a repeated paragraph of
+ * substance is folded, and Enter unfolds it. */
+static void test_fold_threshold(void **state)
+{
+	(void)state;
+	char *files[] = {"tests/data/corpora/repeats/rep.txt"};
+	struct corpus *c = corpus_open_files(files, 1);
+	assert_non_null(c);
+	struct page *p = page_create(&c->articles[0], &opts);
+	assert_non_null(p);
+	assert_int_equal(page_layout(p, WIDTH), 0);
+	size_t folded = 0, headings = 0;
+	for (size_t i = p->first_body; i < p->npieces; i++) {
+		folded += p->pieces[i].kind == PAGE_FOLDED;
+		if (p->pieces[i].kind == PAGE_TEXT && p->pieces[i].len == 9 &&
+		    !memcmp(p->pieces[i].utf8, "Article 2", 9))
+			headings++;
+	}
+	assert_int_equal(folded, 1);
+	assert_int_equal(headings, 2); /* both shown, the repeat too */
+	const struct article_text *t = &c->articles[0].text;
+	for (size_t b = 0; b < t->nblocks; b++)
+		if (t->blocks[b].dup_of >= 0)
+			assert_int_equal(article_block_folds(t, b), t->blocks[b].len >= ARTICLE_FOLD_MIN_CHARS);
+	page_destroy(p);
+	corpus_free(c);
+}
+
 /* A source URL far longer than a screen, with a query string right after
  * the host: the page is still made, and the meta row names the host only. */
 static void test_meta_long_source(void **state)
@@ -1071,6 +1099,7 @@ int main(void)
 		cmocka_unit_test(test_ar_right_aligned),
 		cmocka_unit_test(test_dir_override),
 		cmocka_unit_test(test_meta_undated),
+		cmocka_unit_test(test_fold_threshold),
 		cmocka_unit_test(test_meta_long_source),
 		cmocka_unit_test(test_relayout_same_rows),
 		cmocka_unit_test(test_no_header),
