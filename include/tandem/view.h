@@ -28,7 +28,9 @@ enum view_dirty {
 };
 
 #define VIEW_STACK_MAX 16
-#define VIEW_LIST_HEAD_ROWS 3 /* an event's list: its date, title and a blank */
+#define VIEW_LIST_HEAD_ROWS 3
+#define VIEW_MIN_TEXT 36      /* columns the text keeps beside the sidebar */
+#define VIEW_MIN_SIDEBAR 12   /* the narrowest sidebar: dates only */ /* an event's list: its date, title and a blank */
 #define VIEW_NONE ((size_t)-1)
 /* The compare view's arg: VIEW_NONE (from an article: its translations and
  * its event), an event index, or VIEW_WITH(a): the article with article a,
@@ -86,6 +88,7 @@ struct app {
 	int rows, cols;
 	int too_small;
 	int sidebar;            /* shown */
+	int sidebar_squeezed;   /* shown, but no room for it: said once */
 	size_t event;           /* event selected in the sidebar, VIEW_NONE */
 	size_t *order;          /* articles in timeline order; owned */
 	size_t norder;

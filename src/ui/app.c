@@ -225,6 +225,14 @@ static void do_resize(struct app *app)
 	app->rows = rows;
 	app->cols = cols;
 	app->too_small = rows < MIN_ROWS || cols < MIN_COLS;
+	/* the sidebar steps aside when the text would be too narrow; say so
+	 * when that changes */
+	int squeezed = app->sidebar && app->corpus->nevents && view_sidebar_width(app) == 0;
+	if (squeezed != app->sidebar_squeezed && !app->too_small)
+		view_message(app, 0, squeezed ? "timeline hidden: the terminal is too narrow for it "
+		                                "beside the text; it comes back when there is room"
+		                              : "timeline shown again");
+	app->sidebar_squeezed = squeezed;
 	erase();
 	if (!app->too_small)
 		for (int i = 0; i < app->depth; i++)
@@ -660,6 +668,7 @@ int ui_run(struct corpus *c, const struct ui_opts *o)
 	theme_apply(&app->theme);
 	getmaxyx(stdscr, app->rows, app->cols);
 	app->too_small = app->rows < MIN_ROWS || app->cols < MIN_COLS;
+	app->sidebar_squeezed = app->sidebar && c->nevents && view_sidebar_width(app) == 0;
 	if (open_start_views(app) != 0 && app->depth == 0)
 		term_die(&app->term, 1, "cannot open the reader: %s", app->msg);
 	/* the configuration's problems: the one, or how many (? lists them) */

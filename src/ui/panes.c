@@ -23,12 +23,14 @@ int view_sidebar_width(const struct app *app)
 {
 	if (!app->sidebar || app->corpus->nevents == 0)
 		return 0;
-	if (app->cols < 60)
-		return 12; /* dates only */
 	int w = app->cfg.sidebar;
 	if (w > app->cols / 2)
 		w = app->cols / 2;
-	return w;
+	/* the text keeps VIEW_MIN_TEXT columns: the sidebar narrows (to dates
+	 * only), then steps aside */
+	if (app->cols - w - 1 < VIEW_MIN_TEXT)
+		w = app->cols - 1 - VIEW_MIN_TEXT;
+	return w >= VIEW_MIN_SIDEBAR ? w : 0;
 }
 
 #define NARROW_SIDEBAR 20

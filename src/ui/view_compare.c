@@ -196,10 +196,14 @@ static void compare_resize(struct app *app, struct view *v, struct rect r)
 	/* keep the position of each column by paragraph */
 	if (had)
 		save_positions(d, block, line);
+	/* columns no wider than the reading measure, the group centred */
 	d->colw = (r.w - GAP * ((int)n - 1)) / (int)n;
+	if (d->colw > app->cfg.measure)
+		d->colw = app->cfg.measure;
 	if (d->colw < 1)
 		d->colw = 1;
-	d->x0 = r.x;
+	int total = d->colw * (int)n + GAP * ((int)n - 1);
+	d->x0 = r.x + (total < r.w ? (r.w - total) / 2 : 0);
 	d->h = r.h - 1; /* the column heads */
 	/* the same width (back from another view, the sidebar toggled): the
 	 * rows are still right */
