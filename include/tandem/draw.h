@@ -6,6 +6,7 @@
 
 #include <stddef.h>
 
+#include "tandem/label.h"
 #include "tandem/layout.h"
 #include "tandem/theme.h"
 
@@ -21,9 +22,23 @@ struct draw_hl {
 void draw_line(const struct theme *t, int y, int x, int w, const struct layout_line *l,
                enum theme_elem elem, const struct draw_hl *hl, size_t nhl);
 
-/* Draws the reader's own UTF-8 text (never article text) at y, x, clipped
- * to w columns; a control character shows as the output filter shows it
- * (sanitize.h). Returns the columns used. */
+/* Draws the reader's own text as draw_text does, but a text too long for
+ * w columns keeps its start and its end with "…" between them (a message
+ * that names a long path keeps its reason). Returns the columns used. */
+int draw_text_middle(const struct theme *t, int y, int x, int w, const char *s,
+                     enum theme_elem elem);
+
+/* Draws a label (label.h) on row y in w columns: whole when it fits, else
+ * cut between words (or grapheme clusters) with "…" at its end — on the
+ * right of left-to-right text, on the left of right-to-left text — never a
+ * column short. hl as for draw_line. Returns 1 when it was cut. */
+int draw_label(const struct theme *t, int y, int x, int w, struct label *l, enum theme_elem elem,
+               const struct draw_hl *hl, size_t nhl);
+
+/* Draws the reader's own UTF-8 text (never article text) at y, x in w
+ * columns, cut after a word with "…" when it does not fit; a control
+ * character shows as the output filter shows it (sanitize.h). Returns the
+ * columns used. */
 int draw_text(const struct theme *t, int y, int x, int w, const char *s, enum theme_elem elem);
 
 /* Fills w columns with blanks in elem's attributes. */

@@ -178,7 +178,8 @@ static void draw_status(struct app *app)
 		if (rw + 2 < w)
 			room = w - rw - 2;
 	}
-	int x = draw_text(t, y, 0, room, lt, le);
+	/* a message keeps its end (the reason), the fields their start */
+	int x = app->msg[0] ? draw_text_middle(t, y, 0, room, lt, le) : draw_text(t, y, 0, room, lt, le);
 	if (pend) {
 		x += x ? 2 : 0;
 		if (x < room)
@@ -229,8 +230,7 @@ static void do_resize(struct app *app)
 	 * when that changes */
 	int squeezed = app->sidebar && app->corpus->nevents && view_sidebar_width(app) == 0;
 	if (squeezed != app->sidebar_squeezed && !app->too_small)
-		view_message(app, 0, squeezed ? "timeline hidden: the terminal is too narrow for it "
-		                                "beside the text; it comes back when there is room"
+		view_message(app, 0, squeezed ? "timeline hidden: no room beside the text"
 		                              : "timeline shown again");
 	app->sidebar_squeezed = squeezed;
 	erase();
@@ -674,9 +674,12 @@ int ui_run(struct corpus *c, const struct ui_opts *o)
 	/* the configuration's problems: the one, or how many (? lists them) */
 	char cerr[1400] = "";
 	const struct diag_list *cp = &app->cfg.problems;
+	/* the file by its name (the help screen and --check-config give the
+	 * path): the message keeps room for what is wrong */
+	const char *cname = strrchr(app->cfg.path, '/') ? strrchr(app->cfg.path, '/') + 1
+	                                                : app->cfg.path;
 	if (cp->n == 1 && cp->items[0].line)
-		snprintf(cerr, sizeof cerr, "%s:%u: %s", cp->items[0].file, cp->items[0].line,
-		         cp->items[0].msg);
+		snprintf(cerr, sizeof cerr, "%s:%u: %s", cname, cp->items[0].line, cp->items[0].msg);
 	else if (cp->n == 1)
 		snprintf(cerr, sizeof cerr, "%s: %s", cp->items[0].file, cp->items[0].msg);
 	else if (cp->n > 1)

@@ -110,13 +110,15 @@ int draw_text_width(const char *s)
 struct text_pen {
 	const struct theme *t;
 	int y, x, w, col;
+	int stop;               /* columns to draw: the text up to a word end */
+	int word_end;           /* measuring: the column after the last word that fits */
 	enum theme_elem elem;
 };
 
 static int put_visible(uint32_t c, int w, void *ctx)
 {
 	struct text_pen *p = ctx;
-	if (p->col + w > p->w)
+	if (p->col + w > p->stop)
 		return 1;
 	wchar_t wc[2] = {(wchar_t)c, 0};
 	put_cell(p->t, p->y, p->x + p->col, wc, p->elem);
@@ -124,11 +126,127 @@ static int put_visible(uint32_t c, int w, void *ctx)
 	return 0;
 }
 
+/* Measuring a cut: where the last word that fits in p->w ends. */
+static int find_cut(uint32_t c, int w, void *ctx)
+{
+	struct text_pen *p = ctx;
+	if (p->col + w > p->w)
+		return 1;
+	if (c == ' ' && p->col > 0)
+		p->word_end = p->col;
+	p->col += w;
+	return 0;
+}
+
 int draw_text(const struct theme *t, int y, int x, int w, const char *s, enum theme_elem elem)
 {
-	struct text_pen p = {.t = t, .y = y, .x = x, .w = w, .col = 0, .elem = elem};
+	static const wchar_t ellipsis[] = {0x2026, 0};
+	struct text_pen p = {.t = t, .y = y, .x = x, .w = w, .stop = w, .col = 0, .elem = elem};
+	if (w < 1)
+		return 0;
+	if (draw_text_width(s) <= w) {
+		each_visible(s, put_visible, &p);
+		return p.col;
+	}
+	/* cut with "…": after the last whole word that leaves room for it
+	 * (a word longer than half the room is cut where it must be) */
+	p.w = w - 1;
+	p.word_end = 0;
+	each_visible(s, find_cut, &p);
+	p.stop = p.word_end * 2 >= p.w ? p.word_end : p.w;
+	p.col = 0;
 	each_visible(s, put_visible, &p);
-	return p.col;
+	put_cell(t, y, x + p.col, ellipsis, elem);
+	return p.col + 1;
+}
+
+/* Collecting the visible characters of a text, with their widths. */
+struct vis_buf {
+	uint32_t *c;
+	unsigned char *w;
+	size_t n, cap;
+};
+
+static int collect(uint32_t c, int w, void *ctx)
+{
+	struct vis_buf *b = ctx;
+	if (b->n == b->cap) {
+		size_t cap = b->cap ? 2 * b->cap : 128;
+		uint32_t *nc = realloc(b->c, cap * sizeof *nc);
+		if (!nc)
+			return 1;
+		b->c = nc;
+		unsigned char *nw = realloc(b->w, cap);
+		if (!nw)
+			return 1;
+		b->w = nw;
+		b->cap = cap;
+	}
+	b->c[b->n] = c;
+	b->w[b->n++] = (unsigned char)w;
+	return 0;
+}
+
+int draw_text_middle(const struct theme *t, int y, int x, int w, const char *s,
+                     enum theme_elem elem)
+{
+	static const wchar_t ellipsis[] = {0x2026, 0};
+	if (w < 8 || draw_text_width(s) <= w)
+		return draw_text(t, y, x, w, s, elem);
+	struct vis_buf b = {0};
+	each_visible(s, collect, &b);
+	/* the start up to half the room, "…", then as much of the end as fits */
+	int head = (w - 1) / 2, col = 0;
+	size_t i = 0;
+	for (; i < b.n && col + b.w[i] <= head; i++) {
+		wchar_t wc[2] = {(wchar_t)b.c[i], 0};
+		put_cell(t, y, x + col, wc, elem);
+		col += b.w[i];
+	}
+	put_cell(t, y, x + col, ellipsis, elem);
+	col++;
+	int room = w - col;
+	size_t j = b.n;
+	for (int tail = 0; j > i && tail + b.w[j - 1] <= room; j--)
+		tail += b.w[j - 1];
+	for (; j < b.n; j++) {
+		wchar_t wc[2] = {(wchar_t)b.c[j], 0};
+		put_cell(t, y, x + col, wc, elem);
+		col += b.w[j];
+	}
+	free(b.c);
+	free(b.w);
+	return col;
+}
+
+int draw_label(const struct theme *t, int y, int x, int w, struct label *l, enum theme_elem elem,
+               const struct draw_hl *hl, size_t nhl)
+{
+	static const wchar_t ellipsis[] = {0x2026, 0};
+	if (w < 1)
+		return 0;
+	const struct layout_para *lp = label_layout(l, w);
+	if (!lp || lp->nlines == 0)
+		return 0;
+	if (lp->nlines == 1) {
+		draw_line(t, y, x, w, &lp->lines[0], elem, hl, nhl);
+		return 0;
+	}
+	/* cut: the first line of a wrap one column narrower, then the mark */
+	lp = w > 1 ? label_layout(l, w - 1) : NULL;
+	const struct layout_line *ln = lp && lp->nlines ? &lp->lines[0] : NULL;
+	if (!ln) {
+		put_cell(t, y, x, ellipsis, elem);
+		return 1;
+	}
+	if (l->bidi.rtl) {
+		put_cell(t, y, x, ellipsis, elem);
+		draw_line(t, y, x + 1, w - 1, ln, elem, hl, nhl);
+	} else {
+		draw_line(t, y, x, w - 1, ln, elem, hl, nhl);
+		put_cell(t, y, x + ln->indent + ln->width, ellipsis, elem);
+	}
+	return 1;
 }
 
 void draw_vline(const struct theme *t, int y, int x, int h)

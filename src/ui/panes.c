@@ -83,9 +83,7 @@ void view_sidebar_draw(struct app *app, struct rect r)
 		if (12 + lw < r.w)
 			draw_text(t, y, r.x + r.w - lw - 1, lw, langs, cur ? THEME_CURRENT : THEME_BADGE);
 		draw_fill(t, y + 1, r.x, r.w, base);
-		const struct layout_line *l = label_line(&app->event_labels[e], r.w - 3);
-		if (l)
-			draw_line(t, y + 1, r.x + 2, r.w - 3, l, base, NULL, 0);
+		draw_label(t, y + 1, r.x + 2, r.w - 3, &app->event_labels[e], base, NULL, 0);
 	}
 }
 
@@ -136,9 +134,9 @@ void view_list_draw_pane(struct app *app, struct rect r, size_t sel, int focused
 		         e->time ? " " : "", e->time ? e->time : "", e->place ? " \xc2\xb7 " : "",
 		         e->place ? e->place : "");
 		draw_text(t, y, r.x + 1, r.w - 1, head, THEME_META);
-		const struct layout_line *l = label_line(&app->event_labels[app->event], r.w - 2);
-		if (l && r.h > 1)
-			draw_line(t, y + 1, r.x + 1, r.w - 2, l, THEME_TITLE, NULL, 0);
+		if (r.h > 1)
+			draw_label(t, y + 1, r.x + 1, r.w - 2, &app->event_labels[app->event], THEME_TITLE,
+			           NULL, 0);
 	} else {
 		draw_text(t, y, r.x + 1, r.w - 1, c->title, THEME_TITLE);
 	}
@@ -155,9 +153,7 @@ void view_list_draw_pane(struct app *app, struct rect r, size_t sel, int focused
 		/* an article whose main event is another only mentions this one */
 		if (app->event != VIEW_NONE && app->event < c->nevents && a->event != (long)app->event)
 			x += draw_text(t, y, r.x + x, r.w - x, "mentions ", isel ? e : THEME_META);
-		const struct layout_line *l = label_line(&app->title_labels[k], r.w - x - 1);
-		if (l)
-			draw_line(t, y, r.x + x, r.w - x - 1, l, e, NULL, 0);
+		draw_label(t, y, r.x + x, r.w - x - 1, &app->title_labels[k], e, NULL, 0);
 	}
 	if (n == 0 && y < r.y + r.h)
 		draw_text(t, y, r.x + 1, r.w - 1, "(no article reports this event)", THEME_META);

@@ -74,9 +74,8 @@ static void evidence_draw(struct app *app, struct view *v, struct rect r)
 	         e->time ? " " : "", e->time ? e->time : "", d->list.n, d->list.n == 1 ? "" : "s",
 	         d->list.n == 1 ? "s" : "");
 	draw_text(t, r.y, r.x + 1, r.w - 1, head, THEME_META);
-	const struct layout_line *tl = label_line(&app->event_labels[v->arg], r.w - 2);
-	if (tl && r.h > 1)
-		draw_line(t, r.y + 1, r.x + 1, r.w - 2, tl, THEME_TITLE, NULL, 0);
+	if (r.h > 1)
+		draw_label(t, r.y + 1, r.x + 1, r.w - 2, &app->event_labels[v->arg], THEME_TITLE, NULL, 0);
 	const struct grouplist *g = &d->rows;
 	if (g->nrows == 0 && r.h > EVIDENCE_HEAD_ROWS) {
 		draw_text(t, r.y + EVIDENCE_HEAD_ROWS, r.x + 1, r.w - 1,
@@ -95,9 +94,8 @@ static void evidence_draw(struct app *app, struct view *v, struct rect r)
 			snprintf(pre, sizeof pre, " %-3s %-9s", a->lang,
 			         a->event == (long)v->arg ? "reports" : "mentions");
 			int x = draw_text(t, y, r.x, r.w, pre, THEME_BADGE);
-			const struct layout_line *l = label_line(&app->title_labels[g->key[i]], r.w - x - 1);
-			if (l && r.w - x - 1 > 0)
-				draw_line(t, y, r.x + x, r.w - x - 1, l, THEME_TITLE, NULL, 0);
+			draw_label(t, y, r.x + x, r.w - x - 1, &app->title_labels[g->key[i]], THEME_TITLE,
+			           NULL, 0);
 			continue;
 		}
 		const struct evidence_hit *h = &d->list.items[item];
@@ -105,10 +103,8 @@ static void evidence_draw(struct app *app, struct view *v, struct rect r)
 		char pre[32];
 		snprintf(pre, sizeof pre, "     %c%-4u ", article_block_letter(bl->kind), bl->ordinal);
 		int x = draw_text(t, y, r.x, r.w, pre, sel ? base : THEME_META);
-		const struct layout_line *l = label_line(&g->excerpt[item], r.w - x - 1);
 		struct draw_hl lit = {g->lit_start[item], g->lit_end[item], THEME_MATCH};
-		if (l && r.w - x - 1 > 0)
-			draw_line(t, y, r.x + x, r.w - x - 1, l, base, &lit, 1);
+		draw_label(t, y, r.x + x, r.w - x - 1, &g->excerpt[item], base, &lit, 1);
 	}
 }
 

@@ -87,9 +87,8 @@ static void facts_draw(struct app *app, struct view *v, struct rect r)
 	snprintf(head, sizeof head, "facts: %zu number(s) and date(s) in %zu group(s) \xc2\xb7 "
 	         "a lexical reading, not a verdict", d->table.n, d->table.ngroups);
 	draw_text(t, r.y, r.x + 1, r.w - 1, head, THEME_META);
-	const struct layout_line *tl = label_line(&app->event_labels[v->arg], r.w - 2);
-	if (tl && r.h > 1)
-		draw_line(t, r.y + 1, r.x + 1, r.w - 2, tl, THEME_TITLE, NULL, 0);
+	if (r.h > 1)
+		draw_label(t, r.y + 1, r.x + 1, r.w - 2, &app->event_labels[v->arg], THEME_TITLE, NULL, 0);
 	const struct grouplist *g = &d->rows;
 	int y = r.y + FACTS_HEAD_ROWS;
 	for (size_t i = g->top; i < g->nrows && y < r.y + r.h; i++, y++) {
@@ -111,10 +110,8 @@ static void facts_draw(struct app *app, struct view *v, struct rect r)
 		snprintf(pre, sizeof pre, "   %-3s %-*s  %-*s  ", c->articles[en->article].lang,
 		         d->where_w, where, d->what_w, what);
 		int x = draw_text(t, y, r.x, r.w, pre, base);
-		const struct layout_line *l = label_line(&g->excerpt[item], r.w - x - 1);
 		struct draw_hl lit = {g->lit_start[item], g->lit_end[item], THEME_MATCH};
-		if (l && r.w - x - 1 > 0)
-			draw_line(t, y, r.x + x, r.w - x - 1, l, base, &lit, 1);
+		draw_label(t, y, r.x + x, r.w - x - 1, &g->excerpt[item], base, &lit, 1);
 	}
 }
 

@@ -68,9 +68,7 @@ static void pick_draw(struct app *app, struct view *v, struct rect r)
 		         a->date.y ? dates_format(&a->date, date) : "-", a->id);
 		draw_fill(t, y, r.x, r.w, e);
 		int x = draw_text(t, y, r.x, r.w, pre, e);
-		const struct layout_line *l = label_line(&app->title_labels[k], r.w - x - 1);
-		if (l && r.w - x - 1 > 0)
-			draw_line(t, y, r.x + x, r.w - x - 1, l, e, NULL, 0);
+		draw_label(t, y, r.x + x, r.w - x - 1, &app->title_labels[k], e, NULL, 0);
 	}
 }
 

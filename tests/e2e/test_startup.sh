@@ -46,7 +46,7 @@ sw=$(line 0 | sed 's/│.*//' | tr -d '\n' | LC_ALL=C.UTF-8 wc -m)
 if [ "$sw" -ge 12 ] && [ $((60 - sw - 1)) -ge 36 ]; then ok "60 columns: the text keeps 36 columns"; else
 	notok "60 columns: the text keeps 36 columns" "sidebar $sw"; fi
 tm resize-window -x 44 -y 20 >/dev/null 2>&1
-check "44 columns: the timeline steps aside, said" "timeline hidden: the terminal is too narrow"
+check "44 columns: the timeline steps aside, said" "timeline hidden: no room beside the text"
 if ! screen | grep -q '│'; then ok "44 columns: no sidebar"; else notok "44 columns: no sidebar"; fi
 tm resize-window -x 100 -y 20 >/dev/null 2>&1
 check "100 columns: back, said" "timeline shown again"
@@ -86,4 +86,17 @@ start 80 24 no-such-terminal
 check "unknown TERM refused" "unknown terminal type TERM=no-such-terminal"
 check "unknown TERM exit 2" "EXIT=2"
 if ! screen_e | grep -q "$(printf '\033')\[?1049h"; then ok "unknown TERM: no garbage"; else notok "unknown TERM: no garbage"; fi
+# text cut with a mark: a sidebar title ends with "…" at a word, the place
+# line too; an Arabic title in the list is cut on its left (its end)
+XDG_STATE_HOME="$TMP/state-cut"
+mkdir -p "$XDG_STATE_HOME"
+start 80 24 xterm-256color
+check "cut: timeline" "event 1/6"
+if line 1 | grep -q '^  UN General Assembly adopts… *│'; then ok "cut: sidebar title marked at a word"; else
+	notok "cut: sidebar title marked at a word"; fi
+if line 0 | grep -q '│ 2024-12-24 · New York, United Nations General…$'; then ok "cut: place line marked at a word"; else
+	notok "cut: place line marked at a word"; fi
+if screen | grep -q ' ar  2025-10-23 mentions …'; then ok "cut: an Arabic title marked on its left"; else
+	notok "cut: an Arabic title marked on its left"; fi
+keys Q
 finish
