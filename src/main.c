@@ -55,6 +55,7 @@ struct options {
 	enum bidi_dir dir;
 	int shape, mirror, pad;
 	int reveal;                /* invisible characters as marks */
+	enum { ORDER_AUTO, ORDER_VISUAL, ORDER_LOGICAL } order; /* --order */
 	enum ui_bidi bidi;
 	enum ui_shape ui_shape;
 	const char *lang;          /* language of event titles */
@@ -91,6 +92,9 @@ static void usage(FILE *fp)
 	    "    --shape on|off      Arabic shaping (default on)\n"
 	    "    --no-mirror         do not mirror brackets in right-to-left text\n"
 	    "    --no-pad            do not flush right-to-left lines right\n"
+	    "  --order visual|logical  renderers' text: reordered and shaped as the reader\n"
+	    "                        shows it, or as stored (default: visual on a terminal,\n"
+	    "                        logical into a pipe; --render is always visual)\n"
 	    "  --reveal              with --dump, --compare, --render: show bidi controls and\n"
 	    "                        zero-width characters as marks (<RLO>, <ZWJ>)\n"
 	    "  --evidence EVENT      the paragraphs that report the event (--width N)\n"
@@ -173,6 +177,15 @@ static int parse_args(int argc, char **argv, struct options *o)
 			o->pad = 0;
 		} else if (!strcmp(a, "--reveal")) {
 			o->reveal = 1;
+		} else if (is_opt(a, "--order")) {
+			if (!(v = opt_value(argc, argv, &i, "--order")))
+				return usage_error("%s needs visual or logical", a);
+			if (!strcmp(v, "visual"))
+				o->order = ORDER_VISUAL;
+			else if (!strcmp(v, "logical"))
+				o->order = ORDER_LOGICAL;
+			else
+				return usage_error("--order takes visual or logical, not '%s'", v);
 		} else if (is_opt(a, "--dump")) {
 			if (!(v = opt_value(argc, argv, &i, "--dump")))
 				return usage_error("%s needs an article id", a);
@@ -347,11 +360,23 @@ static int default_width(void)
 	return 80;
 }
 
+/* Visual order (reordered, shaped, right-to-left lines flush right, as the
+ * reader draws them) or logical order (the text as stored, for grep and
+ * other tools): --order, by default visual on a terminal, logical into a
+ * pipe or a file. */
+static int visual_out(const struct options *o)
+{
+	if (o->order != ORDER_AUTO)
+		return o->order == ORDER_VISUAL;
+	return isatty(STDOUT_FILENO);
+}
+
 static struct page_opts page_options(const struct options *o, int header)
 {
-	return (struct page_opts){.shape = o->shape, .mirror = o->mirror,
-	                          .reorder = o->bidi == UI_BIDI_APP, .header = header,
-	                          .dir = BIDI_AUTO, .reveal = o->reveal};
+	int visual = visual_out(o);
+	return (struct page_opts){.shape = visual && o->shape, .mirror = visual && o->mirror,
+	                          .reorder = visual && o->bidi == UI_BIDI_APP, .header = header,
+	                          .dir = BIDI_AUTO, .reveal = o->reveal, .no_pad = !visual};
 }
 
 /* Text for a terminal: shown in visual order on a tty (as the reader does),
@@ -390,7 +415,7 @@ static void print_field(const char *s, const struct options *o, int tty)
 
 static int run_list(const struct corpus *c, const struct options *o)
 {
-	int tty = isatty(STDOUT_FILENO);
+	int tty = visual_out(o);
 	int idw = 2, evw = 5, dw = 10;
 	for (size_t i = 0; i < c->narticles; i++) {
 		const struct corpus_article *a = &c->articles[i];
@@ -416,7 +441,7 @@ static int run_list(const struct corpus *c, const struct options *o)
 
 static int run_timeline(const struct corpus *c, const struct options *o)
 {
-	int tty = isatty(STDOUT_FILENO);
+	int tty = visual_out(o);
 	int idw = 2, lw = 8;
 	char langs[128];
 	for (size_t i = 0; i < c->nevents; i++) {
@@ -641,7 +666,7 @@ static void print_excerpt(const char *text, size_t len, size_t off, size_t flen,
 static int facts_translations(const struct corpus *c, const size_t *idx, size_t n,
                               const struct options *o)
 {
-	int tty = isatty(STDOUT_FILENO);
+	int tty = visual_out(o);
 	struct page_opts po = page_options(o, 1);
 	struct compare *cmp = compare_create(c, idx, n, &po);
 	if (!cmp) {
@@ -677,7 +702,7 @@ static int facts_translations(const struct corpus *c, const size_t *idx, size_t 
 static int facts_table(const struct corpus *c, const size_t *idx, size_t n,
                        const struct options *o)
 {
-	int tty = isatty(STDOUT_FILENO);
+	int tty = visual_out(o);
 	struct factcheck_table t;
 	if (factcheck_table_build(c, idx, n, &t) != 0) {
 		sanitize_fprintf(stderr, "%s: cannot read the facts (out of memory)\n", prog);
@@ -719,7 +744,7 @@ static int run_facts(const struct corpus *c, const struct options *o)
 			continue;
 		sanitize_fprintf(stdout, "event %s, %s: ", ev->id,
 		                 ev->date.y ? dates_format(&ev->date, (char[16]){0}) : "undated");
-		print_field(corpus_event_title(ev, o->lang), o, isatty(STDOUT_FILENO));
+		print_field(corpus_event_title(ev, o->lang), o, visual_out(o));
 		putchar('\n');
 		sanitize_fprintf(stdout, "numbers and dates as the articles give them: where to look, "
 		                         "not a verdict\n");
@@ -772,7 +797,7 @@ static void print_fitted(const char *s, int width, const struct options *o)
 	struct layout_para lp;
 	const char *err;
 	/* visual order and shapes on a terminal, logical text into a pipe */
-	int tty = isatty(STDOUT_FILENO);
+	int tty = visual_out(o);
 	struct bidi_opts bo = {.dir = BIDI_AUTO, .shape = tty && o->shape, .mirror = tty && o->mirror};
 	struct layout_opts lo = {.width = width > 2 ? width - 1 : 1, .pad = 0,
 	                         .reorder = tty && o->bidi == UI_BIDI_APP};

@@ -37,6 +37,7 @@ struct page_opts {
 	int header;          /* show title and meta rows */
 	enum bidi_dir dir;   /* BIDI_AUTO: the article's own dir */
 	int reveal;          /* invisible format characters as marks (DECODE_REVEAL) */
+	int no_pad;          /* right-to-left lines not flushed right (logical text) */
 };
 
 /* One laid-out unit of the page. */

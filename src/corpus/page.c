@@ -328,7 +328,7 @@ static void piece_opts(const struct page *p, const struct page_piece *pc, int wi
                        struct bidi_opts *bo, struct layout_opts *lo)
 {
 	*bo = (struct bidi_opts){.dir = pc->dir, .shape = p->opts.shape, .mirror = p->opts.mirror};
-	*lo = (struct layout_opts){.width = width, .pad = 1, .reorder = p->opts.reorder,
+	*lo = (struct layout_opts){.width = width, .pad = !p->opts.no_pad, .reorder = p->opts.reorder,
 	                           .decode_flags = p->opts.reveal ? DECODE_REVEAL : 0};
 }
 

@@ -20,7 +20,7 @@ for term in xterm-256color screen; do
 			if ! wait_for "$id "; then notok "$n: opens"; continue; fi
 			keys t
 			wait_gone "2024-12-24" || true
-			{ "$TANDEM" --dump "$id" --width $tw | sed "s/^/$pad/"; yes '' | head -n "$rows"; } |
+			{ "$TANDEM" --dump "$id" --width $tw --order=visual | sed "s/^/$pad/"; yes '' | head -n "$rows"; } |
 				head -n $((rows - 1)) | sed 's/ *$//' >"$TMP/want"
 			screen | head -n $((rows - 1)) | sed 's/ *$//' >"$TMP/got"
 			if cmp -s "$TMP/want" "$TMP/got"; then ok "$n: rows as laid out"; else

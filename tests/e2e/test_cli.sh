@@ -45,4 +45,14 @@ if [ -w /dev/full ]; then
 	rc=$?
 	if [ $rc -eq 1 ] && grep -q 'write error' "$TMP/err"; then ok "--render: write error"; else notok "--render: write error" "rc=$rc"; fi
 fi
+# --order: into a pipe the text as stored (grep finds an Arabic word), on
+# request the rows the reader draws
+n=$("$TANDEM" --dump ar-rehearsal | grep -c 'هانوي')
+if [ "$n" -ge 1 ]; then ok "--dump into a pipe: logical order"; else notok "--dump into a pipe: logical order" "$n"; fi
+n=$("$TANDEM" --dump ar-rehearsal --order=visual | grep -c 'هانوي')
+if [ "$n" -eq 0 ]; then ok "--order=visual: shaped and reordered"; else notok "--order=visual: shaped and reordered" "$n"; fi
+n=$("$TANDEM" --compare fr-rehearsal,ar-rehearsal | grep -c 'هانوي')
+if [ "$n" -ge 1 ]; then ok "--compare into a pipe: logical order"; else notok "--compare into a pipe: logical order" "$n"; fi
+"$TANDEM" --dump ar-rehearsal --order=sideways >/dev/null 2>"$TMP/err"
+if [ $? -eq 2 ] && grep -q "visual or logical" "$TMP/err"; then ok "--order: a bad value"; else notok "--order: a bad value"; fi
 finish

@@ -14,7 +14,7 @@ for term in xterm-256color screen; do
 		if ! wait_for "[sync]"; then notok "$n: opens"; continue; fi
 		# main.c's --compare gives columns of (W - 3) / 2 with " │ " between:
 		# W = cols - 1 gives the same column width as the screen
-		{ "$TANDEM" --compare fr-rehearsal,ar-rehearsal --width $((cols - 1)); yes '' | head -n "$rows"; } |
+		{ "$TANDEM" --compare fr-rehearsal,ar-rehearsal --width $((cols - 1)) --order=visual; yes '' | head -n "$rows"; } |
 			head -n $((rows - 2)) | sed 's/ *$//' >"$TMP/want"
 		screen | sed -n "2,$((rows - 1))p" | sed 's/ *$//' >"$TMP/got"
 		if cmp -s "$TMP/want" "$TMP/got"; then ok "$n: aligned rows as laid out"; else
@@ -30,7 +30,7 @@ for term in xterm-256color screen; do
 		# synchronised scrolling: both columns move together
 		keys '}' '}'
 		settle || true
-		{ "$TANDEM" --compare fr-rehearsal,ar-rehearsal --width $((cols - 1)); yes '' | head -n "$rows"; } >"$TMP/all"
+		{ "$TANDEM" --compare fr-rehearsal,ar-rehearsal --width $((cols - 1)) --order=visual; yes '' | head -n "$rows"; } >"$TMP/all"
 		top=$(status_line | sed -n 's/.* \([0-9][0-9]*\)\/[0-9]* .*/\1/p')
 		sed -n "${top}p" "$TMP/all" | sed 's/ *$//' >"$TMP/want1"
 		line 1 >"$TMP/got1"

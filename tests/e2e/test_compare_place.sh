@@ -29,7 +29,7 @@ if [ -n "$para" ] && echo "$ltop" | grep -qF "$para"; then ok "place: the paragr
 	notok "place: the paragraph being read on the top row" "article '$atop', compare '$ltop'"; fi
 # the counterpart: the row beside it in the Arabic column is the one
 # `tandem --compare` aligns with it
-"$TANDEM" --compare fr-rehearsal,ar-rehearsal --width 119 | sed 's/ *$//' >"$TMP/all"
+"$TANDEM" --compare fr-rehearsal,ar-rehearsal --width 119 --order=visual | sed 's/ *$//' >"$TMP/all"
 want=$(grep -n -F -- "$ltop" "$TMP/all" | head -1 | cut -d: -f2- | sed -n 's/^.*│ *//p')
 got=$(right 1)
 if [ -n "$got" ] && [ "$got" = "$want" ]; then ok "place: its aligned counterpart beside it"; else

@@ -61,7 +61,7 @@ check "reveal: quits" "EXIT=0"
 
 out=$("$TANDEM" --dump a --reveal --width 100 "$C" 2>&1)
 if echo "$out" | grep -qF 'account <RLO>olleh<PDF> now, key<ZWJ>word.'; then ok "--dump --reveal"; else notok "--dump --reveal" "$out"; fi
-out=$("$TANDEM" --dump a --width 100 "$C" 2>&1)
+out=$("$TANDEM" --dump a --width 100 --order=visual "$C" 2>&1)
 if echo "$out" | grep -qF 'account hello now, keyword.'; then ok "--dump hides them"; else notok "--dump hides them" "$out"; fi
 out=$(printf 'x%sy\n' "$(printf '\342\201\244')" | "$TANDEM" --render --reveal 2>&1)
 if [ "$out" = 'x<U+2064>y' ]; then ok "--render --reveal: a mark without a name"; else notok "--render --reveal: a mark without a name" "$out"; fi

@@ -35,12 +35,14 @@ golden() {
 export TANDEM_CORPUS=corpus LC_ALL=C.UTF-8
 for id in fr-rehearsal ar-rehearsal id-rehearsal id-reception id-discussion; do
 	for w in 40 80 120; do
-		golden "dump-$id-$w.txt" "$bin" --dump "$id" --width "$w"
+		golden "dump-$id-$w.txt" "$bin" --dump "$id" --width "$w" --order=visual
 	done
 done
-golden compare-fr-ar-120.txt "$bin" --compare fr-rehearsal,ar-rehearsal --width 120
-golden compare-fr-ar-80.txt "$bin" --compare fr-rehearsal,ar-rehearsal --width 80
-golden compare-fr-ar-id-160.txt "$bin" --compare fr-rehearsal,ar-rehearsal,id-rehearsal --width 160
+golden compare-fr-ar-120.txt "$bin" --compare fr-rehearsal,ar-rehearsal --width 120 --order=visual
+golden compare-fr-ar-80.txt "$bin" --compare fr-rehearsal,ar-rehearsal --width 80 --order=visual
+golden compare-fr-ar-id-160.txt "$bin" --compare fr-rehearsal,ar-rehearsal,id-rehearsal --width 160 --order=visual
+# into a pipe the text as stored: logical order, unshaped, not padded
+golden dump-ar-rehearsal-80-logical.txt "$bin" --dump ar-rehearsal --width 80
 golden render-ar-30.txt sh -c "head -n 3 corpus/ar-rehearsal-vietnamplus.txt | $bin --render --width 30"
 golden render-ar-30-noshape.txt sh -c "head -n 1 corpus/ar-rehearsal-vietnamplus.txt | $bin --render --width 30 --shape off --no-pad"
 golden facts-fr-ar.txt "$bin" --facts fr-rehearsal,ar-rehearsal
