@@ -32,8 +32,20 @@ static int add_hit(struct search_result *r, size_t *cap, const struct search_hit
 static char *context_of(const struct decoded_text *t, size_t s, size_t e, size_t *at)
 {
 	size_t from = s > SEARCH_CONTEXT_CHARS ? s - SEARCH_CONTEXT_CHARS : 0;
-	*at = (from > 0) + (s - from);
 	size_t to = e + SEARCH_CONTEXT_CHARS < t->len ? e + SEARCH_CONTEXT_CHARS : t->len;
+	/* whole words: start after a space, end before one (when there is one
+	 * between the edge and the match) */
+	for (size_t i = from; from > 0 && i < s; i++)
+		if (t->cp[i] == ' ' || t->cp[i] == '\n') {
+			from = i + 1;
+			break;
+		}
+	for (size_t i = to; to < t->len && i > e; i--)
+		if (t->cp[i - 1] == ' ' || t->cp[i - 1] == '\n') {
+			to = i - 1;
+			break;
+		}
+	*at = (from > 0) + (s - from);
 	uint32_t *cp = malloc((to - from + 2) * sizeof *cp);
 	if (!cp)
 		return NULL;

@@ -77,6 +77,40 @@ static void test_diacritics(void **state)
 	search_result_free(&r);
 }
 
+/* A context starts and ends at whole words: after its "…" comes a word
+ * the text has after a space, and before its closing "…" a word the text
+ * has before one. */
+static void test_context_whole_words(void **state)
+{
+	(void)state;
+	struct search_result r;
+	assert_int_equal(search_corpus(corpus, "convention", &r), 0);
+	assert_true(r.n > 0);
+	for (size_t i = 0; i < r.n; i++) {
+		const char *c = r.hits[i].context;
+		const struct corpus_article *a = &corpus->articles[r.hits[i].article];
+		if (r.hits[i].block < 0)
+			continue;
+		size_t n;
+		const char *s = article_block_text(&a->text, (size_t)r.hits[i].block, &n);
+		if (!strncmp(c, "\xe2\x80\xa6", 3)) {
+			/* the first word of the context follows a space in the text */
+			const char *w = c + 3;
+			size_t wl = strcspn(w, " ");
+			int ok = 0;
+			for (const char *p = s; (p = memchr(p, *w, n - (size_t)(p - s))) != NULL; p++)
+				if ((size_t)(p - s) + wl <= n && !memcmp(p, w, wl) && p > s && p[-1] == ' ')
+					ok = 1;
+			if (!ok)
+				fail_msg("context starts mid-word: %s", c);
+		}
+		size_t cl = strlen(c);
+		if (cl > 3 && !strcmp(c + cl - 3, "\xe2\x80\xa6"))
+			assert_true(cl > 4 && c[cl - 4] != ' ');
+	}
+	search_result_free(&r);
+}
+
 /* Upper case and accents in the query fold too. */
 static void test_query_folded(void **state)
 {
@@ -224,6 +258,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_diacritics), cmocka_unit_test(test_query_folded),
+		cmocka_unit_test(test_context_whole_words),
 		cmocka_unit_test(test_arabic),     cmocka_unit_test(test_no_hits),
 		cmocka_unit_test(test_count),
 		cmocka_unit_test(test_hits_bounded_per_article),
