@@ -55,4 +55,7 @@ n=$("$TANDEM" --compare fr-rehearsal,ar-rehearsal | grep -c 'هانوي')
 if [ "$n" -ge 1 ]; then ok "--compare into a pipe: logical order"; else notok "--compare into a pipe: logical order" "$n"; fi
 "$TANDEM" --dump ar-rehearsal --order=sideways >/dev/null 2>"$TMP/err"
 if [ $? -eq 2 ] && grep -q "visual or logical" "$TMP/err"; then ok "--order: a bad value"; else notok "--order: a bad value"; fi
+# a narrow meta line breaks between its fields, never inside the host
+if "$TANDEM" --dump fr-rehearsal --width 30 | grep -q '^www\.vietnamplus\.vn$'; then ok "meta: the host kept whole"; else
+	notok "meta: the host kept whole" "$("$TANDEM" --dump fr-rehearsal --width 30 | sed -n 5,6p)"; fi
 finish
