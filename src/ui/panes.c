@@ -153,7 +153,7 @@ void view_list_draw_pane(struct app *app, struct rect r, size_t sel, int focused
 		/* an article whose main event is another only mentions this one */
 		if (app->event != VIEW_NONE && app->event < c->nevents && a->event != (long)app->event)
 			x += draw_text(t, y, r.x + x, r.w - x, "mentions ", isel ? e : THEME_META);
-		draw_label(t, y, r.x + x, r.w - x - 1, &app->title_labels[k], e, NULL, 0);
+		draw_label(t, y, r.x + x, r.w - x, &app->title_labels[k], e, NULL, 0);
 	}
 	if (n == 0 && y < r.y + r.h)
 		draw_text(t, y, r.x + 1, r.w - 1, "(no article reports this event)", THEME_META);

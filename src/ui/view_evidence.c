@@ -94,7 +94,7 @@ static void evidence_draw(struct app *app, struct view *v, struct rect r)
 			snprintf(pre, sizeof pre, " %-3s %-9s", a->lang,
 			         a->event == (long)v->arg ? "reports" : "mentions");
 			int x = draw_text(t, y, r.x, r.w, pre, THEME_BADGE);
-			draw_label(t, y, r.x + x, r.w - x - 1, &app->title_labels[g->key[i]], THEME_TITLE,
+			draw_label(t, y, r.x + x, r.w - x, &app->title_labels[g->key[i]], THEME_TITLE,
 			           NULL, 0);
 			continue;
 		}
@@ -104,7 +104,7 @@ static void evidence_draw(struct app *app, struct view *v, struct rect r)
 		snprintf(pre, sizeof pre, "     %c%-4u ", article_block_letter(bl->kind), bl->ordinal);
 		int x = draw_text(t, y, r.x, r.w, pre, sel ? base : THEME_META);
 		struct draw_hl lit = {g->lit_start[item], g->lit_end[item], THEME_MATCH};
-		draw_label(t, y, r.x + x, r.w - x - 1, &g->excerpt[item], base, &lit, 1);
+		draw_label(t, y, r.x + x, r.w - x, &g->excerpt[item], base, &lit, 1);
 	}
 }
 

@@ -111,7 +111,7 @@ static void facts_draw(struct app *app, struct view *v, struct rect r)
 		         d->where_w, where, d->what_w, what);
 		int x = draw_text(t, y, r.x, r.w, pre, base);
 		struct draw_hl lit = {g->lit_start[item], g->lit_end[item], THEME_MATCH};
-		draw_label(t, y, r.x + x, r.w - x - 1, &g->excerpt[item], base, &lit, 1);
+		draw_label(t, y, r.x + x, r.w - x, &g->excerpt[item], base, &lit, 1);
 	}
 }
 
