@@ -47,9 +47,11 @@ TEST_LIBS   := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
 TEXT_SRC   := $(sort $(wildcard src/text/*.c))
 CORPUS_SRC := $(sort $(wildcard src/corpus/*.c))
 UI_SRC     := $(sort $(wildcard src/ui/*.c))
+CLI_SRC    := $(sort $(wildcard src/cli/*.c))
 TEXT_OBJ   := $(TEXT_SRC:%.c=$(BUILD)/%.o)
 CORPUS_OBJ := $(CORPUS_SRC:%.c=$(BUILD)/%.o)
 UI_OBJ     := $(UI_SRC:%.c=$(BUILD)/%.o)
+CLI_OBJ    := $(CLI_SRC:%.c=$(BUILD)/%.o)
 MAIN_OBJ   := $(BUILD)/src/main.o
 
 # Unit tests link text and corpus objects only, never ncursesw: a curses call
@@ -94,7 +96,7 @@ bench: bootstrap
 	$(Q)sh bench/instructions.sh $(BENCH_BIN) corpus
 	$(Q)$(GROWTH_BIN) $(BUILD)/tandem corpus $(BUILD)/bench/growth
 
-$(BUILD)/tandem: $(MAIN_OBJ) $(UI_OBJ) $(CORPUS_OBJ) $(TEXT_OBJ)
+$(BUILD)/tandem: $(MAIN_OBJ) $(CLI_OBJ) $(UI_OBJ) $(CORPUS_OBJ) $(TEXT_OBJ)
 	@echo "  LD      $@"
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(UI_LIBS)
 
