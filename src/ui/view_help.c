@@ -12,7 +12,15 @@
 
 #define KEYS_MAX 512
 
-enum help_kind { HELP_BLANK, HELP_TITLE, HELP_KEYS, HELP_CONFIG, HELP_PROBLEM, HELP_STATE };
+enum help_kind {
+	HELP_BLANK,
+	HELP_TITLE,
+	HELP_KEYS,
+	HELP_CONFIG,
+	HELP_PROBLEM,
+	HELP_STATE,
+	HELP_STATUS,
+};
 
 struct help_row {
 	enum help_kind kind;
@@ -82,7 +90,7 @@ static void help_resize(struct app *app, struct view *v, struct rect r)
 {
 	struct help_data *d = v->data;
 	char keys[KEYS_MAX], desc[KEYS_MAX];
-	size_t need = 10 + app->cfg.problems.n;
+	size_t need = 12 + app->cfg.problems.n;
 	int widest = 0;
 	d->h = r.h;
 	for (int q = 1; q < REQ_COUNT; q++) {
@@ -134,6 +142,9 @@ static void help_resize(struct app *app, struct view *v, struct rect r)
 		add_row(d, HELP_CONFIG, REQ_NONE, 0, 0, 0, 0);
 	add_row(d, HELP_STATE, REQ_NONE, 0, 0, 0, 0);
 	add_row(d, HELP_BLANK, REQ_NONE, 0, 0, 0, 0);
+	add_row(d, HELP_STATUS, REQ_NONE, 0, 0, 0, 0);
+	add_row(d, HELP_STATUS, REQ_NONE, 1, 0, 0, 0);
+	add_row(d, HELP_BLANK, REQ_NONE, 0, 0, 0, 0);
 	long max = (long)d->nrows - d->h;
 	if ((long)d->top > max)
 		d->top = max > 0 ? (size_t)max : 0;
@@ -181,6 +192,13 @@ static void help_draw(struct app *app, struct view *v, struct rect r)
 			snprintf(buf, sizeof buf, "state:  %s",
 			         app->state.path[0] ? app->state.path : "(not kept: no HOME)");
 			draw_text(t, y, r.x + 1, r.w - 1, buf, THEME_META);
+			break;
+		case HELP_STATUS:
+			draw_text(t, y, r.x + 1, r.w - 1,
+			          row->kfrom == 0
+			              ? "status line: the article (id, language, date) or a message; then"
+			              : "the first row shown/all rows, and top, end, all or how far down (%)",
+			          THEME_META);
 			break;
 		case HELP_BLANK:
 			break;
