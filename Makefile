@@ -3,7 +3,7 @@
 #   make            build build/tandem
 #   make run        bootstrap dependencies, build, open the bundled corpus
 #   make check      bootstrap dependencies, build, run every test
-#   make bench      layout throughput and corpus load time
+#   make bench      layout throughput, corpus load time, growth with input size
 #   make install    PREFIX=/usr/local DESTDIR=
 #   make SANITIZE=1 check
 #                   build into build-san with AddressSanitizer and UBSan
@@ -46,7 +46,7 @@ CFLAGS  += -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototy
            -Wno-unused-parameter
 CPPFLAGS += -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -D_XOPEN_SOURCE_EXTENDED \
            -DTANDEM_VERSION='"$(VERSION)"' -DTANDEM_DATADIR='"$(DATADIR)"' \
-           -Iinclude $(call pc_inc,fribidi ncursesw inih)
+           -Iinclude $(call pc_inc,fribidi ncursesw)
 ifeq ($(SANITIZE),1)
 CFLAGS  += -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 LDFLAGS += -fsanitize=address,undefined -fno-sanitize-recover=all
@@ -64,7 +64,7 @@ FUZZ_MAIN := tests/fuzz/driver.c
 endif
 
 TEXT_LIBS   := $(shell $(PKG_CONFIG) --libs fribidi 2>/dev/null || echo -lfribidi) -lunistring
-CORPUS_LIBS := $(shell $(PKG_CONFIG) --libs inih 2>/dev/null || echo -linih) $(TEXT_LIBS) -lm
+CORPUS_LIBS := $(TEXT_LIBS) -lm
 UI_LIBS     := $(shell $(PKG_CONFIG) --libs ncursesw 2>/dev/null || echo -lncursesw) $(CORPUS_LIBS)
 TEST_LIBS   := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
 
@@ -83,6 +83,7 @@ UNIT_BIN   := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 CONF_SRC   := $(sort $(wildcard tests/conformance/*.c))
 CONF_BIN   := $(CONF_SRC:tests/conformance/%.c=$(BUILD)/tests/conf_%)
 BENCH_BIN  := $(BUILD)/bench/bench_layout
+GROWTH_BIN := $(BUILD)/bench/bench_growth
 
 # Fuzz targets: tests/fuzz/NAME.c defines LLVMFuzzerTestOneInput; its seeds
 # are in tests/fuzz/NAME/. `make check` links each with driver.c and runs it
@@ -132,9 +133,10 @@ fuzz:
 fuzz-bins: $(FUZZ_BIN)
 
 bench: bootstrap
-	$(Q)$(MAKE) --no-print-directory all $(BENCH_BIN)
+	$(Q)$(MAKE) --no-print-directory all $(BENCH_BIN) $(GROWTH_BIN)
 	$(Q)$(BENCH_BIN) corpus
 	$(Q)sh bench/instructions.sh $(BENCH_BIN) corpus
+	$(Q)$(GROWTH_BIN) $(BUILD)/tandem corpus $(BUILD)/bench/growth
 
 $(BUILD)/tandem: $(MAIN_OBJ) $(UI_OBJ) $(CORPUS_OBJ) $(TEXT_OBJ)
 	@echo "  LD      $@"
@@ -144,6 +146,13 @@ $(BUILD)/tests/test_text_%: tests/unit/test_text_%.c tests/unit/testutil.h $(TEX
 	@mkdir -p $(dir $@)
 	@echo "  CC/LD   $@"
 	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $(filter-out %.h,$^) $(TEXT_LIBS) $(TEST_LIBS)
+
+# the state file module has no curses call: its test links it alone from src/ui
+$(BUILD)/tests/test_state: tests/unit/test_state.c tests/unit/testutil.h $(BUILD)/src/ui/state.o \
+                           $(CORPUS_OBJ) $(TEXT_OBJ)
+	@mkdir -p $(dir $@)
+	@echo "  CC/LD   $@"
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $(filter-out %.h,$^) $(CORPUS_LIBS) $(TEST_LIBS)
 
 $(BUILD)/tests/test_%: tests/unit/test_%.c tests/unit/testutil.h $(CORPUS_OBJ) $(TEXT_OBJ)
 	@mkdir -p $(dir $@)
@@ -166,6 +175,11 @@ $(BENCH_BIN): bench/bench_layout.c $(CORPUS_OBJ) $(TEXT_OBJ)
 	@mkdir -p $(dir $@)
 	@echo "  CC/LD   $@"
 	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(CORPUS_LIBS)
+
+$(GROWTH_BIN): bench/bench_growth.c
+	@mkdir -p $(dir $@)
+	@echo "  CC/LD   $@"
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $<
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)

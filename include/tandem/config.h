@@ -1,5 +1,5 @@
 /* config.h — the configuration file $XDG_CONFIG_HOME/tandem/config
- * (fallback ~/.config/tandem/config), INI read with inih: [keys],
+ * (fallback ~/.config/tandem/config), INI read with ini.h: [keys],
  * [colors], [reader]. */
 #ifndef TANDEM_CONFIG_H
 #define TANDEM_CONFIG_H

@@ -20,6 +20,8 @@ enum corpus_detected {
 	CORPUS_DETECTED_DATE = 1 << 1,
 	CORPUS_DETECTED_SOURCE = 1 << 2,
 	CORPUS_DETECTED_TITLE = 1 << 3,
+	CORPUS_INFERRED_DATE = 1 << 4,  /* no date given or found in the text:
+	                                   the earliest event it reports */
 };
 
 struct corpus_article {
@@ -53,6 +55,9 @@ struct corpus_event {
 	char *time, *place, *title; /* owned, may be NULL (title falls back to id) */
 	struct corpus_event_title *titles; /* owned */
 	size_t ntitles;
+	struct corpus_event_title *keywords; /* from the manifest (lang "" for
+	                                        every language); owned */
+	size_t nkeywords;
 	size_t *articles;         /* articles that report it, main event first;
 	                             owned */
 	size_t narticles;
@@ -68,6 +73,10 @@ struct corpus {
 	struct corpus_event *events;     /* owned, timeline order */
 	size_t nevents;
 	struct diag_list diags;   /* what loading found */
+	size_t *id_slots;         /* private to corpus.c: an open-addressing
+	                             table of article indices + 1 by id (0:
+	                             empty), for corpus_find_article; owned */
+	size_t id_nslots;         /* a power of two, at least twice narticles */
 };
 
 /* Opens a corpus directory: its corpus.ini when present, else every *.txt

@@ -18,6 +18,17 @@ struct decoded_text {
 	size_t invalid;      /* invalid UTF-8 sequences replaced by U+FFFD */
 	size_t controls;     /* control characters shown as symbols */
 	size_t unassigned;   /* unassigned/noncharacter code points replaced */
+	size_t revealed;     /* invisible characters shown as marks (DECODE_REVEAL) */
+};
+
+/* Flags of decode_paragraph_ex. */
+enum {
+	/* Each invisible format character (bidi controls, zero-width
+	 * characters, every Cf) becomes a visible mark in its place: "<RLO>",
+	 * "<ZWJ>", "<U+2064>". The marks are plain text, so a bidi control
+	 * revealed no longer acts: text an override disguises shows in its
+	 * true order. */
+	DECODE_REVEAL = 1,
 };
 
 /* Decodes `n` bytes of UTF-8 into `out` (which the caller later frees with
@@ -27,6 +38,17 @@ struct decoded_text {
  * DECODE_TAB_STOP, unassigned code points become U+FFFD. Returns 0, or -1 when
  * memory runs out (then `out` holds nothing to free). */
 int decode_paragraph(const char *bytes, size_t n, struct decoded_text *out);
+
+/* decode_paragraph with flags (DECODE_REVEAL). */
+int decode_paragraph_ex(const char *bytes, size_t n, int flags, struct decoded_text *out);
+
+/* True for a character DECODE_REVEAL shows as a mark. */
+int decode_is_revealed(uint32_t c);
+
+/* The mark DECODE_REVEAL shows for c, without its angle brackets: "RLO",
+ * "ZWJ", "U+2064". buf holds DECODE_MARK_MAX bytes. Returns buf. */
+#define DECODE_MARK_MAX 12
+char *decode_reveal_name(uint32_t c, char buf[DECODE_MARK_MAX]);
 
 void decode_free(struct decoded_text *t);
 

@@ -22,8 +22,8 @@ void draw_line(const struct theme *t, int y, int x, int w, const struct layout_l
                enum theme_elem elem, const struct draw_hl *hl, size_t nhl);
 
 /* Draws the reader's own UTF-8 text (never article text) at y, x, clipped
- * to w columns; control characters are shown as '?'. Returns the columns
- * used. */
+ * to w columns; a control character shows as the output filter shows it
+ * (sanitize.h). Returns the columns used. */
 int draw_text(const struct theme *t, int y, int x, int w, const char *s, enum theme_elem elem);
 
 /* Fills w columns with blanks in elem's attributes. */

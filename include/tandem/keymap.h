@@ -36,7 +36,12 @@
 	R(FOCUS_NEXT, "focus-next", "Tab l Right", "compare: focus the next column") \
 	R(FOCUS_PREV, "focus-prev", "BackTab h Left", "compare: focus the previous column") \
 	R(CYCLE_LANG, "cycle-translation", "L", "compare: another translation in this column") \
+	R(DIFF_NEXT, "difference-next", "x", "compare: next difference in numbers or dates between translations (a lexical comparison, not a judge of truth)") \
+	R(DIFF_PREV, "difference-prev", "X", "compare: previous difference between translations") \
+	R(FACTS, "facts", "F", "the event's numbers and dates, grouped, report beside report") \
+	R(EVIDENCE, "evidence", "e", "the paragraphs reporting the event / the events this paragraph reports") \
 	R(RAW, "raw", "r", "show the raw stored text") \
+	R(REVEAL, "reveal", "R", "show or hide invisible characters (bidi controls, zero-width) as marks") \
 	R(HELP, "help", "? F1", "this help") \
 	R(REDRAW, "redraw", "C-l", "redraw the screen") \
 	R(SUSPEND, "suspend", "C-z", "suspend (fg resumes)")

@@ -42,6 +42,10 @@ const struct layout_line *label_line(struct label *l, int width);
 /* True when the label needs more than one line at width. */
 int label_truncated(struct label *l, int width);
 
+/* The logical index of the first character at or after byte off of the
+ * label's text (its length when none). */
+size_t label_char_of_byte(const struct label *l, size_t off);
+
 void label_free(struct label *l);
 
 #endif

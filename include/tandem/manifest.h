@@ -1,5 +1,6 @@
-/* manifest.h — the corpus manifest, corpus.ini (INI, read with inih):
- * [corpus] title; [event ID] date, time, place, title, title.LANG;
+/* manifest.h — the corpus manifest, corpus.ini (INI, read with ini.h):
+ * [corpus] title; [event ID] date, time, place, title, title.LANG,
+ * keywords, keywords.LANG;
  * [article ID] file, lang, date, event, mentions, source, group, title, dir.
  * This module reads and checks the syntax of each value; corpus.c checks what
  * needs the whole corpus (files, references). */
@@ -24,6 +25,10 @@ struct manifest_event {
 	char *title;             /* owned, may be NULL */
 	struct manifest_title *titles; /* title.LANG; owned */
 	size_t ntitles;
+	struct manifest_title *keywords; /* keywords (lang "") and keywords.LANG:
+	                                    comma-separated words that mark a
+	                                    paragraph as evidence; owned */
+	size_t nkeywords;
 	unsigned line;           /* line of the section header */
 };
 
@@ -31,8 +36,11 @@ struct manifest_article {
 	char *id, *file, *lang, *event, *mentions, *source, *group, *title, *dir; /* owned, NULL when absent */
 	struct date_ymd date;    /* y == 0 when absent */
 	unsigned line;
-	unsigned file_line;      /* line of the `file` key, for messages */
+	unsigned file_line;      /* line of the `file` key, for messages; set
+	                            even when its value was refused (file NULL) */
 };
+
+struct manifest_index;       /* id -> index lookup, private to manifest.c */
 
 struct manifest {
 	char *path;              /* owned */
@@ -41,15 +49,23 @@ struct manifest {
 	size_t nevents;
 	struct manifest_article *articles; /* owned, in file order */
 	size_t narticles;
+	struct manifest_index *event_ids, *article_ids; /* owned */
 };
 
-/* Reads the manifest at `path`. Problems (syntax, unknown keys, bad values,
- * duplicate ids) go to `diags` with the file and line. Returns 0 when the
- * file was read (possibly with errors in diags), -1 when it cannot be opened
- * or memory runs out (also reported in diags). Free with manifest_free. */
+/* Reads the manifest at `path` (lines of any length). Problems (syntax,
+ * NUL bytes, invalid UTF-8, unknown keys, empty or bad values, a `file` that
+ * names a directory, duplicate ids) go to `diags` with the file and line.
+ * Returns 0 when the file was read (possibly with errors in diags), -1 when
+ * it cannot be opened or memory runs out (also reported in diags). Free with
+ * manifest_free. */
 int manifest_load(const char *path, struct manifest *out, struct diag_list *diags);
 
 void manifest_free(struct manifest *m);
+
+/* The index in m->events (m->articles) of the event (article) with this id,
+ * or -1. Constant time on average. */
+long manifest_find_event(const struct manifest *m, const char *id);
+long manifest_find_article(const struct manifest *m, const char *id);
 
 /* The event's title in `lang` (title.LANG), else its plain title, else its
  * id. */

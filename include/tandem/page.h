@@ -34,6 +34,7 @@ struct page_opts {
 	int reorder;         /* 0: logical order, for terminals that do bidi */
 	int header;          /* show title and meta rows */
 	enum bidi_dir dir;   /* BIDI_AUTO: the article's own dir */
+	int reveal;          /* invisible format characters as marks (DECODE_REVEAL) */
 };
 
 /* One laid-out unit of the page. */
@@ -86,6 +87,11 @@ void page_destroy(struct page *p);
  * the bidi algorithm fails (the page then has no rows). */
 int page_layout(struct page *p, int width);
 
+/* Shows invisible format characters as marks (on) or hides them: every
+ * piece is analysed again and, when the page was laid out, laid out again at
+ * its width. 0, or -1 when memory runs out (the page then has no rows). */
+int page_set_reveal(struct page *p, int on);
+
 /* The visual line of a row, or NULL for a blank row. */
 const struct layout_line *page_row_line(const struct page *p, size_t row);
 
@@ -126,6 +132,12 @@ struct page_match {
  * *wrapped is set when the search went past the end (or start). */
 int page_find(struct page *p, const struct fold_text *needle, size_t piece, size_t pos,
               int dir, struct page_match *m, int *wrapped);
+
+/* The logical range [*start, *end) of the characters that bytes [off, off +
+ * len) of a piece's text produced. The piece must be laid out (prepared);
+ * returns 0, or -1 when it is not. */
+int page_piece_range(const struct page *p, size_t piece, size_t off, size_t len, size_t *start,
+                     size_t *end);
 
 /* Row where a match starts. */
 size_t page_match_row(const struct page *p, const struct page_match *m);

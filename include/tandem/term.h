@@ -1,12 +1,15 @@
 /* term.h — the terminal: UTF-8 locale check, TERM check, curses start and
- * end, the bidi-mode escape sequences, signals (SIGHUP/SIGTERM flag, Ctrl-Z
+ * end, the bidi-mode escape sequences, signals (the quit flag, Ctrl-Z
  * suspend), hangup detection and the one fatal-error path. */
 #ifndef TANDEM_TERM_H
 #define TANDEM_TERM_H
 
 #include <signal.h>
 
-/* Set by the SIGHUP/SIGTERM handler; the main loop checks it. The only
+/* Set, once the terminal is taken, by the handler of every signal whose
+ * default action would end tandem (HUP, TERM, INT, QUIT, USR1, USR2, ALRM,
+ * VTALRM, PROF, XCPU, XFSZ, PIPE, POLL, PWR, the real-time ones); the main
+ * loop checks it, restores the terminal and saves the state. The only
  * mutable global of the reader. */
 extern volatile sig_atomic_t term_quit_signal;
 

@@ -23,7 +23,9 @@
 	E(MESSAGE, "message", 3, -1, THEME_BOLD) \
 	E(ERROR, "error", 1, -1, THEME_BOLD) \
 	E(MATCH, "match", 0, 3, THEME_UNDERLINE | THEME_BOLD) \
-	E(MATCH_CURRENT, "match-current", 0, 2, THEME_REVERSE)
+	E(MATCH_CURRENT, "match-current", 0, 2, THEME_REVERSE) \
+	E(DIFFERENCE, "difference", 7, 5, THEME_BOLD | THEME_UNDERLINE) \
+	E(DIFFERENCE_CURRENT, "difference-current", 0, 5, THEME_REVERSE | THEME_BOLD)
 
 enum theme_elem {
 #define THEME_ENUM(id, name, fg, bg, attrs) THEME_##id,

@@ -11,8 +11,10 @@
  * article's event references. */
 void timeline_sort(struct corpus *c);
 
-/* The languages reporting event e, distinct, in order of first appearance,
- * separated by single spaces ("fr ar id"), into buf (size n). Returns buf. */
+/* The languages of event e's articles, distinct, in order of first
+ * appearance, separated by single spaces: those of the articles that report
+ * it (their main event) first, then in parentheses those of articles that
+ * only mention it ("id (fr ar)"), into buf (size n). Returns buf. */
 char *timeline_event_langs(const struct corpus *c, const struct corpus_event *e, char *buf,
                            size_t n);
 

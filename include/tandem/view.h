@@ -29,6 +29,11 @@ enum view_dirty {
 
 #define VIEW_STACK_MAX 16
 #define VIEW_NONE ((size_t)-1)
+/* The compare view's arg: VIEW_NONE (from an article: its translations and
+ * its event), an event index, or VIEW_WITH(a): the article with article a,
+ * chosen by the user. */
+#define VIEW_WITH_FLAG ((size_t)1 << (sizeof(size_t) * 8 - 2))
+#define VIEW_WITH(a) (VIEW_WITH_FLAG | (a))
 #define VIEW_SAVED_POS (-1L) /* as `line`: open where the reader left off */
 
 struct rect {
@@ -41,6 +46,7 @@ struct view;
 struct view_ops {
 	const char *name;       /* mode shown on the status line */
 	int fullscreen;         /* uses the whole width: no sidebar */
+	int list;               /* a list: a wheel step moves one item */
 	/* Builds the view's data. 0, or -1 with a message set. */
 	int (*open)(struct app *app, struct view *v);
 	/* Draws into r (the view clears what it does not draw). */
@@ -110,6 +116,20 @@ extern const struct view_ops view_compare_ops;
 extern const struct view_ops view_search_ops;
 extern const struct view_ops view_raw_ops;
 extern const struct view_ops view_help_ops;
+extern const struct view_ops view_pick_ops;
+extern const struct view_ops view_evidence_ops;
+extern const struct view_ops view_facts_ops;
+
+/* view_evidence.c: e in the timeline or a list: the paragraphs that report
+ * event ev (VIEW_NONE: none selected, said so). Returns dirty flags. */
+unsigned view_event_evidence(struct app *app, size_t ev);
+/* view_facts.c: F there: event ev's fact table. */
+unsigned view_event_facts(struct app *app, size_t ev);
+
+/* view_compare.c: c on an article: the compare view of its translations or
+ * its event, or, when it has none, the list of articles to compare it with
+ * (view_pick.c). Returns dirty flags. */
+unsigned view_compare_open(struct app *app, size_t article, long block, long line);
 
 /* app.c: view stack and messages. */
 struct view *view_current(struct app *app);
@@ -160,8 +180,29 @@ size_t view_piece_highlights(struct app *app, struct page *p, size_t piece,
 /* Draws page row `row` of p at (y, x) in w columns with highlights. */
 void view_draw_page_row(struct app *app, struct page *p, size_t row, int y, int x, int w,
                         const struct page_match *cur);
+/* The same with more highlight ranges (drawn under the search's). */
+void view_draw_page_row_hl(struct app *app, struct page *p, size_t row, int y, int x, int w,
+                           const struct page_match *cur, const struct draw_hl *extra,
+                           size_t nextra);
 /* Saves the reading position of a page whose top row is `top`. */
 void view_save_position(struct app *app, const struct page *p, size_t top);
+/* Moves an article view (no-op for another view) to where row `row` of
+ * page `from` (the same article at another width) is: the same paragraph,
+ * the line holding the same character. How the compare view hands its place
+ * back to the article it was opened from. */
+void view_article_goto(struct view *v, const struct page *from, size_t row);
+/* Marks a mention in an article view (the evidence list opens an article
+ * at a paragraph with its mention lit): bytes [off, off + len) of block. */
+void view_article_mark(struct view *v, long block, size_t off, size_t len);
+/* The page of an article view and its top row, or NULL (another view, not
+ * laid out yet). */
+const struct page *view_article_page(const struct view *v, size_t *top);
+/* The row of page `to` showing what row `row` of page `from` shows (the
+ * same article at another width): the same paragraph, the line holding the
+ * same first character. */
+size_t view_row_matching(const struct page *to, const struct page *from, size_t row);
+/* The position (block, line offset; block -1: line is the row) of a row. */
+void view_position_of_row(const struct page *p, size_t row, long *block, long *line);
 /* The row of a saved position (block, line) in a laid-out page. */
 size_t view_row_of_position(const struct page *p, long block, long line);
 

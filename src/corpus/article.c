@@ -99,6 +99,62 @@ static uint32_t fnv1a(const char *s, size_t n)
 	return h;
 }
 
+/* The exact-duplicate finder: an open-addressing hash table (linear probing,
+ * at most half full) of the first block of each distinct text, by kind and
+ * text. Each slot holds a block index + 1, 0 for empty; the key is the block
+ * itself in out->blocks, so the table costs one size_t per slot. Finding the
+ * earliest block with the same text is then one probe sequence instead of a
+ * scan of every earlier block. */
+struct dup_table {
+	size_t *slot;
+	size_t cap, used; /* cap a power of two */
+};
+
+static size_t dup_slot_hash(enum block_kind kind, uint32_t hash)
+{
+	uint64_t x = (uint64_t)(hash ^ ((uint32_t)kind * 0x9e3779b9u)) * 0x9e3779b97f4a7c15ull;
+	return (size_t)(x >> 32); /* the well-mixed high half */
+}
+
+/* Sets *dup_of to the first earlier block of the same kind and text, or -1
+ * and remembers the new block (about to be stored at out->nblocks) as the
+ * first of its text. Returns 0, or -1 when memory runs out. */
+static int dup_find(struct dup_table *t, const struct article_text *out, enum block_kind kind,
+		    uint32_t hash, const char *text, size_t len, long *dup_of)
+{
+	if (2 * (t->used + 1) > t->cap) {
+		size_t ncap = t->cap ? 2 * t->cap : 64;
+		size_t *ns = calloc(ncap, sizeof *ns);
+		if (!ns)
+			return -1;
+		for (size_t i = 0; i < t->cap; i++) {
+			if (!t->slot[i])
+				continue;
+			const struct article_block *o = &out->blocks[t->slot[i] - 1];
+			size_t h = dup_slot_hash(o->kind, o->hash) & (ncap - 1);
+			while (ns[h])
+				h = (h + 1) & (ncap - 1);
+			ns[h] = t->slot[i];
+		}
+		free(t->slot);
+		t->slot = ns;
+		t->cap = ncap;
+	}
+	size_t h = dup_slot_hash(kind, hash) & (t->cap - 1);
+	for (; t->slot[h]; h = (h + 1) & (t->cap - 1)) {
+		const struct article_block *o = &out->blocks[t->slot[h] - 1];
+		if (o->kind == kind && o->hash == hash && o->len == len &&
+		    memcmp(out->raw + o->off, text, len) == 0) {
+			*dup_of = (long)(t->slot[h] - 1);
+			return 0;
+		}
+	}
+	t->slot[h] = out->nblocks + 1;
+	t->used++;
+	*dup_of = -1;
+	return 0;
+}
+
 const char *article_block_kind_name(enum block_kind k)
 {
 	switch (k) {
@@ -159,6 +215,7 @@ int article_parse(const char *bytes, size_t n, struct article_text *out)
 {
 	size_t cap = 16;
 	unsigned counts[5] = {0};
+	struct dup_table dups = {0};
 
 	memset(out, 0, sizeof *out);
 	out->raw = malloc(n + 1);
@@ -217,19 +274,17 @@ int article_parse(const char *bytes, size_t n, struct article_text *out)
 		b.len = len;
 		b.ordinal = ++counts[b.kind];
 		b.hash = fnv1a(s + off, len);
-		if (article_block_is_text(b.kind))
-			for (size_t i = 0; i < out->nblocks; i++) {
-				const struct article_block *o = &out->blocks[i];
-				if (o->kind == b.kind && o->dup_of < 0 && o->hash == b.hash &&
-				    o->len == len && memcmp(s + o->off, s + off, len) == 0) {
-					b.dup_of = (long)i;
-					break;
-				}
-			}
+		if (article_block_is_text(b.kind) &&
+		    dup_find(&dups, out, b.kind, b.hash, s + off, len, &b.dup_of) < 0) {
+			free(dups.slot);
+			article_text_free(out);
+			return -1;
+		}
 		if (out->nblocks == cap) {
 			cap *= 2;
 			struct article_block *nb = realloc(out->blocks, cap * sizeof *nb);
 			if (!nb) {
+				free(dups.slot);
 				article_text_free(out);
 				return -1;
 			}
@@ -237,6 +292,7 @@ int article_parse(const char *bytes, size_t n, struct article_text *out)
 		}
 		out->blocks[out->nblocks++] = b;
 	}
+	free(dups.slot);
 	return 0;
 }
 

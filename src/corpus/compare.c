@@ -10,6 +10,8 @@
 #include <unistr.h>
 
 #include "tandem/align.h"
+#include "tandem/anchor.h"
+#include "tandem/factcheck.h"
 
 /* Length in characters of a piece's text (its alignment weight). */
 static size_t piece_chars(const struct page_piece *pc)
@@ -22,32 +24,66 @@ static size_t piece_chars(const struct page_piece *pc)
  * bead, the pieces consumed so far in both. */
 struct bounds {
 	size_t *a, *b;
+	unsigned char *lone;  /* the bead holds only paragraphs of the other
+	                         column (0-1): shown apart, a blank opposite */
 	size_t n;
 };
 
-static int align_cols(const struct page *p0, const struct page *p1, struct bounds *bd)
+/* The body pieces of a page as an anchor text (anchor.h). */
+static int anchor_text_of(const struct page *p, struct anchor_text *t)
+{
+	size_t n = p->npieces - p->first_body;
+	const char **para = malloc((n + 1) * sizeof *para);
+	size_t *len = malloc((n + 1) * sizeof *len);
+	if (!para || !len) {
+		free(para);
+		free(len);
+		return -1;
+	}
+	for (size_t i = 0; i < n; i++) {
+		para[i] = p->pieces[p->first_body + i].utf8;
+		len[i] = p->pieces[p->first_body + i].len;
+	}
+	t->para = para;
+	t->len = len;
+	t->n = n;
+	t->date = p->article->date;
+	return 0;
+}
+
+static int align_cols(const struct page *p0, const struct page *p1, enum compare_kind kind,
+                      struct bounds *bd)
 {
 	size_t na = p0->npieces - p0->first_body, nb = p1->npieces - p1->first_body;
 	size_t *la = malloc((na + 1) * sizeof *la), *lb = malloc((nb + 1) * sizeof *lb);
 	struct align_bead *beads = NULL;
+	struct anchor_text ta = {0}, tb = {0};
 	size_t nbeads = 0;
 	int r = -1;
 	memset(bd, 0, sizeof *bd);
 	if (!la || !lb)
 		goto out;
-	for (size_t i = 0; i < na; i++)
-		la[i] = piece_chars(&p0->pieces[p0->first_body + i]);
-	for (size_t i = 0; i < nb; i++)
-		lb[i] = piece_chars(&p1->pieces[p1->first_body + i]);
-	if (align_paragraphs(la, na, lb, nb, &beads, &nbeads) != 0)
-		goto out;
+	if (kind == COMPARE_OTHER_REPORT) {
+		if (anchor_text_of(p0, &ta) != 0 || anchor_text_of(p1, &tb) != 0 ||
+		    anchor_align(&ta, &tb, &beads, &nbeads) != 0)
+			goto out;
+	} else {
+		for (size_t i = 0; i < na; i++)
+			la[i] = piece_chars(&p0->pieces[p0->first_body + i]);
+		for (size_t i = 0; i < nb; i++)
+			lb[i] = piece_chars(&p1->pieces[p1->first_body + i]);
+		if (align_paragraphs(la, na, lb, nb, &beads, &nbeads) != 0)
+			goto out;
+	}
 	bd->a = malloc((nbeads + 1) * sizeof *bd->a);
 	bd->b = malloc((nbeads + 1) * sizeof *bd->b);
-	if (!bd->a || !bd->b)
+	bd->lone = malloc(nbeads + 1);
+	if (!bd->a || !bd->b || !bd->lone)
 		goto out;
 	for (size_t i = 0; i < nbeads; i++) {
 		bd->a[i] = beads[i].a_start + beads[i].a_len;
 		bd->b[i] = beads[i].b_start + beads[i].b_len;
+		bd->lone[i] = beads[i].a_len == 0;
 	}
 	bd->n = nbeads;
 	r = 0;
@@ -55,17 +91,49 @@ out:
 	free(la);
 	free(lb);
 	free(beads);
+	free((void *)ta.para);
+	free((void *)ta.len);
+	free((void *)tb.para);
+	free((void *)tb.len);
 	return r;
 }
 
-/* The last boundary of bd at column-0 position a, or -1 when a is not one. */
-static long bound_at(const struct bounds *bd, size_t a)
+/* The bead of bd that ends at column-0 position a having consumed column 0's
+ * paragraph a - 1, or -1 when a is no boundary of bd. Positions are asked in
+ * increasing order: *probe only moves forward, so building the segments is
+ * linear. */
+static long bound_at(const struct bounds *bd, size_t a, size_t *probe)
 {
-	long found = -1;
-	for (size_t i = 0; i < bd->n; i++)
-		if (bd->a[i] == a)
-			found = (long)i;
-	return found;
+	while (*probe < bd->n && bd->a[*probe] < a)
+		(*probe)++;
+	for (size_t k = *probe; k < bd->n && bd->a[k] == a; k++)
+		if (!bd->lone[k])
+			return (long)k;
+	return -1;
+}
+
+/* Appends a segment holding `count` pieces of column c alone (the other
+ * columns' runs empty at their current positions). */
+static void lone_segment(struct compare *cmp, const size_t *pos, size_t c, size_t count)
+{
+	struct compare_segment *s = &cmp->segs[cmp->nsegs++];
+	for (size_t k = 0; k < cmp->ncols; k++) {
+		s->first[k] = cmp->cols[k]->first_body + pos[k];
+		s->count[k] = k == c ? count : 0;
+	}
+}
+
+/* The lone beads of each column from bead `from` on (those standing at
+ * column 0's current position), each its own segment. */
+static void lone_segments(struct compare *cmp, const struct bounds *bd, size_t *pos, size_t *cur)
+{
+	for (size_t c = 1; c < cmp->ncols; c++)
+		while (cur[c] < bd[c].n && bd[c].lone[cur[c]]) {
+			size_t end = bd[c].b[cur[c]];
+			lone_segment(cmp, pos, c, end - pos[c]);
+			pos[c] = end;
+			cur[c]++;
+		}
 }
 
 static int build_segments(struct compare *cmp)
@@ -76,18 +144,23 @@ static int build_segments(struct compare *cmp)
 	int r = -1;
 
 	free(cmp->segs);
-	/* at most: the header pieces, one per piece of column 0, and a rest */
 	size_t maxhead = 0;
 	for (size_t c = 0; c < cmp->ncols; c++)
 		if (cmp->cols[c]->first_body > maxhead)
 			maxhead = cmp->cols[c]->first_body;
-	cmp->segs = calloc(na + maxhead + 1, sizeof *cmp->segs);
+	cmp->segs = NULL;
 	cmp->nsegs = 0;
-	if (!cmp->segs)
-		return -1;
-	for (size_t c = 1; c < cmp->ncols; c++)
-		if (align_cols(p0, cmp->cols[c], &bd[c]) != 0)
+	size_t lone = 0;
+	for (size_t c = 1; c < cmp->ncols; c++) {
+		if (align_cols(p0, cmp->cols[c], cmp->kind[c], &bd[c]) != 0)
 			goto out;
+		lone += bd[c].n;
+	}
+	/* at most: the header pieces, one per piece of column 0, one per lone
+	 * bead, and a rest */
+	cmp->segs = calloc(na + maxhead + lone + 1, sizeof *cmp->segs);
+	if (!cmp->segs)
+		goto out;
 
 	/* header segments: the title lines of every column side by side, then
 	 * the meta lines, so each starts on one row whatever the titles' lengths */
@@ -103,16 +176,21 @@ static int build_segments(struct compare *cmp)
 			hs->count[c] = has ? 1 : 0;
 		}
 	}
-	size_t pos[COMPARE_MAX_COLS] = {0};
+	size_t pos[COMPARE_MAX_COLS] = {0}, cur[COMPARE_MAX_COLS] = {0};
+	size_t probe[COMPARE_MAX_COLS] = {0};
+	lone_segments(cmp, bd, pos, cur);
 	for (size_t a = 1; a <= na; a++) {
 		size_t end[COMPARE_MAX_COLS] = {a};
+		long at[COMPARE_MAX_COLS] = {0};
 		int common = 1;
 		for (size_t c = 1; c < cmp->ncols && common; c++) {
-			long k = bound_at(&bd[c], a);
-			if (k < 0)
+			if (probe[c] < cur[c])
+				probe[c] = cur[c];
+			at[c] = bound_at(&bd[c], a, &probe[c]);
+			if (at[c] < 0)
 				common = 0;
 			else
-				end[c] = bd[c].b[k];
+				end[c] = bd[c].b[at[c]];
 		}
 		if (!common)
 			continue;
@@ -121,7 +199,10 @@ static int build_segments(struct compare *cmp)
 			s->first[c] = cmp->cols[c]->first_body + pos[c];
 			s->count[c] = end[c] - pos[c];
 			pos[c] = end[c];
+			if (c)
+				cur[c] = (size_t)at[c] + 1;
 		}
+		lone_segments(cmp, bd, pos, cur);
 	}
 	/* whatever the other columns have left (0-1 beads at the very end) */
 	int rest = 0;
@@ -139,8 +220,137 @@ out:
 	for (size_t c = 0; c < COMPARE_MAX_COLS; c++) {
 		free(bd[c].a);
 		free(bd[c].b);
+		free(bd[c].lone);
 	}
 	return r;
+}
+
+/* The text pieces of a segment's run in column c (meta lines left out: they
+ * are the article's fields, not its text) as a factcheck run; map[i] is the
+ * piece of paragraph i. */
+static int run_of(const struct compare *cmp, size_t s, size_t c, struct factcheck_run *r,
+                  size_t *map)
+{
+	const struct compare_segment *g = &cmp->segs[s];
+	const struct page *p = cmp->cols[c];
+	const char **para = malloc((g->count[c] + 1) * sizeof *para);
+	size_t *len = malloc((g->count[c] + 1) * sizeof *len);
+	if (!para || !len) {
+		free(para);
+		free(len);
+		return -1;
+	}
+	size_t n = 0;
+	for (size_t k = 0; k < g->count[c]; k++) {
+		const struct page_piece *pc = &p->pieces[g->first[c] + k];
+		if (pc->kind == PAGE_META || pc->kind == PAGE_IMAGE)
+			continue;
+		para[n] = pc->utf8;
+		len[n] = pc->len;
+		map[n++] = g->first[c] + k;
+	}
+	*r = (struct factcheck_run){para, len, n, p->article->date};
+	return 0;
+}
+
+static int by_screen_order(const void *x, const void *y)
+{
+	const struct compare_diff *a = x, *b = y;
+	if (a->seg != b->seg)
+		return a->seg < b->seg ? -1 : 1;
+	if (a->col != b->col)
+		return a->col < b->col ? -1 : 1;
+	if (a->piece != b->piece)
+		return a->piece < b->piece ? -1 : 1;
+	return a->off < b->off ? -1 : a->off > b->off;
+}
+
+/* The differences of every segment between column 0 and each translation
+ * (a fact of column 0 missing from two translations is listed once). */
+static int find_differences(struct compare *cmp)
+{
+	struct compare_diff *out = NULL;
+	size_t n = 0, cap = 0;
+	free(cmp->diffs);
+	cmp->diffs = NULL;
+	cmp->ndiffs = 0;
+	for (size_t s = 0; s < cmp->nsegs; s++)
+		for (size_t c = 1; c < cmp->ncols; c++) {
+			if (cmp->kind[c] != COMPARE_TRANSLATION)
+				continue;
+			const struct compare_segment *g = &cmp->segs[s];
+			size_t *map0 = malloc((g->count[0] + 1) * sizeof *map0);
+			size_t *mapc = malloc((g->count[c] + 1) * sizeof *mapc);
+			struct factcheck_run r0 = {0}, rc = {0};
+			struct factcheck_diffs d = {0};
+			int ok = map0 && mapc && run_of(cmp, s, 0, &r0, map0) == 0 &&
+			         run_of(cmp, s, c, &rc, mapc) == 0 && factcheck_runs(&r0, &rc, &d) == 0;
+			for (size_t k = 0; ok && k < d.n; k++) {
+				const struct factcheck_diff *fd = &d.items[k];
+				size_t col = fd->side ? c : 0;
+				size_t piece = fd->side ? mapc[fd->para] : map0[fd->para];
+				int dup = 0;
+				/* (this segment's differences are the last ones) */
+				for (size_t q = n; q-- > 0 && out[q].seg == s && !dup;)
+					dup = out[q].col == col && out[q].piece == piece &&
+					      out[q].off == fd->fact.off;
+				if (dup)
+					continue;
+				if (n == cap) {
+					size_t nc = cap ? 2 * cap : 16;
+					struct compare_diff *no = realloc(out, nc * sizeof *no);
+					if (!no) {
+						ok = 0;
+						break;
+					}
+					out = no;
+					cap = nc;
+				}
+				out[n++] = (struct compare_diff){col, piece, fd->fact.off, fd->fact.len, s,
+				                                 fd->side ? 0 : c, fd->fact, fd->qualifier_only};
+			}
+			free(map0);
+			free(mapc);
+			free((void *)r0.para);
+			free((void *)r0.len);
+			free((void *)rc.para);
+			free((void *)rc.len);
+			factcheck_diffs_free(&d);
+			if (!ok) {
+				free(out);
+				return -1;
+			}
+		}
+	if (n)
+		qsort(out, n, sizeof *out, by_screen_order);
+	cmp->diffs = out;
+	cmp->ndiffs = n;
+	return 0;
+}
+
+/* How article a relates to the first column's article first. */
+static enum compare_kind column_kind(const struct corpus *c, size_t first, size_t a, size_t col)
+{
+	size_t tr[64];
+	if (col == 0)
+		return COMPARE_FIRST;
+	size_t n = corpus_translations(c, first, tr, sizeof tr / sizeof tr[0]);
+	for (size_t i = 0; i < n && i < sizeof tr / sizeof tr[0]; i++)
+		if (tr[i] == a)
+			return COMPARE_TRANSLATION;
+	return COMPARE_OTHER_REPORT;
+}
+
+const char *compare_kind_name(enum compare_kind k)
+{
+	switch (k) {
+	case COMPARE_TRANSLATION:
+		return "translation";
+	case COMPARE_OTHER_REPORT:
+		return "other report, aligned by shared facts";
+	default:
+		return "";
+	}
 }
 
 struct compare *compare_create(const struct corpus *c, const size_t *idx, size_t n,
@@ -152,6 +362,8 @@ struct compare *compare_create(const struct corpus *c, const size_t *idx, size_t
 	if (!cmp)
 		return NULL;
 	cmp->ncols = n;
+	for (size_t i = 0; i < n; i++)
+		cmp->kind[i] = column_kind(c, idx[0], idx[i], i);
 	for (size_t i = 0; i < n; i++) {
 		cmp->articles[i] = idx[i];
 		if (!(cmp->cols[i] = page_create(&c->articles[idx[i]], o))) {
@@ -159,7 +371,7 @@ struct compare *compare_create(const struct corpus *c, const size_t *idx, size_t
 			return NULL;
 		}
 	}
-	if (build_segments(cmp) != 0) {
+	if (build_segments(cmp) != 0 || find_differences(cmp) != 0) {
 		compare_destroy(cmp);
 		return NULL;
 	}
@@ -176,6 +388,7 @@ void compare_destroy(struct compare *cmp)
 	}
 	free(cmp->segs);
 	free(cmp->seg_row);
+	free(cmp->diffs);
 	free(cmp);
 }
 
@@ -267,7 +480,9 @@ int compare_set_column(struct compare *cmp, const struct corpus *c, size_t col, 
 	page_destroy(cmp->cols[col]);
 	cmp->cols[col] = np;
 	cmp->articles[col] = idx;
-	if (build_segments(cmp) != 0)
+	for (size_t i = 0; i < cmp->ncols; i++)
+		cmp->kind[i] = column_kind(c, cmp->articles[0], cmp->articles[i], i);
+	if (build_segments(cmp) != 0 || find_differences(cmp) != 0)
 		return -1;
 	return cmp->col_width ? compare_layout(cmp, cmp->col_width) : 0;
 }

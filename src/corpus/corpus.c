@@ -179,6 +179,9 @@ static void event_free(struct corpus_event *e)
 	for (size_t j = 0; j < e->ntitles; j++)
 		free(e->titles[j].text);
 	free(e->titles);
+	for (size_t j = 0; j < e->nkeywords; j++)
+		free(e->keywords[j].text);
+	free(e->keywords);
 	free(e->articles);
 }
 
@@ -192,11 +195,48 @@ void corpus_free(struct corpus *c)
 		event_free(&c->events[i]);
 	free(c->articles);
 	free(c->events);
+	free(c->id_slots);
 	free(c->dir);
 	free(c->manifest);
 	free(c->title);
 	diag_list_free(&c->diags);
 	free(c);
+}
+
+static size_t id_hash(const char *s)
+{
+	size_t h = 14695981039346656037u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	return h;
+}
+
+/* Puts article i in the id table (grown to keep it at most half full). */
+static int index_article(struct corpus *c, size_t i)
+{
+	if (2 * (c->narticles + 1) > c->id_nslots) {
+		size_t n = c->id_nslots ? 2 * c->id_nslots : 64;
+		while (n < 2 * (c->narticles + 1))
+			n *= 2;
+		size_t *slots = calloc(n, sizeof *slots);
+		if (!slots)
+			return -1;
+		free(c->id_slots);
+		c->id_slots = slots;
+		c->id_nslots = n;
+		for (size_t k = 0; k < c->narticles; k++)
+			if (k != i) {
+				size_t h = id_hash(c->articles[k].id) & (n - 1);
+				while (slots[h])
+					h = (h + 1) & (n - 1);
+				slots[h] = k + 1;
+			}
+	}
+	size_t h = id_hash(c->articles[i].id) & (c->id_nslots - 1);
+	while (c->id_slots[h])
+		h = (h + 1) & (c->id_nslots - 1);
+	c->id_slots[h] = i + 1;
+	return 0;
 }
 
 /* Reads and parses one article file into a new slot of c->articles.
@@ -208,12 +248,17 @@ static long add_article(struct corpus *c, const char *id, const char *path)
 	size_t len;
 	if (read_file(path, &buf, &len, &c->diags) != 0)
 		return -1;
-	struct corpus_article *arr = realloc(c->articles, (c->narticles + 1) * sizeof *arr);
-	if (!arr) {
-		free(buf);
-		return -2;
+	/* capacity doubles: a slot count that is a power of two is full */
+	size_t n = c->narticles;
+	if (n < 4 || !(n & (n - 1))) {
+		size_t cap = n < 4 ? 4 : 2 * n;
+		struct corpus_article *arr = realloc(c->articles, cap * sizeof *arr);
+		if (!arr) {
+			free(buf);
+			return -2;
+		}
+		c->articles = arr;
 	}
-	c->articles = arr;
 	struct corpus_article *a = &c->articles[c->narticles];
 	memset(a, 0, sizeof *a);
 	a->event = -1;
@@ -233,6 +278,10 @@ static long add_article(struct corpus *c, const char *id, const char *path)
 		         "%zu control character(s), shown as visible symbols", a->text.controls);
 	if (first_block(&a->text, BLOCK_PARAGRAPH) < 0)
 		diag_add(&c->diags, DIAG_WARNING, path, 0, "no paragraph of text");
+	if (index_article(c, c->narticles) != 0) {
+		article_free(a);
+		return -2;
+	}
 	return (long)c->narticles++;
 }
 
@@ -270,9 +319,12 @@ static char *id_from_path(const char *path)
 
 long corpus_find_article(const struct corpus *c, const char *id)
 {
-	for (size_t i = 0; i < c->narticles; i++)
-		if (!strcmp(c->articles[i].id, id))
-			return (long)i;
+	if (!c->id_nslots)
+		return -1;
+	size_t h = id_hash(id) & (c->id_nslots - 1);
+	for (; c->id_slots[h]; h = (h + 1) & (c->id_nslots - 1))
+		if (!strcmp(c->articles[c->id_slots[h] - 1].id, id))
+			return (long)(c->id_slots[h] - 1);
 	return -1;
 }
 
@@ -334,7 +386,10 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Every *.txt of a directory with no manifest. */
+static int inside_dir(const char *dir, const char *path);
+
+/* Every *.txt of a directory with no manifest. A symbolic link leading out
+ * of the directory is left out, as when a manifest names it. */
 static int load_plain_dir(struct corpus *c, const char *dir)
 {
 	DIR *d = opendir(dir);
@@ -343,7 +398,7 @@ static int load_plain_dir(struct corpus *c, const char *dir)
 		return 0;
 	}
 	char **names = NULL;
-	size_t n = 0;
+	size_t n = 0, refused = 0;
 	int r = 0;
 	struct dirent *e;
 	while ((e = readdir(d)) != NULL) {
@@ -357,11 +412,20 @@ static int load_plain_dir(struct corpus *c, const char *dir)
 			break;
 		}
 		names = nn;
+		/* a name that cannot be resolved (a dangling link) is reported
+		 * when it is opened */
+		if (inside_dir(dir, names[n]) == 0) {
+			diag_add(&c->diags, DIAG_ERROR, names[n], 0,
+			         "leads outside the corpus directory (a symbolic link); left out");
+			free(names[n]);
+			refused++;
+			continue;
+		}
 		n++;
 	}
 	closedir(d);
 	if (r == 0) {
-		if (n == 0)
+		if (n == 0 && refused == 0)
 			diag_add(&c->diags, DIAG_ERROR, dir, 0,
 			         "no %s and no *.txt article in this directory", CORPUS_MANIFEST);
 		else
@@ -418,30 +482,48 @@ static int copy_events(struct corpus *c, const struct manifest *m)
 				e->ntitles++;
 			}
 		}
+		if (me->nkeywords) {
+			e->keywords = calloc(me->nkeywords, sizeof *e->keywords);
+			if (!e->keywords)
+				return -1;
+			for (size_t j = 0; j < me->nkeywords; j++) {
+				memcpy(e->keywords[j].lang, me->keywords[j].lang, sizeof e->keywords[j].lang);
+				if (!(e->keywords[j].text = strdup(me->keywords[j].text)))
+					return -1;
+				e->nkeywords++;
+			}
+		}
 	}
 	return 0;
 }
 
+/* Appends an article to an event's list. Articles come in increasing
+ * order within each pass of index_events, so a repeat is the last one. */
 static int event_add_article(struct corpus_event *e, size_t article)
 {
-	for (size_t i = 0; i < e->narticles; i++)
-		if (e->articles[i] == article)
-			return 0;
-	size_t *arr = realloc(e->articles, (e->narticles + 1) * sizeof *arr);
-	if (!arr)
-		return -1;
-	e->articles = arr;
+	size_t n = e->narticles;
+	if (n && e->articles[n - 1] == article)
+		return 0;
+	if (n < 4 || !(n & (n - 1))) {
+		size_t cap = n < 4 ? 4 : 2 * n;
+		size_t *arr = realloc(e->articles, cap * sizeof *arr);
+		if (!arr)
+			return -1;
+		e->articles = arr;
+	}
 	e->articles[e->narticles++] = article;
 	return 0;
 }
 
-/* Resolves an article's `event` and `mentions` ids to event indices. */
+/* Resolves an article's `event` and `mentions` ids to event indices through
+ * the manifest's id index: c->events are still in manifest order here (they
+ * are put in timeline order later), so its indices are theirs. */
 static int link_events(struct corpus *c, const struct manifest *m,
                        const struct manifest_article *ma, size_t ai)
 {
 	struct corpus_article *a = &c->articles[ai];
 	if (ma->event) {
-		long e = corpus_find_event(c, ma->event);
+		long e = manifest_find_event(m, ma->event);
 		if (e < 0)
 			diag_add(&c->diags, DIAG_ERROR, m->path, ma->line,
 			         "[article %s]: event '%s' is not defined", ma->id, ma->event);
@@ -453,7 +535,7 @@ static int link_events(struct corpus *c, const struct manifest *m,
 		if (!list)
 			return -1;
 		for (char *tok = strtok_r(list, " ,\t", &save); tok; tok = strtok_r(NULL, " ,\t", &save)) {
-			long e = corpus_find_event(c, tok);
+			long e = manifest_find_event(m, tok);
 			if (e < 0) {
 				diag_add(&c->diags, DIAG_ERROR, m->path, ma->line,
 				         "[article %s]: mentioned event '%s' is not defined", ma->id, tok);
@@ -491,8 +573,9 @@ static int load_manifest(struct corpus *c, const char *dir)
 	for (size_t i = 0; i < m.narticles; i++) {
 		const struct manifest_article *ma = &m.articles[i];
 		if (!ma->file) {
-			diag_add(&c->diags, DIAG_ERROR, m.path, ma->line,
-			         "[article %s]: no 'file' key; article left out", ma->id);
+			if (!ma->file_line) /* else its value was refused, and reported */
+				diag_add(&c->diags, DIAG_ERROR, m.path, ma->line,
+				         "[article %s]: no 'file' key; article left out", ma->id);
 			continue;
 		}
 		if (ma->file[0] == '/') {
@@ -516,6 +599,14 @@ static int load_manifest(struct corpus *c, const char *dir)
 			diag_add(&c->diags, DIAG_ERROR, m.path, ma->file_line,
 			         "[article %s]: file '%s': %s; article left out", ma->id, ma->file,
 			         strerror(errno));
+			free(path);
+			continue;
+		}
+		struct stat st;
+		if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+			diag_add(&c->diags, DIAG_ERROR, m.path, ma->file_line,
+			         "[article %s]: file '%s' is a directory, not a file; article left out",
+			         ma->id, ma->file);
 			free(path);
 			continue;
 		}
@@ -556,7 +647,8 @@ static int index_events(struct corpus *c)
 				return -1;
 			if (pass == 1)
 				for (size_t k = 0; k < a->nmentions; k++)
-					if (event_add_article(&c->events[a->mentions[k]], i) != 0)
+					if (a->mentions[k] != a->event &&
+					    event_add_article(&c->events[a->mentions[k]], i) != 0)
 						return -1;
 		}
 	for (size_t e = 0; e < c->nevents; e++)
@@ -564,6 +656,29 @@ static int index_events(struct corpus *c)
 			diag_add(&c->diags, DIAG_WARNING, c->manifest ? c->manifest : "", c->events[e].manifest_line,
 			         "[event %s]: no article reports it", c->events[e].id);
 	return 0;
+}
+
+/* An article with no date of its own takes the date of the earliest dated
+ * event it reports (main event or mention), marked as inferred. */
+static void infer_dates(struct corpus *c)
+{
+	for (size_t i = 0; i < c->narticles; i++) {
+		struct corpus_article *a = &c->articles[i];
+		if (a->date.y)
+			continue;
+		const struct date_ymd *best = NULL;
+		for (size_t k = 0; k <= a->nmentions; k++) {
+			long ev = k == a->nmentions ? a->event : a->mentions[k];
+			if (ev < 0 || !c->events[ev].date.y)
+				continue;
+			if (!best || dates_compare(&c->events[ev].date, best) < 0)
+				best = &c->events[ev].date;
+		}
+		if (best) {
+			a->date = *best;
+			a->detected |= CORPUS_INFERRED_DATE;
+		}
+	}
 }
 
 static struct corpus *finish(struct corpus *c, int r)
@@ -581,6 +696,7 @@ static struct corpus *finish(struct corpus *c, int r)
 		corpus_free(c);
 		return NULL;
 	}
+	infer_dates(c);
 	return c;
 }
 

@@ -133,13 +133,35 @@ struct tok {
 	int ndigits;            /* T_NUM */
 	ucs4_t cp;              /* T_PUNCT */
 	char word[WORD_MAX];    /* T_WORD: folded UTF-8, "" when too long */
+	size_t wlen;            /* T_WORD: strlen(word) */
 	size_t second;          /* T_WORD: byte where its second letter starts */
 };
 
+/* The tokens of a text, produced on demand into a sliding window: the
+ * parsers look at most a few tokens behind the one the finder is at and a
+ * bounded number ahead (no parser loops over tokens), so the window holds
+ * tokens base .. base + len - 1 (absolute indices) and memory stays a few
+ * hundred tokens whatever the input (32 MiB of newlines once took a token
+ * each, 80 bytes apiece). */
+#define TOK_LOOKBACK 8    /* tokens kept before the current one */
+#define TOK_LOOKAHEAD 256 /* tokens made ready after it; far more than any
+                             parser reads (under 40) */
+
 struct toks {
-	struct tok *v;
-	size_t n, cap;
+	struct tok *v;          /* the window; v[0] is token `base` */
+	size_t base, len, cap;
+	const char *text;       /* the text being tokenized */
+	size_t n, pos;          /* its length, the next byte to tokenize */
 };
+
+/* Token i, which must be in the window (see has). */
+#define TK(tk, i) ((tk)->v[(i) - (tk)->base])
+
+/* True when token i exists and is in the window. */
+static int has(const struct toks *tk, size_t i)
+{
+	return i >= tk->base && i - tk->base < tk->len;
+}
 
 static int digit_value(ucs4_t c)
 {
@@ -152,13 +174,17 @@ static int digit_value(ucs4_t c)
 	return -1;
 }
 
+/* ASCII takes a short path in these predicates and in fold_append: most of
+ * a Latin-script text is ASCII, and the libunistring tables cost more. */
 static int is_format(ucs4_t c)
 {
-	return uc_is_general_category(c, UC_CATEGORY_Cf);
+	return c >= 0x80 && uc_is_general_category(c, UC_CATEGORY_Cf);
 }
 
 static int is_word_char(ucs4_t c)
 {
+	if (c < 0x80)
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 	return uc_is_alpha(c) || uc_is_general_category(c, UC_CATEGORY_M);
 }
 
@@ -201,6 +227,16 @@ static void fold_append(ucs4_t c, char *buf, size_t *len, int *overflow, int dep
 	ucs4_t dec[UC_DECOMPOSITION_MAX_LENGTH];
 	int tag, k;
 
+	if (c < 0x80) { /* no decomposition, no mark; lower case by hand */
+		if (*overflow)
+			return;
+		if (*len + 1 > WORD_MAX - 1) {
+			*overflow = 1;
+			return;
+		}
+		buf[(*len)++] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+		return;
+	}
 	if (c == 0x0640 || uc_is_general_category(c, UC_CATEGORY_M) || is_format(c))
 		return;
 	c = uc_tolower(c);
@@ -221,7 +257,7 @@ static void fold_append(ucs4_t c, char *buf, size_t *len, int *overflow, int dep
 
 static struct tok *push_tok(struct toks *tk)
 {
-	if (tk->n == tk->cap) {
+	if (tk->len == tk->cap) {
 		size_t cap = tk->cap ? tk->cap * 2 : 64;
 		struct tok *v = realloc(tk->v, cap * sizeof *v);
 		if (!v)
@@ -229,111 +265,144 @@ static struct tok *push_tok(struct toks *tk)
 		tk->v = v;
 		tk->cap = cap;
 	}
-	struct tok *t = &tk->v[tk->n++];
+	struct tok *t = &tk->v[tk->len++];
 	memset(t, 0, sizeof *t);
 	return t;
 }
 
-static int tokenize(const char *text, size_t n, struct toks *tk)
+/* Reads the next token from tk->text at tk->pos into the window (or skips
+ * white space). Returns 0, or -1 when memory runs out. */
+static int tokenize_step(struct toks *tk)
 {
-	size_t i = 0, l;
+	const char *text = tk->text;
+	size_t n = tk->n, i = tk->pos, l;
+	ucs4_t c = peek(text, n, i, &l);
+	struct tok *t;
 
-	while (i < n) {
-		ucs4_t c = peek(text, n, i, &l);
-		struct tok *t;
-
-		if (digit_value(c) >= 0) {
-			long v = 0;
-			int nd = 0, compound = 0;
-			if (!(t = push_tok(tk)))
-				return -1;
-			t->type = T_NUM;
-			t->start = i;
-			for (;;) {
-				int dv = digit_value(c);
-				if (dv >= 0) {
-					if (nd < 9)
-						v = v * 10 + dv;
-					nd++;
-					i += l;
-				} else if (is_number_sep(c) && i + l < n) {
-					size_t l2;
-					if (digit_value(peek(text, n, i + l, &l2)) < 0)
-						break;
-					compound = 1;
-					i += l;
-				} else {
-					break;
-				}
-				if (i >= n)
-					break;
-				c = peek(text, n, i, &l);
-			}
-			t->end = i;
-			t->ndigits = nd;
-			t->value = (compound || nd > 9) ? -1 : v;
-		} else if (is_word_char(c)) {
-			size_t len = 0;
-			int overflow = 0;
-			if (!(t = push_tok(tk)))
-				return -1;
-			t->type = T_WORD;
-			t->start = i;
-			t->second = i;
-			while (i < n) {
-				c = peek(text, n, i, &l);
-				if (!is_word_char(c) && !is_format(c))
-					break;
-				if (t->second == t->start && i > t->start && !is_format(c) &&
-				    !uc_is_general_category(c, UC_CATEGORY_M))
-					t->second = i;
-				fold_append(c, t->word, &len, &overflow, 0);
+	if (digit_value(c) >= 0) {
+		long v = 0;
+		int nd = 0, compound = 0;
+		if (!(t = push_tok(tk)))
+			return -1;
+		t->type = T_NUM;
+		t->start = i;
+		for (;;) {
+			int dv = digit_value(c);
+			if (dv >= 0) {
+				if (nd < 9)
+					v = v * 10 + dv;
+				nd++;
 				i += l;
+			} else if (is_number_sep(c) && i + l < n) {
+				size_t l2;
+				if (digit_value(peek(text, n, i + l, &l2)) < 0)
+					break;
+				compound = 1;
+				i += l;
+			} else {
+				break;
 			}
-			t->end = i;
-			t->word[overflow ? 0 : len] = '\0';
-		} else if (is_newline(c)) {
-			if (!(t = push_tok(tk)))
-				return -1;
-			t->type = T_BREAK;
-			t->start = i;
-			t->end = i + l;
-			i += l;
-		} else if (uc_is_property_white_space(c) || is_format(c)) {
-			i += l;
-		} else {
-			if (!(t = push_tok(tk)))
-				return -1;
-			t->type = is_kept_punct(c) ? T_PUNCT : T_OTHER;
-			t->cp = c;
-			t->start = i;
-			t->end = i + l;
+			if (i >= n)
+				break;
+			c = peek(text, n, i, &l);
+		}
+		t->end = i;
+		t->ndigits = nd;
+		t->value = (compound || nd > 9) ? -1 : v;
+	} else if (is_word_char(c)) {
+		size_t len = 0;
+		int overflow = 0;
+		if (!(t = push_tok(tk)))
+			return -1;
+		t->type = T_WORD;
+		t->start = i;
+		t->second = i;
+		while (i < n) {
+			c = peek(text, n, i, &l);
+			if (!is_word_char(c) && !is_format(c))
+				break;
+			if (t->second == t->start && i > t->start && !is_format(c) &&
+			    !uc_is_general_category(c, UC_CATEGORY_M))
+				t->second = i;
+			fold_append(c, t->word, &len, &overflow, 0);
 			i += l;
 		}
+		t->end = i;
+		t->wlen = overflow ? 0 : len;
+		t->word[t->wlen] = '\0';
+	} else if (is_newline(c)) {
+		if (!(t = push_tok(tk)))
+			return -1;
+		t->type = T_BREAK;
+		t->start = i;
+		t->end = i + l;
+		i += l;
+	} else if (uc_is_property_white_space(c) || is_format(c)) {
+		i += l;
+	} else {
+		if (!(t = push_tok(tk)))
+			return -1;
+		t->type = is_kept_punct(c) ? T_PUNCT : T_OTHER;
+		t->cp = c;
+		t->start = i;
+		t->end = i + l;
+		i += l;
 	}
+	tk->pos = i;
 	return 0;
 }
+
+/* Tokenizes until token `want` is in the window or the text ends. Returns
+ * 0, or -1 when memory runs out. */
+static int tokens_fill(struct toks *tk, size_t want)
+{
+	while (tk->base + tk->len <= want && tk->pos < tk->n)
+		if (tokenize_step(tk) < 0)
+			return -1;
+	return 0;
+}
+
+/* Forgets the tokens before `keep`. The window is moved down only when
+ * that frees a good part of it, so the moves cost O(1) per token. */
+static void tokens_drop(struct toks *tk, size_t keep)
+{
+	size_t k;
+
+	if (keep <= tk->base)
+		return;
+	k = keep - tk->base;
+	if (k >= tk->len) {
+		tk->base += tk->len;
+		tk->len = 0;
+	} else if (k >= 1024 || k >= tk->len / 2) {
+		memmove(tk->v, tk->v + k, (tk->len - k) * sizeof *tk->v);
+		tk->base += k;
+		tk->len -= k;
+	}
+}
+
+
 
 /* ---- token predicates ----------------------------------------------------- */
 
 static int adjacent(const struct toks *tk, size_t a, size_t b)
 {
-	return a < tk->n && b < tk->n && tk->v[a].end == tk->v[b].start;
+	return has(tk, a) && has(tk, b) && TK(tk, a).end == TK(tk, b).start;
 }
 
 static int is_word(const struct toks *tk, size_t i, const char *w)
 {
-	return i < tk->n && tk->v[i].type == T_WORD && strcmp(tk->v[i].word, w) == 0;
+	return has(tk, i) && TK(tk, i).type == T_WORD && strcmp(TK(tk, i).word, w) == 0;
 }
 
 static int is_punct(const struct toks *tk, size_t i, ucs4_t c)
 {
-	return i < tk->n && tk->v[i].type == T_PUNCT && tk->v[i].cp == c;
+	return has(tk, i) && TK(tk, i).type == T_PUNCT && TK(tk, i).cp == c;
 }
 
 static int is_dash(const struct toks *tk, size_t i)
 {
-	return i < tk->n && tk->v[i].type == T_PUNCT && is_dash_cp(tk->v[i].cp);
+	return has(tk, i) && TK(tk, i).type == T_PUNCT && is_dash_cp(TK(tk, i).cp);
 }
 
 static int word_in(const struct toks *tk, size_t i, const char *const *list)
@@ -356,7 +425,7 @@ static int is_proclitic(const struct toks *tk, size_t i)
 static const char *without_waw(const struct toks *tk, size_t i)
 {
 	static const char waw[] = "و";
-	const char *w = tk->v[i].word;
+	const char *w = TK(tk, i).word;
 	if (strncmp(w, waw, sizeof waw - 1) != 0 || !w[sizeof waw - 1])
 		return NULL;
 	return w + sizeof waw - 1;
@@ -366,54 +435,60 @@ static const char *without_waw(const struct toks *tk, size_t i)
 
 enum { M_EN = 1, M_ABBR = 2 };
 
+/* A string literal and its length, for tables compared by length first. */
+#define N(s) s, sizeof s - 1
+
 /* Folded forms: lower case, no accents, Arabic alef without hamza/madda. */
 static const struct {
 	const char *name;
+	size_t len;
 	unsigned char m, flags;
 } month_names[] = {
 	/* English (April, September, November are Indonesian too) */
-	{ "january", 1, M_EN }, { "february", 2, M_EN }, { "march", 3, M_EN },
-	{ "april", 4, M_EN }, { "may", 5, M_EN }, { "june", 6, M_EN },
-	{ "july", 7, M_EN }, { "august", 8, M_EN }, { "september", 9, M_EN },
-	{ "october", 10, M_EN }, { "november", 11, M_EN }, { "december", 12, M_EN },
-	{ "jan", 1, M_EN | M_ABBR }, { "feb", 2, M_EN | M_ABBR }, { "mar", 3, M_EN | M_ABBR },
-	{ "apr", 4, M_EN | M_ABBR }, { "jun", 6, M_EN | M_ABBR }, { "jul", 7, M_EN | M_ABBR },
-	{ "aug", 8, M_EN | M_ABBR }, { "sep", 9, M_EN | M_ABBR }, { "sept", 9, M_EN | M_ABBR },
-	{ "oct", 10, M_EN | M_ABBR }, { "nov", 11, M_EN | M_ABBR }, { "dec", 12, M_EN | M_ABBR },
+	{ N("january"), 1, M_EN }, { N("february"), 2, M_EN }, { N("march"), 3, M_EN },
+	{ N("april"), 4, M_EN }, { N("may"), 5, M_EN }, { N("june"), 6, M_EN },
+	{ N("july"), 7, M_EN }, { N("august"), 8, M_EN }, { N("september"), 9, M_EN },
+	{ N("october"), 10, M_EN }, { N("november"), 11, M_EN }, { N("december"), 12, M_EN },
+	{ N("jan"), 1, M_EN | M_ABBR }, { N("feb"), 2, M_EN | M_ABBR }, { N("mar"), 3, M_EN | M_ABBR },
+	{ N("apr"), 4, M_EN | M_ABBR }, { N("jun"), 6, M_EN | M_ABBR }, { N("jul"), 7, M_EN | M_ABBR },
+	{ N("aug"), 8, M_EN | M_ABBR }, { N("sep"), 9, M_EN | M_ABBR }, { N("sept"), 9, M_EN | M_ABBR },
+	{ N("oct"), 10, M_EN | M_ABBR }, { N("nov"), 11, M_EN | M_ABBR }, { N("dec"), 12, M_EN | M_ABBR },
 	/* French */
-	{ "janvier", 1, 0 }, { "fevrier", 2, 0 }, { "mars", 3, 0 }, { "avril", 4, 0 },
-	{ "mai", 5, 0 }, { "juin", 6, 0 }, { "juillet", 7, 0 }, { "aout", 8, 0 },
-	{ "septembre", 9, 0 }, { "octobre", 10, 0 }, { "novembre", 11, 0 },
-	{ "decembre", 12, 0 },
-	{ "janv", 1, M_ABBR }, { "fevr", 2, M_ABBR }, { "avr", 4, M_ABBR },
-	{ "juil", 7, M_ABBR },
+	{ N("janvier"), 1, 0 }, { N("fevrier"), 2, 0 }, { N("mars"), 3, 0 }, { N("avril"), 4, 0 },
+	{ N("mai"), 5, 0 }, { N("juin"), 6, 0 }, { N("juillet"), 7, 0 }, { N("aout"), 8, 0 },
+	{ N("septembre"), 9, 0 }, { N("octobre"), 10, 0 }, { N("novembre"), 11, 0 },
+	{ N("decembre"), 12, 0 },
+	{ N("janv"), 1, M_ABBR }, { N("fevr"), 2, M_ABBR }, { N("avr"), 4, M_ABBR },
+	{ N("juil"), 7, M_ABBR },
 	/* Indonesian */
-	{ "januari", 1, 0 }, { "februari", 2, 0 }, { "pebruari", 2, 0 }, { "maret", 3, 0 },
-	{ "mei", 5, 0 }, { "juni", 6, 0 }, { "juli", 7, 0 }, { "agustus", 8, 0 },
-	{ "oktober", 10, 0 }, { "desember", 12, 0 },
-	{ "agu", 8, M_ABBR }, { "agt", 8, M_ABBR }, { "okt", 10, M_ABBR },
+	{ N("januari"), 1, 0 }, { N("februari"), 2, 0 }, { N("pebruari"), 2, 0 }, { N("maret"), 3, 0 },
+	{ N("mei"), 5, 0 }, { N("juni"), 6, 0 }, { N("juli"), 7, 0 }, { N("agustus"), 8, 0 },
+	{ N("oktober"), 10, 0 }, { N("desember"), 12, 0 },
+	{ N("agu"), 8, M_ABBR }, { N("agt"), 8, M_ABBR }, { N("okt"), 10, M_ABBR },
 	/* Arabic, Gregorian (Egypt, Gulf) */
-	{ "يناير", 1, 0 }, { "فبراير", 2, 0 }, { "مارس", 3, 0 }, { "ابريل", 4, 0 },
-	{ "مايو", 5, 0 }, { "يونيو", 6, 0 }, { "يونيه", 6, 0 }, { "يوليو", 7, 0 },
-	{ "يوليه", 7, 0 }, { "اغسطس", 8, 0 }, { "سبتمبر", 9, 0 }, { "اكتوبر", 10, 0 },
-	{ "نوفمبر", 11, 0 }, { "ديسمبر", 12, 0 },
+	{ N("يناير"), 1, 0 }, { N("فبراير"), 2, 0 }, { N("مارس"), 3, 0 }, { N("ابريل"), 4, 0 },
+	{ N("مايو"), 5, 0 }, { N("يونيو"), 6, 0 }, { N("يونيه"), 6, 0 }, { N("يوليو"), 7, 0 },
+	{ N("يوليه"), 7, 0 }, { N("اغسطس"), 8, 0 }, { N("سبتمبر"), 9, 0 }, { N("اكتوبر"), 10, 0 },
+	{ N("نوفمبر"), 11, 0 }, { N("ديسمبر"), 12, 0 },
 	/* Arabic, Maghreb */
-	{ "جانفي", 1, 0 }, { "فيفري", 2, 0 }, { "افريل", 4, 0 }, { "جوان", 6, 0 },
-	{ "جويلية", 7, 0 },
+	{ N("جانفي"), 1, 0 }, { N("فيفري"), 2, 0 }, { N("افريل"), 4, 0 }, { N("جوان"), 6, 0 },
+	{ N("جويلية"), 7, 0 },
 	/* Arabic, Levantine (one word) */
-	{ "شباط", 2, 0 }, { "اذار", 3, 0 }, { "نيسان", 4, 0 }, { "ايار", 5, 0 },
-	{ "حزيران", 6, 0 }, { "تموز", 7, 0 }, { "اب", 8, 0 }, { "ايلول", 9, 0 },
+	{ N("شباط"), 2, 0 }, { N("اذار"), 3, 0 }, { N("نيسان"), 4, 0 }, { N("ايار"), 5, 0 },
+	{ N("حزيران"), 6, 0 }, { N("تموز"), 7, 0 }, { N("اب"), 8, 0 }, { N("ايلول"), 9, 0 },
 };
 
 /* Levantine names of two words. */
 static const struct {
-	const char *first, *second;
+	const char *first;
+	size_t first_len;
+	const char *second;
 	unsigned char m;
 } month_pairs[] = {
-	{ "كانون", "الثاني", 1 }, { "كانون", "ثاني", 1 },
-	{ "تشرين", "الاول", 10 }, { "تشرين", "اول", 10 },
-	{ "تشرين", "الثاني", 11 }, { "تشرين", "ثاني", 11 },
-	{ "كانون", "الاول", 12 }, { "كانون", "اول", 12 },
+	{ N("كانون"), "الثاني", 1 }, { N("كانون"), "ثاني", 1 },
+	{ N("تشرين"), "الاول", 10 }, { N("تشرين"), "اول", 10 },
+	{ N("تشرين"), "الثاني", 11 }, { N("تشرين"), "ثاني", 11 },
+	{ N("كانون"), "الاول", 12 }, { N("كانون"), "اول", 12 },
 };
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
@@ -425,29 +500,42 @@ static int single_month(const struct toks *tk, size_t i, int waw_ok, int *m, int
                         size_t *next, size_t *start)
 {
 	const char *w, *bare;
+	size_t wl, bl = 0;
 
-	if (i >= tk->n || tk->v[i].type != T_WORD || !tk->v[i].word[0])
+	if (!has(tk, i) || TK(tk, i).type != T_WORD || !TK(tk, i).word[0])
 		return 0;
-	w = tk->v[i].word;
+	/* Most words are no month: a Latin month name starts with one of a
+	 * few letters and is at most 9 letters long, and names are compared
+	 * by length before their bytes. */
+	w = TK(tk, i).word;
+	wl = TK(tk, i).wlen;
+	if ((unsigned char)w[0] < 0x80 && (wl > 9 || !strchr("adfjmnops", w[0])))
+		return 0;
 	bare = waw_ok ? without_waw(tk, i) : NULL;
+	if (bare)
+		bl = wl - (size_t)(bare - w);
 	for (size_t k = 0; k < COUNT(month_pairs); k++) {
+		size_t fl = month_pairs[k].first_len;
+		int whole = wl == fl && memcmp(w, month_pairs[k].first, fl) == 0;
+
+		if (!whole && !(bare && bl == fl && memcmp(bare, month_pairs[k].first, fl) == 0))
+			continue;
 		if (!is_word(tk, i + 1, month_pairs[k].second))
 			continue;
-		if (strcmp(w, month_pairs[k].first) == 0 ||
-		    (bare && strcmp(bare, month_pairs[k].first) == 0)) {
-			*m = month_pairs[k].m;
-			*flags = 0;
-			*next = i + 2;
-			*start = strcmp(w, month_pairs[k].first) == 0 ? tk->v[i].start : tk->v[i].second;
-			return 1;
-		}
+		*m = month_pairs[k].m;
+		*flags = 0;
+		*next = i + 2;
+		*start = whole ? TK(tk, i).start : TK(tk, i).second;
+		return 1;
 	}
 	for (size_t k = 0; k < COUNT(month_names); k++) {
-		if (strcmp(w, month_names[k].name) == 0) {
-			*start = tk->v[i].start;
-		} else if (bare && (unsigned char)month_names[k].name[0] >= 0x80 &&
-		           strcmp(bare, month_names[k].name) == 0) {
-			*start = tk->v[i].second;
+		size_t nl = month_names[k].len;
+
+		if (wl == nl && memcmp(w, month_names[k].name, nl) == 0) {
+			*start = TK(tk, i).start;
+		} else if (bare && bl == nl && (unsigned char)month_names[k].name[0] >= 0x80 &&
+		           memcmp(bare, month_names[k].name, nl) == 0) {
+			*start = TK(tk, i).second;
 		} else {
 			continue;
 		}
@@ -479,20 +567,20 @@ static int month_at(const struct toks *tk, size_t i, int waw_ok, struct month_ma
 	mm->start = st;
 	mm->en = (fl & M_EN) != 0;
 	mm->next = nx;
-	mm->end = tk->v[nx - 1].end;
+	mm->end = TK(tk, nx - 1).end;
 	if (is_punct(tk, nx, '/') && single_month(tk, nx + 1, 0, &m2, &fl2, &nx2, &st2) && m2 == m) {
 		mm->next = nx2;
-		mm->end = tk->v[nx2 - 1].end;
+		mm->end = TK(tk, nx2 - 1).end;
 	} else if (is_punct(tk, nx, '(') && single_month(tk, nx + 1, 0, &m2, &fl2, &nx2, &st2) &&
 	           m2 == m && is_punct(tk, nx2, ')')) {
 		mm->next = nx2 + 1;
-		mm->end = tk->v[nx2].end;
+		mm->end = TK(tk, nx2).end;
 	}
 	mm->dnext = mm->next;
 	mm->dend = mm->end;
 	if ((fl & M_ABBR) && mm->next == nx && is_punct(tk, nx, '.') && adjacent(tk, nx - 1, nx)) {
 		mm->dnext = nx + 1;
-		mm->dend = tk->v[nx].end;
+		mm->dend = TK(tk, nx).end;
 	}
 	return 1;
 }
@@ -502,23 +590,23 @@ static int month_at(const struct toks *tk, size_t i, int waw_ok, struct month_ma
 /* A number glued to the word before it ("A320", "post1072119") is no date. */
 static int glued_left(const struct toks *tk, size_t i)
 {
-	return i > 0 && tk->v[i - 1].type == T_WORD && adjacent(tk, i - 1, i);
+	return i > 0 && has(tk, i - 1) && TK(tk, i - 1).type == T_WORD && adjacent(tk, i - 1, i);
 }
 
 /* A year: four digits, optionally followed by the Arabic "م" (AD). */
 static int year_at(const struct toks *tk, size_t i, int *y, size_t *next, size_t *end)
 {
-	if (i >= tk->n || tk->v[i].type != T_NUM || tk->v[i].ndigits != 4 ||
-	    tk->v[i].value < 1000 || glued_left(tk, i))
+	if (!has(tk, i) || TK(tk, i).type != T_NUM || TK(tk, i).ndigits != 4 ||
+	    TK(tk, i).value < 1000 || glued_left(tk, i))
 		return 0;
-	*y = (int)tk->v[i].value;
+	*y = (int)TK(tk, i).value;
 	*next = i + 1;
-	*end = tk->v[i].end;
-	if (i + 1 < tk->n && tk->v[i + 1].type == T_WORD && adjacent(tk, i, i + 1)) {
+	*end = TK(tk, i).end;
+	if (has(tk, i + 1) && TK(tk, i + 1).type == T_WORD && adjacent(tk, i, i + 1)) {
 		if (!is_word(tk, i + 1, "م"))
 			return 0;
 		*next = i + 2;
-		*end = tk->v[i + 1].end;
+		*end = TK(tk, i + 1).end;
 	}
 	return 1;
 }
@@ -542,18 +630,18 @@ static int ordinal_suffix_ok(const char *w, int d)
  * ("1er", "25th"); an Arabic proclitic may be glued before it ("و26"). */
 static int day_at(const struct toks *tk, size_t i, int *d, size_t *next, size_t *end)
 {
-	if (i >= tk->n || tk->v[i].type != T_NUM || tk->v[i].value < 0 || tk->v[i].ndigits > 2)
+	if (!has(tk, i) || TK(tk, i).type != T_NUM || TK(tk, i).value < 0 || TK(tk, i).ndigits > 2)
 		return 0;
 	if (glued_left(tk, i) && !is_proclitic(tk, i - 1))
 		return 0;
-	*d = (int)tk->v[i].value;
+	*d = (int)TK(tk, i).value;
 	*next = i + 1;
-	*end = tk->v[i].end;
-	if (i + 1 < tk->n && tk->v[i + 1].type == T_WORD && adjacent(tk, i, i + 1)) {
-		if (!ordinal_suffix_ok(tk->v[i + 1].word, *d))
+	*end = TK(tk, i).end;
+	if (has(tk, i + 1) && TK(tk, i + 1).type == T_WORD && adjacent(tk, i, i + 1)) {
+		if (!ordinal_suffix_ok(TK(tk, i + 1).word, *d))
 			return 0;
 		*next = i + 2;
-		*end = tk->v[i + 1].end;
+		*end = TK(tk, i + 1).end;
 	}
 	return 1;
 }
@@ -624,7 +712,7 @@ static const char *connector_at(const struct toks *tk, size_t i, int *cross, siz
 	if (!name)
 		return NULL;
 	*after = i + 1;
-	if (word_in(tk, i + 1, day_articles) && i + 2 < tk->n && tk->v[i + 2].type == T_NUM)
+	if (word_in(tk, i + 1, day_articles) && has(tk, i + 2) && TK(tk, i + 2).type == T_NUM)
 		*after = i + 2;
 	return name;
 }
@@ -643,10 +731,10 @@ static size_t range_start(const struct toks *tk, size_t i, const char *conn)
 				continue;
 			for (size_t c = 0; c < COUNT(range_openers[r].conn) && range_openers[r].conn[c]; c++)
 				if (strcmp(range_openers[r].conn[c], conn) == 0)
-					return tk->v[k - 1].start;
+					return TK(tk, k - 1).start;
 		}
 	}
-	return tk->v[i].start;
+	return TK(tk, i).start;
 }
 
 /* A mention as the parser reads it. */
@@ -740,7 +828,7 @@ static int parse_day_first(const struct toks *tk, size_t i, struct found *f, siz
 		if (cross_month(tk, i, &p1, next, f, resume))
 			return 1;
 		f->from = f->to = p1;
-		f->start = tk->v[i].start;
+		f->start = TK(tk, i).start;
 		f->end = end;
 		f->wrap = 0;
 		*resume = next;
@@ -846,7 +934,10 @@ static int parse_month_first(const struct toks *tk, size_t i, struct found *f, s
 
 /* ---- year inference ------------------------------------------------------- */
 
-static void infer_years(struct found *v, size_t n, const struct date_ymd *context)
+/* Gives a year to the mentions v[0..n) that lack one; wrap[k] is set for a
+ * yearless range that crosses a new year. */
+static void infer_years(struct date_mention *v, const unsigned char *wrap, size_t n,
+                        const struct date_ymd *context)
 {
 	struct date_ymd latest = { 0, 0, 0 };
 	int have_latest = 0;
@@ -858,7 +949,7 @@ static void infer_years(struct found *v, size_t n, const struct date_ymd *contex
 		}
 	}
 	for (size_t i = 0; i < n; i++) {
-		struct found *f = &v[i];
+		struct date_mention *f = &v[i];
 		int y = 0;
 		if (f->from.y)
 			continue;
@@ -870,14 +961,14 @@ static void infer_years(struct found *v, size_t n, const struct date_ymd *contex
 			/* The first year that puts the mention's last day on or
 			 * after the latest stated date. */
 			for (y = latest.y - 1; y <= latest.y + 1; y++) {
-				struct date_ymd last = { y + f->wrap, f->to.m, f->to.d };
+				struct date_ymd last = { y + wrap[i], f->to.m, f->to.d };
 				if (dates_compare(&last, &latest) >= 0)
 					break;
 			}
 		}
 		if (y > 0) {
 			f->from.y = y;
-			f->to.y = y + f->wrap;
+			f->to.y = y + wrap[i];
 			if (!dates_valid(&f->from) || !dates_valid(&f->to))
 				f->from.y = f->to.y = 0;   /* 29 February of a common year */
 		}
@@ -889,10 +980,10 @@ static void infer_years(struct found *v, size_t n, const struct date_ymd *contex
 int dates_find(const char *text, size_t n, const struct date_ymd *context,
                struct date_mention **out, size_t *count)
 {
-	struct toks tk = { NULL, 0, 0 };
-	struct found *found = NULL;
+	struct toks tk = { NULL, 0, 0, 0, text, n, 0 };
+	struct date_mention *found = NULL;
+	unsigned char *wrap = NULL;
 	size_t nfound = 0, capfound = 0, last_end = 0, i = 0;
-	int *explicit_year = NULL;
 
 	if (!out || !count)
 		return -1;
@@ -900,32 +991,44 @@ int dates_find(const char *text, size_t n, const struct date_ymd *context,
 	*count = 0;
 	if (!text || n == 0)
 		return text || n == 0 ? 0 : -1;
-	if (tokenize(text, n, &tk) < 0)
-		goto fail;
 
-	while (i < tk.n) {
+	for (;;) {
 		struct found f;
 		size_t resume = i + 1;
 		int r = 0;
 
-		if (tk.v[i].type == T_NUM)
+		tokens_drop(&tk, i > TOK_LOOKBACK ? i - TOK_LOOKBACK : 0);
+		if (tokens_fill(&tk, i + TOK_LOOKAHEAD) < 0)
+			goto fail;
+		if (!has(&tk, i))
+			break;
+		if (TK(&tk, i).type == T_NUM)
 			r = parse_day_first(&tk, i, &f, &resume);
-		else if (tk.v[i].type == T_WORD)
+		else if (TK(&tk, i).type == T_WORD)
 			r = parse_month_first(&tk, i, &f, &resume);
 		if (resume <= i)
 			resume = i + 1;
 		if (r > 0) {
 			if (f.start < last_end)
-				f.start = tk.v[i].start;
+				f.start = TK(&tk, i).start;
 			if (nfound == capfound) {
 				size_t cap = capfound ? capfound * 2 : 8;
-				struct found *nv = realloc(found, cap * sizeof *nv);
+				struct date_mention *nv = realloc(found, cap * sizeof *nv);
 				if (!nv)
 					goto fail;
 				found = nv;
+				unsigned char *nw = realloc(wrap, cap);
+				if (!nw)
+					goto fail;
+				wrap = nw;
 				capfound = cap;
 			}
-			found[nfound++] = f;
+			found[nfound].from = f.from;
+			found[nfound].to = f.to;
+			found[nfound].off = f.start;
+			found[nfound].len = f.end - f.start;
+			found[nfound].year_inferred = f.from.y == 0;
+			wrap[nfound++] = (unsigned char)f.wrap;
 			last_end = f.end;
 		}
 		i = r != 0 ? resume : i + 1;
@@ -933,36 +1036,15 @@ int dates_find(const char *text, size_t n, const struct date_ymd *context,
 	free(tk.v);
 	tk.v = NULL;
 
-	if (nfound == 0) {
-		free(found);
-		return 0;
-	}
-	explicit_year = malloc(nfound * sizeof *explicit_year);
-	*out = malloc(nfound * sizeof **out);
-	if (!explicit_year || !*out)
-		goto fail;
-	for (size_t k = 0; k < nfound; k++)
-		explicit_year[k] = found[k].from.y != 0;
-	infer_years(found, nfound, context);
-	for (size_t k = 0; k < nfound; k++) {
-		struct date_mention *m = &(*out)[k];
-		m->from = found[k].from;
-		m->to = found[k].to;
-		m->off = found[k].start;
-		m->len = found[k].end - found[k].start;
-		m->year_inferred = !explicit_year[k];
-	}
+	infer_years(found, wrap, nfound, context);
+	free(wrap);
+	*out = found;
 	*count = nfound;
-	free(explicit_year);
-	free(found);
 	return 0;
 
 fail:
 	free(tk.v);
 	free(found);
-	free(explicit_year);
-	free(*out);
-	*out = NULL;
-	*count = 0;
+	free(wrap);
 	return -1;
 }

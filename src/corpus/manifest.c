@@ -1,76 +1,111 @@
-/* manifest.c — owns reading corpus.ini with inih: sections become events and
- * articles, each value is checked for its syntax, and every problem is
- * reported with the file and the line it is on. */
+/* manifest.c — owns reading corpus.ini (through ini.c): sections become
+ * events and articles, each value is checked for its syntax, and every
+ * problem is reported with the file and the line it is on. Event and article
+ * ids are kept in two hash tables (struct manifest_index: open addressing,
+ * id -> index into m->events or m->articles), so duplicate checks and
+ * lookups take constant time. */
 #include "tandem/manifest.h"
 
 #include <ctype.h>
-#include <ini.h>
+#include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "tandem/file.h"
-
-struct loader;
-
-struct reader {
-	FILE *fp;
-	unsigned line;       /* line number of the line inih is handling */
-	unsigned section_line; /* line of the last section header */
-	struct diag_list *diags;
-	const char *path;
-	struct loader *ld;   /* opens each section as its header is read */
-};
+#include "tandem/ini.h"
 
 struct loader {
 	struct manifest *m;
 	struct diag_list *diags;
-	struct reader *rd;
-	char section[256];   /* the section being read */
+	unsigned line;       /* the line being read */
+	const char *section; /* the section being read, as written (valid
+	                        during a callback) */
 	enum { SEC_NONE, SEC_CORPUS, SEC_EVENT, SEC_ARTICLE, SEC_UNKNOWN } kind;
 	int oom;
 };
 
-static void open_section(struct loader *ld, const char *section);
+/* ---- id index ----------------------------------------------------------- */
 
-/* inih reads line by line through this, which lets us count lines. */
-static char *read_line(char *str, int num, void *stream)
+struct manifest_slot {
+	const char *id;      /* not owned: the id of the event or article */
+	size_t index;
+};
+
+struct manifest_index {
+	struct manifest_slot *slots; /* owned; id NULL when empty */
+	size_t cap;          /* a power of two; at most half the slots used */
+	size_t n;
+};
+
+static uint64_t hash_id(const char *s)
 {
-	struct reader *rd = stream;
-	if (!fgets(str, num, rd->fp))
-		return NULL;
-	size_t k = strlen(str);
-	rd->line++;
-	if (k > 0 && str[k - 1] != '\n' && !feof(rd->fp)) {
-		/* inih's line buffer is fixed: rather than let it read the rest as
-		 * another line, skip the line whole and say so. */
-		int c;
-		while ((c = fgetc(rd->fp)) != EOF && c != '\n')
-			;
-		diag_add(rd->diags, DIAG_ERROR, rd->path, rd->line,
-		         "line longer than %d bytes; ignored (shorten the value)", num - 2);
-		snprintf(str, (size_t)num, ";\n");
-		return str;
-	}
-	char *p = str;
-	if (rd->line == 1 && !strncmp(p, "\xef\xbb\xbf", 3))
-		p += 3; /* inih skips a byte order mark */
-	/* An indented line is read like any other: inih would take it for the
-	 * continuation of the previous key's value (INI_ALLOW_MULTILINE). */
-	size_t lead = strspn(p, " \t");
-	if (lead)
-		memmove(p, p + lead, strlen(p + lead) + 1);
-	const char *close = *p == '[' ? strchr(p, ']') : NULL;
-	if (close) {
-		/* open the section here, so that one with no key under it still
-		 * counts (inih only calls back for keys) */
-		char name[256];
-		snprintf(name, sizeof name, "%.*s", (int)(close - p - 1), p + 1);
-		rd->section_line = rd->line;
-		open_section(rd->ld, name);
-	}
-	return str;
+	uint64_t h = 0xcbf29ce484222325u; /* FNV-1a */
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 0x100000001b3u;
+	return h;
 }
+
+/* The slot holding `id`, or the empty slot where it would go. */
+static struct manifest_slot *index_slot(const struct manifest_index *x, const char *id)
+{
+	size_t mask = x->cap - 1;
+	for (size_t i = (size_t)hash_id(id) & mask;; i = (i + 1) & mask)
+		if (!x->slots[i].id || !strcmp(x->slots[i].id, id))
+			return &x->slots[i];
+}
+
+static long index_find(const struct manifest_index *x, const char *id)
+{
+	if (!x || !x->cap)
+		return -1;
+	const struct manifest_slot *s = index_slot(x, id);
+	return s->id ? (long)s->index : -1;
+}
+
+/* Adds id -> index (id not yet present; the string must outlive the
+ * index). Returns -1 when memory runs out. */
+static int index_add(struct manifest_index **xp, const char *id, size_t index)
+{
+	struct manifest_index *x = *xp;
+	if (!x && !(x = *xp = calloc(1, sizeof *x)))
+		return -1;
+	if (2 * (x->n + 1) > x->cap) {
+		size_t cap = x->cap ? 2 * x->cap : 64;
+		struct manifest_index bigger = {.slots = calloc(cap, sizeof *bigger.slots), .cap = cap};
+		if (!bigger.slots)
+			return -1;
+		for (size_t i = 0; i < x->cap; i++)
+			if (x->slots[i].id)
+				*index_slot(&bigger, x->slots[i].id) = x->slots[i];
+		free(x->slots);
+		x->slots = bigger.slots;
+		x->cap = cap;
+	}
+	*index_slot(x, id) = (struct manifest_slot){id, index};
+	x->n++;
+	return 0;
+}
+
+static void index_free(struct manifest_index *x)
+{
+	if (x)
+		free(x->slots);
+	free(x);
+}
+
+long manifest_find_event(const struct manifest *m, const char *id)
+{
+	return index_find(m->event_ids, id);
+}
+
+long manifest_find_article(const struct manifest *m, const char *id)
+{
+	return index_find(m->article_ids, id);
+}
+
+/* ---- values ------------------------------------------------------------- */
 
 int manifest_valid_time(const char *s)
 {
@@ -103,11 +138,13 @@ int manifest_valid_lang(const char *s)
 	return 1;
 }
 
-static int set_str(struct loader *ld, char **dst, const char *value)
+/* Sets a string field; `name` is the key, for the message when the section
+ * gives it twice. */
+static int set_str(struct loader *ld, char **dst, const char *name, const char *value)
 {
 	if (*dst) {
-		diag_add(ld->diags, DIAG_WARNING, ld->m->path, ld->rd->line,
-		         "[%s]: key given twice; the later value wins", ld->section);
+		diag_add(ld->diags, DIAG_WARNING, ld->m->path, ld->line,
+		         "[%s]: '%s' given twice; the later value wins", ld->section, name);
 		free(*dst);
 	}
 	*dst = strdup(value);
@@ -118,15 +155,20 @@ static int set_str(struct loader *ld, char **dst, const char *value)
 	return 1;
 }
 
+/* Makes room for item n of an array of n items: the capacity doubles when n
+ * reaches a power of two (4, 8, 16, ...), so appending stays linear. */
 static void *grow(void *p, size_t n, size_t size)
 {
-	return realloc(p, (n + 1) * size);
+	if (n != 0 && (n < 4 || (n & (n - 1))))
+		return p;
+	size_t cap = n < 4 ? 4 : 2 * n;
+	if (cap > SIZE_MAX / size)
+		return NULL;
+	return realloc(p, cap * size);
 }
 
 static int id_ok(const char *id)
 {
-	if (!*id)
-		return 0;
 	for (const char *p = id; *p; p++)
 		if (!isalnum((unsigned char)*p) && *p != '-' && *p != '_' && *p != '.')
 			return 0;
@@ -137,16 +179,15 @@ static int id_ok(const char *id)
 static void open_section(struct loader *ld, const char *section)
 {
 	struct manifest *m = ld->m;
-	unsigned line = ld->rd->section_line;
-	snprintf(ld->section, sizeof ld->section, "%s", section);
+	unsigned line = ld->line;
 	ld->kind = SEC_UNKNOWN;
 	if (!strcmp(section, "corpus")) {
 		ld->kind = SEC_CORPUS;
 		return;
 	}
-	const char *sp = strchr(section, ' ');
+	const char *sp = strpbrk(section, " \t");
 	const char *id = sp ? sp + 1 : "";
-	while (*id == ' ')
+	while (*id == ' ' || *id == '\t')
 		id++;
 	size_t typelen = sp ? (size_t)(sp - section) : strlen(section);
 	int is_event = typelen == 5 && !strncmp(section, "event", 5);
@@ -157,6 +198,12 @@ static void open_section(struct loader *ld, const char *section)
 		         section);
 		return;
 	}
+	if (!*id) {
+		diag_add(ld->diags, DIAG_ERROR, m->path, line,
+		         "[%s]: no id (write [%s ID]); section ignored", section,
+		         is_event ? "event" : "article");
+		return;
+	}
 	if (!id_ok(id)) {
 		diag_add(ld->diags, DIAG_ERROR, m->path, line,
 		         "[%s]: the id must be letters, digits, '-', '_' or '.'; section ignored",
@@ -164,13 +211,13 @@ static void open_section(struct loader *ld, const char *section)
 		return;
 	}
 	if (is_event) {
-		for (size_t i = 0; i < m->nevents; i++)
-			if (!strcmp(m->events[i].id, id)) {
-				diag_add(ld->diags, DIAG_ERROR, m->path, line,
-				         "event '%s' defined twice (first on line %u); second ignored", id,
-				         m->events[i].line);
-				return;
-			}
+		long first = manifest_find_event(m, id);
+		if (first >= 0) {
+			diag_add(ld->diags, DIAG_ERROR, m->path, line,
+			         "event '%s' defined twice (first on line %u); second ignored", id,
+			         m->events[first].line);
+			return;
+		}
 		struct manifest_event *ev = grow(m->events, m->nevents, sizeof *ev);
 		if (!ev) {
 			ld->oom = 1;
@@ -185,15 +232,19 @@ static void open_section(struct loader *ld, const char *section)
 			return;
 		}
 		m->nevents++;
+		if (index_add(&m->event_ids, ev->id, m->nevents - 1) != 0) {
+			ld->oom = 1;
+			return;
+		}
 		ld->kind = SEC_EVENT;
 	} else {
-		for (size_t i = 0; i < m->narticles; i++)
-			if (!strcmp(m->articles[i].id, id)) {
-				diag_add(ld->diags, DIAG_ERROR, m->path, line,
-				         "article '%s' defined twice (first on line %u); second ignored", id,
-				         m->articles[i].line);
-				return;
-			}
+		long first = manifest_find_article(m, id);
+		if (first >= 0) {
+			diag_add(ld->diags, DIAG_ERROR, m->path, line,
+			         "article '%s' defined twice (first on line %u); second ignored", id,
+			         m->articles[first].line);
+			return;
+		}
 		struct manifest_article *a = grow(m->articles, m->narticles, sizeof *a);
 		if (!a) {
 			ld->oom = 1;
@@ -208,6 +259,10 @@ static void open_section(struct loader *ld, const char *section)
 			return;
 		}
 		m->narticles++;
+		if (index_add(&m->article_ids, a->id, m->narticles - 1) != 0) {
+			ld->oom = 1;
+			return;
+		}
 		ld->kind = SEC_ARTICLE;
 	}
 }
@@ -215,17 +270,67 @@ static void open_section(struct loader *ld, const char *section)
 static void parse_date(struct loader *ld, const char *value, struct date_ymd *out)
 {
 	if (dates_parse_iso(value, out) != 0) {
-		diag_add(ld->diags, DIAG_ERROR, ld->m->path, ld->rd->line,
-		         "[%s]: date '%s' is not an ISO 8601 date (YYYY-MM-DD) that exists",
+		diag_add(ld->diags, DIAG_ERROR, ld->m->path, ld->line,
+		         "[%s]: date '%s' is not an ISO 8601 date (YYYY-MM-DD, YYYY-MM or YYYY) "
+		         "that exists",
 		         ld->section, value);
 		memset(out, 0, sizeof *out);
 	}
 }
 
+static int is_one_of(const char *name, const char *const *names)
+{
+	for (; *names; names++)
+		if (!strcmp(name, *names))
+			return 1;
+	return 0;
+}
+
+static const char *const event_keys[] = {"date", "time", "place", "title", NULL};
+static const char *const article_keys[] = {"file",   "lang",  "date",  "event", "mentions",
+                                           "source", "group", "title", "dir",   NULL};
+
+/* True (and reported) when a known key has an empty value, which is then
+ * ignored. */
+static int empty_value(struct loader *ld, const char *name, const char *value)
+{
+	if (*value)
+		return 0;
+	if (!strcmp(name, "file"))
+		diag_add(ld->diags, DIAG_ERROR, ld->m->path, ld->line,
+		         "[%s]: 'file' is empty (give the article's file, relative to the corpus "
+		         "directory); article left out",
+		         ld->section);
+	else
+		diag_add(ld->diags, DIAG_WARNING, ld->m->path, ld->line, "[%s]: '%s' is empty; ignored",
+		         ld->section, name);
+	return 1;
+}
+
+/* Why `file` cannot name an article file from its text alone, or NULL:
+ * "." and ".." and a name ending in '/' are directories. */
+static const char *bad_file_name(const char *f)
+{
+	size_t n = strlen(f);
+	const char *base = strrchr(f, '/');
+	base = base ? base + 1 : f;
+	if (f[0] == '/')
+		return NULL; /* corpus.c says it must be relative */
+	if (n > 0 && f[n - 1] == '/')
+		return "ends in '/': it names a directory, not a file";
+	if (!strcmp(base, ".") || !strcmp(base, ".."))
+		return "names a directory, not a file";
+	return NULL;
+}
+
 static void event_key(struct loader *ld, struct manifest_event *ev, const char *name,
                       const char *value)
 {
-	unsigned line = ld->rd->line;
+	unsigned line = ld->line;
+	int titled = !strncmp(name, "title.", 6);
+	int keyed = !strcmp(name, "keywords") || !strncmp(name, "keywords.", 9);
+	if ((titled || keyed || is_one_of(name, event_keys)) && empty_value(ld, name, value))
+		return;
 	if (!strcmp(name, "date")) {
 		parse_date(ld, value, &ev->date);
 	} else if (!strcmp(name, "time")) {
@@ -234,34 +339,39 @@ static void event_key(struct loader *ld, struct manifest_event *ev, const char *
 			         "[%s]: time '%s' must be morning, afternoon, evening or HH:MM",
 			         ld->section, value);
 		else
-			set_str(ld, &ev->time, value);
+			set_str(ld, &ev->time, name, value);
 	} else if (!strcmp(name, "place")) {
-		set_str(ld, &ev->place, value);
+		set_str(ld, &ev->place, name, value);
 	} else if (!strcmp(name, "title")) {
-		set_str(ld, &ev->title, value);
-	} else if (!strncmp(name, "title.", 6)) {
-		const char *lang = name + 6;
-		if (!manifest_valid_lang(lang) || strlen(lang) >= sizeof ev->titles->lang) {
+		set_str(ld, &ev->title, name, value);
+	} else if (titled || keyed) {
+		const char *lang = titled ? name + 6 : name[8] == '.' ? name + 9 : "";
+		if ((titled || *lang) &&
+		    (!manifest_valid_lang(lang) || strlen(lang) >= sizeof ev->titles->lang)) {
 			diag_add(ld->diags, DIAG_ERROR, ld->m->path, line,
-			         "[%s]: '%s' is not a language tag (as in title.fr)", ld->section, lang);
+			         "[%s]: '%s' is not a language tag (as in %s.fr)", ld->section, lang,
+			         titled ? "title" : "keywords");
 			return;
 		}
-		struct manifest_title *t = grow(ev->titles, ev->ntitles, sizeof *t);
+		struct manifest_title **list = titled ? &ev->titles : &ev->keywords;
+		size_t *count = titled ? &ev->ntitles : &ev->nkeywords;
+		struct manifest_title *t = grow(*list, *count, sizeof *t);
 		if (!t) {
 			ld->oom = 1;
 			return;
 		}
-		ev->titles = t;
-		t = &ev->titles[ev->ntitles];
+		*list = t;
+		t = &t[*count];
 		snprintf(t->lang, sizeof t->lang, "%s", lang);
 		if (!(t->text = strdup(value))) {
 			ld->oom = 1;
 			return;
 		}
-		ev->ntitles++;
+		(*count)++;
 	} else {
 		diag_add(ld->diags, DIAG_WARNING, ld->m->path, line,
-		         "[%s]: unknown key '%s' (expected date, time, place, title, title.LANG); ignored",
+		         "[%s]: unknown key '%s' (expected date, time, place, title, title.LANG, "
+		         "keywords, keywords.LANG); ignored",
 		         ld->section, name);
 	}
 }
@@ -269,38 +379,54 @@ static void event_key(struct loader *ld, struct manifest_event *ev, const char *
 static void article_key(struct loader *ld, struct manifest_article *a, const char *name,
                         const char *value)
 {
-	unsigned line = ld->rd->line;
+	unsigned line = ld->line;
+	if (!strcmp(name, "file"))
+		a->file_line = line; /* even when refused: the key was given */
+	if (is_one_of(name, article_keys) && empty_value(ld, name, value)) {
+		if (!strcmp(name, "file")) {
+			free(a->file); /* an earlier value is not used either */
+			a->file = NULL;
+		}
+		return;
+	}
 	if (!strcmp(name, "file")) {
-		a->file_line = line;
-		set_str(ld, &a->file, value);
+		const char *why = bad_file_name(value);
+		if (why) {
+			diag_add(ld->diags, DIAG_ERROR, ld->m->path, line,
+			         "[%s]: file '%s' %s; article left out", ld->section, value, why);
+			free(a->file);
+			a->file = NULL;
+			return;
+		}
+		set_str(ld, &a->file, name, value);
 	} else if (!strcmp(name, "lang")) {
 		if (!manifest_valid_lang(value))
 			diag_add(ld->diags, DIAG_ERROR, ld->m->path, line,
 			         "[%s]: lang '%s' is not a BCP 47 language tag; it will be detected",
 			         ld->section, value);
 		else
-			set_str(ld, &a->lang, value);
+			set_str(ld, &a->lang, name, value);
 	} else if (!strcmp(name, "date")) {
 		parse_date(ld, value, &a->date);
 	} else if (!strcmp(name, "event")) {
-		set_str(ld, &a->event, value);
+		set_str(ld, &a->event, name, value);
 	} else if (!strcmp(name, "mentions")) {
-		set_str(ld, &a->mentions, value);
+		set_str(ld, &a->mentions, name, value);
 	} else if (!strcmp(name, "source")) {
 		if (strncmp(value, "http://", 7) && strncmp(value, "https://", 8))
 			diag_add(ld->diags, DIAG_WARNING, ld->m->path, line,
 			         "[%s]: source '%s' is not an http(s) URL", ld->section, value);
-		set_str(ld, &a->source, value);
+		set_str(ld, &a->source, name, value);
 	} else if (!strcmp(name, "group")) {
-		set_str(ld, &a->group, value);
+		set_str(ld, &a->group, name, value);
 	} else if (!strcmp(name, "title")) {
-		set_str(ld, &a->title, value);
+		set_str(ld, &a->title, name, value);
 	} else if (!strcmp(name, "dir")) {
 		if (strcmp(value, "auto") && strcmp(value, "ltr") && strcmp(value, "rtl"))
 			diag_add(ld->diags, DIAG_ERROR, ld->m->path, line,
 			         "[%s]: dir '%s' must be auto, ltr or rtl", ld->section, value);
 		else
-			set_str(ld, &a->dir, value);
+			set_str(ld, &a->dir, name, value);
 	} else {
 		diag_add(ld->diags, DIAG_WARNING, ld->m->path, line,
 		         "[%s]: unknown key '%s' (expected file, lang, date, event, mentions, source, "
@@ -309,32 +435,54 @@ static void article_key(struct loader *ld, struct manifest_article *a, const cha
 	}
 }
 
-static int on_value(void *user, const char *section, const char *name, const char *value)
+/* A key in [corpus], or one before any section. */
+static void corpus_key(struct loader *ld, const char *name, const char *value)
+{
+	struct manifest *m = ld->m;
+	if (ld->kind == SEC_NONE)
+		diag_add(ld->diags, DIAG_WARNING, m->path, ld->line,
+		         "key '%s' outside any section; ignored", name);
+	else if (strcmp(name, "title"))
+		diag_add(ld->diags, DIAG_WARNING, m->path, ld->line,
+		         "[corpus]: unknown key '%s' (expected title); ignored", name);
+	else if (!*value)
+		diag_add(ld->diags, DIAG_WARNING, m->path, ld->line,
+		         "[corpus]: 'title' is empty; ignored");
+	else
+		set_str(ld, &m->title, name, value);
+}
+
+static int on_item(void *user, const struct ini_item *it)
 {
 	struct loader *ld = user;
 	struct manifest *m = ld->m;
-
-	if (!name) /* a section header with no keys yet (INI_CALL_HANDLER_ON_NEW_SECTION) */
-		return 1;
-	switch (ld->kind) {
-	case SEC_CORPUS:
-		if (!strcmp(name, "title"))
-			set_str(ld, &m->title, value);
-		else
-			diag_add(ld->diags, DIAG_WARNING, m->path, ld->rd->line,
-			         "[corpus]: unknown key '%s' (expected title); ignored", name);
+	ld->line = it->line;
+	ld->section = it->section;
+	switch (it->kind) {
+	case INI_ERROR:
+		diag_add(ld->diags, DIAG_ERROR, m->path, it->line, "%s", it->message);
 		break;
-	case SEC_EVENT:
-		event_key(ld, &m->events[m->nevents - 1], name, value);
+	case INI_WARNING:
+		diag_add(ld->diags, DIAG_WARNING, m->path, it->line, "%s", it->message);
 		break;
-	case SEC_ARTICLE:
-		article_key(ld, &m->articles[m->narticles - 1], name, value);
+	case INI_SECTION:
+		open_section(ld, it->section);
 		break;
-	case SEC_NONE:
-		diag_add(ld->diags, DIAG_WARNING, m->path, ld->rd->line,
-		         "key '%s' outside any section; ignored", name);
-		break;
-	case SEC_UNKNOWN:
+	case INI_KEY:
+		switch (ld->kind) {
+		case SEC_NONE:
+		case SEC_CORPUS:
+			corpus_key(ld, it->name, it->value);
+			break;
+		case SEC_EVENT:
+			event_key(ld, &m->events[m->nevents - 1], it->name, it->value);
+			break;
+		case SEC_ARTICLE:
+			article_key(ld, &m->articles[m->narticles - 1], it->name, it->value);
+			break;
+		case SEC_UNKNOWN: /* reported with its header */
+			break;
+		}
 		break;
 	}
 	return !ld->oom;
@@ -351,23 +499,18 @@ int manifest_load(const char *path, struct manifest *out, struct diag_list *diag
 	FILE *fp = file_open_regular(path, diags, NULL);
 	if (!fp)
 		return -1;
-	struct reader rd = {.fp = fp, .diags = diags, .path = path};
-	struct loader ld = {.m = out, .diags = diags, .rd = &rd};
-	rd.ld = &ld;
-	int r = ini_parse_stream(read_line, &rd, on_value, &ld);
-	int read_error = ferror(fp);
+	struct loader ld = {.m = out, .diags = diags};
+	enum ini_status r = ini_parse_file(fp, on_item, &ld);
+	int err = errno;
 	fclose(fp);
-	if (ld.oom || r == -2) {
+	if (r == INI_NO_MEMORY || r == INI_STOPPED) { /* the loader stops only when out of memory */
 		diag_add(diags, DIAG_ERROR, path, 0, "out of memory");
 		return -1;
 	}
-	if (read_error) {
-		diag_add(diags, DIAG_ERROR, path, 0, "read error");
+	if (r == INI_READ_ERROR) {
+		diag_add(diags, DIAG_ERROR, path, ld.line + 1, "read error: %s", strerror(err));
 		return -1;
 	}
-	if (r > 0)
-		diag_add(diags, DIAG_ERROR, path, (unsigned)r,
-		         "syntax error (expected [section], key = value, or a ; comment)");
 	return 0;
 }
 
@@ -384,6 +527,9 @@ void manifest_free(struct manifest *m)
 		for (size_t j = 0; j < e->ntitles; j++)
 			free(e->titles[j].text);
 		free(e->titles);
+		for (size_t j = 0; j < e->nkeywords; j++)
+			free(e->keywords[j].text);
+		free(e->keywords);
 	}
 	for (size_t i = 0; i < m->narticles; i++) {
 		struct manifest_article *a = &m->articles[i];
@@ -399,6 +545,8 @@ void manifest_free(struct manifest *m)
 	}
 	free(m->events);
 	free(m->articles);
+	index_free(m->event_ids);
+	index_free(m->article_ids);
 	free(m->path);
 	free(m->title);
 	memset(m, 0, sizeof *m);

@@ -80,11 +80,12 @@ static char *meta_text(const struct corpus_article *a)
 	if (hl > INT_MAX / 2)
 		hl = INT_MAX / 2;
 	const char *d = a->date.y ? dates_format(&a->date, date) : "undated";
+	const char *inferred = a->detected & CORPUS_INFERRED_DATE ? " (inferred)" : "";
 	const char *sep = hl ? " \xc2\xb7 " : "";
-	size_t n = strlen(d) + strlen(a->lang) + strlen(sep) + hl + 8;
+	size_t n = strlen(d) + strlen(inferred) + strlen(a->lang) + strlen(sep) + hl + 8;
 	char *buf = malloc(n);
 	if (buf)
-		snprintf(buf, n, "%s \xc2\xb7 %s%s%.*s", d, a->lang, sep, (int)hl, host);
+		snprintf(buf, n, "%s%s \xc2\xb7 %s%s%.*s", d, inferred, a->lang, sep, (int)hl, host);
 	return buf;
 }
 
@@ -219,7 +220,8 @@ static int piece_prepare(const struct page *p, struct page_piece *pc)
 		return 0;
 	const char *err;
 	struct bidi_opts bo = {.dir = pc->dir, .shape = p->opts.shape, .mirror = p->opts.mirror};
-	if (decode_paragraph(pc->utf8, pc->len, &pc->text) != 0)
+	if (decode_paragraph_ex(pc->utf8, pc->len, p->opts.reveal ? DECODE_REVEAL : 0,
+	                        &pc->text) != 0)
 		return -1;
 	if (bidi_prepare(pc->text.cp, pc->text.len, &bo, &pc->bidi, &err) != 0) {
 		decode_free(&pc->text);
@@ -280,6 +282,20 @@ int page_layout(struct page *p, int width)
 	p->nrows = k;
 	p->width = width;
 	return 0;
+}
+
+int page_set_reveal(struct page *p, int on)
+{
+	on = !!on;
+	if (p->opts.reveal == on)
+		return 0;
+	p->opts.reveal = on;
+	for (size_t i = 0; i < p->npieces; i++)
+		piece_reset(&p->pieces[i]);
+	int width = p->width;
+	p->nrows = 0;
+	p->width = 0;
+	return width ? page_layout(p, width) : 0;
 }
 
 const struct layout_line *page_row_line(const struct page *p, size_t row)
@@ -409,6 +425,31 @@ int page_find(struct page *p, const struct fold_text *needle, size_t piece, size
 			return 1;
 		}
 	}
+	return 0;
+}
+
+/* The first character whose source bytes start at or after off. */
+static size_t char_at_byte(const struct decoded_text *t, size_t off)
+{
+	size_t lo = 0, hi = t->len;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (t->byte_off[mid] < off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+int page_piece_range(const struct page *p, size_t piece, size_t off, size_t len, size_t *start,
+                     size_t *end)
+{
+	if (piece >= p->npieces || !p->pieces[piece].prepared)
+		return -1;
+	const struct decoded_text *t = &p->pieces[piece].text;
+	*start = char_at_byte(t, off);
+	*end = char_at_byte(t, off + len);
 	return 0;
 }
 

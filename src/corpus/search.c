@@ -1,7 +1,8 @@
 /* search.c — owns corpus-wide search: each article's title and text blocks
  * are decoded and folded (fold.h), the folded query is looked for in each,
  * and every hit is reported with its block, its byte and character ranges
- * and a one-line context snippet. */
+ * and a one-line context snippet — the first SEARCH_HITS_PER_ARTICLE of an
+ * article; the rest are only counted. */
 #include "tandem/search.h"
 
 #include <stdlib.h>
@@ -48,9 +49,12 @@ static char *context_of(const struct decoded_text *t, size_t s, size_t e, size_t
 	return u;
 }
 
-/* Every occurrence of needle in the bytes s[0..n). */
+/* Every occurrence of needle in the bytes s[0..n): kept while the article
+ * has fewer than SEARCH_HITS_PER_ARTICLE hits kept (*kept), else counted in
+ * *more. */
 static int search_text(const char *s, size_t n, const struct fold_text *needle, size_t article,
-                       long block, struct search_result *r, size_t *cap)
+                       long block, struct search_result *r, size_t *cap, size_t *kept,
+                       size_t *more)
 {
 	struct decoded_text t;
 	struct fold_text f;
@@ -64,6 +68,10 @@ static int search_text(const char *s, size_t n, const struct fold_text *needle, 
 	for (long at = fold_find(&f, needle, 0); at >= 0;
 	     at = fold_find(&f, needle, (size_t)at + needle->len)) {
 		struct search_hit h = {.article = article, .block = block};
+		if (*kept >= SEARCH_HITS_PER_ARTICLE) {
+			(*more)++;
+			continue;
+		}
 		fold_source_range(&f, (size_t)at, needle->len, &h.char_start, &h.char_end);
 		h.byte_start = t.byte_off[h.char_start];
 		h.byte_end = t.byte_off[h.char_end];
@@ -74,6 +82,7 @@ static int search_text(const char *s, size_t n, const struct fold_text *needle, 
 			rc = -1;
 			break;
 		}
+		(*kept)++;
 	}
 	fold_free(&f);
 	decode_free(&t);
@@ -86,6 +95,7 @@ int search_corpus(const struct corpus *c, const char *query, struct search_resul
 	size_t cap = 0;
 	out->hits = NULL;
 	out->n = 0;
+	out->total = 0;
 	if (fold_utf8(query, strlen(query), &needle) != 0)
 		return -1;
 	if (needle.len == 0) {
@@ -94,7 +104,9 @@ int search_corpus(const struct corpus *c, const char *query, struct search_resul
 	}
 	for (size_t i = 0; i < c->narticles; i++) {
 		const struct corpus_article *a = &c->articles[i];
-		if (search_text(a->title, strlen(a->title), &needle, i, -1, out, &cap) != 0)
+		size_t kept = 0, more = 0;
+		if (search_text(a->title, strlen(a->title), &needle, i, -1, out, &cap, &kept,
+		                &more) != 0)
 			goto fail;
 		for (size_t b = 0; b < a->text.nblocks; b++) {
 			const struct article_block *bl = &a->text.blocks[b];
@@ -102,9 +114,12 @@ int search_corpus(const struct corpus *c, const char *query, struct search_resul
 			if (!article_block_is_text(bl->kind) || bl->dup_of >= 0)
 				continue;
 			const char *s = article_block_text(&a->text, b, &n);
-			if (search_text(s, n, &needle, i, (long)b, out, &cap) != 0)
+			if (search_text(s, n, &needle, i, (long)b, out, &cap, &kept, &more) != 0)
 				goto fail;
 		}
+		if (more)
+			out->hits[out->n - 1].more = more;
+		out->total += kept + more;
 	}
 	fold_free(&needle);
 	return 0;
@@ -121,4 +136,5 @@ void search_result_free(struct search_result *r)
 	free(r->hits);
 	r->hits = NULL;
 	r->n = 0;
+	r->total = 0;
 }

@@ -85,6 +85,21 @@ int timeline_article_reports(const struct corpus_article *a, size_t ev)
 	return 0;
 }
 
+/* Whether lang is one of the space-separated tags in list[0..len). */
+static int listed(const char *list, size_t len, const char *lang)
+{
+	size_t l = strlen(lang);
+	for (size_t i = 0; i < len;) {
+		size_t j = i;
+		while (j < len && list[j] != ' ' && list[j] != '(' && list[j] != ')')
+			j++;
+		if (j - i == l && !strncmp(list + i, lang, l))
+			return 1;
+		i = j + 1;
+	}
+	return 0;
+}
+
 char *timeline_event_langs(const struct corpus *c, const struct corpus_event *e, char *buf,
                            size_t n)
 {
@@ -92,26 +107,32 @@ char *timeline_event_langs(const struct corpus *c, const struct corpus_event *e,
 	if (n == 0)
 		return buf;
 	buf[0] = 0;
-	for (size_t i = 0; i < e->narticles; i++) {
-		const char *lang = c->articles[e->articles[i]].lang;
-		size_t l = strlen(lang);
-		/* already listed? */
-		int seen = 0;
-		for (const char *p = buf; *p;) {
-			const char *q = strchr(p, ' ');
-			size_t pl = q ? (size_t)(q - p) : strlen(p);
-			if (pl == l && !strncmp(p, lang, l)) {
-				seen = 1;
-				break;
-			}
-			p += pl + (q != NULL);
+	long ev = e - c->events;
+	/* first the languages of the articles that report it (their main
+	 * event), then, in parentheses, those that only mention it */
+	for (int pass = 0; pass < 2; pass++) {
+		size_t open = k;
+		for (size_t i = 0; i < e->narticles; i++) {
+			const struct corpus_article *a = &c->articles[e->articles[i]];
+			if ((a->event == ev) != (pass == 0) || listed(buf, k, a->lang))
+				continue;
+			size_t l = strlen(a->lang);
+			int paren = pass == 1 && k == open;
+			/* separator, "(", tag, ")" when mentioned, NUL */
+			if (k + (k > 0) + paren + l + (pass == 1) + 1 > n)
+				continue;
+			if (k)
+				buf[k++] = ' ';
+			if (paren)
+				buf[k++] = '(';
+			memcpy(buf + k, a->lang, l);
+			k += l;
+			buf[k] = 0;
 		}
-		if (seen || k + (k > 0) + l + 1 > n) /* separator, tag, NUL */
-			continue;
-		if (k)
-			buf[k++] = ' ';
-		memcpy(buf + k, lang, l + 1);
-		k += l;
+		if (pass == 1 && k > open) {
+			buf[k++] = ')';
+			buf[k] = 0;
+		}
 	}
 	return buf;
 }

@@ -4,11 +4,14 @@
  * map back to their source bytes, reach the later steps. */
 #include "tandem/decode.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unictype.h>
 #include <unistr.h>
 #include <uniwidth.h>
+
+#include "tandem/sanitize.h"
 
 /* Growable output buffer of code points with their source offsets. */
 struct cp_buf {
@@ -39,18 +42,54 @@ static int buf_push(struct cp_buf *b, uint32_t c, size_t off)
 
 int decode_is_unsafe(uint32_t c)
 {
-	return c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f) ||
-	       (c >= 0xd800 && c <= 0xdfff) || c > 0x10ffff;
+	return sanitize_is_control(c);
 }
 
-static int push_hex_c1(struct cp_buf *b, uint32_t c, size_t off)
+int decode_is_revealed(uint32_t c)
 {
-	static const char hex[] = "0123456789ABCDEF";
-	return buf_push(b, '<', off) || buf_push(b, (uint32_t)hex[c >> 4], off) ||
-	       buf_push(b, (uint32_t)hex[c & 15], off) || buf_push(b, '>', off);
+	if (c < 0xad)
+		return 0;
+	/* Hangul fillers and the grapheme joiner draw nothing either */
+	return uc_is_general_category(c, UC_CATEGORY_Cf) || c == 0x034f || c == 0x115f ||
+	       c == 0x1160 || c == 0x3164 || c == 0xffa0;
+}
+
+char *decode_reveal_name(uint32_t c, char buf[DECODE_MARK_MAX])
+{
+	static const struct {
+		uint32_t c;
+		const char *name;
+	} names[] = {
+		{0x00ad, "SHY"}, {0x034f, "CGJ"}, {0x061c, "ALM"}, {0x180e, "MVS"},
+		{0x200b, "ZWSP"}, {0x200c, "ZWNJ"}, {0x200d, "ZWJ"}, {0x200e, "LRM"},
+		{0x200f, "RLM"}, {0x202a, "LRE"}, {0x202b, "RLE"}, {0x202c, "PDF"},
+		{0x202d, "LRO"}, {0x202e, "RLO"}, {0x2060, "WJ"}, {0x2066, "LRI"},
+		{0x2067, "RLI"}, {0x2068, "FSI"}, {0x2069, "PDI"}, {0xfeff, "BOM"},
+	};
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (names[i].c == c) {
+			snprintf(buf, DECODE_MARK_MAX, "%s", names[i].name);
+			return buf;
+		}
+	snprintf(buf, DECODE_MARK_MAX, "U+%04X", (unsigned)c);
+	return buf;
+}
+
+static int push_mark(struct cp_buf *b, uint32_t c, size_t off)
+{
+	char name[DECODE_MARK_MAX];
+	int r = buf_push(b, '<', off);
+	for (const char *p = decode_reveal_name(c, name); *p && !r; p++)
+		r = buf_push(b, (uint32_t)(unsigned char)*p, off);
+	return r || buf_push(b, '>', off);
 }
 
 int decode_paragraph(const char *bytes, size_t n, struct decoded_text *out)
+{
+	return decode_paragraph_ex(bytes, n, 0, out);
+}
+
+int decode_paragraph_ex(const char *bytes, size_t n, int flags, struct decoded_text *out)
 {
 	struct cp_buf b = {0};
 	const uint8_t *s = (const uint8_t *)bytes;
@@ -90,15 +129,16 @@ int decode_paragraph(const char *bytes, size_t n, struct decoded_text *out)
 			do
 				r = buf_push(&b, ' ', i);
 			while (!r && (col + b.len - before) % DECODE_TAB_STOP);
-		} else if (c < 0x20) {
+		} else if (sanitize_is_control(c)) {
+			/* shown as the output filter shows it everywhere */
+			uint32_t vis[SANITIZE_MAX_CP];
+			size_t nv = sanitize_char(c, vis);
 			out->controls++;
-			r = buf_push(&b, 0x2400 + c, i);
-		} else if (c == 0x7f) {
-			out->controls++;
-			r = buf_push(&b, 0x2421, i);
-		} else if (c >= 0x80 && c <= 0x9f) {
-			out->controls++;
-			r = push_hex_c1(&b, c, i);
+			for (size_t j = 0; j < nv && !r; j++)
+				r = buf_push(&b, vis[j], i);
+		} else if ((flags & DECODE_REVEAL) && decode_is_revealed(c)) {
+			out->revealed++;
+			r = push_mark(&b, c, i);
 		} else if (c == 0x2028 || c == 0x2029) {
 			r = buf_push(&b, ' ', i);
 		} else if (uc_is_general_category(c, UC_CATEGORY_Cn)) {

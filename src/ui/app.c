@@ -10,6 +10,7 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "tandem/sanitize.h"
 #include "tandem/term.h"
 #include "tandem/timeline.h"
 #include "tandem/ui.h"
@@ -331,14 +332,16 @@ static void handle_mouse(struct app *app, const MEVENT *me)
 	if (!v)
 		return;
 	struct rect r = view_pane(app, v);
+	/* a wheel step: three lines of text, one item of a list */
+	int steps = v->ops->list ? 1 : WHEEL_LINES;
 	if (ev.bstate & BUTTON4_PRESSED) {
-		for (int i = 0; i < WHEEL_LINES; i++)
+		for (int i = 0; i < steps; i++)
 			app->dirty |= v->ops->request(app, v, REQ_LINE_UP);
 		return;
 	}
 #ifdef BUTTON5_PRESSED
 	if (ev.bstate & BUTTON5_PRESSED) {
-		for (int i = 0; i < WHEEL_LINES; i++)
+		for (int i = 0; i < steps; i++)
 			app->dirty |= v->ops->request(app, v, REQ_LINE_DOWN);
 		return;
 	}
@@ -387,6 +390,41 @@ static void goto_mark(struct app *app, int letter)
 	view_push(app, &view_article_ops, (size_t)a, m->block, m->line, 0);
 }
 
+/* The event and article titles of the sidebar and the lists, analysed with
+ * app->popts (again after R). A label that cannot be analysed shows nothing
+ * (label.h). */
+static void init_labels(struct app *app)
+{
+	const struct corpus *c = app->corpus;
+	const char *lang = app->opts.lang ? app->opts.lang : app->cfg.lang;
+	for (size_t e = 0; e < c->nevents; e++) {
+		label_free(&app->event_labels[e]);
+		label_init(&app->event_labels[e], corpus_event_title(&c->events[e], lang),
+		           &app->popts);
+	}
+	for (size_t i = 0; i < c->narticles; i++) {
+		label_free(&app->title_labels[i]);
+		label_init(&app->title_labels[i], c->articles[i].title, &app->popts);
+	}
+}
+
+/* R: invisible characters shown as marks, or hidden, in every view. */
+static void toggle_reveal(struct app *app)
+{
+	app->popts.reveal = !app->popts.reveal;
+	init_labels(app);
+	for (int i = 0; i < app->depth; i++) {
+		struct view *v = &app->stack[i];
+		unsigned d = v->ops->request(app, v, REQ_REVEAL);
+		if (d != (unsigned)-1)
+			app->dirty |= d;
+	}
+	app->dirty |= DIRTY_ALL;
+	view_message(app, 0, app->popts.reveal
+	                         ? "invisible characters shown as marks (R hides them)"
+	                         : "invisible characters hidden");
+}
+
 static void handle_request(struct app *app, enum request req)
 {
 	struct view *v = view_current(app);
@@ -399,8 +437,17 @@ static void handle_request(struct app *app, enum request req)
 			view_push(app, &view_help_ops, VIEW_NONE, -1, 0, 0);
 		return;
 	case REQ_SIDEBAR:
+		if (v->ops->fullscreen) {
+			view_message(app, 0, "the %s view uses the whole width; t shows or hides the "
+			                     "timeline beside the other views", v->ops->name);
+			return;
+		}
 		app->sidebar = !app->sidebar;
+		view_message(app, 0, app->sidebar ? "timeline shown" : "timeline hidden (t shows it)");
 		do_resize(app);
+		return;
+	case REQ_REVEAL:
+		toggle_reveal(app);
 		return;
 	case REQ_REDRAW:
 		clearok(curscr, TRUE);
@@ -441,15 +488,23 @@ static void handle_request(struct app *app, enum request req)
 			app->dirty |= DIRTY_MAIN | DIRTY_STATUS;
 			return;
 		}
-		if (app->depth > 1 && v->ops != &view_list_ops)
+		if (app->depth > 1)
 			view_pop(app);
+		else
+			view_message(app, 0, "nothing to cancel (q or Q quits)");
 		return;
 	default:
 		break;
 	}
 	unsigned d = v->ops->request(app, v, req);
-	if (d == (unsigned)-1) /* not handled */
+	if (d == (unsigned)-1) { /* not handled: say so rather than nothing */
 		d = 0;
+		if (req != REQ_BACK) {
+			view_message(app, 0, "%s: nothing to do in the %s view (? lists the keys)",
+			             keymap_request_name(req), v->ops->name);
+			d = DIRTY_STATUS;
+		}
+	}
 	app->dirty |= d;
 	if (req == REQ_BACK && !d) {
 		if (app->depth > 1)
@@ -556,14 +611,17 @@ static int open_start_views(struct app *app)
 		app->event = (size_t)c->articles[a].event;
 	if (view_push(app, top, VIEW_NONE, -1, 0, a >= 0 ? (size_t)a : VIEW_NONE) != 0)
 		return -1;
-	if (!app->opts.open_id || a < 0)
+	if (a < 0)
 		return 0;
+	/* --open, or the article read last: reopened where it was left */
 	if (top != &view_list_ops && view_push(app, &view_list_ops, VIEW_NONE, -1, 0, (size_t)a) != 0)
 		return -1;
 	if (view_push(app, &view_article_ops, (size_t)a, -1, VIEW_SAVED_POS, 0) != 0)
 		return -1;
 	if (app->opts.open_compare)
 		view_push(app, &view_compare_ops, (size_t)a, -1, 0, VIEW_NONE);
+	else if (!app->opts.open_id)
+		view_message(app, 0, "%s reopened where you left it; q goes back", c->articles[a].id);
 	return 0;
 }
 
@@ -612,13 +670,7 @@ int ui_run(struct corpus *c, const struct ui_opts *o)
 	app->title_labels = calloc(c->narticles + 1, sizeof *app->title_labels);
 	if (!app->event_labels || !app->title_labels)
 		term_die(NULL, 1, "out of memory");
-	/* a label that cannot be analysed shows nothing (label.h) */
-	for (size_t e = 0; e < c->nevents; e++)
-		label_init(&app->event_labels[e],
-		           corpus_event_title(&c->events[e], o->lang ? o->lang : app->cfg.lang),
-		           &app->popts);
-	for (size_t i = 0; i < c->narticles; i++)
-		label_init(&app->title_labels[i], c->articles[i].title, &app->popts);
+	init_labels(app);
 
 	if ((status = term_start(&app->term, app->opts.bidi == UI_BIDI_APP)) != 0) {
 		app_free(app);
@@ -630,10 +682,10 @@ int ui_run(struct corpus *c, const struct ui_opts *o)
 	app->too_small = app->rows < MIN_ROWS || app->cols < MIN_COLS;
 	if (open_start_views(app) != 0 && app->depth == 0)
 		term_die(&app->term, 1, "cannot open the reader: %s", app->msg);
-	if (app->cfg.error[0])
-		view_message(app, 1, "%s", app->cfg.error);
-	else if (serr[0])
-		view_message(app, 1, "%s", serr);
+	if (app->cfg.error[0] && serr[0])
+		view_message(app, 1, "%s; %s", app->cfg.error, serr);
+	else if (app->cfg.error[0] || serr[0])
+		view_message(app, 1, "%s", app->cfg.error[0] ? app->cfg.error : serr);
 	app->dirty = DIRTY_ALL;
 
 	int hung_up = 0;
@@ -657,7 +709,7 @@ int ui_run(struct corpus *c, const struct ui_opts *o)
 	int save = state_save(&app->state, serr, sizeof serr);
 	term_end(&app->term);
 	if (save != 0 && !term_quit_signal && !hung_up)
-		fprintf(stderr, "tandem: %s\n", serr);
+		sanitize_fprintf(stderr, "tandem: %s\n", serr);
 	app_free(app);
 	free(app);
 	return 0;

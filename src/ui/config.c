@@ -1,14 +1,23 @@
 /* config.c — owns the configuration file: finding it ($XDG_CONFIG_HOME, then
- * ~/.config), reading it with inih through a line-counting reader so that a
- * bad line is reported as FILE:LINE, and applying [keys], [colors] and
- * [reader]. */
+ * ~/.config), opening it by the one file rule (file.h: a regular file of at
+ * most CONFIG_MAX_BYTES, never waited on), reading it with ini.h, which
+ * numbers the lines so that a bad line is reported as FILE:LINE, and
+ * applying [keys], [colors] and [reader]. */
 #include "tandem/config.h"
 
 #include <errno.h>
-#include <ini.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "tandem/file.h"
+#include "tandem/ini.h"
+
+/* A configuration is a few hundred bytes; a larger file is not one. */
+#define CONFIG_MAX_BYTES (1 << 20)
+/* A key name longer than this is shown cut in a message. */
+#define KEY_SHOWN_MAX 32
 
 struct config_binding {
 	int key;
@@ -22,8 +31,8 @@ struct config_ctx {
 	FILE *fp;
 	unsigned line;
 	int bad;
-	struct config_binding bound[128]; /* keys [keys] bound so far */
-	size_t nbound;
+	struct config_binding *bound; /* keys [keys] bound so far (owned) */
+	size_t nbound, capbound;
 };
 
 void config_defaults(struct config *cfg)
@@ -37,23 +46,21 @@ void config_defaults(struct config *cfg)
 	snprintf(cfg->lang, sizeof cfg->lang, "en");
 }
 
-static void bad_line(struct config_ctx *x, const char *fmt, const char *a, const char *b)
+static void bad_line(struct config_ctx *x, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Counts a bad line; the first is described in cfg->error as FILE:LINE. */
+static void bad_line(struct config_ctx *x, const char *fmt, ...)
 {
 	x->bad++;
 	if (x->cfg->error[0])
 		return;
 	char msg[256];
-	snprintf(msg, sizeof msg, fmt, a, b);
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
 	snprintf(x->cfg->error, sizeof x->cfg->error, "%s:%u: %s", x->cfg->path, x->line, msg);
-}
-
-static char *reader(char *str, int num, void *stream)
-{
-	struct config_ctx *x = stream;
-	char *r = fgets(str, num, x->fp);
-	if (r)
-		x->line++;
-	return r;
 }
 
 static int on_off(const char *v, int *out)
@@ -84,34 +91,34 @@ static void reader_key(struct config_ctx *x, const char *name, const char *v)
 	int n;
 	if (!strcmp(name, "measure")) {
 		if (int_in(v, 20, 1000, &c->measure))
-			bad_line(x, "measure takes a number of columns (20-1000), not '%s'%s", v, "");
+			bad_line(x, "measure takes a number of columns (20-1000), not '%s'", v);
 	} else if (!strcmp(name, "sidebar")) {
 		if (int_in(v, 13, 200, &c->sidebar))
-			bad_line(x, "sidebar takes a number of columns (13-200: a date needs 12), not '%s'%s", v, "");
+			bad_line(x, "sidebar takes a number of columns (13-200: a date needs 12), not '%s'", v);
 	} else if (!strcmp(name, "bidi")) {
 		if (!strcmp(v, "app") || !strcmp(v, "terminal"))
 			c->bidi_terminal = !strcmp(v, "terminal");
 		else
-			bad_line(x, "bidi takes app or terminal, not '%s'%s", v, "");
+			bad_line(x, "bidi takes app or terminal, not '%s'", v);
 	} else if (!strcmp(name, "shape")) {
 		if (!strcmp(v, "auto"))
 			c->shape = 2;
 		else if (on_off(v, &n) == 0)
 			c->shape = n;
 		else
-			bad_line(x, "shape takes auto, on or off, not '%s'%s", v, "");
+			bad_line(x, "shape takes auto, on or off, not '%s'", v);
 	} else if (!strcmp(name, "mirror")) {
 		if (on_off(v, &n) == 0)
 			c->mirror = n;
 		else
-			bad_line(x, "mirror takes on or off, not '%s'%s", v, "");
+			bad_line(x, "mirror takes on or off, not '%s'", v);
 	} else if (!strcmp(name, "lang")) {
 		if (strlen(v) < sizeof c->lang && strlen(v) > 0)
 			snprintf(c->lang, sizeof c->lang, "%s", v);
 		else
-			bad_line(x, "lang takes a language tag, not '%s'%s", v, "");
+			bad_line(x, "lang takes a language tag, not '%s'", v);
 	} else {
-		bad_line(x, "unknown setting '%s' in [reader]%s", name, "");
+		bad_line(x, "unknown setting '%s' in [reader]", name);
 	}
 }
 
@@ -119,16 +126,24 @@ static void keys_key(struct config_ctx *x, const char *name, const char *v)
 {
 	enum request r = keymap_request_by_name(name);
 	if (r == REQ_NONE) {
-		bad_line(x, "unknown request '%s'%s", name, "");
+		bad_line(x, "unknown request '%s'", name);
 		return;
 	}
-	char buf[256];
-	snprintf(buf, sizeof buf, "%s", v);
-	char *save = NULL;
+	/* a value of any length: each whole token is a key */
+	char *buf = strdup(v), *save = NULL;
+	if (!buf) {
+		bad_line(x, "out of memory binding %s", name);
+		return;
+	}
 	for (char *t = strtok_r(buf, " \t", &save); t; t = strtok_r(NULL, " \t", &save)) {
 		int k = keymap_parse_key(t);
 		if (k < 0) {
-			bad_line(x, "bad key '%s' for %s", t, name);
+			size_t n = strlen(t);
+			if (n > KEY_SHOWN_MAX)
+				bad_line(x, "bad key '%.*s...' (%zu bytes) for %s", KEY_SHOWN_MAX, t, n,
+				         name);
+			else
+				bad_line(x, "bad key '%s' for %s", t, name);
 			continue;
 		}
 		/* the file binding one key twice is a mistake worth a word;
@@ -138,18 +153,34 @@ static void keys_key(struct config_ctx *x, const char *name, const char *v)
 				bad_line(x, "key '%s' is bound twice; it now does %s", t, name);
 				break;
 			}
-		if (x->nbound < sizeof x->bound / sizeof x->bound[0])
-			x->bound[x->nbound++] = (struct config_binding){k, r};
+		if (x->nbound == x->capbound) {
+			size_t nc = x->capbound ? x->capbound * 2 : 32;
+			struct config_binding *nb = realloc(x->bound, nc * sizeof *nb);
+			if (!nb) {
+				bad_line(x, "out of memory binding %s", name);
+				break;
+			}
+			x->bound = nb;
+			x->capbound = nc;
+		}
+		x->bound[x->nbound++] = (struct config_binding){k, r};
 		if (keymap_bind(x->km, k, r) != 0)
-			bad_line(x, "out of memory binding %s%s", name, "");
+			bad_line(x, "out of memory binding %s", name);
 	}
+	free(buf);
 }
 
-static int handler(void *user, const char *section, const char *name, const char *value)
+static int handler(void *user, const struct ini_item *it)
 {
 	struct config_ctx *x = user;
+	const char *section = it->section, *name = it->name, *value = it->value;
 	const char *err = NULL;
-	if (!name) /* a section start (INI_CALL_HANDLER_ON_NEW_SECTION builds) */
+	x->line = it->line;
+	if (it->kind == INI_ERROR || it->kind == INI_WARNING) {
+		bad_line(x, "%s", it->message);
+		return 1;
+	}
+	if (it->kind == INI_SECTION)
 		return 1;
 	if (!strcmp(section, "reader"))
 		reader_key(x, name, value);
@@ -159,8 +190,8 @@ static int handler(void *user, const char *section, const char *name, const char
 		if (theme_parse(x->th, name, value, &err) != 0)
 			bad_line(x, "[colors] %s: %s", name, err);
 	} else
-		bad_line(x, "unknown section [%s]%s", section, "");
-	return 1; /* our own problems are counted; inih's are syntax errors */
+		bad_line(x, "unknown section [%s]", section);
+	return 1; /* problems are counted; reading goes on */
 }
 
 int config_load(struct config *cfg, const char *path, struct keymap *km, struct theme *th)
@@ -177,23 +208,24 @@ int config_load(struct config *cfg, const char *path, struct keymap *km, struct 
 			return 0;
 	}
 	struct config_ctx x = {.cfg = cfg, .km = km, .th = th};
-	x.fp = fopen(cfg->path, "r");
+	struct diag_list d = {0};
+	x.fp = file_open_limited(cfg->path, CONFIG_MAX_BYTES, &d, NULL);
 	if (!x.fp) {
-		if (errno != ENOENT || path) {
-			snprintf(cfg->error, sizeof cfg->error, "%s: %s", cfg->path, strerror(errno));
+		int missing = errno == ENOENT;
+		/* a FIFO, a device or a directory is said, never waited on */
+		if (!missing || path)
+			snprintf(cfg->error, sizeof cfg->error, "%s: %s; configuration ignored",
+			         cfg->path, d.n ? d.items[0].msg : strerror(errno));
+		diag_list_free(&d);
+		if (!missing || path)
 			return 1;
-		}
 		cfg->path[0] = 0;
 		return 0;
 	}
-	int r = ini_parse_stream(reader, &x, handler, &x);
+	enum ini_status r = ini_parse_file(x.fp, handler, &x);
 	fclose(x.fp);
-	if (r > 0) {
-		x.bad++;
-		if (!cfg->error[0])
-			snprintf(cfg->error, sizeof cfg->error, "%s:%d: not a section, key = value or comment",
-			         cfg->path, r);
-	} else if (r < 0) {
+	free(x.bound);
+	if (r != INI_OK) {
 		x.bad++;
 		if (!cfg->error[0])
 			snprintf(cfg->error, sizeof cfg->error, "%s: cannot be read", cfg->path);

@@ -9,6 +9,8 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "tandem/sanitize.h"
+
 static attr_t attr_of(const struct theme *t, enum theme_elem e)
 {
 	return (attr_t)t->attr[e];
@@ -68,57 +70,65 @@ void draw_line(const struct theme *t, int y, int x, int w, const struct layout_l
 		free(cell_elem);
 }
 
-/* Decodes one UTF-8 character; returns its length (1 on bad input, c = '?'). */
-static int utf8_char(const char *s, wchar_t *c)
+/* The reader's own text (status, prompts, messages that quote file names
+ * and ids) goes through the output filter's mapping: a control shows as the
+ * same symbol it has in article text. Calls fn(cp, width, ctx) per visible
+ * character until fn returns nonzero. */
+static void each_visible(const char *s, int (*fn)(uint32_t, int, void *), void *ctx)
 {
-	mbstate_t st;
-	memset(&st, 0, sizeof st);
-	size_t n = mbrtowc(c, s, 4, &st);
-	if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
-		*c = L'?';
-		return 1;
+	size_t n = strlen(s), i = 0;
+	while (i < n) {
+		uint32_t c, vis[SANITIZE_MAX_CP];
+		i += sanitize_next(s + i, n - i, &c, NULL);
+		size_t k = sanitize_char(c, vis);
+		for (size_t j = 0; j < k; j++) {
+			uint32_t v = vis[j];
+			int w = layout_char_width(v);
+			if (w > 0 && wcwidth((wchar_t)v) < 0)
+				v = 0xfffd; /* unknown to libc: curses could not place it */
+			if (w == 0)
+				continue; /* the reader's own text has no combining marks */
+			if (fn(v, w, ctx))
+				return;
+		}
 	}
-	return (int)n;
 }
 
-static int char_width(wchar_t c)
+static int add_width(uint32_t c, int w, void *ctx)
 {
-	if (c < 0x20 || (c >= 0x7f && c < 0xa0))
-		return -1;
-	return layout_char_width((uint32_t)c);
+	*(int *)ctx += w;
+	return 0;
 }
 
 int draw_text_width(const char *s)
 {
 	int w = 0;
-	while (*s) {
-		wchar_t c;
-		s += utf8_char(s, &c);
-		int cw = char_width(c);
-		w += cw < 0 ? 1 : cw;
-	}
+	each_visible(s, add_width, &w);
 	return w;
+}
+
+struct text_pen {
+	const struct theme *t;
+	int y, x, w, col;
+	enum theme_elem elem;
+};
+
+static int put_visible(uint32_t c, int w, void *ctx)
+{
+	struct text_pen *p = ctx;
+	if (p->col + w > p->w)
+		return 1;
+	wchar_t wc[2] = {(wchar_t)c, 0};
+	put_cell(p->t, p->y, p->x + p->col, wc, p->elem);
+	p->col += w;
+	return 0;
 }
 
 int draw_text(const struct theme *t, int y, int x, int w, const char *s, enum theme_elem elem)
 {
-	int col = 0;
-	while (*s) {
-		wchar_t wc[2] = {0, 0};
-		s += utf8_char(s, &wc[0]);
-		int cw = char_width(wc[0]);
-		if (cw < 0) {
-			wc[0] = L'?';
-			cw = 1;
-		}
-		if (cw == 0)
-			continue; /* the reader's own text has no combining marks */
-		if (col + cw > w)
-			break;
-		put_cell(t, y, x + col, wc, elem);
-		col += cw;
-	}
-	return col;
+	struct text_pen p = {.t = t, .y = y, .x = x, .w = w, .col = 0, .elem = elem};
+	each_visible(s, put_visible, &p);
+	return p.col;
 }
 
 void draw_vline(const struct theme *t, int y, int x, int h)

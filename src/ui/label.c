@@ -12,7 +12,7 @@ int label_init_n(struct label *l, const char *s, size_t len, const struct page_o
 	struct bidi_opts bo = {.dir = BIDI_AUTO, .shape = o->shape, .mirror = o->mirror};
 	memset(l, 0, sizeof *l);
 	l->reorder = o->reorder;
-	if (decode_paragraph(s, len, &l->text) != 0)
+	if (decode_paragraph_ex(s, len, o->reveal ? DECODE_REVEAL : 0, &l->text) != 0)
 		return -1;
 	if (bidi_prepare(l->text.cp, l->text.len, &bo, &l->bidi, &err) != 0) {
 		decode_free(&l->text);
@@ -70,4 +70,17 @@ void label_free(struct label *l)
 		decode_free(&l->text);
 	}
 	memset(l, 0, sizeof *l);
+}
+
+size_t label_char_of_byte(const struct label *l, size_t off)
+{
+	size_t lo = 0, hi = l->text.len;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (l->text.byte_off[mid] < off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
 }

@@ -2,7 +2,9 @@
  * anything is drawn, curses set-up (raw keys, keypad, short ESCDELAY, mouse
  * wheel and clicks without motion tracking), the bidi mode sequences sent
  * around the curses session (struct term_session records what is owed),
- * the signal flag, suspend, hangup detection and the one die() path. */
+ * the quit signals (every signal whose default action would end tandem only
+ * sets a flag, so the main loop restores the terminal and saves the state),
+ * suspend, hangup detection and the one die() path. */
 #include "tandem/term.h"
 
 #include <curses.h>
@@ -17,6 +19,8 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "tandem/sanitize.h"
+
 #define BDSM_EXPLICIT "\033[8l" /* the application has reordered */
 #define BDSM_IMPLICIT "\033[8h" /* the terminal reorders (its default) */
 
@@ -25,6 +29,38 @@ volatile sig_atomic_t term_quit_signal;
 static void on_quit_signal(int sig)
 {
 	term_quit_signal = sig;
+}
+
+/* Every signal whose default action ends the process or dumps core, and
+ * which comes from outside (the ones a fault raises — SEGV, BUS, ILL, FPE,
+ * ABRT, TRAP, SYS — are left to their default). SIGINT comes only from
+ * outside: Ctrl-C is a key in raw mode. SIGPIPE: the terminal is gone. */
+static const int quit_signals[] = {
+	SIGHUP, SIGTERM, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF,
+	SIGXCPU, SIGXFSZ, SIGPIPE,
+#ifdef SIGPOLL
+	SIGPOLL,
+#endif
+#ifdef SIGPWR
+	SIGPWR,
+#endif
+#ifdef SIGSTKFLT
+	SIGSTKFLT,
+#endif
+};
+
+static void catch_quit_signals(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_quit_signal;
+	sigemptyset(&sa.sa_mask);
+	for (size_t i = 0; i < sizeof quit_signals / sizeof quit_signals[0]; i++)
+		sigaction(quit_signals[i], &sa, NULL);
+#if defined(SIGRTMIN) && defined(SIGRTMAX)
+	for (int sig = SIGRTMIN; sig <= SIGRTMAX; sig++)
+		sigaction(sig, &sa, NULL);
+#endif
 }
 
 static int is_utf8(void)
@@ -45,11 +81,11 @@ int term_check_locale(void)
 			return 0;
 		setlocale(LC_CTYPE, cur ? cur : "C");
 	}
-	fprintf(stderr,
-	        "tandem: the terminal's locale (%s) is not UTF-8, and C.UTF-8 is not available.\n"
-	        "tandem: set a UTF-8 locale, for example:  export LANG=C.UTF-8\n"
-	        "tandem: ('locale -a' lists the locales installed)\n",
-	        cur ? cur : "unknown");
+	sanitize_fprintf(stderr,
+	                 "tandem: the terminal's locale (%s) is not UTF-8, and C.UTF-8 is not "
+	                 "available.\n", cur ? cur : "unknown");
+	sanitize_fprintf(stderr, "tandem: set a UTF-8 locale, for example:  export LANG=C.UTF-8\n");
+	sanitize_fprintf(stderr, "tandem: ('locale -a' lists the locales installed)\n");
 	return 2;
 }
 
@@ -64,33 +100,36 @@ int term_start(struct term_session *ts, int bidi_app)
 	const char *t = getenv("TERM");
 	int err = 0;
 	if (!t || !*t) {
-		fprintf(stderr, "tandem: TERM is not set; set it to your terminal's type, e.g. "
+		sanitize_fprintf(stderr, "tandem: TERM is not set; set it to your terminal's type, e.g. "
 		                "export TERM=xterm-256color\n");
 		return 2;
 	}
 	if (!strcmp(t, "dumb")) {
-		fprintf(stderr, "tandem: TERM=dumb cannot show the reader; use a full-screen terminal, "
+		sanitize_fprintf(stderr, "tandem: TERM=dumb cannot show the reader; use a full-screen terminal, "
 		                "or the plain-text modes (tandem --dump ID, --compare ID,ID)\n");
 		return 2;
 	}
 	if (!isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO)) {
-		fprintf(stderr, "tandem: the reader needs a terminal; for plain text use tandem --dump "
+		sanitize_fprintf(stderr, "tandem: the reader needs a terminal; for plain text use tandem --dump "
 		                "ID or --list\n");
 		return 2;
 	}
 	if (setupterm(NULL, STDOUT_FILENO, &err) != OK) {
-		fprintf(stderr, "tandem: unknown terminal type TERM=%s (no terminfo entry); try "
+		sanitize_fprintf(stderr, "tandem: unknown terminal type TERM=%s (no terminfo entry); try "
 		                "export TERM=xterm-256color\n", t);
 		return 2;
 	}
 	/* a capable terminal needs cursor addressing */
 	if (!tigetstr("cup") || tigetstr("cup") == (char *)-1) {
-		fprintf(stderr, "tandem: TERM=%s cannot move the cursor; the reader needs a "
+		sanitize_fprintf(stderr, "tandem: TERM=%s cannot move the cursor; the reader needs a "
 		                "full-screen terminal\n", t);
 		del_curterm(cur_term);
 		return 2;
 	}
 	del_curterm(cur_term);
+	/* from here on the terminal is changed: a signal only sets the flag
+	 * (before curses starts, so that curses keeps its hands off them) */
+	catch_quit_signals();
 	if (bidi_app) {
 		send_tty(BDSM_EXPLICIT);
 		ts->bidi_sent = 1;
@@ -100,7 +139,7 @@ int term_start(struct term_session *ts, int bidi_app)
 		if (ts->bidi_sent)
 			send_tty(BDSM_IMPLICIT);
 		ts->bidi_sent = 0;
-		fprintf(stderr, "tandem: cannot start the terminal TERM=%s\n", t);
+		sanitize_fprintf(stderr, "tandem: cannot start the terminal TERM=%s\n", t);
 		return 2;
 	}
 	set_term(screen);
@@ -123,15 +162,6 @@ int term_start(struct term_session *ts, int bidi_app)
 #endif
 	          , NULL);
 	mouseinterval(0);
-
-	struct sigaction sa;
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_quit_signal;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGHUP, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGINT, &sa, NULL); /* from outside: Ctrl-C is a key in raw mode */
-	signal(SIGPIPE, SIG_IGN);
 	return 0;
 }
 
@@ -182,7 +212,7 @@ _Noreturn void term_die(struct term_session *t, int status, const char *fmt, ...
 		term_end(t);
 	fputs("tandem: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	sanitize_vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
 	exit(status);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tandem/evidence.h"
 #include "tandem/view.h"
 
 #define MAX_HL 64
@@ -19,6 +20,9 @@ struct article_data {
 	int textw, x0, h;
 	struct page_match match;
 	int has_match;
+	long open_block, open_line; /* where it opened: not a change to record */
+	long mark_block;            /* a mention shown from the evidence list, -1 */
+	size_t mark_off, mark_len;  /* its bytes within the block's text */
 };
 
 size_t view_piece_highlights(struct app *app, struct page *p, size_t piece,
@@ -58,20 +62,28 @@ static enum theme_elem kind_elem(enum page_kind k)
 	}
 }
 
-void view_draw_page_row(struct app *app, struct page *p, size_t row, int y, int x, int w,
-                        const struct page_match *cur)
+void view_draw_page_row_hl(struct app *app, struct page *p, size_t row, int y, int x, int w,
+                           const struct page_match *cur, const struct draw_hl *extra,
+                           size_t nextra)
 {
 	const struct layout_line *l = page_row_line(p, row);
 	if (!l)
 		return;
 	struct draw_hl hl[MAX_HL];
-	size_t piece = p->rows[row].piece;
-	size_t n = view_piece_highlights(app, p, piece, cur, hl, MAX_HL);
+	size_t piece = p->rows[row].piece, n = 0;
+	for (; n < nextra && n < MAX_HL / 2; n++)
+		hl[n] = extra[n];
+	n += view_piece_highlights(app, p, piece, cur, hl + n, MAX_HL - n);
 	draw_line(&app->theme, y, x, w, l, kind_elem(p->pieces[piece].kind), hl, n);
 }
 
-/* The position (block, line offset) of a row. */
-static void position_of_row(const struct page *p, size_t row, long *block, long *line)
+void view_draw_page_row(struct app *app, struct page *p, size_t row, int y, int x, int w,
+                        const struct page_match *cur)
+{
+	view_draw_page_row_hl(app, p, row, y, x, w, cur, NULL, 0);
+}
+
+void view_position_of_row(const struct page *p, size_t row, long *block, long *line)
 {
 	*block = -1;
 	*line = 0;
@@ -107,7 +119,7 @@ void view_save_position(struct app *app, const struct page *p, size_t top)
 	long block, line;
 	if (p->width == 0)
 		return;
-	position_of_row(p, top, &block, &line);
+	view_position_of_row(p, top, &block, &line);
 	if (state_set(&app->state, p->article->id, block, line) != 0)
 		view_message(app, 1, "out of memory");
 }
@@ -122,6 +134,8 @@ static int article_open(struct app *app, struct view *v)
 {
 	struct article_data *d = calloc(1, sizeof *d);
 	const struct corpus_article *a = &app->corpus->articles[v->article];
+	if (d)
+		d->mark_block = -1;
 	if (!d || !(d->page = page_create(a, &app->popts))) {
 		free(d);
 		view_message(app, 1, "%s: out of memory", a->id);
@@ -133,7 +147,9 @@ static int article_open(struct app *app, struct view *v)
 		v->block = sp ? sp->block : -1;
 		v->line = sp ? sp->line : 0;
 	}
-	snprintf(app->state.last, sizeof app->state.last, "%s", a->id);
+	d->open_block = v->block;
+	d->open_line = v->line;
+	state_set_last(&app->state, a->id);
 	if (a->event >= 0)
 		view_select_event(app, (size_t)a->event);
 	return 0;
@@ -144,7 +160,7 @@ static void article_resize(struct app *app, struct view *v, struct rect r)
 	struct article_data *d = v->data;
 	long block = v->block, line = v->line;
 	if (d->page->width)
-		position_of_row(d->page, d->top, &block, &line);
+		view_position_of_row(d->page, d->top, &block, &line);
 	d->textw = r.w - 2 * MARGIN;
 	if (d->textw > app->cfg.measure)
 		d->textw = app->cfg.measure;
@@ -165,9 +181,59 @@ static void article_resize(struct app *app, struct view *v, struct rect r)
 static void article_draw(struct app *app, struct view *v, struct rect r)
 {
 	struct article_data *d = v->data;
-	for (int i = 0; i < r.h && d->top + (size_t)i < d->page->nrows; i++)
-		view_draw_page_row(app, d->page, d->top + (size_t)i, r.y + i, d->x0, d->textw,
-		                   d->has_match ? &d->match : NULL);
+	for (int i = 0; i < r.h && d->top + (size_t)i < d->page->nrows; i++) {
+		size_t row = d->top + (size_t)i;
+		struct draw_hl mark;
+		size_t nmark = 0;
+		if (d->mark_block >= 0 && page_row_block(d->page, row) == d->mark_block &&
+		    page_piece_range(d->page, d->page->rows[row].piece, d->mark_off, d->mark_len,
+		                     &mark.start, &mark.end) == 0) {
+			mark.elem = THEME_MATCH_CURRENT;
+			nmark = 1;
+		}
+		view_draw_page_row_hl(app, d->page, row, r.y + i, d->x0, d->textw,
+		                      d->has_match ? &d->match : NULL, &mark, nmark);
+	}
+}
+
+void view_article_mark(struct view *v, long block, size_t off, size_t len)
+{
+	struct article_data *d = v->data;
+	if (v->ops != &view_article_ops || !d)
+		return;
+	d->mark_block = block;
+	d->mark_off = off;
+	d->mark_len = len;
+}
+
+/* e: the events the paragraph at the top is evidence for. */
+static unsigned paragraph_events(struct app *app, struct article_data *d)
+{
+	long block = -1;
+	for (size_t r = d->top; r < d->page->nrows && block < 0 && r < d->top + (size_t)d->h; r++)
+		block = page_row_block(d->page, r);
+	if (block < 0) {
+		view_message(app, 0, "no paragraph at the top of the page");
+		return DIRTY_STATUS;
+	}
+	const struct corpus *c = app->corpus;
+	size_t art = (size_t)(d->page->article - c->articles), ev[8];
+	size_t n = evidence_events_of(c, art, (size_t)block, ev, 8);
+	const struct article_block *bl = &d->page->article->text.blocks[block];
+	char list[400] = "";
+	for (size_t i = 0; i < n && i < 8; i++) {
+		char date[16];
+		size_t len = strlen(list);
+		snprintf(list + len, sizeof list - len, "%s%s (%s)", i ? ", " : "", c->events[ev[i]].id,
+		         view_date(&c->events[ev[i]].date, date));
+	}
+	if (n == 0)
+		view_message(app, 0, "%c%u reports no event of the timeline",
+		             article_block_letter(bl->kind), bl->ordinal);
+	else
+		view_message(app, 0, "%c%u reports: %s", article_block_letter(bl->kind), bl->ordinal,
+		             list);
+	return DIRTY_STATUS;
 }
 
 static unsigned scroll_to(struct article_data *d, long top)
@@ -253,20 +319,45 @@ static unsigned article_request(struct app *app, struct view *v, enum request re
 		return other_article(app, v, -1);
 	case REQ_ENTER:
 		return toggle_repeat(app, d);
-	case REQ_COMPARE:
-		view_push(app, &view_compare_ops, v->article, -1, 0, VIEW_NONE);
-		return DIRTY_ALL;
+	case REQ_COMPARE: {
+		/* the compare view opens at the paragraph being read */
+		long block, line;
+		view_position_of_row(d->page, d->top, &block, &line);
+		return view_compare_open(app, v->article, block, line);
+	}
 	case REQ_RAW:
 		view_push(app, &view_raw_ops, v->article, -1, 0, 0);
 		return DIRTY_ALL;
-	case REQ_MARK: {
-		struct state_pos *m = &app->state.marks[state_mark_index(app->letter)];
+	case REQ_EVIDENCE:
+		return paragraph_events(app, d);
+	case REQ_FOCUS_PREV: /* h, left: back, as in the lists */
+		view_pop(app);
+		return DIRTY_ALL;
+	case REQ_FOCUS_NEXT:
+		view_message(app, 0, "Tab, l and the right arrow move between compare columns (c "
+		                     "compares)");
+		return DIRTY_STATUS;
+	case REQ_REVEAL: {
+		/* app.c has toggled app->popts.reveal: the page follows, at the
+		 * same paragraph */
 		long block, line;
-		position_of_row(d->page, d->top, &block, &line);
-		snprintf(m->id, sizeof m->id, "%s", d->page->article->id);
-		m->block = block;
-		m->line = line;
-		app->state.dirty = 1;
+		view_position_of_row(d->page, d->top, &block, &line);
+		if (page_set_reveal(d->page, app->popts.reveal) != 0) {
+			view_message(app, 1, "%s: cannot lay out the article (out of memory)",
+			             d->page->article->id);
+			return DIRTY_ALL;
+		}
+		d->has_match = 0;
+		d->top = view_row_of_position(d->page, block, line);
+		if (d->top > max_top(d))
+			d->top = max_top(d);
+		return DIRTY_MAIN | DIRTY_STATUS;
+	}
+	case REQ_MARK: {
+		long block, line;
+		view_position_of_row(d->page, d->top, &block, &line);
+		state_set_mark(&app->state, state_mark_index(app->letter), d->page->article->id, block,
+		               line);
 		view_message(app, 0, "mark '%c' set", app->letter);
 		return DIRTY_STATUS;
 	}
@@ -349,12 +440,57 @@ static void article_status(struct app *app, struct view *v, char *left, size_t n
 	(void)app;
 }
 
+size_t view_row_matching(const struct page *to, const struct page *from, size_t row)
+{
+	long block, line;
+	view_position_of_row(from, row, &block, &line);
+	size_t best = view_row_of_position(to, block, line);
+	const struct layout_line *l = page_row_line(from, row);
+	if (block < 0 || !l)
+		return best;
+	for (size_t r = view_row_of_position(to, block, 0);
+	     r < to->nrows && page_row_block(to, r) == block; r++) {
+		const struct layout_line *m = page_row_line(to, r);
+		if (m && m->start <= l->start)
+			best = r;
+	}
+	return best;
+}
+
+const struct page *view_article_page(const struct view *v, size_t *top)
+{
+	const struct article_data *d = v->data;
+	if (v->ops != &view_article_ops || !d || !d->page || !d->page->width)
+		return NULL;
+	*top = d->top;
+	return d->page;
+}
+
+void view_article_goto(struct view *v, const struct page *from, size_t row)
+{
+	struct article_data *d = v->data;
+	if (v->ops != &view_article_ops || !d || !d->page)
+		return;
+	view_position_of_row(from, row, &v->block, &v->line);
+	if (d->page->width == 0)
+		return; /* laid out at the next resize, from v->block and v->line */
+	d->top = view_row_matching(d->page, from, row);
+	if (d->top > max_top(d))
+		d->top = max_top(d);
+}
+
 static void article_close(struct app *app, struct view *v)
 {
 	struct article_data *d = v->data;
 	if (!d)
 		return;
-	view_save_position(app, d->page, d->top);
+	/* a position the reader did not move from is not a change: another
+	 * reader's later one of the same article is kept */
+	long block = d->open_block, line = d->open_line;
+	if (d->page->width)
+		view_position_of_row(d->page, d->top, &block, &line);
+	if (block != d->open_block || line != d->open_line)
+		view_save_position(app, d->page, d->top);
 	page_destroy(d->page);
 	d->page = NULL;
 }

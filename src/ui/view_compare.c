@@ -3,6 +3,7 @@
  * column in its own direction under a head with its language; synchronised
  * scrolling over the aligned rows, or independent scrolling of each
  * column's page; focus, translation cycling and search in the columns. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +27,7 @@ struct compare_data {
 	int has_match;
 	size_t cands[MAX_CANDS];         /* articles L cycles through */
 	size_t ncands;
+	long diff;                       /* the difference x/X went to, -1 */
 };
 
 static void add_cand(struct compare_data *d, size_t a)
@@ -47,6 +49,24 @@ static int compare_open(struct app *app, struct view *v)
 	}
 	size_t tr[MAX_CANDS];
 	add_cand(d, v->article);
+	if (v->arg != VIEW_NONE && (v->arg & VIEW_WITH_FLAG)) {
+		/* the article the user chose, then its translations for L */
+		size_t with = v->arg & ~VIEW_WITH_FLAG;
+		add_cand(d, with);
+		size_t n = corpus_translations(c, with, tr, MAX_CANDS);
+		for (size_t i = 0; i < n && i < MAX_CANDS; i++)
+			add_cand(d, tr[i]);
+		d->cmp = compare_create(c, d->cands, 2, &app->popts);
+		if (!d->cmp) {
+			view_message(app, 1, "out of memory");
+			free(d);
+			return -1;
+		}
+		d->sync = 1;
+		d->diff = -1;
+		v->data = d;
+		return 0;
+	}
 	if (v->arg == VIEW_NONE) { /* from an article: its translations first */
 		size_t n = corpus_translations(c, v->article, tr, MAX_CANDS);
 		for (size_t i = 0; i < n && i < MAX_CANDS; i++)
@@ -74,8 +94,34 @@ static int compare_open(struct app *app, struct view *v)
 		return -1;
 	}
 	d->sync = 1;
+	d->diff = -1;
 	v->data = d;
 	return 0;
+}
+
+/* Articles a compare view of `article` would show beside it. */
+static size_t partners(const struct corpus *c, size_t article)
+{
+	size_t tr[MAX_CANDS];
+	size_t n = corpus_translations(c, article, tr, MAX_CANDS);
+	long ev = c->articles[article].event;
+	size_t others = ev >= 0 ? c->events[ev].narticles : 0;
+	return (n > 1 ? n - 1 : 0) + (others > 1 ? others - 1 : 0);
+}
+
+unsigned view_compare_open(struct app *app, size_t article, long block, long line)
+{
+	if (partners(app->corpus, article) == 0) {
+		if (app->corpus->narticles < 2) {
+			view_message(app, 1, "%s is the only article: nothing to compare it with",
+			             app->corpus->articles[article].id);
+			return DIRTY_STATUS;
+		}
+		view_push(app, &view_pick_ops, article, block, line, 0);
+		return DIRTY_ALL;
+	}
+	view_push(app, &view_compare_ops, article, block, line, VIEW_NONE);
+	return DIRTY_ALL;
 }
 
 static size_t page_rows(const struct compare_data *d, size_t col)
@@ -90,6 +136,12 @@ static size_t page_row_at(const struct compare_data *d, size_t col, size_t sr)
 		if (d->cmp->rows[col][r] != COMPARE_NO_ROW)
 			return d->cmp->rows[col][r];
 	return page_rows(d, col) ? page_rows(d, col) - 1 : 0;
+}
+
+/* The page row at the top of column c. */
+static size_t col_top(const struct compare_data *d, size_t c)
+{
+	return d->sync ? page_row_at(d, c, d->top) : d->ctop[c];
 }
 
 static size_t screen_row_of(const struct compare_data *d, size_t col, size_t pr)
@@ -108,15 +160,10 @@ static size_t max_top(const struct compare_data *d, size_t col)
 	return n > h ? n - h : 0;
 }
 
-static void compare_resize(struct app *app, struct view *v, struct rect r)
+/* The position (block, line) each column shows at its top. */
+static void save_positions(const struct compare_data *d, long *block, long *line)
 {
-	struct compare_data *d = v->data;
-	size_t n = d->cmp->ncols;
-	long block[COMPARE_MAX_COLS], line[COMPARE_MAX_COLS];
-	int had = d->colw > 0;
-	(void)app;
-	/* keep the position of each column by paragraph */
-	for (size_t c = 0; c < n && had; c++) {
+	for (size_t c = 0; c < d->cmp->ncols; c++) {
 		const struct page *p = d->cmp->cols[c];
 		size_t pr = d->sync ? page_row_at(d, c, d->top) : d->ctop[c];
 		const struct page_piece *pc = &p->pieces[p->rows[pr < p->nrows ? pr : 0].piece];
@@ -124,6 +171,31 @@ static void compare_resize(struct app *app, struct view *v, struct rect r)
 		line[c] = pc->block < 0 ? (long)pr
 		                        : (p->rows[pr].line == UINT32_MAX ? 0 : (long)p->rows[pr].line);
 	}
+}
+
+/* After a new layout: each column back at its saved position. */
+static void restore_positions(struct compare_data *d, const long *block, const long *line)
+{
+	size_t n = d->cmp->ncols;
+	for (size_t c = 0; c < n; c++)
+		d->ctop[c] = view_row_of_position(d->cmp->cols[c], block[c], line[c]);
+	d->top = screen_row_of(d, d->focus, d->ctop[d->focus]);
+	for (size_t c = 0; c < n; c++)
+		if (d->ctop[c] > max_top(d, c) && !d->sync)
+			d->ctop[c] = max_top(d, c);
+	if (d->sync && d->top > max_top(d, 0))
+		d->top = max_top(d, 0);
+}
+
+static void compare_resize(struct app *app, struct view *v, struct rect r)
+{
+	struct compare_data *d = v->data;
+	size_t n = d->cmp->ncols;
+	long block[COMPARE_MAX_COLS], line[COMPARE_MAX_COLS];
+	int had = d->colw > 0;
+	/* keep the position of each column by paragraph */
+	if (had)
+		save_positions(d, block, line);
 	d->colw = (r.w - GAP * ((int)n - 1)) / (int)n;
 	if (d->colw < 1)
 		d->colw = 1;
@@ -139,16 +211,137 @@ static void compare_resize(struct app *app, struct view *v, struct rect r)
 		}
 		d->laid_w = d->colw;
 	}
-	if (!had)
-		return;
-	for (size_t c = 0; c < n; c++)
-		d->ctop[c] = view_row_of_position(d->cmp->cols[c], block[c], line[c]);
-	d->top = screen_row_of(d, d->focus, d->ctop[d->focus]);
-	for (size_t c = 0; c < n; c++)
-		if (d->ctop[c] > max_top(d, c) && !d->sync)
-			d->ctop[c] = max_top(d, c);
-	if (d->sync && d->top > max_top(d, 0))
-		d->top = max_top(d, 0);
+	if (had) {
+		restore_positions(d, block, line);
+	} else if (v->block >= 0 || v->line > 0) {
+		/* opened from an article: its paragraph on top in its column (the
+		 * first), the counterparts beside it */
+		struct view *below = app->depth >= 2 ? &app->stack[app->depth - 2] : NULL;
+		size_t atop;
+		const struct page *ap = below && below->article == v->article
+		                            ? view_article_page(below, &atop) : NULL;
+		d->ctop[0] = ap ? view_row_matching(d->cmp->cols[0], ap, atop)
+		                : view_row_of_position(d->cmp->cols[0], v->block, v->line);
+		d->top = screen_row_of(d, 0, d->ctop[0]);
+		if (d->top > max_top(d, 0))
+			d->top = max_top(d, 0);
+		for (size_t c = 1; c < n; c++)
+			d->ctop[c] = page_row_at(d, c, d->top);
+	}
+}
+
+/* The page row of column df->col showing difference df. */
+static size_t diff_row(const struct compare_data *d, const struct compare_diff *df)
+{
+	const struct page *p = d->cmp->cols[df->col];
+	struct page_match m = {df->piece, 0, 0};
+	if (page_piece_range(p, df->piece, df->off, df->len, &m.start, &m.end) != 0)
+		return p->pieces[df->piece].first_row;
+	return page_match_row(p, &m);
+}
+
+static int has_translation(const struct compare *cmp)
+{
+	for (size_t c = 1; c < cmp->ncols; c++)
+		if (cmp->kind[c] == COMPARE_TRANSLATION)
+			return 1;
+	return 0;
+}
+
+/* x / X: the next or previous difference between versions, in order. */
+static unsigned goto_diff(struct app *app, struct compare_data *d, int dir)
+{
+	const struct compare *cmp = d->cmp;
+	if (!has_translation(cmp)) {
+		view_message(app, 1, "differences are found between translations; for other "
+		                     "reports see tandem --facts");
+		return DIRTY_STATUS;
+	}
+	if (cmp->ndiffs == 0) {
+		view_message(app, 0, "no differences: these translations give the same numbers "
+		                     "and dates");
+		return DIRTY_STATUS;
+	}
+	long k;
+	if (d->diff < 0) {
+		/* the first at or below the top (above it, going back) */
+		k = dir > 0 ? 0 : (long)cmp->ndiffs - 1;
+		for (size_t i = 0; i < cmp->ndiffs; i++) {
+			size_t idx = dir > 0 ? i : cmp->ndiffs - 1 - i;
+			const struct compare_diff *df = &cmp->diffs[idx];
+			size_t sr = compare_screen_row(cmp, df->col, diff_row(d, df));
+			size_t top = d->sync ? d->top : compare_screen_row(cmp, df->col, d->ctop[df->col]);
+			if (dir > 0 ? sr >= top : sr < top) {
+				k = (long)idx;
+				break;
+			}
+		}
+	} else {
+		k = d->diff + dir;
+		if (k < 0)
+			k = (long)cmp->ndiffs - 1;
+		if ((size_t)k >= cmp->ndiffs)
+			k = 0;
+	}
+	d->diff = k;
+	const struct compare_diff *df = &cmp->diffs[k];
+	size_t pr = diff_row(d, df);
+	if (d->sync) {
+		size_t sr = compare_screen_row(cmp, df->col, pr);
+		d->top = sr > 2 ? sr - 2 : 0; /* two rows of context above */
+		if (d->top > max_top(d, 0))
+			d->top = max_top(d, 0);
+	} else {
+		d->focus = df->col;
+		d->ctop[df->col] = pr > 2 ? pr - 2 : 0;
+		if (d->ctop[df->col] > max_top(d, df->col))
+			d->ctop[df->col] = max_top(d, df->col);
+	}
+	char what[96];
+	const char *me = app->corpus->articles[cmp->articles[df->col]].lang;
+	const char *other = app->corpus->articles[cmp->articles[df->other]].lang;
+	facts_format(&df->fact, what, sizeof what);
+	if (df->qualifier_only)
+		view_message(app, 0, "difference %ld/%zu: %s says %s; %s qualifies it otherwise", k + 1,
+		             cmp->ndiffs, me, what, other);
+	else
+		view_message(app, 0, "difference %ld/%zu: %s in %s, not in %s", k + 1, cmp->ndiffs, what,
+		             me, other);
+	return DIRTY_MAIN | DIRTY_STATUS;
+}
+
+/* R: the columns follow app->popts.reveal, each at the same paragraph. */
+static unsigned reveal(struct app *app, struct compare_data *d)
+{
+	long block[COMPARE_MAX_COLS], line[COMPARE_MAX_COLS];
+	int had = d->laid_w > 0;
+	if (had)
+		save_positions(d, block, line);
+	d->laid_w = 0;
+	for (size_t c = 0; c < d->cmp->ncols; c++)
+		if (page_set_reveal(d->cmp->cols[c], app->popts.reveal) != 0)
+			had = -1;
+	if (had < 0 || (d->colw > 0 && compare_layout(d->cmp, d->colw) != 0)) {
+		view_message(app, 1, "cannot lay out the comparison (out of memory)");
+		return DIRTY_ALL;
+	}
+	d->laid_w = d->colw;
+	d->has_match = 0;
+	if (had)
+		restore_positions(d, block, line);
+	return DIRTY_MAIN | DIRTY_STATUS;
+}
+
+/* The page row of column c on pane row i (below the heads), or
+ * COMPARE_NO_ROW. */
+static size_t shown_row(const struct compare_data *d, size_t c, int i)
+{
+	if (d->sync) {
+		size_t sr = d->top + (size_t)i;
+		return sr < d->cmp->nrows ? d->cmp->rows[c][sr] : COMPARE_NO_ROW;
+	}
+	size_t pr = d->ctop[c] + (size_t)i;
+	return pr < page_rows(d, c) ? pr : COMPARE_NO_ROW;
 }
 
 static void compare_draw(struct app *app, struct view *v, struct rect r)
@@ -161,34 +354,61 @@ static void compare_draw(struct app *app, struct view *v, struct rect r)
 		const struct corpus_article *a = &app->corpus->articles[cmp->articles[c]];
 		char head[160];
 		enum theme_elem e = c == d->focus ? THEME_FOCUS_HEAD : THEME_COLUMN_HEAD;
-		snprintf(head, sizeof head, " %s  %s%s", a->lang, a->id,
-		         c == d->focus && cmp->ncols > 1 ? "  *" : "");
+		/* what the column is: in full where it fits, else in short */
+		const char *kind = compare_kind_name(cmp->kind[c]);
+		const char *focus = c == d->focus && cmp->ncols > 1 ? "  *" : "";
+		snprintf(head, sizeof head, " %s  %s%s%s%s", a->lang, a->id, focus, *kind ? "  · " : "",
+		         kind);
+		if (draw_text_width(head) > d->colw && cmp->kind[c] == COMPARE_OTHER_REPORT)
+			snprintf(head, sizeof head, " %s  %s%s  · other report", a->lang, a->id, focus);
 		draw_fill(t, r.y, x, d->colw, e);
 		draw_text(t, r.y, x, d->colw, head, e);
 		if (c > 0)
 			draw_vline(t, r.y, x - 2, r.h);
 	}
-	for (int i = 0; i < d->h; i++) {
-		int y = r.y + 1 + i;
-		for (size_t c = 0; c < cmp->ncols; c++) {
-			size_t pr;
-			if (d->sync) {
-				size_t sr = d->top + (size_t)i;
-				if (sr >= cmp->nrows)
-					continue;
-				pr = cmp->rows[c][sr];
-				if (pr == COMPARE_NO_ROW)
-					continue;
-			} else {
-				pr = d->ctop[c] + (size_t)i;
-				if (pr >= page_rows(d, c))
-					continue;
-			}
-			int x = d->x0 + (int)c * (d->colw + GAP);
-			view_draw_page_row(app, cmp->cols[c], pr, y, x, d->colw,
-			                   d->has_match && d->match_col == c ? &d->match : NULL);
+	/* the differences on screen: those of the pieces each column shows,
+	 * picked out once per frame */
+	size_t lo[COMPARE_MAX_COLS], hi[COMPARE_MAX_COLS];
+	for (size_t c = 0; c < cmp->ncols; c++) {
+		lo[c] = SIZE_MAX;
+		hi[c] = 0;
+		for (int i = 0; i < d->h; i++) {
+			size_t pr = shown_row(d, c, i);
+			if (pr == COMPARE_NO_ROW)
+				continue;
+			size_t piece = cmp->cols[c]->rows[pr].piece;
+			lo[c] = piece < lo[c] ? piece : lo[c];
+			hi[c] = piece > hi[c] ? piece : hi[c];
 		}
 	}
+	size_t *vis = cmp->ndiffs ? malloc(cmp->ndiffs * sizeof *vis) : NULL, nvis = 0;
+	for (size_t k = 0; vis && k < cmp->ndiffs; k++) {
+		const struct compare_diff *df = &cmp->diffs[k];
+		if (df->piece >= lo[df->col] && df->piece <= hi[df->col])
+			vis[nvis++] = k;
+	}
+	for (int i = 0; i < d->h; i++)
+		for (size_t c = 0; c < cmp->ncols; c++) {
+			size_t pr = shown_row(d, c, i);
+			if (pr == COMPARE_NO_ROW)
+				continue;
+			size_t piece = cmp->cols[c]->rows[pr].piece;
+			struct draw_hl hl[16];
+			size_t nhl = 0;
+			for (size_t v2 = 0; v2 < nvis && nhl < 16; v2++) {
+				const struct compare_diff *df = &cmp->diffs[vis[v2]];
+				if (df->col != c || df->piece != piece ||
+				    page_piece_range(cmp->cols[c], piece, df->off, df->len, &hl[nhl].start,
+				                     &hl[nhl].end) != 0)
+					continue;
+				hl[nhl++].elem =
+				    (long)vis[v2] == d->diff ? THEME_DIFFERENCE_CURRENT : THEME_DIFFERENCE;
+			}
+			int x = d->x0 + (int)c * (d->colw + GAP);
+			view_draw_page_row_hl(app, cmp->cols[c], pr, r.y + 1 + i, x, d->colw,
+			                      d->has_match && d->match_col == c ? &d->match : NULL, hl, nhl);
+		}
+	free(vis);
 }
 
 static unsigned scroll_to(struct compare_data *d, long top)
@@ -277,10 +497,15 @@ static unsigned cycle(struct app *app, struct compare_data *d)
 		}
 		d->laid_w = d->colw;
 		d->has_match = 0;
+		d->diff = -1;
 		d->ctop[d->focus] = 0;
 		if (d->sync)
 			d->top = keep > max_top(d, 0) ? max_top(d, 0) : keep;
-		view_message(app, 0, "column %zu: %s", d->focus + 1, app->corpus->articles[a].id);
+		view_message(app, 0, "column %zu: %s, %s", d->focus + 1, app->corpus->articles[a].id,
+		             d->cmp->kind[d->focus] == COMPARE_OTHER_REPORT
+		                 ? "another report of this event, aligned by shared facts"
+		                 : d->cmp->kind[d->focus] == COMPARE_TRANSLATION ? "a translation"
+		                                                                 : "the first column");
 		return DIRTY_MAIN | DIRTY_STATUS;
 	}
 	view_message(app, 0, "no other translation to show");
@@ -319,11 +544,27 @@ static unsigned compare_request(struct app *app, struct view *v, enum request re
 		          line < 0 || p->rows[pr].line == UINT32_MAX ? 0 : line, 0);
 		return DIRTY_ALL;
 	}
+	case REQ_REVEAL:
+		return reveal(app, d);
+	case REQ_DIFF_NEXT:
+	case REQ_DIFF_PREV:
+		return goto_diff(app, d, req == REQ_DIFF_NEXT ? 1 : -1);
+	case REQ_MARK: {
+		const struct page *p = d->cmp->cols[d->focus];
+		long block, line;
+		view_position_of_row(p, col_top(d, d->focus), &block, &line);
+		state_set_mark(&app->state, state_mark_index(app->letter), p->article->id, block,
+		               line);
+		view_message(app, 0, "mark '%c' set in %s", app->letter, p->article->id);
+		return DIRTY_STATUS;
+	}
 	case REQ_RAW:
 		view_push(app, &view_raw_ops, d->cmp->articles[d->focus], -1, 0, 0);
 		return DIRTY_ALL;
 	case REQ_COMPARE:
-		return 0;
+		view_message(app, 0, "already comparing: L brings another version into a column, q "
+		                     "goes back");
+		return DIRTY_STATUS;
 	case REQ_ARTICLE_NEXT:
 	case REQ_ARTICLE_PREV:
 		view_message(app, 0, "[ and ] walk the timeline from an article (q goes back to it)");
@@ -419,8 +660,12 @@ static void compare_status(struct app *app, struct view *v, char *left, size_t n
 	char date[16];
 	size_t n = d->sync ? d->cmp->nrows : page_rows(d, d->focus);
 	size_t top = cur_top(d), end = top + (size_t)d->h;
-	snprintf(left, nl, "%s %s %s [%s]", a->id, a->lang, view_date(&a->date, date),
-	         d->sync ? "sync" : "independent");
+	char diffs[48] = "";
+	if (has_translation(d->cmp))
+		snprintf(diffs, sizeof diffs, " · %zu difference%s", d->cmp->ndiffs,
+		         d->cmp->ndiffs == 1 ? "" : "s");
+	snprintf(left, nl, "%s %s %s [%s]%s", a->id, a->lang, view_date(&a->date, date),
+	         d->sync ? "sync" : "independent", diffs);
 	snprintf(pos, np, "%zu/%zu %3zu%%", n ? top + 1 : 0, n, end >= n ? (size_t)100 : end * 100 / n);
 }
 
@@ -440,9 +685,21 @@ static unsigned compare_click(struct app *app, struct view *v, int y, int x)
 static void compare_close(struct app *app, struct view *v)
 {
 	struct compare_data *d = v->data;
-	(void)app;
-	if (d)
-		compare_destroy(d->cmp);
+	if (!d)
+		return;
+	if (d->laid_w) {
+		/* each article keeps the place it was read to here; the article
+		 * this view was opened from goes back where its column was */
+		struct view *below = app->depth >= 2 ? &app->stack[app->depth - 2] : NULL;
+		for (size_t c = 0; c < d->cmp->ncols; c++) {
+			const struct page *p = d->cmp->cols[c];
+			size_t top = col_top(d, c);
+			view_save_position(app, p, top);
+			if (below && below->article == d->cmp->articles[c])
+				view_article_goto(below, p, top);
+		}
+	}
+	compare_destroy(d->cmp);
 }
 
 const struct view_ops view_compare_ops = {

@@ -78,6 +78,9 @@ void view_list_draw_pane(struct app *app, struct rect r, size_t sel, int focused
 		snprintf(pre, sizeof pre, " %-3s %-10s ", a->lang, a->date.y ? dates_format(&a->date, date) : "-");
 		draw_fill(t, y, r.x, r.w, e);
 		int x = draw_text(t, y, r.x, r.w, pre, e);
+		/* an article whose main event is another only mentions this one */
+		if (app->event != VIEW_NONE && app->event < c->nevents && a->event != (long)app->event)
+			x += draw_text(t, y, r.x + x, r.w - x, "mentions ", isel ? e : THEME_META);
 		const struct layout_line *l = label_line(&app->title_labels[k], r.w - x - 1);
 		if (l)
 			draw_line(t, y, r.x + x, r.w - x - 1, l, e, NULL, 0);
@@ -176,12 +179,16 @@ static unsigned list_request(struct app *app, struct view *v, enum request req)
 		return DIRTY_ALL;
 	case REQ_COMPARE:
 		if (d->sel < n)
-			view_push(app, &view_compare_ops, view_list_article(app, d->sel), -1, 0, VIEW_NONE);
+			return view_compare_open(app, view_list_article(app, d->sel), -1, 0);
 		return DIRTY_ALL;
 	case REQ_RAW:
 		if (d->sel < n)
 			view_push(app, &view_raw_ops, view_list_article(app, d->sel), -1, 0, 0);
 		return DIRTY_ALL;
+	case REQ_EVIDENCE:
+		return view_event_evidence(app, app->event);
+	case REQ_FACTS:
+		return view_event_facts(app, app->event);
 	case REQ_FOCUS_PREV:
 		if (app->depth > 1)
 			view_pop(app);
@@ -218,6 +225,7 @@ static unsigned list_click(struct app *app, struct view *v, int y, int x)
 
 const struct view_ops view_list_ops = {
 	.name = "list",
+	.list = 1,
 	.open = list_open,
 	.draw = list_draw,
 	.request = list_request,

@@ -73,7 +73,6 @@ static unsigned raw_request(struct app *app, struct view *v, enum request req)
 {
 	struct raw_data *d = v->data;
 	long top = (long)d->top, h = d->h;
-	(void)app;
 	long target;
 	if (view_scroll_target(req, top, h, (long)d->page->nrows, &target))
 		return scroll_to(d, target);
@@ -81,6 +80,15 @@ static unsigned raw_request(struct app *app, struct view *v, enum request req)
 	case REQ_RAW:
 		view_pop(app);
 		return DIRTY_ALL;
+	case REQ_REVEAL: {
+		size_t keep = d->page->nrows ? page_row_raw_line(d->page, d->top) : 0;
+		if (page_set_reveal(d->page, app->popts.reveal) != 0) {
+			view_message(app, 1, "out of memory");
+			return DIRTY_ALL;
+		}
+		d->top = keep < d->page->npieces ? d->page->pieces[keep].first_row : 0;
+		return scroll_to(d, (long)d->top);
+	}
 	default:
 		return (unsigned)-1;
 	}

@@ -1,6 +1,8 @@
 /* view_search.c — owns the corpus-wide search results (search.h): one row
  * per hit with the article, its language and the context, the matched words
- * highlighted; Enter opens the article at the hit's paragraph. */
+ * highlighted, and after an article whose hits were not all kept a row "and
+ * N more in this article"; Enter opens the article at the hit's paragraph
+ * (on that row, at the article's last listed hit). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,12 +13,21 @@
 #define HEAD_ROWS 2
 #define MAX_HL 16
 
+/* A row of the list: hit `hit`, or (note) the count of the hits of that
+ * hit's article that were not kept. */
+struct search_row {
+	size_t hit;
+	int note;
+};
+
 struct search_data {
 	struct search_result res;
+	struct search_row *rows;    /* owned */
+	size_t nrows;
 	struct label *ctx;          /* per hit; owned */
 	struct fold_text *ctx_fold; /* per hit, folded on first draw; owned */
 	unsigned char *folded;      /* per hit: 1 folded, 2 cannot be */
-	size_t sel, first;
+	size_t sel, first;          /* rows */
 	int h;
 };
 
@@ -36,17 +47,23 @@ static int search_open(struct app *app, struct view *v)
 	d->ctx = calloc(d->res.n, sizeof *d->ctx);
 	d->ctx_fold = calloc(d->res.n, sizeof *d->ctx_fold);
 	d->folded = calloc(d->res.n, 1);
-	if (!d->ctx || !d->ctx_fold || !d->folded) {
+	d->rows = calloc(2 * d->res.n, sizeof *d->rows);
+	if (!d->ctx || !d->ctx_fold || !d->folded || !d->rows) {
 		free(d->ctx);
 		free(d->ctx_fold);
 		free(d->folded);
+		free(d->rows);
 		search_result_free(&d->res);
 		free(d);
 		view_message(app, 1, "out of memory");
 		return -1;
 	}
-	for (size_t i = 0; i < d->res.n; i++)
+	for (size_t i = 0; i < d->res.n; i++) {
 		label_init(&d->ctx[i], d->res.hits[i].context, &app->popts);
+		d->rows[d->nrows++] = (struct search_row){ i, 0 };
+		if (d->res.hits[i].more)
+			d->rows[d->nrows++] = (struct search_row){ i, 1 };
+	}
 	v->data = d;
 	return 0;
 }
@@ -88,23 +105,30 @@ static void search_draw(struct app *app, struct view *v, struct rect r)
 	struct theme *t = &app->theme;
 	char head[400];
 	snprintf(head, sizeof head, "%zu match%s in the corpus for \xe2\x80\x9c%s\xe2\x80\x9d",
-	         d->res.n, d->res.n == 1 ? "" : "es", app->query);
+	         d->res.total, d->res.total == 1 ? "" : "es", app->query);
 	draw_text(t, r.y, r.x + 1, r.w - 1, head, THEME_TITLE);
 	if (d->sel < d->first)
 		d->first = d->sel;
 	if (d->sel >= d->first + (size_t)d->h)
 		d->first = d->sel + 1 - (size_t)d->h;
 	for (int i = 0; i < d->h; i++) {
-		size_t k = d->first + (size_t)i;
-		if (k >= d->res.n)
+		size_t row = d->first + (size_t)i;
+		if (row >= d->nrows)
 			break;
+		size_t k = d->rows[row].hit;
 		const struct search_hit *hit = &d->res.hits[k];
 		const struct corpus_article *a = &app->corpus->articles[hit->article];
 		int y = r.y + HEAD_ROWS + i;
-		enum theme_elem e = k == d->sel ? THEME_SELECTED : THEME_TEXT;
+		enum theme_elem e = row == d->sel ? THEME_SELECTED : THEME_TEXT;
 		char pre[200];
-		snprintf(pre, sizeof pre, " %-14.14s %-3s ", a->id, a->lang);
 		draw_fill(t, y, r.x, r.w, e);
+		if (d->rows[row].note) {
+			snprintf(pre, sizeof pre, " %-14.14s %-3s and %zu more in this article", "", "",
+			         hit->more);
+			draw_text(t, y, r.x, r.w, pre, e);
+			continue;
+		}
+		snprintf(pre, sizeof pre, " %-14.14s %-3s ", a->id, a->lang);
 		int x = draw_text(t, y, r.x, r.w, pre, e);
 		const struct layout_para *lp = label_layout(&d->ctx[k], r.w - x - 1);
 		const struct layout_line *l = lp ? &lp->lines[0] : NULL;
@@ -127,8 +151,8 @@ static unsigned move(struct search_data *d, long delta)
 	long s = (long)d->sel + delta;
 	if (s < 0)
 		s = 0;
-	if (s >= (long)d->res.n)
-		s = (long)d->res.n - 1;
+	if (s >= (long)d->nrows)
+		s = (long)d->nrows - 1;
 	d->sel = (size_t)s;
 	return DIRTY_MAIN | DIRTY_STATUS;
 }
@@ -136,7 +160,7 @@ static unsigned move(struct search_data *d, long delta)
 static unsigned search_request(struct app *app, struct view *v, enum request req)
 {
 	struct search_data *d = v->data;
-	const struct search_hit *hit = &d->res.hits[d->sel];
+	const struct search_hit *hit = &d->res.hits[d->rows[d->sel].hit];
 	switch (req) {
 	case REQ_LINE_DOWN:
 		return move(d, 1);
@@ -151,9 +175,9 @@ static unsigned search_request(struct app *app, struct view *v, enum request req
 	case REQ_HALF_UP:
 		return move(d, -d->h / 2);
 	case REQ_TOP:
-		return move(d, -(long)d->res.n);
+		return move(d, -(long)d->nrows);
 	case REQ_BOTTOM:
-		return move(d, (long)d->res.n);
+		return move(d, (long)d->nrows);
 	case REQ_ENTER:
 		view_push(app, &view_article_ops, hit->article, hit->block, 0, 0);
 		if (view_current(app)->ops == &view_article_ops)
@@ -179,16 +203,21 @@ static void search_status(struct app *app, struct view *v, char *left, size_t nl
                           size_t np)
 {
 	struct search_data *d = v->data;
-	const struct corpus_article *a = &app->corpus->articles[d->res.hits[d->sel].article];
+	const struct search_row *row = &d->rows[d->sel];
+	const struct search_hit *hit = &d->res.hits[row->hit];
+	const struct corpus_article *a = &app->corpus->articles[hit->article];
 	snprintf(left, nl, "%s %s", a->id, a->lang);
-	snprintf(pos, np, "hit %zu/%zu", d->sel + 1, d->res.n);
+	if (row->note)
+		snprintf(pos, np, "%zu more", hit->more);
+	else
+		snprintf(pos, np, "hit %zu/%zu", row->hit + 1, d->res.n);
 }
 
 static unsigned search_click(struct app *app, struct view *v, int y, int x)
 {
 	struct search_data *d = v->data;
 	(void)x;
-	if (y < HEAD_ROWS || d->first + (size_t)(y - HEAD_ROWS) >= d->res.n)
+	if (y < HEAD_ROWS || d->first + (size_t)(y - HEAD_ROWS) >= d->nrows)
 		return 0;
 	d->sel = d->first + (size_t)(y - HEAD_ROWS);
 	return search_request(app, v, REQ_ENTER);
@@ -208,11 +237,13 @@ static void search_close(struct app *app, struct view *v)
 	free(d->ctx);
 	free(d->ctx_fold);
 	free(d->folded);
+	free(d->rows);
 	search_result_free(&d->res);
 }
 
 const struct view_ops view_search_ops = {
 	.name = "search",
+	.list = 1,
 	.open = search_open,
 	.draw = search_draw,
 	.request = search_request,

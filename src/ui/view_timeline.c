@@ -124,6 +124,10 @@ static unsigned timeline_request(struct app *app, struct view *v, enum request r
 		if (n > 0)
 			view_push(app, &view_raw_ops, view_list_article(app, 0), -1, 0, 0);
 		return DIRTY_ALL;
+	case REQ_EVIDENCE:
+		return view_event_evidence(app, app->event);
+	case REQ_FACTS:
+		return view_event_facts(app, app->event);
 	default:
 		return (unsigned)-1;
 	}
@@ -172,6 +176,7 @@ static unsigned timeline_click(struct app *app, struct view *v, int y, int x)
 
 const struct view_ops view_timeline_ops = {
 	.name = "timeline",
+	.list = 1,
 	.draw = timeline_draw,
 	.request = timeline_request,
 	.search = view_corpus_search,

@@ -66,6 +66,10 @@ check "quit" "EXIT=0"
 # opening the third article of the first event and stepping along the
 # timeline to a one-article event, back in the list the selection is that
 # event's article (a stale selection once read past the list's end).
+# the timeline, not the article read last: a state of its own (the reader
+# quit above may still be saving the other)
+XDG_STATE_HOME="$TMP/state-timeline"
+mkdir -p "$XDG_STATE_HOME"
 start 100 30 xterm-256color
 check "stale list: timeline" "2024-12-24"
 keys g Enter

@@ -60,10 +60,20 @@ keys q
 check "q back to the article" "article"
 keys c
 check "c from the article" "[sync]"
+# the heads say what each column is; L bringing in another report says so
+if line 0 | grep -q 'ar-rehearsal  · translation'; then ok "head: a translation"; else notok "head: a translation"; fi
+keys Tab L
+check "L: another report of the event" "column 2: id-rehearsal, another report of this event, aligned by shared facts"
+if line 0 | grep -q 'id-rehearsal  \*  · other report$'; then ok "head: another report"; else
+	notok "head: another report"; fi
 keys Q
 check "quit" "EXIT=0"
 
 # compare an event: three columns
+# the timeline, not the article read last: a state of its own (the reader
+# quit above may still be saving the other)
+XDG_STATE_HOME="$TMP/state-timeline"
+mkdir -p "$XDG_STATE_HOME"
 start 160 48 xterm-256color
 check "timeline" "timeline"
 keys j c

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Search: in an article with highlight (hanoi finds Hanoï/Hanoi), Arabic
 # without harakat, n/N and wrapping, in the compare view, corpus-wide from
-# the timeline; both TERMs.
+# the timeline, the rest of an article's hits beyond the bound; both TERMs.
 . "$(dirname "$0")/lib.sh"
 ESC=$(printf '\033')
 
@@ -54,6 +54,10 @@ if screen_e | grep -qi "${ESC}\[[0-9;]*mcyber${ESC}\["; then ok "compare search 
 keys Q
 
 # corpus-wide from the timeline
+# the timeline, not the article read last: a state of its own (the reader
+# quit above may still be saving the other)
+XDG_STATE_HOME="$TMP/state-timeline"
+mkdir -p "$XDG_STATE_HOME"
 start 80 24 xterm-256color
 check "corpus: timeline" "timeline"
 keys / h a n o i Enter
@@ -61,5 +65,22 @@ check "corpus: results" "matches in the corpus for"
 if screen | grep -q 'fr-rehearsal *fr .*Hanoï'; then ok "corpus: hanoi finds Hanoï"; else notok "corpus: hanoi finds Hanoï"; fi
 keys Enter
 check "corpus: hit opens the article" "article"
+keys Q
+
+# an article that matches more often than the results keep: a row says how
+# many more it has
+mkdir -p "$TMP/many"
+{
+	echo "Introduction."
+	i=0
+	while [ $i -lt 130 ]; do echo; echo "Paragraphe $i avec zorglub."; i=$((i + 1)); done
+} > "$TMP/many/many.txt"
+start 80 24 xterm-256color "$TMP/many"
+check "bounded: list" "Introduction."
+keys / z o r g l u b Enter
+check "bounded: all counted" "130 matches in the corpus for"
+keys G
+check "bounded: the rest" "and 30 more in this article"
+check "bounded: status" "30 more"
 keys Q
 finish

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Signals and hangups: SIGHUP restores the terminal (the alternate screen is
 # left, the shell's earlier output is back, mouse and bidi modes switched
-# off), saves the reading position and exits 0; a terminal that hangs up
+# off), saves the reading position and exits 0; so do SIGQUIT and SIGUSR1
+# (the terminal's modes checked with stty -a afterwards); a terminal that hangs up
 # without a SIGHUP reaching tandem (the signal blocked) is noticed: tandem
 # saves and exits instead of spinning on a dead terminal.
 . "$(dirname "$0")/lib.sh"
@@ -24,7 +25,7 @@ if [ -n "$pid" ]; then
 	check "SIGHUP: exits 0" "EXIT=0"
 	check "SIGHUP: the shell's screen is back" "BEFORE-TANDEM"
 	if ! screen | grep -q '/126'; then ok "SIGHUP: the reader is gone"; else notok "SIGHUP: the reader is gone"; fi
-	if grep -q '^pos fr-rehearsal 2 0$' "$XDG_STATE_HOME/tandem/state" 2>/dev/null; then ok "SIGHUP: position saved"; else
+	if grep -q '^pos fr-rehearsal 2 0 [0-9]*$' "$XDG_STATE_HOME/tandem/state" 2>/dev/null; then ok "SIGHUP: position saved"; else
 		notok "SIGHUP: position saved" "$(cat "$XDG_STATE_HOME/tandem/state" 2>&1)"; fi
 	wait_file "$TMP/hup.out" "EXIT=0" || true
 	if has_bytes "$TMP/hup.out" '\033[?1049l'; then ok "SIGHUP: alternate screen left"; else notok "SIGHUP: alternate screen left"; fi
@@ -35,6 +36,36 @@ else
 fi
 keys "echo AFTER" Enter
 check "SIGHUP: the shell works" "AFTER"
+
+# from_shell SIG: tandem run from an interactive shell, moved, then sent SIG
+# (each signal whose default would end it): it exits 0, the shell's screen
+# is back with the terminal's modes restored (stty -a shows none of -icanon
+# -echo -isig -icrnl -onlcr), and the position is saved
+from_shell() {
+	n="SIG$1"
+	rm -f "$XDG_STATE_HOME/tandem/state"
+	shell_session 80 24
+	keys "echo BEFORE-TANDEM" Enter
+	wait_for "BEFORE-TANDEM" || true
+	keys "'$TANDEM' --open fr-rehearsal; echo EXIT=\$?" Enter
+	check "$n: opened" "1/126"
+	keys '}' '}' '}'
+	wait_gone " 1/126" && ok "$n: moved" || notok "$n: moved"
+	pid=$(tandem_pid)
+	if [ -z "$pid" ]; then
+		notok "$n: tandem's pid" "no tandem under the pane's shell"
+		return
+	fi
+	kill -"$1" "$pid"
+	check "$n: exits 0" "EXIT=0"
+	check "$n: the shell's screen is back" "BEFORE-TANDEM"
+	if grep -q '^pos fr-rehearsal 2 0 [0-9]*$' "$XDG_STATE_HOME/tandem/state" 2>/dev/null; then ok "$n: position saved"; else
+		notok "$n: position saved" "$(cat "$XDG_STATE_HOME/tandem/state" 2>&1)"; fi
+	keys "stty -a | tr -s ' ;' '\n\n' | grep -cxE -- '-(icanon|echo|isig|icrnl|onlcr)' | sed 's/^/RAW=/'" Enter
+	check "$n: terminal modes restored" "RAW=0"
+}
+from_shell QUIT
+from_shell USR1
 
 # SIGTERM in the middle of a search prompt: the same
 start 80 24 xterm-256color --open fr-rehearsal
@@ -83,7 +114,7 @@ print("still running after the hangup")
 EOF
 	r=$(python3 "$TMP/hangup.py" "$TANDEM" 2>&1)
 	if [ "$r" = exited ]; then ok "hangup without SIGHUP: exits"; else notok "hangup without SIGHUP: exits" "$r"; fi
-	if grep -q '^pos fr-rehearsal -1 3$' "$XDG_STATE_HOME/tandem/state" 2>/dev/null; then ok "hangup without SIGHUP: position saved"; else
+	if grep -q '^pos fr-rehearsal -1 3 [0-9]*$' "$XDG_STATE_HOME/tandem/state" 2>/dev/null; then ok "hangup without SIGHUP: position saved"; else
 		notok "hangup without SIGHUP: position saved" "$(cat "$XDG_STATE_HOME/tandem/state" 2>&1)"; fi
 else
 	echo "# python3 missing: the hangup without SIGHUP is not checked"

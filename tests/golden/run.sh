@@ -43,6 +43,12 @@ golden compare-fr-ar-80.txt "$bin" --compare fr-rehearsal,ar-rehearsal --width 8
 golden compare-fr-ar-id-160.txt "$bin" --compare fr-rehearsal,ar-rehearsal,id-rehearsal --width 160
 golden render-ar-30.txt sh -c "head -n 3 corpus/ar-rehearsal-vietnamplus.txt | $bin --render --width 30"
 golden render-ar-30-noshape.txt sh -c "head -n 1 corpus/ar-rehearsal-vietnamplus.txt | $bin --render --width 30 --shape off --no-pad"
+golden facts-fr-ar.txt "$bin" --facts fr-rehearsal,ar-rehearsal
+golden facts-fr-id.txt "$bin" --facts fr-rehearsal,id-rehearsal
+for ev in adoption rehearsal signing plenary reception discussion; do
+	golden "facts-$ev.txt" "$bin" --facts "$ev"
+	golden "evidence-$ev.txt" "$bin" --evidence "$ev" --width 100
+done
 golden list.txt "$bin" --list
 golden timeline.txt "$bin" --timeline
 

@@ -458,6 +458,185 @@ static void test_random_cover(void **state)
 	}
 }
 
+/* ---- the band ------------------------------------------------------------ */
+
+/* A deterministic pseudo-random number in [0, n). */
+static size_t next_rand(unsigned long *x, size_t n)
+{
+	*x = *x * 6364136223846793005ul + 1442695040888963407ul;
+	return (size_t)((*x >> 33) % n);
+}
+
+/* A synthetic pair: A's paragraphs, and B as their translation (1.2 times
+ * the length, within 3%), with some of A's paragraphs left out of B and some
+ * paragraphs of B's own inserted. partner[i] is the paragraph of B that
+ * translates A[i], or SIZE_MAX when it was left out. Returns nb. */
+static size_t make_pair(size_t *a, size_t na, size_t *b, size_t *partner, const size_t *drop,
+                        size_t ndrop, const size_t *insert_before, size_t ninsert,
+                        size_t insert_len, size_t insert_run, unsigned long seed)
+{
+	unsigned long x = seed;
+	size_t i, k, nb = 0;
+
+	for (i = 0; i < na; i++)
+		a[i] = 40 + next_rand(&x, 560);
+	for (i = 0; i < na; i++) {
+		for (k = 0; k < ninsert; k++)
+			if (insert_before[k] == i)
+				for (size_t r = 0; r < insert_run; r++)
+					b[nb++] = insert_len + next_rand(&x, 10);
+		partner[i] = SIZE_MAX;
+		for (k = 0; k < ndrop; k++)
+			if (drop[k] == i)
+				break;
+		if (k < ndrop)
+			continue;
+		partner[i] = nb;
+		b[nb++] = (size_t)((double)a[i] * 1.2 * (0.97 + 0.06 * (double)next_rand(&x, 1000) / 1000.0));
+	}
+	return nb;
+}
+
+/* The partner of A[t] for t in -1..na, with B's ends as partners of the
+ * ends: -1 before the first paragraph and nb after the last. */
+static long partner_at(const size_t *partner, size_t na, size_t nb, long t)
+{
+	if (t < 0)
+		return -1;
+	if ((size_t)t >= na)
+		return (long)nb;
+	return partner[t] == SIZE_MAX ? -2 : (long)partner[t];
+}
+
+/* Each paragraph of A with no edit within `near` of it (every paragraph
+ * from i - near to i + near, and the texts' ends, in step with its partner)
+ * is in a 1-1 bead with its partner. Returns how many were checked. */
+static size_t check_partners(const struct align_bead *beads, size_t nbeads, const size_t *partner,
+                             size_t na, size_t nb, long near)
+{
+	size_t i, k, checked = 0;
+
+	for (k = 0; k < nbeads; k++) {
+		const struct align_bead *bd = &beads[k];
+
+		for (i = bd->a_start; i < bd->a_start + bd->a_len; i++) {
+			long t;
+			int clean = 1;
+
+			for (t = (long)i - near - 1; clean && t <= (long)i + near; t++) {
+				long p = partner_at(partner, na, nb, t), q = partner_at(partner, na, nb, t + 1);
+				if (t + 1 < -1 || t > (long)na)
+					continue;
+				if (p == -2 || q == -2 || q != p + 1)
+					clean = 0;
+			}
+			if (!clean)
+				continue;
+			if (bd->a_len != 1 || bd->b_len != 1 || bd->b_start != partner[i])
+				fail_msg("A[%zu]: bead %s at B[%zu], want 1-1 with B[%zu]", i,
+				         align_bead_shape(bd), bd->b_start, partner[i]);
+			checked++;
+		}
+	}
+	return checked;
+}
+
+/* A long pair (4,000 paragraphs, far more than the band is wide) with a few
+ * paragraphs left out and inserted on both sides: every paragraph more than
+ * ten paragraphs away from an edit is aligned 1-1 with its partner (length
+ * alone can take a few paragraphs to recover from an edit), and the edits
+ * cost only a few beads that are not 1-1. */
+static void test_long_pair_with_edits(void **state)
+{
+	enum { NA = 4000 };
+	static size_t a[NA], b[NA + 64], partner[NA];
+	static const size_t drop[] = { 7, 500, 501, 1700, 3999 };
+	static const size_t ins[] = { 0, 1000, 2500, 3333 };
+	size_t nb, nbeads, odd = 0, k;
+	struct align_bead *beads;
+
+	(void)state;
+	nb = make_pair(a, NA, b, partner, drop, NELEM(drop), ins, NELEM(ins), 30, 1, 42);
+	assert_int_equal(nb, NA - NELEM(drop) + NELEM(ins));
+	beads = run(a, NA, b, nb, &nbeads);
+	assert_true(check_partners(beads, nbeads, partner, NA, nb, 10) > NA - 200);
+	for (k = 0; k < nbeads; k++)
+		odd += beads[k].a_len != 1 || beads[k].b_len != 1;
+	assert_true(odd <= 2 * (NELEM(drop) + NELEM(ins)));
+	free(beads);
+}
+
+/* Runs of paragraphs only one side has, 80 at the start of A and 80 near
+ * the end of B: the path leaves the diagonal far and long, and the band
+ * still gives the full table's alignment. */
+static void test_band_off_diagonal(void **state)
+{
+	enum { NA = 800 };
+	static size_t a[NA], b[NA + 80], partner[NA];
+	static const size_t ins[] = { 700 };
+	struct align_bead *banded, *full = NULL;
+	size_t i, nb, nbanded, nfull;
+
+	(void)state;
+	/* A's first 80 paragraphs are left out of B; 80 of B's own come
+	 * before A[700] */
+	nb = make_pair(a, NA, b, partner, NULL, 0, ins, NELEM(ins), 300, 80, 7);
+	memmove(b, b + 80, (nb - 80) * sizeof *b);
+	nb -= 80;
+	assert_int_equal(nb, NA);
+	banded = run(a, NA, b, nb, &nbanded);
+	assert_int_equal(align_paragraphs_band(a, NA, b, nb, nb, &full, &nfull), 0);
+	assert_int_equal(nbanded, nfull);
+	for (i = 0; i < nfull; i++) {
+		assert_int_equal(banded[i].a_start, full[i].a_start);
+		assert_int_equal(banded[i].b_start, full[i].b_start);
+		assert_int_equal(banded[i].a_len, full[i].a_len);
+		assert_int_equal(banded[i].b_len, full[i].b_len);
+	}
+	free(banded);
+	free(full);
+}
+
+/* Random pairs of a few hundred paragraphs with edits: the band gives the
+ * full table's alignment, and so does a band that starts at 1 paragraph and
+ * must widen where the path runs along its edge. */
+static void test_band_matches_full_table(void **state)
+{
+	enum { NA = 300 };
+	static size_t a[NA], b[NA + 8], partner[NA];
+	size_t round, i, nb, n1, n2, n3;
+	unsigned long x = 99;
+
+	(void)state;
+	for (round = 0; round < 8; round++) {
+		size_t drop[3], ins[3];
+		struct align_bead *auto_band, *full = NULL, *narrow = NULL;
+
+		for (i = 0; i < 3; i++) {
+			drop[i] = next_rand(&x, NA);
+			ins[i] = next_rand(&x, NA);
+		}
+		nb = make_pair(a, NA, b, partner, drop, 3, ins, 3, 20 + next_rand(&x, 400), 1, round);
+		auto_band = run(a, NA, b, nb, &n1);
+		assert_int_equal(align_paragraphs_band(a, NA, b, nb, nb, &full, &n2), 0);
+		assert_int_equal(align_paragraphs_band(a, NA, b, nb, 1, &narrow, &n3), 0);
+		check_cover(narrow, n3, NA, nb);
+		assert_int_equal(n1, n2);
+		assert_int_equal(n3, n2);
+		for (i = 0; i < n2; i++) {
+			assert_int_equal(auto_band[i].a_start, full[i].a_start);
+			assert_int_equal(auto_band[i].b_start, full[i].b_start);
+			assert_int_equal(auto_band[i].a_len, full[i].a_len);
+			assert_int_equal(narrow[i].a_start, full[i].a_start);
+			assert_int_equal(narrow[i].b_start, full[i].b_start);
+			assert_int_equal(narrow[i].a_len, full[i].a_len);
+		}
+		free(auto_band);
+		free(full);
+		free(narrow);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -475,6 +654,9 @@ int main(void)
 		cmocka_unit_test(test_shape_strings),
 		cmocka_unit_test(test_size_overflow),
 		cmocka_unit_test(test_random_cover),
+		cmocka_unit_test(test_long_pair_with_edits),
+		cmocka_unit_test(test_band_off_diagonal),
+		cmocka_unit_test(test_band_matches_full_table),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -566,6 +566,97 @@ static void test_many_blocks(void **state)
 	free(buf);
 }
 
+/* Orders block indices by kind, then text, then position (qsort has no
+ * context argument, hence sort_ctx). */
+static const struct article_text *sort_ctx;
+
+static int same_text(const struct article_text *t, size_t a, size_t b)
+{
+	const struct article_block *x = &t->blocks[a], *y = &t->blocks[b];
+	return x->kind == y->kind && x->len == y->len &&
+	       memcmp(t->raw + x->off, t->raw + y->off, x->len) == 0;
+}
+
+static int cmp_block_text(const void *pa, const void *pb)
+{
+	size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
+	const struct article_block *x = &sort_ctx->blocks[a], *y = &sort_ctx->blocks[b];
+	if (x->kind != y->kind)
+		return x->kind < y->kind ? -1 : 1;
+	size_t n = x->len < y->len ? x->len : y->len;
+	int c = memcmp(sort_ctx->raw + x->off, sort_ctx->raw + y->off, n);
+	if (c)
+		return c;
+	if (x->len != y->len)
+		return x->len < y->len ? -1 : 1;
+	return a < b ? -1 : a > b;
+}
+
+/* Two different texts with the same FNV-1a hash are not duplicates of each
+ * other; a repeat of either still finds its own first occurrence. */
+static void test_duplicates_hash_collision(void **state)
+{
+	struct article_text t;
+	parse_str("Paragraph 438358.\n"  /* 0 */
+	          "Paragraph 1082716.\n" /* 1: same hash as 0, other text */
+	          "Paragraph 1082716.\n" /* 2: repeats 1 */
+	          "Paragraph 438358.\n",  /* 3: repeats 0 */
+	          &t);
+	assert_int_equal(t.nblocks, 4);
+	assert_int_equal(t.blocks[0].hash, t.blocks[1].hash);
+	assert_int_equal(t.blocks[0].dup_of, -1);
+	assert_int_equal(t.blocks[1].dup_of, -1);
+	assert_int_equal(t.blocks[2].dup_of, 1);
+	assert_int_equal(t.blocks[3].dup_of, 0);
+	article_text_free(&t);
+}
+
+/* Many blocks, distinct and repeated, paragraphs and captions mixed: dup_of
+ * is what a scan of every earlier block gives. */
+static void test_duplicates_many(void **state)
+{
+	size_t cap = 4 * 1024 * 1024, n = 0, nlines = 40000;
+	char *buf = malloc(cap);
+	assert_non_null(buf);
+	unsigned x = 12345;
+	for (size_t i = 0; i < nlines; i++) {
+		x = x * 1103515245u + 12345u;
+		unsigned k = (x >> 8) % 30000; /* about a quarter repeat */
+		n += (size_t)snprintf(buf + n, cap - n, (x >> 4) % 7 == 0 ? "| Text %u. |\n" : "Text %u.\n", k);
+	}
+	struct article_text t;
+	assert_int_equal(article_parse(buf, n, &t), 0);
+	assert_int_equal(t.nblocks, nlines);
+	size_t repeats = 0;
+	/* the reference: for each block, the first earlier block of its kind
+	 * and text, found by sorting (kind, text, index) */
+	size_t *ord = malloc(nlines * sizeof *ord);
+	assert_non_null(ord);
+	for (size_t i = 0; i < nlines; i++)
+		ord[i] = i;
+	sort_ctx = &t;
+	qsort(ord, nlines, sizeof *ord, cmp_block_text);
+	/* in each run of equal texts, the first position is the original and
+	 * every later one a repeat of it */
+	size_t first = 0;
+	for (size_t i = 0; i < nlines; i++) {
+		long want = -1;
+		if (i > 0 && same_text(&t, ord[i - 1], ord[i])) {
+			want = (long)ord[first];
+			repeats++;
+		} else {
+			first = i;
+		}
+		if (t.blocks[ord[i]].dup_of != want)
+			fail_msg("block %zu: dup_of %ld, want %ld", ord[i], t.blocks[ord[i]].dup_of, want);
+	}
+	assert_true(repeats > nlines / 10);
+	check_invariants(&t);
+	free(ord);
+	article_text_free(&t);
+	free(buf);
+}
+
 /* ---- the bundled corpus -------------------------------------------------- */
 
 static void test_corpus_raw_byte_for_byte(void **state)
@@ -693,6 +784,8 @@ int main(void)
 		cmocka_unit_test(test_bom),
 		cmocka_unit_test(test_line_numbers_and_ranges),
 		cmocka_unit_test(test_duplicates),
+		cmocka_unit_test(test_duplicates_hash_collision),
+		cmocka_unit_test(test_duplicates_many),
 		cmocka_unit_test(test_ordinals_per_kind),
 		cmocka_unit_test(test_kind_names_and_letters),
 		cmocka_unit_test(test_invalid_utf8),

@@ -262,9 +262,11 @@ static void test_three_columns(void **state)
 		struct compare *cmp = compare_ids(c, ids, 3, &opts, widths[w]);
 		check_compare(cmp);
 		assert_int_equal(cmp->cols[2]->npieces, 2 + 18);
-		/* fewer segments than fr has paragraphs: id-rehearsal's 18 do not
-		 * pair one to one */
-		assert_true(cmp->nsegs > 2 && cmp->nsegs <= 2 + 13 + 1);
+		/* id-rehearsal is another report: its paragraphs that share
+		 * nothing with the French stand in segments of their own */
+		assert_int_equal(cmp->kind[1], COMPARE_TRANSLATION);
+		assert_int_equal(cmp->kind[2], COMPARE_OTHER_REPORT);
+		assert_true(cmp->nsegs > 2 + 13 && cmp->nsegs <= 2 + 13 + 18 + 1);
 		compare_destroy(cmp);
 	}
 	/* other orders and pairs */
@@ -280,6 +282,55 @@ static void test_three_columns(void **state)
 	const char *two[] = {"id-discussion", "ar-rehearsal"};
 	struct compare *cmp = compare_ids(c, two, 2, &opts, 40);
 	check_compare(cmp);
+	compare_destroy(cmp);
+}
+
+/* ---- another report: aligned by shared facts ------------------------------ */
+
+/* The text of the first piece of a segment's run in column c, or "". */
+static const char *seg_text(const struct compare *cmp, size_t s, size_t c)
+{
+	const struct compare_segment *g = &cmp->segs[s];
+	return g->count[c] ? cmp->cols[c]->pieces[g->first[c]].utf8 : "";
+}
+
+static void test_other_report(void **state)
+{
+	const struct corpus *c = *state;
+	const char *ids[] = {"fr-rehearsal", "id-rehearsal"};
+	struct compare *cmp = compare_ids(c, ids, 2, &opts, 50);
+	check_compare(cmp);
+	assert_int_equal(cmp->kind[0], COMPARE_FIRST);
+	assert_int_equal(cmp->kind[1], COMPARE_OTHER_REPORT);
+	assert_string_equal(compare_kind_name(cmp->kind[1]), "other report, aligned by shared facts");
+	size_t paired = 0, lone_fr = 0, lone_id = 0;
+	int son = 0;
+	for (size_t s = 2; s < cmp->nsegs; s++) {
+		const struct compare_segment *g = &cmp->segs[s];
+		assert_true(g->count[0] <= 1 && g->count[1] <= 1); /* 1-1, 1-0 or 0-1 */
+		paired += g->count[0] && g->count[1];
+		lone_fr += g->count[0] && !g->count[1];
+		lone_id += !g->count[0] && g->count[1];
+		/* the paragraph naming Bui Thanh Son beside its counterpart */
+		if (!strncmp(seg_text(cmp, s, 0), "Étaient également présents", 27)) {
+			assert_true(!strncmp(seg_text(cmp, s, 1), "Turut hadir", 11));
+			son = 1;
+		}
+	}
+	assert_true(son);
+	/* Bui Thanh Son; the closing speech (Luong Cuong, Hanoi); the adoption
+	 * in December 2024 */
+	assert_true(paired >= 3);
+	/* what shares nothing stands alone */
+	assert_true(lone_fr >= 1 && lone_id >= 1);
+	assert_int_equal(paired + lone_fr, 13);
+	assert_int_equal(paired + lone_id, 18);
+	compare_destroy(cmp);
+	/* the translation keeps its length alignment: every pair one to one */
+	const char *tr[] = {"fr-rehearsal", "ar-rehearsal"};
+	cmp = compare_ids(c, tr, 2, &opts, 50);
+	assert_int_equal(cmp->kind[1], COMPARE_TRANSLATION);
+	assert_string_equal(compare_kind_name(cmp->kind[1]), "translation");
 	compare_destroy(cmp);
 }
 
@@ -342,6 +393,7 @@ int main(void)
 		cmocka_unit_test(test_no_header),
 		cmocka_unit_test(test_three_columns),
 		cmocka_unit_test(test_set_column),
+		cmocka_unit_test(test_other_report),
 	};
 	return cmocka_run_group_tests(tests, test_open_bundled, test_close_bundled);
 }

@@ -689,6 +689,90 @@ static void test_edges(void **state)
 	assert_int_equal(dates_find("x", 1, NULL, &m, NULL), -1);
 }
 
+/* ---- long and pathological texts ----------------------------------------- */
+
+/* The same mentions, at the right bytes, all through a long text: far more
+ * tokens than the finder keeps at once: ranges, paired month names and
+ * years inferred. */
+static void test_long_text(void **state)
+{
+	static const char *const pieces[] = {
+		"du 25 au 26 octobre 2025",
+		"23 أكتوبر/تشرين الأول",
+		"October 30 \xe2\x80\x93 November 2, 2025",
+		"25-26 Oktober",
+	};
+	size_t reps = 3000, cap = reps * 120, n = 0;
+	char *text = malloc(cap);
+	assert_non_null(text);
+	for (size_t r = 0; r < reps; r++) {
+		const char *p = pieces[r % 4];
+		n += (size_t)snprintf(text + n, cap - n, "%s. A 1.500 x%zu,%s", p, r, r % 7 ? " " : "\n\n\n");
+	}
+	struct date_mention *m = NULL;
+	size_t count = 0, at = 0;
+	const struct date_ymd ctx = { 2025, 10, 26 };
+	assert_int_equal(dates_find(text, n, &ctx, &m, &count), 0);
+	assert_int_equal(count, reps);
+	for (size_t r = 0; r < reps; r++) {
+		at = assert_slice(text, &m[r], pieces[r % 4], at);
+		assert_int_equal(m[r].from.y, 2025);
+		assert_int_equal(m[r].from.m, 10);
+	}
+	assert_int_equal(m[3].from.d, 25);
+	assert_int_equal(m[3].to.d, 26);
+	assert_int_equal(m[3].year_inferred, 1);
+	assert_int_equal(m[reps - 2].to.m, 11);
+	assert_int_equal(m[reps - 2].to.d, 2);
+	free(m);
+	free(text);
+}
+
+/* Inputs made of one thing: newlines, digits, month names, punctuation. No
+ * mention where there is none, and the one at the end is still found. */
+static void test_pathological_inputs(void **state)
+{
+	static const struct {
+		const char *unit;
+		size_t mentions; /* in the repeated units alone */
+	} cases[] = {
+		{ "\n", 0 },
+		{ "7", 0 },
+		{ "octobre ", 0 },
+		{ "Oktober\n", 0 },
+		{ ".", 0 },
+		{ "- ", 0 },
+		{ "\xd8\xa3\xd9\x83\xd8\xaa\xd9\x88\xd8\xa8\xd8\xb1 ", 0 }, /* أكتوبر */
+		{ "1 mai ", 1 },
+	};
+	const char tail[] = " 25 octobre 2025";
+	size_t size = 1 << 20;
+	char *text = malloc(size + sizeof tail);
+	assert_non_null(text);
+	for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+		size_t k = strlen(cases[c].unit), n = 0, units = 0;
+		while (n + k <= size) {
+			memcpy(text + n, cases[c].unit, k);
+			n += k;
+			units++;
+		}
+		memcpy(text + n, tail, sizeof tail);
+		size_t count = 0;
+		struct date_mention *m = NULL;
+		assert_int_equal(dates_find(text, n + sizeof tail - 1, NULL, &m, &count), 0);
+		size_t want = cases[c].mentions * units + 1;
+		if (count != want)
+			fail_msg("case %zu: %zu mentions, want %zu", c, count, want);
+		/* the last is the tail's date */
+		assert_int_equal(m[count - 1].off, n + 1);
+		assert_int_equal(m[count - 1].from.d, 25);
+		assert_int_equal(m[count - 1].from.m, 10);
+		assert_int_equal(m[count - 1].from.y, 2025);
+		free(m);
+	}
+	free(text);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -710,6 +794,8 @@ int main(void)
 		cmocka_unit_test(test_inference_context),
 		cmocka_unit_test(test_inference_from_text),
 		cmocka_unit_test(test_edges),
+		cmocka_unit_test(test_long_text),
+		cmocka_unit_test(test_pathological_inputs),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

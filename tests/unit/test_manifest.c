@@ -4,10 +4,13 @@
  * title.LANG, articles with every key, section and `file` lines); each
  * problem reported at its line with its level: bad date, time, dir, lang and
  * title.LANG, unknown keys and sections (warnings), duplicate event and
- * article sections, a bad section id, a key outside any section, a key given
- * twice, a line longer than inih's buffer, a syntax error; sections with no
- * keys; a BOM and CRLF line ends; indented keys and continued values; ids
- * longer than inih's section buffer; a missing file; the time and
+ * article sections, a bad or missing section id, a key outside any section,
+ * a key given twice, empty values, a `file` that is a directory or empty
+ * (in the manifest and in a corpus), a line with no '=', a NUL byte (the
+ * next line still read), invalid UTF-8 (read as U+FFFD); values of any
+ * length (a long Arabic title, a long URL); sections with no keys; a BOM and
+ * CRLF line ends; indented keys and continued values; long ids; a missing
+ * file; id lookups and duplicate checks over many ids; the time and
  * language-tag checkers and the event title fallback. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -16,10 +19,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
+#include "tandem/corpus.h"
 #include "tandem/manifest.h"
+
+#include "testutil.h"
 
 #define DATA "tests/data/manifests/"
 
@@ -231,7 +238,7 @@ static void test_bad_values(void **state)
 	expect_diag(&d, DIAG_ERROR, path, 25, "date '2025-13-01'");
 	expect_diag(&d, DIAG_WARNING, path, 26, "unknown key 'colour'");
 	expect_diag(&d, DIAG_WARNING, path, 27, "not an http(s) URL");
-	expect_diag(&d, DIAG_WARNING, path, 28, "key given twice");
+	expect_diag(&d, DIAG_WARNING, path, 28, "'file' given twice");
 	expect_ndiags(&d, 13);
 	assert_int_equal(diag_count(&d, DIAG_ERROR), 8);
 	assert_int_equal(diag_count(&d, DIAG_WARNING), 5);
@@ -335,6 +342,9 @@ static void test_sections_without_keys(void **state)
 
 /* ---- lines --------------------------------------------------------------- */
 
+/* Lines have no length limit: a long Arabic title, a 1000-byte title and a
+ * long URL (with a ';' that is not a comment) are read whole, and the lines
+ * after them keep their numbers. */
 static void test_long_line(void **state)
 {
 	const char *path = DATA "longline.ini";
@@ -342,23 +352,126 @@ static void test_long_line(void **state)
 	struct diag_list d;
 	load_ok(path, &m, &d);
 
-	/* inih reads 200-byte lines: 198 bytes of text, the newline, the NUL */
-	expect_diag(&d, DIAG_ERROR, path, 3, "line longer than 198 bytes");
-	expect_diag(&d, DIAG_ERROR, path, 9, "line longer than");
-	/* the rest of the long line is not read as more lines: the next lines
-	 * keep their numbers and their meaning */
 	expect_diag(&d, DIAG_ERROR, path, 5, "time 'late'");
-	expect_ndiags(&d, 3);
+	expect_ndiags(&d, 1);
 	assert_int_equal(m.nevents, 1);
-	assert_null(m.events[0].title);
+	char *line = test_file_line(path, 2);
+	assert_true(strlen(line) > 200);
+	assert_non_null(m.events[0].title);
+	assert_string_equal(m.events[0].title, line + strlen("title = "));
+	assert_true(strncmp(m.events[0].title, "\xd9\x85\xd8\xb1\xd8\xa7\xd8\xb3\xd9\x85 ", 11) == 0);
+	free(line);
 	assert_string_equal(m.events[0].place, "Hanoi");
 	assert_int_equal(m.narticles, 1);
 	assert_int_equal(m.articles[0].line, 6);
-	assert_int_equal(strlen(m.articles[0].title), 190); /* 198 bytes fit */
-	assert_null(m.articles[0].source);
+	assert_int_equal(strlen(m.articles[0].title), 1000);
+	assert_int_equal(strspn(m.articles[0].title, "y"), 1000);
+	line = test_file_line(path, 8);
+	assert_string_equal(m.articles[0].source, line + strlen("source = "));
+	assert_int_equal(strlen(m.articles[0].source), 337 - strlen("source = "));
+	assert_non_null(strstr(m.articles[0].source, "?q=1;x=2"));
+	free(line);
 	assert_string_equal(m.articles[0].group, "g");
 	manifest_free(&m);
 	diag_list_free(&d);
+}
+
+/* A NUL byte in a line: that line is reported, with its number and the
+ * byte, and skipped; the next line is read as usual (the article keeps its
+ * file). Invalid UTF-8: a warning with the line and byte, and the value is
+ * kept with U+FFFD for the bad byte. */
+static void test_nul_and_bad_utf8(void **state)
+{
+	const char *path = DATA "bytes.ini";
+	struct manifest m;
+	struct diag_list d;
+	load_ok(path, &m, &d);
+	expect_diag(&d, DIAG_ERROR, path, 3, "NUL byte in line 3 (byte 15); line ignored");
+	expect_diag(&d, DIAG_WARNING, path, 6, "invalid UTF-8 in line 6 (byte 12), read as U+FFFD");
+	expect_ndiags(&d, 2);
+	assert_int_equal(m.narticles, 2);
+	assert_null(m.articles[0].title);
+	assert_string_equal(m.articles[0].file, "a.txt");
+	assert_int_equal(m.articles[0].file_line, 4);
+	assert_string_equal(m.articles[1].title, "caf\xef\xbf\xbd");
+	assert_string_equal(m.articles[1].file, "b.txt");
+	assert_int_equal(m.articles[1].file_line, 7);
+	manifest_free(&m);
+	diag_list_free(&d);
+}
+
+/* Empty values say they are empty; `file` naming a directory says so; a
+ * section with no id says the id is missing. Each on its line. */
+static void test_empty_values_and_dirs(void **state)
+{
+	const char *path = DATA "empty.ini";
+	struct manifest m;
+	struct diag_list d;
+	load_ok(path, &m, &d);
+	expect_diag(&d, DIAG_ERROR, path, 3, "[event]: no id (write [event ID])");
+	expect_diag(&d, DIAG_WARNING, path, 6, "[event e]: 'date' is empty");
+	expect_diag(&d, DIAG_WARNING, path, 7, "[event e]: 'title' is empty");
+	expect_diag(&d, DIAG_ERROR, path, 9, "[article dot]: file '.' names a directory, not a file");
+	expect_diag(&d, DIAG_ERROR, path, 11, "[article empty]: 'file' is empty");
+	expect_diag(&d, DIAG_ERROR, path, 13, "file 'sub/..' names a directory");
+	expect_diag(&d, DIAG_ERROR, path, 15, "file 'sub/' ends in '/'");
+	expect_diag(&d, DIAG_ERROR, path, 18, "file '.' names a directory");
+	expect_diag(&d, DIAG_WARNING, path, 21, "[article ok]: 'event' is empty");
+	expect_ndiags(&d, 9);
+	for (size_t i = 0; i < d.n; i++)
+		assert_null(strstr(d.items[i].msg, "leads outside"));
+
+	assert_int_equal(m.nevents, 1); /* [event] is not one */
+	assert_int_equal(m.events[0].date.y, 0);
+	assert_null(m.events[0].title);
+	assert_int_equal(m.narticles, 6);
+	for (size_t i = 0; i < 5; i++) {
+		assert_null(m.articles[i].file);
+		assert_true(m.articles[i].file_line > 0); /* given, and refused */
+	}
+	assert_int_equal(m.articles[4].file_line, 18); /* the later value counts */
+	assert_string_equal(m.articles[5].file, "a.txt");
+	assert_null(m.articles[5].event);
+	assert_string_equal(m.articles[5].lang, "fr");
+	manifest_free(&m);
+	diag_list_free(&d);
+}
+
+static const struct diag *corpus_diag(const struct corpus *c, const char *a, const char *b)
+{
+	for (size_t i = 0; i < c->diags.n; i++)
+		if (strstr(c->diags.items[i].msg, a) && strstr(c->diags.items[i].msg, b))
+			return &c->diags.items[i];
+	dump_diags(&c->diags);
+	fail_msg("no diagnostic with \"%s\" and \"%s\"", a, b);
+	return NULL;
+}
+
+/* In a corpus, `file = .`, `file =` and a file that is a directory each get
+ * one message naming the manifest and the line, saying what is wrong — not
+ * "leads outside", not "no 'file' key". */
+static void test_corpus_file_not_a_file(void **state)
+{
+	const char *ini = DATA "filedir/corpus.ini";
+	struct corpus *c = corpus_open_dir(DATA "filedir");
+	assert_non_null(c);
+	const struct diag *g = corpus_diag(c, "[article dot]", "names a directory, not a file");
+	assert_string_equal(g->file, ini);
+	assert_int_equal(g->line, 3);
+	g = corpus_diag(c, "[article empty]", "'file' is empty");
+	assert_string_equal(g->file, ini);
+	assert_int_equal(g->line, 6);
+	g = corpus_diag(c, "[article subdir]", "file 'sub' is a directory, not a file");
+	assert_string_equal(g->file, ini);
+	assert_int_equal(g->line, 9);
+	for (size_t i = 0; i < c->diags.n; i++) {
+		assert_null(strstr(c->diags.items[i].msg, "leads outside"));
+		assert_null(strstr(c->diags.items[i].msg, "no 'file' key"));
+	}
+	assert_int_equal(diag_count(&c->diags, DIAG_ERROR), 3);
+	assert_int_equal(c->narticles, 1);
+	assert_string_equal(c->articles[0].id, "good");
+	corpus_free(c);
 }
 
 static void test_syntax_error(void **state)
@@ -367,7 +480,7 @@ static void test_syntax_error(void **state)
 	struct manifest m;
 	struct diag_list d;
 	load_ok(path, &m, &d);
-	expect_diag(&d, DIAG_ERROR, path, 3, "syntax error");
+	expect_diag(&d, DIAG_ERROR, path, 3, "not a [section], key = value or ; comment (no '=')");
 	expect_ndiags(&d, 1);
 	/* reading goes on after it */
 	assert_int_equal(m.nevents, 1);
@@ -402,9 +515,10 @@ static void test_bom_and_crlf(void **state)
 	diag_list_free(&d);
 }
 
-/* Indented keys are keys: inih's multi-line mode must not turn the second
- * one into a continuation of the first ("date 'time = morning'"), nor a
- * continued value into a second `title` that replaces the first line. */
+/* Indented keys are keys: an indented line must not be taken for the
+ * continuation of the previous value ("date 'time = morning'"), nor a
+ * continued value for a second `title` that replaces the first line (it is
+ * a line with no '=', reported). */
 static void test_indented_lines(void **state)
 {
 	const char *path = DATA "indented.ini";
@@ -428,12 +542,13 @@ static void test_indented_lines(void **state)
 	assert_true(strncmp(m.articles[0].title, "Le pr\xc3\xa9sident Luong Cuong inspecte", 34) == 0);
 	for (size_t i = 0; i < d.n; i++)
 		assert_null(strstr(d.items[i].msg, "given twice"));
+	expect_diag(&d, DIAG_ERROR, path, 10, "no '='");
+	expect_ndiags(&d, 1);
 	manifest_free(&m);
 	diag_list_free(&d);
 }
 
-/* Ids are kept whole, however long (inih cuts the section names it passes
- * to 49 bytes). */
+/* Ids are kept whole, however long. */
 static void test_long_ids(void **state)
 {
 	const char *path = DATA "longid.ini";
@@ -453,6 +568,52 @@ static void test_long_ids(void **state)
 	assert_date(&m.events[0].date, 2025, 10, 25);
 	manifest_free(&m);
 	diag_list_free(&d);
+}
+
+/* Many ids: each is found at its index, a duplicate of any of them is
+ * reported with the line of the first, and an unknown id is not found. */
+static void test_many_ids(void **state)
+{
+	char path[] = "/tmp/tandem-test-manifest-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	FILE *f = fdopen(fd, "w");
+	assert_non_null(f);
+	enum { N = 5000 };
+	for (int i = 0; i < N; i++)
+		fprintf(f, "[event e%d]\ndate = 2025-10-25\n[article a%d]\nfile = a.txt\n", i, i);
+	fprintf(f, "[event e1234]\n[article a4321]\n[article a0]\n");
+	assert_int_equal(fclose(f), 0);
+
+	struct manifest m;
+	struct diag_list d = {0};
+	assert_int_equal(manifest_load(path, &m, &d), 0);
+	unlink(path);
+	assert_int_equal(m.nevents, N);
+	assert_int_equal(m.narticles, N);
+	char id[32];
+	for (int i = 0; i < N; i++) {
+		snprintf(id, sizeof id, "e%d", i);
+		assert_int_equal(manifest_find_event(&m, id), i);
+		snprintf(id, sizeof id, "a%d", i);
+		assert_int_equal(manifest_find_article(&m, id), i);
+	}
+	assert_int_equal(manifest_find_event(&m, "a1"), -1);
+	assert_int_equal(manifest_find_article(&m, "e1"), -1);
+	assert_int_equal(manifest_find_event(&m, "e5000"), -1);
+	assert_int_equal(manifest_find_article(&m, ""), -1);
+	/* event e1234 starts line 1234 * 4 + 1; article a4321 line 4321 * 4 + 3 */
+	expect_diag(&d, DIAG_ERROR, path, 4 * N + 1, "event 'e1234' defined twice (first on line 4937)");
+	expect_diag(&d, DIAG_ERROR, path, 4 * N + 2, "article 'a4321' defined twice (first on line 17287)");
+	expect_diag(&d, DIAG_ERROR, path, 4 * N + 3, "article 'a0' defined twice (first on line 3)");
+	expect_ndiags(&d, 3);
+	manifest_free(&m);
+	diag_list_free(&d);
+
+	/* a manifest with no section at all finds nothing */
+	memset(&m, 0, sizeof m);
+	assert_int_equal(manifest_find_event(&m, "e1"), -1);
+	assert_int_equal(manifest_find_article(&m, "a1"), -1);
 }
 
 static void test_missing_file(void **state)
@@ -510,10 +671,14 @@ int main(void)
 		cmocka_unit_test(test_key_outside_section),
 		cmocka_unit_test(test_sections_without_keys),
 		cmocka_unit_test(test_long_line),
+		cmocka_unit_test(test_nul_and_bad_utf8),
+		cmocka_unit_test(test_empty_values_and_dirs),
+		cmocka_unit_test(test_corpus_file_not_a_file),
 		cmocka_unit_test(test_syntax_error),
 		cmocka_unit_test(test_bom_and_crlf),
 		cmocka_unit_test(test_indented_lines),
 		cmocka_unit_test(test_long_ids),
+		cmocka_unit_test(test_many_ids),
 		cmocka_unit_test(test_missing_file),
 		cmocka_unit_test(test_valid_time),
 		cmocka_unit_test(test_valid_lang),

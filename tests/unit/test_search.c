@@ -1,6 +1,7 @@
 /* test_search.c — unit tests for corpus-wide search (src/corpus/search.c)
  * on the bundled corpus: diacritic-insensitive Latin matches, Arabic with
- * and without harakat and tatweel, no false hits, hit counts, contexts. */
+ * and without harakat and tatweel, no false hits, hit counts, contexts; and
+ * on a generated corpus, the bound on the hits kept per article. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -8,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -130,12 +132,101 @@ static void test_count(void **state)
 	search_result_free(&r);
 }
 
+/* Writes `text` to dir/name. */
+static void write_file(const char *dir, const char *name, const char *text, char *path, size_t max)
+{
+	snprintf(path, max, "%s/%s", dir, name);
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	assert_int_equal(fputs(text, f) >= 0, 1);
+	assert_int_equal(fclose(f), 0);
+}
+
+/* An article that matches 250 times keeps its first SEARCH_HITS_PER_ARTICLE
+ * hits, in text order, and counts the other 150 on its last kept hit;
+ * another article's 3 hits are all kept; total counts them all. */
+static void test_hits_bounded_per_article(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/tandem-search.XXXXXX", many[256], few[256];
+	assert_non_null(mkdtemp(dir));
+	size_t cap = 64 * 1024, n = 0;
+	char *text = malloc(cap);
+	assert_non_null(text);
+	n += (size_t)snprintf(text + n, cap - n, "Une introduction sans le mot.\n\n");
+	for (int p = 0; p < 50; p++) { /* 50 paragraphs of 5 hits */
+		n += (size_t)snprintf(text + n, cap - n, "Paragraphe %d :", p);
+		for (int k = 0; k < 5; k++)
+			n += (size_t)snprintf(text + n, cap - n, " zorglub%d", k);
+		n += (size_t)snprintf(text + n, cap - n, ".\n\n");
+	}
+	write_file(dir, "many.txt", text, many, sizeof many);
+	write_file(dir, "few.txt", "Rien ici.\n\nZorglub, zorglub et ZORGLUB.\n", few, sizeof few);
+	char *files[] = { few, many };
+	struct corpus *c = corpus_open_files(files, 2);
+	assert_non_null(c);
+	assert_int_equal(c->narticles, 2);
+	long im = corpus_find_article(c, "many"), iff = corpus_find_article(c, "few");
+	assert_true(im >= 0 && iff >= 0);
+
+	struct search_result r;
+	assert_int_equal(search_corpus(c, "zorglub", &r), 0);
+	assert_int_equal(r.total, 253);
+	assert_int_equal(r.n, SEARCH_HITS_PER_ARTICLE + 3);
+	size_t kept = 0, more = 0, few_hits = 0;
+	for (size_t i = 0; i < r.n; i++) {
+		const struct search_hit *h = &r.hits[i];
+		if ((long)h->article == iff) {
+			few_hits++;
+			assert_int_equal(h->more, 0);
+			continue;
+		}
+		assert_int_equal((long)h->article, im);
+		/* the k-th hit kept is the k-th in the text: paragraph k / 5
+		 * (block 1 + k / 5, after the first line), word k % 5 */
+		const struct corpus_article *a = &c->articles[im];
+		size_t len;
+		const char *s = article_block_text(&a->text, (size_t)h->block, &len);
+		assert_int_equal(h->block, (long)(1 + kept / 5));
+		char want[16];
+		snprintf(want, sizeof want, "zorglub%zu", kept % 5);
+		assert_true(h->byte_end - h->byte_start == 7);
+		assert_memory_equal(s + h->byte_start, want, 7);
+		assert_int_equal(s[h->byte_end], want[7]);
+		kept++;
+		if (kept < SEARCH_HITS_PER_ARTICLE)
+			assert_int_equal(h->more, 0);
+		else
+			more = h->more;
+	}
+	assert_int_equal(few_hits, 3);
+	assert_int_equal(kept, SEARCH_HITS_PER_ARTICLE);
+	assert_int_equal(more, 250 - SEARCH_HITS_PER_ARTICLE);
+	search_result_free(&r);
+	assert_int_equal(r.total, 0);
+
+	/* a query the article matches fewer times than the bound: no rest */
+	assert_int_equal(search_corpus(c, "zorglub3", &r), 0);
+	assert_int_equal(r.n, 50);
+	assert_int_equal(r.total, 50);
+	for (size_t i = 0; i < r.n; i++)
+		assert_int_equal(r.hits[i].more, 0);
+	search_result_free(&r);
+
+	corpus_free(c);
+	free(text);
+	assert_int_equal(remove(many), 0);
+	assert_int_equal(remove(few), 0);
+	assert_int_equal(rmdir(dir), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_diacritics), cmocka_unit_test(test_query_folded),
 		cmocka_unit_test(test_arabic),     cmocka_unit_test(test_no_hits),
 		cmocka_unit_test(test_count),
+		cmocka_unit_test(test_hits_bounded_per_article),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -519,6 +519,40 @@ static void test_decode_random_bytes_property(void **state)
 	}
 }
 
+/* DECODE_REVEAL: each invisible format character becomes a mark naming it,
+ * every character of the mark mapped to the control's bytes; without the
+ * flag the characters stay (for bidi and layout to use and hide). */
+static void test_decode_reveal_marks(void **state)
+{
+	(void)state;
+	static const char s[] = "a\xe2\x80\xae" "b\xe2\x80\x8d" "c\xe2\x81\xa4" "d\xc2\xad";
+	struct decoded_text t;
+	assert_int_equal(decode_paragraph_ex(s, sizeof s - 1, DECODE_REVEAL, &t), 0);
+	char *u = decode_to_utf8(t.cp, t.len, NULL);
+	assert_non_null(u);
+	assert_string_equal(u, "a<RLO>b<ZWJ>c<U+2064>d<SHY>");
+	assert_int_equal(t.revealed, 4);
+	assert_int_equal(t.byte_off[1], 1); /* '<' of <RLO> */
+	assert_int_equal(t.byte_off[5], 1); /* '>' of <RLO> */
+	assert_int_equal(t.byte_off[6], 4); /* 'b' */
+	free(u);
+	decode_free(&t);
+	assert_int_equal(decode_paragraph_ex(s, sizeof s - 1, 0, &t), 0);
+	assert_int_equal(t.len, 8);
+	assert_int_equal(t.cp[1], 0x202e);
+	assert_int_equal(t.revealed, 0);
+	decode_free(&t);
+	/* visible characters are never marked, controls stay symbols */
+	assert_false(decode_is_revealed('a'));
+	assert_false(decode_is_revealed(0x627));
+	assert_false(decode_is_revealed(0xa0));
+	assert_true(decode_is_revealed(0x2066));
+	assert_true(decode_is_revealed(0xfeff));
+	assert_int_equal(decode_paragraph_ex("\x1b", 1, DECODE_REVEAL, &t), 0);
+	assert_int_equal(t.cp[0], 0x241b);
+	decode_free(&t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -537,6 +571,7 @@ int main(void)
 		cmocka_unit_test(test_decode_to_utf8_roundtrip),
 		cmocka_unit_test(test_decode_corpus_is_clean),
 		cmocka_unit_test(test_decode_random_bytes_property),
+		cmocka_unit_test(test_decode_reveal_marks),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

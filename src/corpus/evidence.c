@@ -1,0 +1,395 @@
+/* evidence.c — owns the links from an event to the paragraphs that report
+ * it (evidence.h). Dates come from the mentions corpus.c found in each
+ * article (corpus_article.dates, years inferred against the article's date);
+ * relative days and manifest keywords are looked for here, block by block. */
+#include "tandem/evidence.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistr.h>
+
+#include "tandem/fold.h"
+
+/* Day numbers (days since 1970-01-01, proleptic Gregorian) for comparing
+ * and shifting dates. */
+static long day_number(int y, int m, int d)
+{
+	y -= m <= 2;
+	long era = (y >= 0 ? y : y - 399) / 400;
+	long yoe = y - era * 400;
+	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+static int days_in_month(int y, int m)
+{
+	static const int n[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return 29;
+	return n[m - 1];
+}
+
+/* The first and last day a date of any precision stands for; 0 when the
+ * date is unknown. */
+static int day_span(const struct date_ymd *d, long *first, long *last)
+{
+	if (d->y == 0)
+		return 0;
+	int m0 = d->m ? d->m : 1, m1 = d->m ? d->m : 12;
+	int d0 = d->d ? d->d : 1, d1 = d->d ? d->d : days_in_month(d->y, m1);
+	*first = day_number(d->y, m0, d0);
+	*last = day_number(d->y, m1, d1);
+	return 1;
+}
+
+/* The block holding byte off of the article's text, or -1. */
+static long block_at(const struct article_text *t, size_t off)
+{
+	size_t lo = 0, hi = t->nblocks;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (t->blocks[mid].off + t->blocks[mid].len <= off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < t->nblocks && t->blocks[lo].off <= off)
+		return (long)lo;
+	return -1;
+}
+
+static int is_text_block(const struct article_block *b)
+{
+	return (b->kind == BLOCK_PARAGRAPH || b->kind == BLOCK_CAPTION) && b->dup_of < 0;
+}
+
+/* Relative days, as written in each supported language. */
+static const struct {
+	const char *word;
+	int shift;
+} relative_days[] = {
+	{"kemarin", -1}, {"hier", -1},     {"yesterday", -1}, {"\xd8\xa3\xd9\x85\xd8\xb3", -1},
+	{"hari ini", 0}, {"aujourd'hui", 0}, {"aujourd\xe2\x80\x99hui", 0}, {"today", 0},
+	{"besok", 1},    {"demain", 1},     {"tomorrow", 1},
+};
+
+static int is_word_byte(unsigned char c)
+{
+	return c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+	       (c >= 'A' && c <= 'Z') || c == '\'' || c == '-';
+}
+
+/* The first relative day in s[0..n) (a whole word, either case of its first
+ * letter) whose shift applies; its byte range. */
+static int find_relative(const char *s, size_t n, int shift, size_t *off, size_t *len)
+{
+	for (size_t w = 0; w < sizeof relative_days / sizeof relative_days[0]; w++) {
+		if (relative_days[w].shift != shift)
+			continue;
+		const char *word = relative_days[w].word;
+		size_t wl = strlen(word);
+		for (size_t i = 0; i + wl <= n; i++) {
+			char c = s[i];
+			if (c >= 'A' && c <= 'Z')
+				c = (char)(c - 'A' + 'a');
+			if (c != word[0] || memcmp(s + i + 1, word + 1, wl - 1))
+				continue;
+			if ((i > 0 && is_word_byte((unsigned char)s[i - 1])) ||
+			    (i + wl < n && is_word_byte((unsigned char)s[i + wl])))
+				continue;
+			*off = i;
+			*len = wl;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* Times of day as written, and the manifest's word for each. */
+static const struct {
+	const char *word;
+	const char *time;
+} times_of_day[] = {
+	{"pagi", "morning"},      {"matin", "morning"},       {"morning", "morning"},
+	{"\xd8\xb5\xd8\xa8\xd8\xa7\xd8\xad", "morning"},                       /* صباح */
+	{"sore", "afternoon"},    {"siang", "afternoon"},     {"apr\xc3\xa8s-midi", "afternoon"},
+	{"afternoon", "afternoon"}, {"\xd8\xa7\xd9\x84\xd8\xb8\xd9\x87\xd8\xb1", "afternoon"}, /* الظهر */
+	{"malam", "evening"},     {"soir", "evening"},        {"evening", "evening"},
+	{"\xd9\x85\xd8\xb3\xd8\xa7\xd8\xa1", "evening"},                       /* مساء */
+};
+
+/* The time of day written within a few words before (or just after) byte
+ * `at` of s, or NULL. */
+static const char *time_near(const char *s, size_t n, size_t at, size_t len)
+{
+	size_t from = at > 48 ? at - 48 : 0, to = at + len + 24 < n ? at + len + 24 : n;
+	for (size_t w = 0; w < sizeof times_of_day / sizeof times_of_day[0]; w++) {
+		const char *word = times_of_day[w].word;
+		size_t wl = strlen(word);
+		for (size_t i = from; i + wl <= to; i++) {
+			char c = s[i];
+			if (c >= 'A' && c <= 'Z')
+				c = (char)(c - 'A' + 'a');
+			if (c != word[0] || memcmp(s + i + 1, word + 1, wl - 1))
+				continue;
+			if ((i > 0 && is_word_byte((unsigned char)s[i - 1]) && (unsigned char)word[0] < 0x80) ||
+			    (i + wl < n && is_word_byte((unsigned char)s[i + wl]) && (unsigned char)word[0] < 0x80))
+				continue;
+			return times_of_day[w].time;
+		}
+	}
+	return NULL;
+}
+
+/* True when a written time of day contradicts the event's. */
+static int time_contradicts(const struct corpus_event *e, const char *s, size_t n, size_t at,
+                            size_t len)
+{
+	if (!e->time || (strcmp(e->time, "morning") && strcmp(e->time, "afternoon") &&
+	                 strcmp(e->time, "evening")))
+		return 0;
+	const char *t = time_near(s, n, at, len);
+	return t && strcmp(t, e->time);
+}
+
+/* The byte offset of code point idx of s (fold_utf8 maps to code points). */
+static size_t byte_of_cp(const char *s, size_t n, size_t idx)
+{
+	size_t i = 0;
+	for (size_t k = 0; k < idx && i < n; k++) {
+		ucs4_t c;
+		int l = u8_mbtouc(&c, (const uint8_t *)s + i, n - i);
+		i += l > 0 ? (size_t)l : 1;
+	}
+	return i;
+}
+
+/* The first keyword of the event (for the article's language, or for every
+ * language) in the block: its byte range. */
+static int find_keyword(const struct corpus_event *e, const struct corpus_article *a,
+                        const char *s, size_t n, size_t *off, size_t *len)
+{
+	struct fold_text hay;
+	int found = 0;
+	if (e->nkeywords == 0 || fold_utf8(s, n, &hay) != 0)
+		return 0;
+	long best = -1;
+	size_t best_len = 0;
+	for (size_t k = 0; k < e->nkeywords; k++) {
+		const char *lang = e->keywords[k].lang;
+		if (*lang && strcmp(lang, a->lang))
+			continue;
+		const char *p = e->keywords[k].text;
+		while (*p) {
+			size_t wl = strcspn(p, ",");
+			const char *w = p;
+			while (wl && (*w == ' ' || *w == '\t'))
+				w++, wl--;
+			while (wl && (w[wl - 1] == ' ' || w[wl - 1] == '\t'))
+				wl--;
+			struct fold_text needle;
+			if (wl && fold_utf8(w, wl, &needle) == 0) {
+				long at = needle.len ? fold_find(&hay, &needle, 0) : -1;
+				if (at >= 0 && (best < 0 || at < best)) {
+					size_t st, en;
+					fold_source_range(&hay, (size_t)at, needle.len, &st, &en);
+					best = at;
+					*off = byte_of_cp(s, n, st);
+					best_len = byte_of_cp(s, n, en) - *off;
+				}
+				fold_free(&needle);
+			}
+			p += strcspn(p, ",");
+			if (*p == ',')
+				p++;
+		}
+	}
+	if (best >= 0) {
+		*len = best_len;
+		found = 1;
+	}
+	fold_free(&hay);
+	return found;
+}
+
+/* Several events on one day: a block dated that day is evidence for the
+ * ones whose keywords it holds, when it holds any of theirs. */
+static int keywords_allow(const struct corpus *c, const struct corpus_event *e,
+                          const struct corpus_article *a, const char *s, size_t n)
+{
+	size_t off, len;
+	if (e->nkeywords && find_keyword(e, a, s, n, &off, &len))
+		return 1;
+	for (size_t k = 0; k < c->nevents; k++) {
+		const struct corpus_event *o = &c->events[k];
+		if (o == e || !o->nkeywords || dates_compare(&o->date, &e->date) ||
+		    (o->time && e->time && strcmp(o->time, e->time)))
+			continue;
+		if (find_keyword(o, a, s, n, &off, &len))
+			return 0; /* it names another event of that day */
+	}
+	return 1;
+}
+
+struct hit_buf {
+	struct evidence_hit *items;
+	size_t n, cap;
+};
+
+static int push(struct hit_buf *b, struct evidence_hit h)
+{
+	if (b->n == b->cap) {
+		size_t c = b->cap ? 2 * b->cap : 16;
+		struct evidence_hit *ni = realloc(b->items, c * sizeof *ni);
+		if (!ni)
+			return -1;
+		b->items = ni;
+		b->cap = c;
+	}
+	b->items[b->n++] = h;
+	return 0;
+}
+
+/* The evidence of one article for event e, appended in block order. */
+static int article_evidence(const struct corpus *c, size_t ai, const struct corpus_event *e,
+                            long ev_first, long ev_last, struct hit_buf *b)
+{
+	const struct corpus_article *a = &c->articles[ai];
+	const struct article_text *t = &a->text;
+	size_t start = b->n;
+	/* written dates: a->dates are in text order */
+	for (size_t k = 0; k < a->ndates; k++) {
+		long f0, l0, f1, l1;
+		if (!day_span(&a->dates[k].from, &f0, &l0) || !day_span(&a->dates[k].to, &f1, &l1))
+			continue;
+		if (l1 < ev_first || f0 > ev_last)
+			continue;
+		long bi = block_at(t, a->dates[k].off);
+		if (bi < 0 || !is_text_block(&t->blocks[bi]))
+			continue;
+		if (b->n > start && b->items[b->n - 1].block == (size_t)bi)
+			continue; /* one hit per block */
+		const struct article_block *bl = &t->blocks[bi];
+		const char *bs = t->raw + bl->off;
+		size_t at = a->dates[k].off - bl->off;
+		int one_day = !dates_compare(&a->dates[k].from, &a->dates[k].to);
+		if ((one_day && time_contradicts(e, bs, bl->len, at, a->dates[k].len)) ||
+		    !keywords_allow(c, e, a, bs, bl->len))
+			continue;
+		if (push(b, (struct evidence_hit){ai, (size_t)bi, at, a->dates[k].len,
+		                                  EVIDENCE_DATE}) != 0)
+			return -1;
+	}
+	/* relative days and keywords, in blocks without a written date */
+	long art_day, unused;
+	int dated = day_span(&a->date, &art_day, &unused) && a->date.d;
+	int shift = dated ? (int)(ev_first - art_day) : 99;
+	int relative = dated && ev_first == ev_last && shift >= -1 && shift <= 1;
+	if (!relative && e->nkeywords == 0)
+		return 0;
+	size_t written = b->n;
+	for (size_t bi = 0; bi < t->nblocks; bi++) {
+		const struct article_block *bl = &t->blocks[bi];
+		if (!is_text_block(bl))
+			continue;
+		int have = 0;
+		for (size_t k = start; k < written && !have; k++)
+			have = b->items[k].block == bi;
+		if (have)
+			continue;
+		size_t off, len;
+		const char *s = t->raw + bl->off;
+		if (relative && find_relative(s, bl->len, shift, &off, &len) &&
+		    !time_contradicts(e, s, bl->len, off, len) && keywords_allow(c, e, a, s, bl->len)) {
+			if (push(b, (struct evidence_hit){ai, bi, off, len, EVIDENCE_RELATIVE}) != 0)
+				return -1;
+		} else if (find_keyword(e, a, s, bl->len, &off, &len)) {
+			if (push(b, (struct evidence_hit){ai, bi, off, len, EVIDENCE_KEYWORD}) != 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+static int by_block(const void *x, const void *y)
+{
+	const struct evidence_hit *a = x, *b = y;
+	if (a->article != b->article)
+		return a->article < b->article ? -1 : 1;
+	return a->block < b->block ? -1 : a->block > b->block;
+}
+
+int evidence_find(const struct corpus *c, size_t ev, struct evidence_list *out)
+{
+	struct hit_buf b = {0};
+	memset(out, 0, sizeof *out);
+	if (ev >= c->nevents)
+		return 0;
+	const struct corpus_event *e = &c->events[ev];
+	long first = 0, last = -1;
+	int dated = day_span(&e->date, &first, &last);
+	if (!dated && e->nkeywords == 0)
+		return 0;
+	if (!dated) {
+		first = 1;
+		last = 0; /* no day matches */
+	}
+	for (size_t ai = 0; ai < c->narticles; ai++)
+		if (article_evidence(c, ai, e, first, last, &b) != 0) {
+			free(b.items);
+			return -1;
+		}
+	if (b.n)
+		qsort(b.items, b.n, sizeof *b.items, by_block);
+	out->items = b.items;
+	out->n = b.n;
+	return 0;
+}
+
+void evidence_free(struct evidence_list *l)
+{
+	free(l->items);
+	memset(l, 0, sizeof *l);
+}
+
+size_t evidence_events_of(const struct corpus *c, size_t article, size_t block, size_t *events,
+                          size_t max)
+{
+	size_t n = 0;
+	for (size_t ev = 0; ev < c->nevents; ev++) {
+		const struct corpus_event *e = &c->events[ev];
+		long first = 0, last = -1;
+		if (!day_span(&e->date, &first, &last)) {
+			if (e->nkeywords == 0)
+				continue;
+			first = 1;
+			last = 0;
+		}
+		/* this article alone */
+		struct hit_buf b = {0};
+		if (article_evidence(c, article, e, first, last, &b) != 0)
+			break;
+		for (size_t i = 0; i < b.n; i++)
+			if (b.items[i].block == block) {
+				if (n < max)
+					events[n] = ev;
+				n++;
+				break;
+			}
+		free(b.items);
+	}
+	return n;
+}
+
+const char *evidence_why_name(enum evidence_why w)
+{
+	switch (w) {
+	case EVIDENCE_DATE:
+		return "date";
+	case EVIDENCE_RELATIVE:
+		return "relative day";
+	default:
+		return "keyword";
+	}
+}
