@@ -430,7 +430,8 @@ int facts_find(const char *text, size_t n, const struct date_ymd *context,
 		i = end;
 	}
 	free(dm);
-	qsort(b.items, b.n, sizeof *b.items, by_offset);
+	if (b.n > 1) /* b.items is NULL when nothing was found */
+		qsort(b.items, b.n, sizeof *b.items, by_offset);
 	out->items = b.items;
 	out->n = b.n;
 	return 0;
