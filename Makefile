@@ -159,10 +159,10 @@ $(BUILD)/tests/test_%: tests/unit/test_%.c tests/unit/testutil.h $(CORPUS_OBJ) $
 	@echo "  CC/LD   $@"
 	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $(filter-out %.h,$^) $(CORPUS_LIBS) $(TEST_LIBS)
 
-$(BUILD)/tests/conf_%: tests/conformance/%.c $(TEXT_OBJ)
+$(BUILD)/tests/conf_%: tests/conformance/%.c tests/conformance/harness.h $(TEXT_OBJ)
 	@mkdir -p $(dir $@)
 	@echo "  CC/LD   $@"
-	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(TEXT_LIBS)
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $(filter-out %.h,$^) $(TEXT_LIBS)
 
 $(FUZZ_UI:%=$(BUILD)/tests/fuzz_%): $(FUZZ_UI_OBJ)
 $(BUILD)/tests/fuzz_%: tests/fuzz/%.c tests/fuzz/fuzz.h $(FUZZ_MAIN) $(CORPUS_OBJ) $(TEXT_OBJ)

@@ -13,6 +13,7 @@
 
 #include "tandem/bidi.h"
 #include "tandem/compare.h"
+#include "tandem/config.h"
 #include "tandem/corpus.h"
 #include "tandem/decode.h"
 #include "tandem/evidence.h"
@@ -38,6 +39,7 @@ enum mode {
 	MODE_CHECK,
 	MODE_FACTS,
 	MODE_EVIDENCE,
+	MODE_CHECK_CONFIG,
 };
 
 struct options {
@@ -46,6 +48,7 @@ struct options {
 	const char *compare_ids;
 	const char *facts_ids;     /* --facts: an event, or article ids */
 	const char *evidence_id;   /* --evidence: an event */
+	const char *config_file;   /* --check-config FILE; NULL: the default */
 	const char *open_id;
 	int open_compare;
 	int width;                 /* 0: default */
@@ -94,6 +97,7 @@ static void usage(FILE *fp)
 	    "  --facts EVENT         the numbers and dates the event's articles give, grouped\n"
 	    "  --facts ID,ID[,ID]    the same for articles; for translations, where they differ\n"
 	    "  --check [DIR]         check a corpus: what was recognised where; exit 1 on error\n"
+	    "  --check-config [FILE] every problem of the reader's configuration; exit 1 if any\n"
 	    "  --help                this help\n"
 	    "  --version             version\n"
 	    "\n"
@@ -183,6 +187,10 @@ static int parse_args(int argc, char **argv, struct options *o)
 				return usage_error("%s needs ID,ID[,ID]", a);
 			o->mode = MODE_COMPARE;
 			o->compare_ids = v;
+		} else if (!strcmp(a, "--check-config")) {
+			o->mode = MODE_CHECK_CONFIG;
+			if (i + 1 < argc && strncmp(argv[i + 1], "--", 2))
+				o->config_file = argv[++i];
 		} else if (is_opt(a, "--evidence")) {
 			if (!(v = opt_value(argc, argv, &i, "--evidence")))
 				return usage_error("%s needs an event id", a);
@@ -447,22 +455,21 @@ static int run_dump(const struct corpus *c, const struct options *o)
 		return EXIT_RUNTIME;
 	struct page_opts po = page_options(o, 1);
 	struct page *p = page_create(&c->articles[k], &po);
-	if (!p || page_layout(p, o->width ? o->width : default_width()) != 0) {
-		sanitize_fprintf(stderr, "%s: %s: cannot lay out the article (out of memory)\n", prog, o->dump_id);
-		page_destroy(p);
-		return EXIT_RUNTIME;
-	}
-	for (size_t r = 0; r < p->nrows; r++) {
-		char *s = page_row_utf8(p, r, 1);
-		if (!s) {
-			page_destroy(p);
-			return EXIT_RUNTIME;
-		}
+	/* laid out, printed and freed a paragraph at a time */
+	struct page_cursor cur = {0};
+	char *s = NULL;
+	int r = p ? 1 : -1;
+	while (r > 0 && (r = page_next_row(p, o->width ? o->width : default_width(), &cur, &s)) > 0) {
 		sanitize_fputs(stdout, s);
 		putchar('\n');
 		free(s);
 	}
+	page_cursor_free(&cur);
 	page_destroy(p);
+	if (r < 0) {
+		sanitize_fprintf(stderr, "%s: %s: cannot lay out the article (out of memory)\n", prog, o->dump_id);
+		return EXIT_RUNTIME;
+	}
 	return 0;
 }
 
@@ -532,53 +539,64 @@ static int run_compare(const struct corpus *c, const struct options *o)
 	return 0;
 }
 
+/* Reads stdin a paragraph (a line) at a time, but never more than
+ * LAYOUT_PIECE_CHARS bytes of it at once: a longer line is laid out in
+ * pieces (layout_piece), so memory stays bounded however long it is. */
 static int run_render(const struct options *o)
 {
 	int width = o->width ? o->width : default_width();
 	struct bidi_opts bo = {.dir = o->dir, .shape = o->shape, .mirror = o->mirror};
-	struct layout_opts lo = {.width = width, .pad = o->pad, .reorder = o->bidi == UI_BIDI_APP};
-	char *line = NULL;
-	size_t cap = 0;
-	ssize_t n;
-	int status = 0;
-	while ((n = getline(&line, &cap, stdin)) >= 0) {
-		if (n > 0 && line[n - 1] == '\n')
-			n--;
-		if (n > 0 && line[n - 1] == '\r')
-			n--;
-		struct decoded_text t;
-		struct bidi_para bp;
-		struct layout_para lp;
-		const char *err = "out of memory";
-		if (decode_paragraph_ex(line, (size_t)n, o->reveal ? DECODE_REVEAL : 0, &t) != 0) {
-			sanitize_fprintf(stderr, "%s: stdin: out of memory\n", prog);
-			status = EXIT_RUNTIME;
-			break;
+	struct layout_opts lo = {.width = width, .pad = o->pad, .reorder = o->bidi == UI_BIDI_APP,
+	                         .decode_flags = o->reveal ? DECODE_REVEAL : 0};
+	size_t cap = LAYOUT_PIECE_CHARS, len = 0;
+	char *line = malloc(cap);
+	struct layout_resume at = {0};
+	int status = 0, c = 0, ended = 0; /* ended: line holds the paragraph's end */
+	if (!line) {
+		sanitize_fprintf(stderr, "%s: stdin: out of memory\n", prog);
+		return EXIT_RUNTIME;
+	}
+	for (;;) {
+		if (!ended) {
+			/* fill up to a line end, the end of input or a full buffer */
+			while (len < cap && (c = getc(stdin)) != EOF && c != '\n')
+				line[len++] = (char)c;
+			if (len == cap && (c = getc(stdin)) != EOF && c != '\n' &&
+			    ungetc(c, stdin) == EOF)
+				c = EOF;
+			ended = len < cap || c == EOF || c == '\n';
+			if (c == EOF && len == 0 && at.byte == 0)
+				break;
+			if (ended && len > 0 && line[len - 1] == '\r')
+				len--;
 		}
-		if (bidi_prepare(t.cp, t.len, &bo, &bp, &err) != 0) {
+		struct layout_piece pc;
+		const char *err;
+		if (layout_piece(line, len, !ended, &bo, &lo, &at, &pc, &err) != 0) {
 			sanitize_fprintf(stderr, "%s: stdin: %s\n", prog, err);
-			decode_free(&t);
 			status = EXIT_RUNTIME;
 			break;
 		}
-		if (layout_wrap(&bp, &lo, &lp) != 0) {
-			sanitize_fprintf(stderr, "%s: stdin: out of memory\n", prog);
-			bidi_free(&bp);
-			decode_free(&t);
-			status = EXIT_RUNTIME;
-			break;
-		}
-		for (size_t i = 0; i < lp.nlines; i++) {
-			char *s = layout_line_to_utf8(&lp.lines[i], 1, 0, NULL);
+		for (size_t i = 0; i < pc.lay.nlines; i++) {
+			char *s = layout_line_to_utf8(&pc.lay.lines[i], 1, 0, NULL);
 			if (s) {
 				sanitize_fputs(stdout, s);
 				putchar('\n');
 			}
 			free(s);
 		}
-		layout_para_free(&lp);
-		bidi_free(&bp);
-		decode_free(&t);
+		if (pc.last) {
+			memset(&at, 0, sizeof at);
+			len = 0;
+			ended = 0;
+		} else {
+			memmove(line, line + pc.bytes, len - pc.bytes);
+			len -= pc.bytes;
+			at = pc.next;
+		}
+		layout_piece_free(&pc);
+		if (c == EOF && !ended && len == 0 && at.byte == 0)
+			break;
 	}
 	free(line);
 	if (ferror(stdin)) {
@@ -852,10 +870,12 @@ static int run_check(const struct corpus *c)
 			if (bl->dup_of >= 0) {
 				const struct article_block *o = &t->blocks[bl->dup_of];
 				dups++;
-				sanitize_fprintf(stdout, "%s:%u: %c%u %s repeats %c%u (line %u); folded in the reader\n", a->path,
-				       bl->line, article_block_letter(bl->kind), bl->ordinal,
-				       article_block_kind_name(bl->kind), article_block_letter(o->kind),
-				       o->ordinal, o->line);
+				sanitize_fprintf(stdout, "%s:%u: %c%u %s repeats %c%u (line %u); %s\n",
+				                 a->path, bl->line, article_block_letter(bl->kind), bl->ordinal,
+				                 article_block_kind_name(bl->kind), article_block_letter(o->kind),
+				                 o->ordinal, o->line,
+				                 article_block_folds(t, b) ? "folded in the reader"
+				                                           : "shown (too short to fold)");
 			} else if (bl->kind == BLOCK_SOURCE) {
 				sanitize_fprintf(stdout, "%s:%u: source line: %.*s\n", a->path, bl->line, (int)bl->len,
 				       t->raw + bl->off);
@@ -885,6 +905,37 @@ static int run_check(const struct corpus *c)
 	return errors ? EXIT_RUNTIME : 0;
 }
 
+/* --check-config: every problem of the configuration, each with its line. */
+static int run_check_config(const struct options *o)
+{
+	struct config cfg;
+	struct keymap km;
+	struct theme th;
+	config_defaults(&cfg);
+	theme_defaults(&th);
+	if (keymap_init(&km) != 0) {
+		sanitize_fprintf(stderr, "%s: out of memory\n", prog);
+		return EXIT_RUNTIME;
+	}
+	config_load(&cfg, o->config_file, &km, &th);
+	for (size_t i = 0; i < cfg.problems.n; i++) {
+		const struct diag *d = &cfg.problems.items[i];
+		if (d->line)
+			sanitize_fprintf(stdout, "%s:%u: %s\n", d->file, d->line, d->msg);
+		else
+			sanitize_fprintf(stdout, "%s: %s\n", d->file, d->msg);
+	}
+	if (!cfg.path[0])
+		sanitize_fprintf(stdout, "no configuration file (tandem reads "
+		                         "$XDG_CONFIG_HOME/tandem/config, else ~/.config/tandem/config)\n");
+	else
+		sanitize_fprintf(stdout, "%s: %zu problem(s)\n", cfg.path, cfg.problems.n);
+	int r = cfg.problems.n ? EXIT_RUNTIME : 0;
+	config_free(&cfg);
+	keymap_free(&km);
+	return r;
+}
+
 int main(int argc, char **argv)
 {
 	struct options o = {.shape = 1, .mirror = 1, .pad = 1, .lang = "en"};
@@ -894,6 +945,8 @@ int main(int argc, char **argv)
 		return r;
 	if (o.mode == MODE_RENDER)
 		return run_render(&o);
+	if (o.mode == MODE_CHECK_CONFIG)
+		return run_check_config(&o);
 
 	struct corpus *c = open_corpus(&o);
 	if (!c) {
@@ -945,6 +998,7 @@ int main(int argc, char **argv)
 	}
 	case MODE_RENDER:
 	case MODE_CHECK:
+	case MODE_CHECK_CONFIG:
 		break;
 	}
 	/* The renderers' output must not be lost silently; the reader's

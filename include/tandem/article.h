@@ -55,6 +55,14 @@ const char *article_block_kind_name(enum block_kind k);
 /* The anchor letter of a kind: 'p', 'i', 'c', 's', 'k'. */
 char article_block_letter(enum block_kind k);
 
+/* A repeat is folded in the reader ("[repeated paragraph]") when it has at
+ * least this many characters: repeated scrape debris is long, while a short
+ * heading that happens to repeat another is shown. */
+#define ARTICLE_FOLD_MIN_CHARS 40
+
+/* True when block i repeats an earlier one and is long enough to fold. */
+int article_block_folds(const struct article_text *t, size_t i);
+
 /* True for blocks a reader reads (paragraphs and captions), as opposed to
  * placeholders and metadata. */
 int article_block_is_text(enum block_kind k);

@@ -36,6 +36,8 @@ struct bidi_para {
 	                        (attr[n] != 0 once filled); owned */
 	uint32_t base;       /* FriBidiParType after resolution */
 	int rtl;             /* base direction is right-to-left */
+	int dir_found;       /* the direction was given, or found from a strong
+	                        character (else it is a default) */
 	int max_level;
 };
 
@@ -56,5 +58,10 @@ int bidi_reorder_line(const struct bidi_para *p, size_t off, size_t n, uint32_t 
 /* True when c is a bidi formatting character (embeddings, overrides,
  * isolates, marks) that is never printed. */
 int bidi_is_format_char(uint32_t c);
+
+/* The direction of the first strong character of UTF-8 text (the rule P2
+ * of the bidi algorithm, isolates not skipped): BIDI_LTR, BIDI_RTL, or
+ * BIDI_AUTO when it has none. */
+enum bidi_dir bidi_first_strong(const char *utf8, size_t len);
 
 #endif

@@ -4,6 +4,7 @@
 #ifndef TANDEM_CONFIG_H
 #define TANDEM_CONFIG_H
 
+#include "tandem/diag.h"
 #include "tandem/keymap.h"
 #include "tandem/theme.h"
 
@@ -15,14 +16,18 @@ struct config {
 	int mirror;         /* -1: not set */
 	char lang[16];      /* language of event titles, default "en" */
 	char path[1024];    /* the file read ("" when none) */
-	char error[1400];    /* first problem found, "" when none */
+	struct diag_list problems; /* every problem found, with its line */
 };
 
 void config_defaults(struct config *cfg);
 
+/* Frees what config_load kept (the problems). */
+void config_free(struct config *cfg);
+
 /* Reads the file at path (NULL: the default location), applying bindings to
- * km and colours to th. A missing file is not an error. Returns the number
- * of bad lines; the first is described in cfg->error ("FILE:LINE: ..."). */
+ * km and colours to th; what is good applies, whatever else is wrong. A
+ * missing file is not an error. Returns the number of problems, each in
+ * cfg->problems with the file and line. */
 int config_load(struct config *cfg, const char *path, struct keymap *km, struct theme *th);
 
 #endif

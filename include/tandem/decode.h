@@ -50,6 +50,19 @@ int decode_is_revealed(uint32_t c);
 #define DECODE_MARK_MAX 12
 char *decode_reveal_name(uint32_t c, char buf[DECODE_MARK_MAX]);
 
+/* Decodes a part of a paragraph, as decode_paragraph_ex would decode it inside
+ * the whole: `col` is the display column the part starts at (TAB stops count
+ * from the paragraph's start; only col % DECODE_TAB_STOP matters). Decoding
+ * stops at the first character boundary where `max` or more code points have
+ * been produced (a TAB or C1 control may pass it by a few):
+ * out->byte_off[out->len] is then the number of bytes decoded, <= n. */
+int decode_paragraph_part(const char *bytes, size_t n, int flags, size_t col, size_t max,
+                          struct decoded_text *out);
+
+/* The column (modulo DECODE_TAB_STOP) after cp[0..n) starting at column col,
+ * as decode_paragraph_part counts it: the `col` of the part that follows. */
+size_t decode_next_col(const uint32_t *cp, size_t n, size_t col);
+
 void decode_free(struct decoded_text *t);
 
 /* True for the control and non-character code points a terminal could obey

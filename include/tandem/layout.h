@@ -40,6 +40,7 @@ struct layout_opts {
 	int width;      /* columns available, >= 1 */
 	int pad;        /* flush right-to-left lines right (indent) */
 	int reorder;    /* 0: keep logical order (terminal does bidi itself) */
+	int decode_flags; /* layout_piece decodes with these (DECODE_REVEAL) */
 };
 
 struct layout_para {
@@ -61,6 +62,57 @@ int layout_wrap(const struct bidi_para *p, const struct layout_opts *o,
                 struct layout_para *out);
 
 void layout_para_free(struct layout_para *lp);
+
+/* Pieces of a long paragraph.
+ *
+ * A paragraph is analysed at most LAYOUT_PIECE_CHARS code points at a time,
+ * so that memory stays bounded whatever its length: layout_piece lays out the
+ * start of what it is given and says where the next piece starts. A piece
+ * ends where a line of the whole paragraph would start: its text is analysed
+ * with LAYOUT_PIECE_MARGIN code points more than it keeps, and only lines
+ * that end before that margin are kept, so the rows are those of the
+ * unpieced paragraph. What a piece cannot see is the text after its margin
+ * and before its start: the paragraph direction found by the first piece
+ * with a strong character holds for the pieces after it, TAB stops carry
+ * over, but an embedding, isolate or bracket pair open across a cut, or an
+ * Arabic letter joining across more than the margin of combining marks, is
+ * resolved within each piece. A single line longer than a piece (a base
+ * with a million combining marks) is cut at a grapheme-cluster boundary, or
+ * between characters when the cluster is longer still. */
+#define LAYOUT_PIECE_CHARS ((size_t)1 << 20)
+#define LAYOUT_PIECE_MARGIN ((size_t)1024)
+
+/* Where a piece starts. All zero for the start of a paragraph. */
+struct layout_resume {
+	size_t byte;        /* offset in the paragraph's bytes */
+	size_t logical;     /* code points before it in the decoded paragraph */
+	size_t col;         /* display column there, for TAB stops (mod 8) */
+	enum bidi_dir dir;  /* the direction a piece before found; BIDI_AUTO:
+	                       none yet (the bidi_opts' dir applies) */
+};
+
+/* One laid-out piece. Its lines' logical indices (start, end, cells'
+ * logical) count from the paragraph's start. */
+struct layout_piece {
+	struct layout_para lay;     /* owned */
+	size_t bytes;               /* paragraph bytes its lines cover */
+	size_t chars;               /* code points they cover */
+	struct layout_resume next;  /* where the next piece starts */
+	int last;                   /* it ends the paragraph */
+};
+
+/* Lays out the piece of a paragraph that starts at *at: bytes[0..n) are the
+ * paragraph's bytes from at->byte on, all of them (more == 0) or a part
+ * (more != 0: more follow; then give at least LAYOUT_PIECE_CHARS bytes, or
+ * the cut is made nearer the end). The same arguments give the same piece.
+ * Returns 0, or -1 with *err set to a static message when memory runs out or
+ * FriBidi fails (then `out` holds nothing to free). Free with
+ * layout_piece_free. */
+int layout_piece(const char *bytes, size_t n, int more, const struct bidi_opts *bo,
+                 const struct layout_opts *lo, const struct layout_resume *at,
+                 struct layout_piece *out, const char **err);
+
+void layout_piece_free(struct layout_piece *pc);
 
 /* Display width of c after shaping: 0 for combining marks and characters
  * never printed (format characters, fills), 2 for wide, else 1. The one

@@ -3,8 +3,10 @@
  * them, each block laid out by the text layer. A page is a list of pieces
  * (one laid-out paragraph each: header lines, paragraphs, captions, image
  * placeholders, folded repeats) and a list of rows pointing into them.
- * Layout is lazy and cached per piece and width. The TUI and the plain-text
- * renderers draw the same rows. */
+ * Each piece is laid out per width (a paragraph longer than
+ * LAYOUT_PIECE_CHARS in stretches); the page keeps the layouts of the rows
+ * shown last, up to PAGE_CACHE_CHARS, and lays out again what it dropped.
+ * The TUI and the plain-text renderers draw the same rows. */
 #ifndef TANDEM_PAGE_H
 #define TANDEM_PAGE_H
 
@@ -41,14 +43,18 @@ struct page_opts {
 struct page_piece {
 	enum page_kind kind;
 	long block;                  /* article block, -1 for header pieces */
-	char *utf8;                  /* the text laid out; owned */
+	const char *utf8;            /* the text laid out: the article's, a
+	                                label, or `own` */
 	size_t len;
+	char *own;                   /* text the page made (the meta line);
+	                                owned */
 	enum bidi_dir dir;
-	struct decoded_text text;    /* logical text (valid once prepared) */
-	struct bidi_para bidi;       /* valid once prepared */
-	struct layout_para lay;      /* valid when lay.width == the page width */
+	struct page_seg *segs;       /* its stretches at seg_width (page.c);
+	                                owned */
+	size_t nsegs;
+	int seg_width;               /* 0: not laid out */
 	struct fold_text fold;       /* search form, built on first search */
-	int prepared, laid_out, folded;
+	int folded;
 	size_t first_row, nrows;     /* its rows in the page */
 };
 
@@ -67,6 +73,7 @@ struct page {
 	struct page_row *rows;       /* owned */
 	size_t nrows;
 	unsigned char *expanded;     /* per block: a repeat shown in full; owned */
+	struct page_cache *cache;    /* the layouts kept (page.c); owned */
 	int raw;                     /* a raw page: stored lines, no blank rows */
 };
 
@@ -82,17 +89,28 @@ struct page *page_create_raw(const struct corpus_article *a, const struct page_o
 
 void page_destroy(struct page *p);
 
+/* The page keeps the layouts of at most about this many code points (those
+ * of the rows asked for last); the others are laid out again when needed. */
+#define PAGE_CACHE_CHARS (2 * LAYOUT_PIECE_CHARS)
+
 /* Lays the page out for `width` columns (>= 1), reusing each piece's layout
- * when the width did not change. Returns 0, or -1 when memory runs out or
- * the bidi algorithm fails (the page then has no rows). */
+ * when the width did not change. Every piece is laid out to count its rows,
+ * but only PAGE_CACHE_CHARS of the layouts are kept. Returns 0, or -1 when
+ * memory runs out or the bidi algorithm fails (the page then has no rows). */
 int page_layout(struct page *p, int width);
+
+/* Code points whose layout the page keeps now. */
+size_t page_cached_chars(const struct page *p);
 
 /* Shows invisible format characters as marks (on) or hides them: every
  * piece is analysed again and, when the page was laid out, laid out again at
  * its width. 0, or -1 when memory runs out (the page then has no rows). */
 int page_set_reveal(struct page *p, int on);
 
-/* The visual line of a row, or NULL for a blank row. */
+/* The visual line of a row, or NULL for a blank row (or when memory runs
+ * out laying its paragraph out again). It stays valid until the page lays
+ * out another stretch (page_layout, page_row_line, page_row_utf8,
+ * page_match_row may): use it before asking for another row. */
 const struct layout_line *page_row_line(const struct page *p, size_t row);
 
 /* The kind of a row (PAGE_BLANK for blank rows). */
@@ -116,6 +134,27 @@ int page_toggle_repeat(struct page *p, long block);
  * row. Caller frees; NULL when memory runs out. */
 char *page_row_utf8(const struct page *p, size_t row, int with_indent);
 
+/* Row by row, for the plain-text renderers: the rows that page_layout and
+ * page_row_utf8 (with indent) give, laid out one stretch at a time as they
+ * come and freed after, so that no more than a paragraph (or
+ * LAYOUT_PIECE_CHARS of one) is ever laid out at once. Start with a zeroed
+ * cursor. */
+struct page_cursor {
+	size_t piece;                /* the piece being shown */
+	int started;                 /* its blank row is out */
+	int have;                    /* cur holds a stretch of it */
+	struct layout_piece cur;     /* owned */
+	size_t line;                 /* the next line of cur */
+	struct layout_resume at;     /* where cur starts */
+};
+
+/* 1 and *utf8 (caller frees) for the next row, 0 after the last, -1 when
+ * memory runs out or the bidi algorithm fails. */
+int page_next_row(struct page *p, int width, struct page_cursor *c, char **utf8);
+
+/* Frees what the cursor holds (also after an error or an early stop). */
+void page_cursor_free(struct page_cursor *c);
+
 /* The folded form of a piece for searching (built and cached on first use).
  * NULL when memory runs out or the piece cannot be prepared. */
 const struct fold_text *page_piece_fold(struct page *p, size_t piece);
@@ -134,8 +173,8 @@ int page_find(struct page *p, const struct fold_text *needle, size_t piece, size
               int dir, struct page_match *m, int *wrapped);
 
 /* The logical range [*start, *end) of the characters that bytes [off, off +
- * len) of a piece's text produced. The piece must be laid out (prepared);
- * returns 0, or -1 when it is not. */
+ * len) of a piece's text produced. The piece must be laid out; returns 0, or
+ * -1 when it is not or memory runs out. */
 int page_piece_range(const struct page *p, size_t piece, size_t off, size_t len, size_t *start,
                      size_t *end);
 

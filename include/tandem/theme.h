@@ -4,6 +4,8 @@
 #ifndef TANDEM_THEME_H
 #define TANDEM_THEME_H
 
+#include <stddef.h>
+
 #define THEME_ELEMENTS(E) \
 	E(TEXT, "text", -1, -1, 0) \
 	E(TITLE, "title", -1, -1, THEME_BOLD) \
@@ -22,8 +24,8 @@
 	E(STATUS, "status", 7, 4, THEME_REVERSE) \
 	E(MESSAGE, "message", 3, -1, THEME_BOLD) \
 	E(ERROR, "error", 1, -1, THEME_BOLD) \
-	E(MATCH, "match", 0, 3, THEME_UNDERLINE | THEME_BOLD) \
-	E(MATCH_CURRENT, "match-current", 0, 2, THEME_REVERSE) \
+	E(MATCH, "match", 0, 3, THEME_UNDERLINE) \
+	E(MATCH_CURRENT, "match-current", 7, 1, THEME_REVERSE | THEME_BOLD | THEME_UNDERLINE) \
 	E(DIFFERENCE, "difference", 7, 5, THEME_BOLD | THEME_UNDERLINE) \
 	E(DIFFERENCE_CURRENT, "difference-current", 0, 5, THEME_REVERSE | THEME_BOLD)
 
@@ -58,8 +60,9 @@ struct theme {
 /* Default specs (no curses needed). */
 void theme_defaults(struct theme *t);
 
-/* Parses "fg bg attrs..." for element `name`. 0, or -1 with *err set. */
-int theme_parse(struct theme *t, const char *name, const char *value, const char **err);
+/* Parses "fg bg attrs..." for element `name`. 0, or -1 with what is wrong,
+ * naming the bad word, in err (n bytes). */
+int theme_parse(struct theme *t, const char *name, const char *value, char *err, size_t n);
 
 /* After initscr: decides colour or monochrome (NO_COLOR, has_colors) and
  * computes the attributes. */

@@ -28,6 +28,9 @@ enum view_dirty {
 };
 
 #define VIEW_STACK_MAX 16
+#define VIEW_LIST_HEAD_ROWS 3
+#define VIEW_MIN_TEXT 36      /* columns the text keeps beside the sidebar */
+#define VIEW_MIN_SIDEBAR 12   /* the narrowest sidebar: dates only */ /* an event's list: its date, title and a blank */
 #define VIEW_NONE ((size_t)-1)
 /* The compare view's arg: VIEW_NONE (from an article: its translations and
  * its event), an event index, or VIEW_WITH(a): the article with article a,
@@ -85,6 +88,7 @@ struct app {
 	int rows, cols;
 	int too_small;
 	int sidebar;            /* shown */
+	int sidebar_squeezed;   /* shown, but no room for it: said once */
 	size_t event;           /* event selected in the sidebar, VIEW_NONE */
 	size_t *order;          /* articles in timeline order; owned */
 	size_t norder;
@@ -142,9 +146,10 @@ void view_message(struct app *app, int error, const char *fmt, ...);
 struct rect view_pane(const struct app *app, const struct view *v);
 /* Sets the selected event and marks the sidebar dirty. */
 void view_select_event(struct app *app, size_t ev);
-/* A date for the status line and lists: YYYY-MM-DD (or less precise), or
- * "undated". buf holds 16 bytes. Returns buf. */
-char *view_date(const struct date_ymd *d, char *buf);
+/* The status line's position, as less shows it: "first/total" and where
+ * the screen is ("top", "end", "all", or how far down its last row is).
+ * top: the first row shown, h: rows shown, n: rows in all. */
+void view_position(char *buf, size_t size, size_t top, size_t h, size_t n);
 /* Position of article a in app->order, or VIEW_NONE. */
 size_t view_order_index(const struct app *app, size_t article);
 /* The top row a movement request (line, page, half page, top, bottom) asks
@@ -152,7 +157,11 @@ size_t view_order_index(const struct app *app, size_t article);
  * *target set when req is one, 0 otherwise. */
 int view_scroll_target(enum request req, long top, long h, long bottom, long *target);
 
-/* view_timeline.c: the sidebar, drawn beside every non-fullscreen view. */
+/* panes.c: a date for the status line and lists: YYYY-MM-DD (or less
+ * precise), or "undated". buf holds 16 bytes. Returns buf. */
+char *view_date(const struct date_ymd *d, char *buf);
+/* panes.c: the sidebar, drawn beside every non-fullscreen view, and its
+ * width (0 when hidden or there are no events). */
 void view_sidebar_draw(struct app *app, struct rect r);
 int view_sidebar_width(const struct app *app);
 /* The event at sidebar row y, or VIEW_NONE. */
@@ -161,7 +170,7 @@ size_t view_sidebar_event_at(const struct app *app, int y);
 /* view_timeline.c: / in the timeline or the list searches the corpus. */
 unsigned view_corpus_search(struct app *app, struct view *v, int dir, int first);
 
-/* view_list.c: the articles of the selected event (sel: highlighted entry,
+/* panes.c: the articles of the selected event (sel: highlighted entry,
  * VIEW_NONE for none). */
 void view_list_draw_pane(struct app *app, struct rect r, size_t sel, int focused);
 /* How many articles the list shows: the selected event's, or every one. */

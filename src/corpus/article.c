@@ -304,3 +304,11 @@ void article_text_free(struct article_text *t)
 	free(t->blocks);
 	memset(t, 0, sizeof *t);
 }
+
+int article_block_folds(const struct article_text *t, size_t i)
+{
+	const struct article_block *b = &t->blocks[i];
+	if (b->dup_of < 0)
+		return 0;
+	return u8_mbsnlen((const uint8_t *)t->raw + b->off, b->len) >= ARTICLE_FOLD_MIN_CHARS;
+}

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unilbrk.h>
+#include <unistr.h>
 
 _Static_assert(sizeof(FriBidiCharType) == sizeof(uint32_t), "bidi type size");
 _Static_assert(sizeof(FriBidiLevel) == sizeof(int8_t), "bidi level size");
@@ -138,6 +139,7 @@ int bidi_prepare(const uint32_t *cp, size_t n, const struct bidi_opts *o,
 		base = FRIBIDI_PAR_LTR;
 	out->base = base;
 	out->rtl = FRIBIDI_IS_RTL(base) ? 1 : 0;
+	out->dir_found = n > 0 && (base == FRIBIDI_PAR_LTR || base == FRIBIDI_PAR_RTL);
 	out->max_level = max - 1;
 
 	/* Break opportunities come from the logical text: mirroring turns '('
@@ -202,4 +204,21 @@ int bidi_reorder_line(const struct bidi_para *p, size_t off, size_t n, uint32_t 
 		free(imap);
 	}
 	return r == 0 ? -1 : 0;
+}
+
+enum bidi_dir bidi_first_strong(const char *utf8, size_t len)
+{
+	const uint8_t *s = (const uint8_t *)utf8;
+	size_t i = 0;
+	while (i < len) {
+		ucs4_t c;
+		int k = u8_mbtouc(&c, s + i, len - i);
+		i += k > 0 ? (size_t)k : 1;
+		FriBidiCharType t = fribidi_get_bidi_type(c);
+		if (t == FRIBIDI_TYPE_LTR)
+			return BIDI_LTR;
+		if (t == FRIBIDI_TYPE_RTL || t == FRIBIDI_TYPE_AL)
+			return BIDI_RTL;
+	}
+	return BIDI_AUTO;
 }

@@ -91,21 +91,29 @@ int decode_paragraph(const char *bytes, size_t n, struct decoded_text *out)
 
 int decode_paragraph_ex(const char *bytes, size_t n, int flags, struct decoded_text *out)
 {
+	return decode_paragraph_part(bytes, n, flags, 0, SIZE_MAX, out);
+}
+
+int decode_paragraph_part(const char *bytes, size_t n, int flags, size_t col, size_t max,
+                          struct decoded_text *out)
+{
 	struct cp_buf b = {0};
 	const uint8_t *s = (const uint8_t *)bytes;
-	/* Tab stops are columns: col is the width of cp[0..measured), brought
-	 * up to date only when a TAB comes (most paragraphs have none). */
-	size_t i = 0, col = 0, measured = 0;
+	/* Tab stops are columns: col is the width of cp[0..measured) plus the
+	 * column the part starts at, brought up to date only when a TAB comes
+	 * (most paragraphs have none). */
+	size_t i = 0, measured = 0;
 
 	memset(out, 0, sizeof *out);
+	col %= DECODE_TAB_STOP;
 	/* At most one code point per byte unless TAB or C1 expands: reserve
 	 * that much at once instead of doubling from 64. */
-	b.cap = n + 2;
+	b.cap = (n < max ? n : max) + 2;
 	b.cp = malloc(b.cap * sizeof *b.cp);
 	b.off = malloc((b.cap + 1) * sizeof *b.off);
 	if (!b.cp || !b.off)
 		goto fail;
-	while (i < n) {
+	while (i < n && b.len < max) {
 		if (s[i] >= 0x20 && s[i] < 0x7f) { /* printable ASCII: as is */
 			if (buf_push(&b, s[i], i))
 				goto fail;
@@ -157,7 +165,7 @@ int decode_paragraph_ex(const char *bytes, size_t n, int flags, struct decoded_t
 	 * terminated string too) and buf_push keeps one slot free: the
 	 * terminator always fits. */
 	b.cp[b.len] = 0;
-	b.off[b.len] = n;
+	b.off[b.len] = i;
 	out->cp = b.cp;
 	out->byte_off = b.off;
 	out->len = b.len;
@@ -167,6 +175,16 @@ fail:
 	free(b.off);
 	memset(out, 0, sizeof *out);
 	return -1;
+}
+
+size_t decode_next_col(const uint32_t *cp, size_t n, size_t col)
+{
+	col %= DECODE_TAB_STOP;
+	for (size_t i = 0; i < n; i++) {
+		int cw = cp[i] < 0x80 ? 1 : uc_width(cp[i], "UTF-8");
+		col = (col + (size_t)(cw > 0 ? cw : 0)) % DECODE_TAB_STOP;
+	}
+	return col;
 }
 
 void decode_free(struct decoded_text *t)

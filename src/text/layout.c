@@ -89,12 +89,59 @@ void layout_para_free(struct layout_para *lp)
 	memset(lp, 0, sizeof *lp);
 }
 
+/* What next_break keeps from one call to the next: the grapheme breaks (found
+ * on the first word wider than a line) and the last grapheme cluster it
+ * measured, so that a cluster wider than a line, cut into many lines, is
+ * scanned once rather than once per line. */
+struct cut_state {
+	char *gbrk;
+	int have_gbrk;
+	size_t cl_start, cl_end; /* [cl_start, cl_end): a cluster, or empty */
+};
+
+/* Columns that character i takes on its line: a combining mark with no
+ * visible character before it on the line is drawn on a base of its own
+ * (build_line), so it takes a column; *based says whether a visible
+ * character came before, and is updated. */
+static int drawn_width(const uint8_t *w, size_t i, int *based)
+{
+	int cw = w[i] & ATTR_WIDTH;
+	if (w[i] & ATTR_INVISIBLE)
+		return 0;
+	if (cw == 0 && !*based)
+		cw = 1;
+	*based = 1;
+	return cw;
+}
+
+/* End of the grapheme cluster (lam-alef ligature and its marks included)
+ * that starts at or contains i. */
+static size_t cluster_end(const struct bidi_para *p, struct cut_state *cs, size_t i)
+{
+	size_t n = p->len;
+	if (i >= cs->cl_start && i < cs->cl_end)
+		return cs->cl_end;
+	const char *gbrk = cs->gbrk;
+	size_t g = i + 1;
+	while (g < n && !gbrk[g])
+		g++;
+	/* A lam-alef ligature (fill in the lam's slot) is never split. */
+	while (g < n && p->shaped[g - 1] == FILL_CHAR && p->logical[g - 1] != FILL_CHAR) {
+		g++;
+		while (g < n && !gbrk[g]) /* the alef's own marks */
+			g++;
+	}
+	cs->cl_start = i;
+	cs->cl_end = g;
+	return g;
+}
+
 /* Cuts [s, n) in logical order: returns the end of the line that starts at s. */
 static size_t next_break(const struct bidi_para *p, const uint8_t *w, const char *lbrk,
-                         char *gbrk, int *have_gbrk, size_t s, int width)
+                         struct cut_state *cs, size_t s, int width)
 {
 	size_t n = p->len, fit = s;
-	int total = 0, content = 0;
+	int total = 0, content = 0, based = 0;
 
 	for (size_t i = s;; i++) {
 		/* libunistring marks a break opportunity before s[i] as POSSIBLE
@@ -112,7 +159,7 @@ static size_t next_break(const struct bidi_para *p, const uint8_t *w, const char
 		}
 		if (i == n)
 			break;
-		total += w[i] & ATTR_WIDTH;
+		total += drawn_width(w, i, &based);
 		if (!(w[i] & ATTR_SPACE))
 			content = total;
 		/* content only grows: once past the width, no later opportunity
@@ -126,30 +173,22 @@ static size_t next_break(const struct bidi_para *p, const uint8_t *w, const char
 		return fit;
 
 	/* The first word alone is wider than the line: cut it between grapheme
-	 * clusters, as many as fit, at least one. A lam-alef ligature (fill in
-	 * the lam's slot) is never split. Grapheme breaks are only needed here,
-	 * so they are found on the first such word. */
-	if (!*have_gbrk) {
-		u32_grapheme_breaks(p->logical, n, gbrk);
-		*have_gbrk = 1;
+	 * clusters, as many as fit, at least one. Grapheme breaks are only
+	 * needed here, so they are found on the first such word. */
+	if (!cs->have_gbrk) {
+		u32_grapheme_breaks(p->logical, n, cs->gbrk);
+		cs->have_gbrk = 1;
 	}
 	size_t end = s, i = s;
 	total = 0;
+	based = 0;
 	while (i < n) {
-		size_t g = i + 1;
-		int gw = w[i] & ATTR_WIDTH;
-		while (g < n && !gbrk[g]) {
-			gw += w[g] & ATTR_WIDTH;
-			g++;
-		}
-		while (g < n && p->shaped[g - 1] == FILL_CHAR && p->logical[g - 1] != FILL_CHAR) {
-			gw += w[g] & ATTR_WIDTH;
-			g++;
-			while (g < n && !gbrk[g]) { /* the alef's own marks */
-				gw += w[g] & ATTR_WIDTH;
-				g++;
-			}
-		}
+		size_t g = cluster_end(p, cs, i);
+		/* the cluster's width, counted only until it exceeds the line:
+		 * a cluster longer than that is cut below anyway */
+		int b = based, gw = 0;
+		for (size_t j = i; j < g && gw <= width; j++)
+			gw += drawn_width(w, j, &b);
 		if (total > 0 && total + gw > width) /* a line shows something */
 			break;
 		if (gw > width) {
@@ -158,13 +197,20 @@ static size_t next_break(const struct bidi_para *p, const uint8_t *w, const char
 			 * cut it between characters, as many as fit, at least one,
 			 * keeping zero-width ones with what precedes them. */
 			size_t j = i + 1;
-			int cw = w[i] & ATTR_WIDTH;
-			while (j < g && cw + (w[j] & ATTR_WIDTH) <= width)
-				cw += w[j++] & ATTR_WIDTH;
+			int cw = drawn_width(w, i, &based);
+			while (j < g) {
+				int b2 = based, jw = drawn_width(w, j, &b2);
+				if (cw + jw > width)
+					break;
+				cw += jw;
+				based = b2;
+				j++;
+			}
 			end = j;
 			break;
 		}
 		total += gw;
+		based = b;
 		end = g;
 		i = g;
 		if (total >= width)
@@ -206,25 +252,21 @@ static int build_line(const struct bidi_para *p, const struct layout_opts *o, co
 			map[i] = (uint32_t)(start + i);
 	}
 
+	/* The first character drawn on the line: a combining mark there has no
+	 * base before it, and gets one of its own (next_break measures it so). */
+	size_t first_drawn = start;
+	while (first_drawn < content_end && (w[first_drawn] & ATTR_INVISIBLE))
+		first_drawn++;
+
+	/* Bases (and a mark with no base) take cells, in visual order... */
 	for (size_t v = 0; v < n; v++) {
 		size_t L = map[v];
-		if (L >= content_end)
+		if (L >= content_end || (w[L] & ATTR_INVISIBLE))
 			continue;
 		uint32_t c = p->shaped[L];
-		if (w[L] & ATTR_INVISIBLE)
-			continue;
 		int cw = w[L] & ATTR_WIDTH;
-		/* a mark joins the cell before it only if that is its base: with
-		 * REORDER_NSM the base precedes its marks visually and logically */
-		if (cw == 0 && line->ncells > 0 && line->cells[line->ncells - 1].logical < L) {
-			struct layout_cell *prev = &line->cells[line->ncells - 1];
-			if (prev->nch < LAYOUT_CELL_CHARS)
-				prev->ch[prev->nch++] = c;
-			else
-				lp->marks_cut++;
-			line->cell_of[L - start] = (int32_t)(line->ncells - 1);
-			continue;
-		}
+		if (cw == 0 && L != first_drawn)
+			continue; /* a mark: below */
 		struct layout_cell *cell = &line->cells[line->ncells];
 		memset(cell, 0, sizeof *cell);
 		cell->logical = (uint32_t)L;
@@ -239,6 +281,25 @@ static int build_line(const struct bidi_para *p, const struct layout_opts *o, co
 		line->cell_of[L - start] = (int32_t)line->ncells;
 		line->ncells++;
 		line->width += cw;
+	}
+	/* ...and each mark joins the cell of the character drawn before it in
+	 * logical order, its base (or that base's other marks), wherever
+	 * reordering put it: with REORDER_NSM right after it, except where an
+	 * embedding or isolate between them moved one away. */
+	size_t prev = first_drawn;
+	for (size_t L = first_drawn + 1; L < content_end; L++) {
+		if (w[L] & ATTR_INVISIBLE)
+			continue;
+		if ((w[L] & ATTR_WIDTH) == 0) {
+			int32_t ci = line->cell_of[prev - start];
+			struct layout_cell *cell = &line->cells[ci];
+			if (cell->nch < LAYOUT_CELL_CHARS)
+				cell->ch[cell->nch++] = p->shaped[L];
+			else
+				lp->marks_cut++;
+			line->cell_of[L - start] = ci;
+		}
+		prev = L;
 	}
 	/* A lam-alef ligature shows the lam too: its fill slot maps to the
 	 * ligature's cell (the alef's, next in logical order). */
@@ -275,9 +336,9 @@ int layout_wrap(const struct bidi_para *p, const struct layout_opts *o, struct l
 	}
 
 	size_t s = 0;
-	int have_gbrk = 0;
+	struct cut_state cs = {.gbrk = gbrk};
 	do {
-		size_t e = n ? next_break(p, w, lbrk, gbrk, &have_gbrk, s, width) : 0;
+		size_t e = n ? next_break(p, w, lbrk, &cs, s, width) : 0;
 		if (out->nlines == cap) {
 			cap *= 2;
 			struct layout_line *nl = realloc(out->lines, cap * sizeof *nl);
@@ -333,4 +394,117 @@ char *layout_line_to_utf8(const struct layout_line *l, int with_indent, int pad_
 	char *s = decode_to_utf8(cp, k, out_len);
 	free(cp);
 	return s;
+}
+
+void layout_piece_free(struct layout_piece *pc)
+{
+	if (!pc)
+		return;
+	layout_para_free(&pc->lay);
+	memset(pc, 0, sizeof *pc);
+}
+
+/* Adds `off` to every logical index of the lines (their maps and cells stay
+ * where they are: they are reached through the lines' pointers). */
+static void shift_logical(struct layout_para *lp, size_t off)
+{
+	if (off == 0)
+		return;
+	for (size_t i = 0; i < lp->nlines; i++) {
+		struct layout_line *l = &lp->lines[i];
+		l->start += off;
+		l->end += off;
+		for (size_t c = 0; c < l->ncells; c++)
+			l->cells[c].logical += (uint32_t)off;
+	}
+}
+
+/* Where a piece ends when not even its first line ends before the margin (a
+ * line of a million combining marks): the last grapheme-cluster boundary at
+ * or before `limit`, else `limit` itself. Returns 0 when memory runs out. */
+static size_t forced_cut(const uint32_t *cp, size_t len, size_t limit)
+{
+	char *gb = malloc(len);
+	if (!gb)
+		return 0;
+	u32_grapheme_breaks(cp, len, gb);
+	size_t c = limit;
+	while (c > 0 && !gb[c])
+		c--;
+	free(gb);
+	return c > 0 ? c : limit;
+}
+
+int layout_piece(const char *bytes, size_t n, int more, const struct bidi_opts *bo,
+                 const struct layout_opts *lo, const struct layout_resume *at,
+                 struct layout_piece *out, const char **err)
+{
+	static const char *oom = "out of memory";
+	struct decoded_text t;
+	struct bidi_para bp;
+	struct bidi_opts o = *bo;
+
+	memset(out, 0, sizeof *out);
+	*err = oom;
+	if (at->dir != BIDI_AUTO)
+		o.dir = at->dir;
+	if (decode_paragraph_part(bytes, n, lo->decode_flags, at->col, LAYOUT_PIECE_CHARS, &t) != 0)
+		return -1;
+	size_t window = t.byte_off[t.len];
+	int last = window == n && (!more || n == 0);
+	if (bidi_prepare(t.cp, t.len, &o, &bp, err) != 0) {
+		decode_free(&t);
+		return -1;
+	}
+	if (layout_wrap(&bp, lo, &out->lay) != 0)
+		goto fail;
+
+	size_t keep = t.len;
+	if (!last) {
+		/* Keep the lines that end before the margin: the next piece
+		 * starts where the first of the others starts. */
+		size_t safe = t.len > 2 * LAYOUT_PIECE_MARGIN ? t.len - LAYOUT_PIECE_MARGIN
+		                                              : (t.len + 1) / 2;
+		size_t k = 0;
+		while (k < out->lay.nlines && out->lay.lines[k].end <= safe)
+			k++;
+		if (k > 0) {
+			out->lay.nlines = k;
+			keep = out->lay.lines[k - 1].end;
+		} else {
+			keep = forced_cut(t.cp, t.len, safe);
+			layout_para_free(&out->lay);
+			bidi_free(&bp);
+			if (keep == 0) {
+				decode_free(&t);
+				return -1;
+			}
+			if (bidi_prepare(t.cp, keep, &o, &bp, err) != 0) {
+				decode_free(&t);
+				return -1;
+			}
+			if (layout_wrap(&bp, lo, &out->lay) != 0)
+				goto fail;
+		}
+	}
+	out->chars = keep;
+	out->bytes = t.byte_off[keep];
+	out->last = last;
+	out->next.byte = at->byte + out->bytes;
+	out->next.logical = at->logical + keep;
+	out->next.col = last ? 0 : decode_next_col(t.cp, keep, at->col);
+	out->next.dir = at->dir != BIDI_AUTO ? at->dir
+	              : bp.dir_found     ? (bp.rtl ? BIDI_RTL : BIDI_LTR)
+	                                 : BIDI_AUTO;
+	shift_logical(&out->lay, at->logical);
+	bidi_free(&bp);
+	decode_free(&t);
+	return 0;
+fail:
+	*err = oom;
+	layout_para_free(&out->lay);
+	bidi_free(&bp);
+	decode_free(&t);
+	memset(out, 0, sizeof *out);
+	return -1;
 }

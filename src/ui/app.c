@@ -35,18 +35,6 @@ void view_message(struct app *app, int error, const char *fmt, ...)
 	app->dirty |= DIRTY_STATUS;
 }
 
-int view_sidebar_width(const struct app *app)
-{
-	if (!app->sidebar || app->corpus->nevents == 0)
-		return 0;
-	if (app->cols < 60)
-		return 12; /* dates only */
-	int w = app->cfg.sidebar;
-	if (w > app->cols / 2)
-		w = app->cols / 2;
-	return w;
-}
-
 struct rect view_pane(const struct app *app, const struct view *v)
 {
 	int sw = v && v->ops->fullscreen ? 0 : view_sidebar_width(app);
@@ -64,15 +52,6 @@ void view_select_event(struct app *app, size_t ev)
 		app->event = ev;
 		app->dirty |= DIRTY_SIDEBAR | DIRTY_MAIN;
 	}
-}
-
-char *view_date(const struct date_ymd *d, char *buf)
-{
-	if (!d->y) {
-		snprintf(buf, 16, "undated");
-		return buf;
-	}
-	return dates_format(d, buf);
 }
 
 size_t view_order_index(const struct app *app, size_t article)
@@ -246,6 +225,14 @@ static void do_resize(struct app *app)
 	app->rows = rows;
 	app->cols = cols;
 	app->too_small = rows < MIN_ROWS || cols < MIN_COLS;
+	/* the sidebar steps aside when the text would be too narrow; say so
+	 * when that changes */
+	int squeezed = app->sidebar && app->corpus->nevents && view_sidebar_width(app) == 0;
+	if (squeezed != app->sidebar_squeezed && !app->too_small)
+		view_message(app, 0, squeezed ? "timeline hidden: the terminal is too narrow for it "
+		                                "beside the text; it comes back when there is room"
+		                              : "timeline shown again");
+	app->sidebar_squeezed = squeezed;
 	erase();
 	if (!app->too_small)
 		for (int i = 0; i < app->depth; i++)
@@ -641,6 +628,7 @@ static void app_free(struct app *app)
 	if (app->have_needle)
 		fold_free(&app->needle);
 	keymap_free(&app->keymap);
+	config_free(&app->cfg);
 	state_free(&app->state);
 }
 
@@ -680,12 +668,23 @@ int ui_run(struct corpus *c, const struct ui_opts *o)
 	theme_apply(&app->theme);
 	getmaxyx(stdscr, app->rows, app->cols);
 	app->too_small = app->rows < MIN_ROWS || app->cols < MIN_COLS;
+	app->sidebar_squeezed = app->sidebar && c->nevents && view_sidebar_width(app) == 0;
 	if (open_start_views(app) != 0 && app->depth == 0)
 		term_die(&app->term, 1, "cannot open the reader: %s", app->msg);
-	if (app->cfg.error[0] && serr[0])
-		view_message(app, 1, "%s; %s", app->cfg.error, serr);
-	else if (app->cfg.error[0] || serr[0])
-		view_message(app, 1, "%s", app->cfg.error[0] ? app->cfg.error : serr);
+	/* the configuration's problems: the one, or how many (? lists them) */
+	char cerr[1400] = "";
+	const struct diag_list *cp = &app->cfg.problems;
+	if (cp->n == 1 && cp->items[0].line)
+		snprintf(cerr, sizeof cerr, "%s:%u: %s", cp->items[0].file, cp->items[0].line,
+		         cp->items[0].msg);
+	else if (cp->n == 1)
+		snprintf(cerr, sizeof cerr, "%s: %s", cp->items[0].file, cp->items[0].msg);
+	else if (cp->n > 1)
+		snprintf(cerr, sizeof cerr, "%zu problems in %s: ? lists them", cp->n, app->cfg.path);
+	if (cerr[0] && serr[0])
+		view_message(app, 1, "%s; %s", cerr, serr);
+	else if (cerr[0] || serr[0])
+		view_message(app, 1, "%s", cerr[0] ? cerr : serr);
 	app->dirty = DIRTY_ALL;
 
 	int hung_up = 0;
@@ -713,6 +712,21 @@ int ui_run(struct corpus *c, const struct ui_opts *o)
 	app_free(app);
 	free(app);
 	return 0;
+}
+
+void view_position(char *buf, size_t size, size_t top, size_t h, size_t n)
+{
+	size_t end = top + h;
+	if (n == 0)
+		snprintf(buf, size, "0/0");
+	else if (top == 0 && end >= n)
+		snprintf(buf, size, "1/%zu all", n);
+	else if (top == 0)
+		snprintf(buf, size, "1/%zu top", n);
+	else if (end >= n)
+		snprintf(buf, size, "%zu/%zu end", top + 1, n);
+	else
+		snprintf(buf, size, "%zu/%zu %2zu%%", top + 1, n, end * 100 / n);
 }
 
 int view_scroll_target(enum request req, long top, long h, long bottom, long *target)

@@ -49,18 +49,21 @@ void config_defaults(struct config *cfg)
 static void bad_line(struct config_ctx *x, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
-/* Counts a bad line; the first is described in cfg->error as FILE:LINE. */
+/* Records a bad line with its file and line; the rest of the file applies. */
 static void bad_line(struct config_ctx *x, const char *fmt, ...)
 {
-	x->bad++;
-	if (x->cfg->error[0])
-		return;
-	char msg[256];
+	char msg[512];
 	va_list ap;
+	x->bad++;
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	snprintf(x->cfg->error, sizeof x->cfg->error, "%s:%u: %s", x->cfg->path, x->line, msg);
+	diag_add(&x->cfg->problems, DIAG_ERROR, x->cfg->path, x->line, "%s", msg);
+}
+
+void config_free(struct config *cfg)
+{
+	diag_list_free(&cfg->problems);
 }
 
 static int on_off(const char *v, int *out)
@@ -174,7 +177,7 @@ static int handler(void *user, const struct ini_item *it)
 {
 	struct config_ctx *x = user;
 	const char *section = it->section, *name = it->name, *value = it->value;
-	const char *err = NULL;
+	char err[512];
 	x->line = it->line;
 	if (it->kind == INI_ERROR || it->kind == INI_WARNING) {
 		bad_line(x, "%s", it->message);
@@ -187,7 +190,7 @@ static int handler(void *user, const struct ini_item *it)
 	else if (!strcmp(section, "keys"))
 		keys_key(x, name, value);
 	else if (!strcmp(section, "colors")) {
-		if (theme_parse(x->th, name, value, &err) != 0)
+		if (theme_parse(x->th, name, value, err, sizeof err) != 0)
 			bad_line(x, "[colors] %s: %s", name, err);
 	} else
 		bad_line(x, "unknown section [%s]", section);
@@ -214,8 +217,8 @@ int config_load(struct config *cfg, const char *path, struct keymap *km, struct 
 		int missing = errno == ENOENT;
 		/* a FIFO, a device or a directory is said, never waited on */
 		if (!missing || path)
-			snprintf(cfg->error, sizeof cfg->error, "%s: %s; configuration ignored",
-			         cfg->path, d.n ? d.items[0].msg : strerror(errno));
+			diag_add(&cfg->problems, DIAG_ERROR, cfg->path, 0, "%s; configuration ignored",
+			         d.n ? d.items[0].msg : strerror(errno));
 		diag_list_free(&d);
 		if (!missing || path)
 			return 1;
@@ -227,8 +230,7 @@ int config_load(struct config *cfg, const char *path, struct keymap *km, struct 
 	free(x.bound);
 	if (r != INI_OK) {
 		x.bad++;
-		if (!cfg->error[0])
-			snprintf(cfg->error, sizeof cfg->error, "%s: cannot be read", cfg->path);
+		diag_add(&cfg->problems, DIAG_ERROR, cfg->path, 0, "cannot be read");
 	}
 	return x.bad;
 }

@@ -65,14 +65,16 @@ static int parse_attr(const char *s, unsigned *out)
 	return -1;
 }
 
-int theme_parse(struct theme *t, const char *name, const char *value, const char **err)
+int theme_parse(struct theme *t, const char *name, const char *value, char *err, size_t n)
 {
 	int e = -1;
 	for (int i = 0; i < THEME_COUNT; i++)
 		if (!strcmp(names[i], name))
 			e = i;
 	if (e < 0) {
-		*err = "unknown element";
+		size_t k = (size_t)snprintf(err, n, "unknown element; the elements are");
+		for (int i = 0; i < THEME_COUNT && k < n; i++)
+			k += (size_t)snprintf(err + k, n - k, " %s", names[i]);
 		return -1;
 	}
 	struct theme_spec sp = {-1, -1, 0, 1};
@@ -86,7 +88,9 @@ int theme_parse(struct theme *t, const char *name, const char *value, const char
 		if (k == 1 && parse_color(w, &sp.bg) == 0)
 			continue;
 		if (parse_attr(w, &sp.attrs) != 0) {
-			*err = "expected: foreground background [bold|dim|reverse|underline|italic]...";
+			snprintf(err, n, "'%s': %s (colours: default black red green yellow blue magenta "
+			         "cyan white or 0-255, foreground then background; then bold dim reverse "
+			         "underline italic)", w, k < 2 ? "unknown colour" : "unknown attribute");
 			return -1;
 		}
 		k = 2;

@@ -433,10 +433,8 @@ static void article_status(struct app *app, struct view *v, char *left, size_t n
 	struct article_data *d = v->data;
 	const struct corpus_article *a = d->page->article;
 	char date[16];
-	size_t n = d->page->nrows, end = d->top + (size_t)d->h;
 	snprintf(left, nl, "%s %s %s", a->id, a->lang, view_date(&a->date, date));
-	snprintf(pos, np, "%zu/%zu %3zu%%", n ? d->top + 1 : 0, n,
-	         end >= n ? (size_t)100 : end * 100 / n);
+	view_position(pos, np, d->top, (size_t)d->h, d->page->nrows);
 	(void)app;
 }
 

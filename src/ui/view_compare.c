@@ -196,10 +196,14 @@ static void compare_resize(struct app *app, struct view *v, struct rect r)
 	/* keep the position of each column by paragraph */
 	if (had)
 		save_positions(d, block, line);
+	/* columns no wider than the reading measure, the group centred */
 	d->colw = (r.w - GAP * ((int)n - 1)) / (int)n;
+	if (d->colw > app->cfg.measure)
+		d->colw = app->cfg.measure;
 	if (d->colw < 1)
 		d->colw = 1;
-	d->x0 = r.x;
+	int total = d->colw * (int)n + GAP * ((int)n - 1);
+	d->x0 = r.x + (total < r.w ? (r.w - total) / 2 : 0);
 	d->h = r.h - 1; /* the column heads */
 	/* the same width (back from another view, the sidebar toggled): the
 	 * rows are still right */
@@ -659,14 +663,14 @@ static void compare_status(struct app *app, struct view *v, char *left, size_t n
 	const struct corpus_article *a = &app->corpus->articles[d->cmp->articles[d->focus]];
 	char date[16];
 	size_t n = d->sync ? d->cmp->nrows : page_rows(d, d->focus);
-	size_t top = cur_top(d), end = top + (size_t)d->h;
+	size_t top = cur_top(d);
 	char diffs[48] = "";
 	if (has_translation(d->cmp))
 		snprintf(diffs, sizeof diffs, " · %zu difference%s", d->cmp->ndiffs,
 		         d->cmp->ndiffs == 1 ? "" : "s");
 	snprintf(left, nl, "%s %s %s [%s]%s", a->id, a->lang, view_date(&a->date, date),
 	         d->sync ? "sync" : "independent", diffs);
-	snprintf(pos, np, "%zu/%zu %3zu%%", n ? top + 1 : 0, n, end >= n ? (size_t)100 : end * 100 / n);
+	view_position(pos, np, top, (size_t)d->h, n);
 }
 
 static unsigned compare_click(struct app *app, struct view *v, int y, int x)

@@ -12,7 +12,7 @@
 
 #define KEYS_MAX 512
 
-enum help_kind { HELP_BLANK, HELP_TITLE, HELP_KEYS, HELP_CONFIG, HELP_STATE };
+enum help_kind { HELP_BLANK, HELP_TITLE, HELP_KEYS, HELP_CONFIG, HELP_PROBLEM, HELP_STATE };
 
 struct help_row {
 	enum help_kind kind;
@@ -82,7 +82,7 @@ static void help_resize(struct app *app, struct view *v, struct rect r)
 {
 	struct help_data *d = v->data;
 	char keys[KEYS_MAX], desc[KEYS_MAX];
-	size_t need = 8;
+	size_t need = 10 + app->cfg.problems.n;
 	int widest = 0;
 	d->h = r.h;
 	for (int q = 1; q < REQ_COUNT; q++) {
@@ -108,6 +108,14 @@ static void help_resize(struct app *app, struct view *v, struct rect r)
 	d->nrows = 0;
 	add_row(d, HELP_TITLE, REQ_NONE, 0, 0, 0, 0);
 	add_row(d, HELP_BLANK, REQ_NONE, 0, 0, 0, 0);
+	/* the configuration's problems first, every one (kfrom: its number) */
+	int problems = app->cfg.problems.n > 0;
+	if (problems) {
+		add_row(d, HELP_CONFIG, REQ_NONE, 0, 0, 0, 0);
+		for (size_t i = 0; i < app->cfg.problems.n && i < 65535; i++)
+			add_row(d, HELP_PROBLEM, REQ_NONE, i, 0, 0, 0);
+		add_row(d, HELP_BLANK, REQ_NONE, 0, 0, 0, 0);
+	}
 	for (int q = 1; q < REQ_COUNT; q++) {
 		keymap_keys_of(&app->keymap, (enum request)q, keys, sizeof keys);
 		describe((enum request)q, desc, sizeof desc);
@@ -122,7 +130,8 @@ static void help_resize(struct app *app, struct view *v, struct rect r)
 		} while (kf < kn || df < dn);
 	}
 	add_row(d, HELP_BLANK, REQ_NONE, 0, 0, 0, 0);
-	add_row(d, HELP_CONFIG, REQ_NONE, 0, 0, 0, 0);
+	if (!problems)
+		add_row(d, HELP_CONFIG, REQ_NONE, 0, 0, 0, 0);
 	add_row(d, HELP_STATE, REQ_NONE, 0, 0, 0, 0);
 	add_row(d, HELP_BLANK, REQ_NONE, 0, 0, 0, 0);
 	long max = (long)d->nrows - d->h;
@@ -154,10 +163,20 @@ static void help_draw(struct app *app, struct view *v, struct rect r)
 			draw_text(t, y, r.x + kw + 1, r.w - kw - 1, buf, THEME_TEXT);
 			break;
 		case HELP_CONFIG:
-			snprintf(buf, sizeof buf, "config: %s",
-			         app->cfg.path[0] ? app->cfg.path : "(none; $XDG_CONFIG_HOME/tandem/config)");
+			snprintf(buf, sizeof buf, "config: %s%s",
+			         app->cfg.path[0] ? app->cfg.path : "(none; $XDG_CONFIG_HOME/tandem/config)",
+			         app->cfg.problems.n ? " — its problems (the rest applies):" : "");
 			draw_text(t, y, r.x + 1, r.w - 1, buf, THEME_META);
 			break;
+		case HELP_PROBLEM: {
+			const struct diag *pr = &app->cfg.problems.items[row->kfrom];
+			if (pr->line)
+				snprintf(buf, sizeof buf, "  line %u: %s", pr->line, pr->msg);
+			else
+				snprintf(buf, sizeof buf, "  %s", pr->msg);
+			draw_text(t, y, r.x + 1, r.w - 1, buf, THEME_ERROR);
+			break;
+		}
 		case HELP_STATE:
 			snprintf(buf, sizeof buf, "state:  %s",
 			         app->state.path[0] ? app->state.path : "(not kept: no HOME)");
@@ -198,11 +217,9 @@ static void help_status(struct app *app, struct view *v, char *left, size_t nl, 
                         size_t np)
 {
 	struct help_data *d = v->data;
-	size_t end = d->top + (size_t)d->h;
 	(void)app;
 	snprintf(left, nl, "help");
-	snprintf(pos, np, "%zu/%zu %3zu%%", d->nrows ? d->top + 1 : 0, d->nrows,
-	         end >= d->nrows ? (size_t)100 : end * 100 / d->nrows);
+	view_position(pos, np, d->top, (size_t)d->h, d->nrows);
 }
 
 static void help_close(struct app *app, struct view *v)

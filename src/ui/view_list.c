@@ -1,93 +1,16 @@
-/* view_list.c — owns the article list of the selected event (every article
- * when the corpus has no events): one row per article with its language,
- * date and title; the timeline view previews it, this view moves through
- * it. */
+/* view_list.c — owns the article list view of the selected event (every
+ * article when the corpus has no events): moving through the rows panes.c
+ * draws (language, date, title), opening, comparing. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "tandem/view.h"
 
-#define LIST_HEAD_ROWS 3
-
 struct list_data {
 	size_t sel;
 	int rows;               /* article rows the pane shows */
 };
-
-size_t view_list_count(const struct app *app)
-{
-	const struct corpus *c = app->corpus;
-	if (app->event != VIEW_NONE && app->event < c->nevents)
-		return c->events[app->event].narticles;
-	return c->narticles;
-}
-
-size_t view_list_article(const struct app *app, size_t i)
-{
-	const struct corpus *c = app->corpus;
-	if (app->event != VIEW_NONE && app->event < c->nevents)
-		return c->events[app->event].articles[i];
-	return i;
-}
-
-/* The first list entry shown in a pane of h rows when sel is selected: the
- * drawing and the mouse agree through it. */
-static size_t first_shown(size_t sel, int h)
-{
-	size_t rows = h > LIST_HEAD_ROWS ? (size_t)(h - LIST_HEAD_ROWS) : 0;
-	if (sel != VIEW_NONE && rows && sel >= rows)
-		return sel + 1 - rows;
-	return 0;
-}
-
-size_t view_list_entry_at(const struct app *app, int h, size_t sel, int y)
-{
-	if (y < LIST_HEAD_ROWS || y >= h)
-		return VIEW_NONE;
-	size_t i = first_shown(sel, h) + (size_t)(y - LIST_HEAD_ROWS);
-	return i < view_list_count(app) ? i : VIEW_NONE;
-}
-
-void view_list_draw_pane(struct app *app, struct rect r, size_t sel, int focused)
-{
-	const struct corpus *c = app->corpus;
-	struct theme *t = &app->theme;
-	size_t n = view_list_count(app);
-	int y = r.y;
-	if (app->event != VIEW_NONE && app->event < c->nevents) {
-		const struct corpus_event *e = &c->events[app->event];
-		char head[256], date[16];
-		snprintf(head, sizeof head, "%s%s%s%s%s", view_date(&e->date, date),
-		         e->time ? " " : "", e->time ? e->time : "", e->place ? " \xc2\xb7 " : "",
-		         e->place ? e->place : "");
-		draw_text(t, y, r.x + 1, r.w - 1, head, THEME_META);
-		const struct layout_line *l = label_line(&app->event_labels[app->event], r.w - 2);
-		if (l && r.h > 1)
-			draw_line(t, y + 1, r.x + 1, r.w - 2, l, THEME_TITLE, NULL, 0);
-	} else {
-		draw_text(t, y, r.x + 1, r.w - 1, c->title, THEME_TITLE);
-	}
-	y += LIST_HEAD_ROWS;
-	for (size_t i = first_shown(sel, r.h); i < n && y < r.y + r.h; i++, y++) {
-		size_t k = view_list_article(app, i);
-		const struct corpus_article *a = &c->articles[k];
-		char pre[64], date[16];
-		int isel = i == sel;
-		enum theme_elem e = isel ? (focused ? THEME_SELECTED : THEME_CURRENT) : THEME_TEXT;
-		snprintf(pre, sizeof pre, " %-3s %-10s ", a->lang, a->date.y ? dates_format(&a->date, date) : "-");
-		draw_fill(t, y, r.x, r.w, e);
-		int x = draw_text(t, y, r.x, r.w, pre, e);
-		/* an article whose main event is another only mentions this one */
-		if (app->event != VIEW_NONE && app->event < c->nevents && a->event != (long)app->event)
-			x += draw_text(t, y, r.x + x, r.w - x, "mentions ", isel ? e : THEME_META);
-		const struct layout_line *l = label_line(&app->title_labels[k], r.w - x - 1);
-		if (l)
-			draw_line(t, y, r.x + x, r.w - x - 1, l, e, NULL, 0);
-	}
-	if (n == 0 && y < r.y + r.h)
-		draw_text(t, y, r.x + 1, r.w - 1, "(no article reports this event)", THEME_META);
-}
 
 static int list_open(struct app *app, struct view *v)
 {
@@ -108,7 +31,7 @@ static void list_resize(struct app *app, struct view *v, struct rect r)
 {
 	struct list_data *d = v->data;
 	(void)app;
-	d->rows = r.h > LIST_HEAD_ROWS ? r.h - LIST_HEAD_ROWS : 1;
+	d->rows = r.h > VIEW_LIST_HEAD_ROWS ? r.h - VIEW_LIST_HEAD_ROWS : 1;
 }
 
 /* The selection indexes the current event's articles, and the event can
@@ -215,7 +138,7 @@ static void list_status(struct app *app, struct view *v, char *left, size_t nl, 
 static unsigned list_click(struct app *app, struct view *v, int y, int x)
 {
 	struct list_data *d = v->data;
-	size_t i = view_list_entry_at(app, d->rows + LIST_HEAD_ROWS, d->sel, y);
+	size_t i = view_list_entry_at(app, d->rows + VIEW_LIST_HEAD_ROWS, d->sel, y);
 	(void)x;
 	if (i == VIEW_NONE)
 		return 0;

@@ -1,69 +1,13 @@
-/* view_timeline.c — owns the timeline: the sidebar (events in date order:
- * date, language badges, short title; dates only when narrow) drawn beside
- * every view, and the top-level timeline view, where the keys move through
- * the events while the main pane previews the selected event's articles. */
+/* view_timeline.c — owns the top-level timeline view, where the keys move
+ * through the events (the sidebar, drawn by panes.c) while the main pane
+ * previews the selected event's articles, and the corpus-wide search started
+ * from it or the list. */
 #include <stdio.h>
 #include <string.h>
 
 #include "tandem/search.h"
 #include "tandem/timeline.h"
 #include "tandem/view.h"
-
-#define NARROW_SIDEBAR 20
-
-static int entry_rows(const struct app *app, int w)
-{
-	(void)app;
-	return w < NARROW_SIDEBAR ? 1 : 2;
-}
-
-static size_t first_shown(const struct app *app, int h, int rh)
-{
-	size_t per = (size_t)(h / rh);
-	if (per == 0 || app->event == VIEW_NONE || app->event < per)
-		return 0;
-	return app->event + 1 - per;
-}
-
-size_t view_sidebar_event_at(const struct app *app, int y)
-{
-	int w = view_sidebar_width(app), h = app->rows - 1, rh = entry_rows(app, w);
-	if (y < 0 || y >= h)
-		return VIEW_NONE;
-	if ((y / rh + 1) * rh > h) /* a partial entry is not drawn */
-		return VIEW_NONE;
-	size_t e = first_shown(app, h, rh) + (size_t)(y / rh);
-	return e < app->corpus->nevents ? e : VIEW_NONE;
-}
-
-void view_sidebar_draw(struct app *app, struct rect r)
-{
-	const struct corpus *c = app->corpus;
-	struct theme *t = &app->theme;
-	int rh = entry_rows(app, r.w);
-	for (int y = r.y; y < r.y + r.h; y++)
-		draw_fill(t, y, r.x, r.w, THEME_SIDEBAR);
-	size_t e = first_shown(app, r.h, rh);
-	for (int y = r.y; e < c->nevents && y + rh <= r.y + r.h; e++, y += rh) {
-		const struct corpus_event *ev = &c->events[e];
-		int cur = e == app->event;
-		char date[16], langs[64];
-		view_date(&ev->date, date);
-		enum theme_elem base = cur ? THEME_CURRENT : THEME_SIDEBAR;
-		draw_fill(t, y, r.x, r.w, base);
-		draw_text(t, y, r.x + 1, r.w - 1, date, cur ? THEME_CURRENT : THEME_SIDEBAR_DATE);
-		if (rh == 1)
-			continue;
-		timeline_event_langs(c, ev, langs, sizeof langs);
-		int lw = draw_text_width(langs);
-		if (12 + lw < r.w)
-			draw_text(t, y, r.x + r.w - lw - 1, lw, langs, cur ? THEME_CURRENT : THEME_BADGE);
-		draw_fill(t, y + 1, r.x, r.w, base);
-		const struct layout_line *l = label_line(&app->event_labels[e], r.w - 3);
-		if (l)
-			draw_line(t, y + 1, r.x + 2, r.w - 3, l, base, NULL, 0);
-	}
-}
 
 /* The timeline view: top level, keys move between events. */
 

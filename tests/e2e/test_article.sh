@@ -32,13 +32,13 @@ done
 
 start 80 24 xterm-256color --open fr-rehearsal
 check "status line" "fr-rehearsal fr 2025-10-23"
-check "position" "1/126"
+check "position" "1/126 top"
 keys Space
 check "page down" "23/126"
 keys b
 check "page up" "1/126"
 keys G
-check "end" "100%"
+check "end" "/126 end"
 keys g
 keys '}'
 check "next paragraph" "6/126"

@@ -80,4 +80,12 @@ keys j c
 check "event compare" "[sync]"
 if line 0 | grep -q ' fr .* ar .* id '; then ok "event compare: three columns"; else notok "event compare: three columns"; fi
 keys Q
+# 200 columns: the columns keep the 80-column measure, the group centred
+start 200 40 xterm-256color --open fr-rehearsal --compare
+check "wide: opened" "[sync]"
+lead=$(line 2 | sed 's/[^ ].*//' | tr -d '\n' | wc -c)
+gap=$(line 2 | sed 's/│.*//' | tr -d '\n' | LC_ALL=C.UTF-8 wc -m)
+if [ "$lead" -ge 15 ] && [ "$gap" -le $((lead + 81)) ]; then ok "wide: columns at the measure, centred"; else
+	notok "wide: columns at the measure, centred" "lead $lead, gap at $gap"; fi
+keys Q
 finish

@@ -54,4 +54,24 @@ check "long bad key: the good key binds" "2/78"
 keys Q
 check "long bad key: quits" "EXIT=0"
 rm -f "$CFG"
+# every problem at once: counted on the status line, listed in the help,
+# printed by --check-config (exit 1), a bad colour named
+rm -rf "$XDG_CONFIG_HOME/tandem"
+mkdir -p "$XDG_CONFIG_HOME/tandem"
+printf '[reader]\nmeasure = 5\nbogus = 1\n[colors]\nmatch = purple black\n[keys]\nline-down = j\n' >"$XDG_CONFIG_HOME/tandem/config"
+start 100 30 xterm-256color --open fr-rehearsal
+check "problems: counted" "3 problems in $XDG_CONFIG_HOME/tandem/config: ? lists them"
+keys '?'
+check "problems: help lists the first" "line 2: measure takes a number of columns"
+check "problems: help lists the colour" "line 5: [colors] match: 'purple': unknown colour"
+check "problems: the good line applies" "line-down"
+keys Q
+check "problems: quits" "EXIT=0"
+out=$("$TANDEM" --check-config "$XDG_CONFIG_HOME/tandem/config")
+rc=$?
+if [ "$rc" -eq 1 ] && [ "$(echo "$out" | grep -c ':[0-9]*: ')" -eq 3 ] && echo "$out" | grep -q "3 problem(s)"; then
+	ok "--check-config: every problem, exit 1"; else notok "--check-config: every problem, exit 1" "$rc $out"; fi
+printf '[reader]\nmeasure = 60\n' >"$XDG_CONFIG_HOME/tandem/config"
+if "$TANDEM" --check-config "$XDG_CONFIG_HOME/tandem/config" | grep -q ': 0 problem(s)'; then
+	ok "--check-config: a good file"; else notok "--check-config: a good file"; fi
 finish

@@ -22,7 +22,7 @@ keys G Enter
 check "evidence: Enter opens the article" "id-discussion id"
 if line 0 | grep -q 'kemarin pagi, 25 Oktober'; then ok "evidence: at that paragraph"; else
 	notok "evidence: at that paragraph"; fi
-if screen_e | grep -q "$(printf '\033')\[[0-9;]*42m25 Oktober"; then ok "evidence: the mention lit in the article"; else
+if screen_e | grep -q "$(printf '\033')\[[0-9;]*41m25 Oktober"; then ok "evidence: the mention lit in the article"; else
 	notok "evidence: the mention lit in the article" "$(screen_e | grep -a kemarin | cat -v)"; fi
 keys e
 check "e in an article: the paragraph's events" "p2 reports: signing (2025-10-25)"

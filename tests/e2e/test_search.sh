@@ -15,6 +15,13 @@ for term in xterm-256color screen; do
 	wait_gone "/hanoi" || true
 	# a highlighted Hanoi: an SGR right before it, a reset right after
 	if screen_e | grep -q "${ESC}\[[0-9;]*mHanoi${ESC}\["; then ok "$n: highlight"; else notok "$n: highlight"; fi
+	# the current match stands out most: white on red, the others black on
+	# yellow (xterm-256color has colours)
+	if [ "$term" = xterm-256color ]; then
+		if [ "$(screen_e | grep -o "${ESC}\[[0-9;]*41m" | wc -l)" -eq 1 ] &&
+			screen_e | grep -q "${ESC}\[[0-9;]*43m"; then ok "$n: the current match stands out"; else
+			notok "$n: the current match stands out" "$(screen_e | grep -a Hanoi | cat -v | head -3)"; fi
+	fi
 	keys n
 	keys n
 	if ! status_line | grep -q 'not found'; then ok "$n: n"; else notok "$n: n"; fi

@@ -30,11 +30,29 @@ done
 # narrow: the sidebar collapses to dates
 start 50 20 xterm-256color
 check "narrow: dates only" "event 1/6"
-if line 0 | grep -q '^ 2024-12-24 │'; then ok "narrow: sidebar dates only"; else notok "narrow: sidebar dates only"; fi
+if line 0 | grep -q '^ 2024-12-24 *│'; then ok "narrow: sidebar dates only"; else notok "narrow: sidebar dates only"; fi
 keys t
-wait_gone "2024-12-24 │" && ok "t hides the sidebar" || notok "t hides the sidebar"
+wait_gone "2024-12-24  │" && ok "t hides the sidebar" || notok "t hides the sidebar"
 keys Q
 check "Q quits" "EXIT=0"
+
+# narrower still: the sidebar steps aside (said), and comes back with room;
+# at 60 columns it narrows so the text keeps its room
+XDG_STATE_HOME="$TMP/state-narrow"
+mkdir -p "$XDG_STATE_HOME"
+start 60 20 xterm-256color --open fr-rehearsal
+check "60 columns: opened" "fr-rehearsal fr"
+sw=$(line 0 | sed 's/│.*//' | tr -d '\n' | LC_ALL=C.UTF-8 wc -m)
+if [ "$sw" -ge 12 ] && [ $((60 - sw - 1)) -ge 36 ]; then ok "60 columns: the text keeps 36 columns"; else
+	notok "60 columns: the text keeps 36 columns" "sidebar $sw"; fi
+tm resize-window -x 44 -y 20 >/dev/null 2>&1
+check "44 columns: the timeline steps aside, said" "timeline hidden: the terminal is too narrow"
+if ! screen | grep -q '│'; then ok "44 columns: no sidebar"; else notok "44 columns: no sidebar"; fi
+tm resize-window -x 100 -y 20 >/dev/null 2>&1
+check "100 columns: back, said" "timeline shown again"
+if line 0 | grep -q '│'; then ok "100 columns: the sidebar again"; else notok "100 columns: the sidebar again"; fi
+keys Q
+check "narrow: quits" "EXIT=0"
 
 # the current article's event is highlighted in the sidebar, and the
 # highlight follows the article: the sidebar row of its event is drawn

@@ -84,7 +84,7 @@ check "state: reopened" "fr-rehearsal fr"
 again=$(line 0 | sed 's/.*│ *//' | cut -d' ' -f1-3)
 if [ "$first" = "$again" ]; then ok "state: position restored at another width"; else notok "state: position restored at another width" "'$first' vs '$again'"; fi
 keys m a G
-check "mark: set, moved" "100%"
+check "mark: set, moved" " end"
 keys "'" a
 wait_gone "100%" && ok "mark: ' returns" || notok "mark: ' returns"
 # SIGTERM (the SSH link dropped): terminal restored, state saved

@@ -1,8 +1,9 @@
 /* config.c — fuzz target for the configuration reader ([keys], [colors],
  * [reader]), which takes a path: the input is written to a file in a private
  * directory. Input: the file's bytes.
- * Invariants: every setting stays in its documented range; the count of bad
- * lines and the first error agree; every binding maps to a real request and
+ * Invariants: every setting stays in its documented range; the count of
+ * problems returned is the number reported, each with its file and a
+ * message; every binding maps to a real request and
  * is what a lookup of its key returns when it is the key's last binding. */
 #include "tandem/config.h"
 
@@ -21,8 +22,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	int bad = config_load(&cfg, path, &km, &th);
 	FUZZ_CHECK(bad >= 0);
-	FUZZ_CHECK(memchr(cfg.error, 0, sizeof cfg.error) && memchr(cfg.lang, 0, sizeof cfg.lang));
-	FUZZ_CHECK((bad == 0) == (cfg.error[0] == 0));
+	FUZZ_CHECK(memchr(cfg.lang, 0, sizeof cfg.lang));
+	FUZZ_CHECK((size_t)bad == cfg.problems.n + cfg.problems.lost);
+	for (size_t i = 0; i < cfg.problems.n; i++)
+		FUZZ_CHECK(cfg.problems.items[i].file && cfg.problems.items[i].msg &&
+		           cfg.problems.items[i].msg[0]);
 	FUZZ_CHECK(cfg.measure >= 20 && cfg.measure <= 1000);
 	FUZZ_CHECK(cfg.sidebar >= 13 && cfg.sidebar <= 200);
 	FUZZ_CHECK(cfg.bidi_terminal >= -1 && cfg.bidi_terminal <= 1);
@@ -37,5 +41,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		FUZZ_CHECK(th.spec[e].attrs < (1u << 5));
 	}
 	keymap_free(&km);
+	config_free(&cfg);
 	return 0;
 }

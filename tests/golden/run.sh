@@ -49,6 +49,8 @@ for ev in adoption rehearsal signing plenary reception discussion; do
 	golden "facts-$ev.txt" "$bin" --facts "$ev"
 	golden "evidence-$ev.txt" "$bin" --evidence "$ev" --width 100
 done
+# a line-initial combining mark is drawn on a base of its own, and measured so
+golden render-lone-mark-20.txt sh -c "printf '\\314\\201xxxxxxxxxxxxxxxxxxxx\\nab \\314\\201cd ef\\n' | $bin --render --width 20"
 golden list.txt "$bin" --list
 golden timeline.txt "$bin" --timeline
 

@@ -9,7 +9,11 @@
  * fixture in tests/data/corpora/); the layout cache (relayout at
  * another width and back gives the same rows, a fresh page too); a page with
  * no header; in-page search (page_find forward, backward, wrap-around, no
- * match) and page_match_row landing on the row that shows the match. */
+ * match) and page_match_row landing on the row that shows the match;
+ * page_next_row giving the rows of page_layout; a paragraph just under and
+ * over LAYOUT_PIECE_CHARS giving the rows of its unpieced layout; the layout
+ * cache staying within PAGE_CACHE_CHARS on a long article; search in a
+ * paragraph longer than LAYOUT_PIECE_CHARS; page_piece_range. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -129,6 +133,7 @@ static void check_page(const struct page *p)
 		}
 		assert_int_equal(pc->first_row, expect_row);
 		assert_true(pc->nrows >= 1);
+		size_t prev_end = 0;
 		for (size_t l = 0; l < pc->nrows; l++) {
 			size_t r = pc->first_row + l;
 			assert_int_equal(p->rows[r].piece, i);
@@ -137,7 +142,10 @@ static void check_page(const struct page *p)
 			assert_int_equal(page_row_block(p, r), pc->block);
 			const struct layout_line *ln = page_row_line(p, r);
 			assert_non_null(ln);
-			assert_ptr_equal(ln, &pc->lay.lines[l]);
+			/* the piece's lines tile its text */
+			assert_int_equal(ln->start, l == 0 ? 0 : prev_end);
+			assert_true(ln->end >= ln->start);
+			prev_end = ln->end;
 			int cells = 0;
 			for (size_t k = 0; k < ln->ncells; k++)
 				cells += ln->cells[k].width;
@@ -457,16 +465,16 @@ static void test_ar_right_aligned(void **state)
 			if (ln->indent + ln->width != WIDTH)
 				fail_msg("row %zu: indent %d + width %d != %d", r, ln->indent, ln->width, WIDTH);
 		} else if (k == PAGE_META) {
-			assert_int_equal(ln->indent, 0);
+			/* the meta line sits where the text does: flush right */
+			assert_int_equal(ln->indent + ln->width, WIDTH);
 		}
 	}
 	assert_true(text_rows > 13);
-	for (size_t i = p->first_body; i < p->npieces; i++) {
+	for (size_t i = p->first_body; i < p->npieces; i++)
 		assert_int_equal(p->pieces[i].dir, BIDI_RTL);
-		assert_true(p->pieces[i].lay.rtl);
-	}
-	char *m = row_text(p, p->pieces[1].first_row, 1);
-	assert_string_equal(m, "2025-10-23 \xc2\xb7 ar \xc2\xb7 www.vietnamplus.vn");
+	char *m = row_text(p, p->pieces[1].first_row, 0);
+	/* read from the right: date, language, source */
+	assert_string_equal(m, "www.vietnamplus.vn \xc2\xb7 ar \xc2\xb7 2025-10-23");
 	free(m);
 	page_destroy(p);
 }
@@ -481,8 +489,7 @@ static void test_dir_override(void **state)
 	check_page(p);
 	for (size_t i = p->first_body; i < p->npieces; i++) {
 		assert_int_equal(p->pieces[i].dir, BIDI_LTR);
-		assert_false(p->pieces[i].lay.rtl);
-		assert_int_equal(p->pieces[i].lay.lines[0].indent, 0);
+		assert_int_equal(page_row_line(p, p->pieces[i].first_row)->indent, 0);
 	}
 	page_destroy(p);
 }
@@ -500,11 +507,39 @@ static void test_meta_undated(void **state)
 	assert_non_null(p);
 	assert_int_equal(page_layout(p, WIDTH), 0);
 	check_page(p);
-	char *m = row_text(p, p->pieces[1].first_row, 1);
+	char *m = row_text(p, p->pieces[1].first_row, 0);
 	char want[64];
 	snprintf(want, sizeof want, "undated \xc2\xb7 %s", c->articles[0].lang);
 	assert_string_equal(m, want);
 	free(m);
+	page_destroy(p);
+	corpus_free(c);
+}
+
+/* A repeated short heading ("Article 2") is shown; a repeated paragraph of
+ * substance is folded, and Enter unfolds it. */
+static void test_fold_threshold(void **state)
+{
+	(void)state;
+	char *files[] = {"tests/data/corpora/repeats/rep.txt"};
+	struct corpus *c = corpus_open_files(files, 1);
+	assert_non_null(c);
+	struct page *p = page_create(&c->articles[0], &opts);
+	assert_non_null(p);
+	assert_int_equal(page_layout(p, WIDTH), 0);
+	size_t folded = 0, headings = 0;
+	for (size_t i = p->first_body; i < p->npieces; i++) {
+		folded += p->pieces[i].kind == PAGE_FOLDED;
+		if (p->pieces[i].kind == PAGE_TEXT && p->pieces[i].len == 9 &&
+		    !memcmp(p->pieces[i].utf8, "Article 2", 9))
+			headings++;
+	}
+	assert_int_equal(folded, 1);
+	assert_int_equal(headings, 2); /* both shown, the repeat too */
+	const struct article_text *t = &c->articles[0].text;
+	for (size_t b = 0; b < t->nblocks; b++)
+		if (t->blocks[b].dup_of >= 0)
+			assert_int_equal(article_block_folds(t, b), t->blocks[b].len >= ARTICLE_FOLD_MIN_CHARS);
 	page_destroy(p);
 	corpus_free(c);
 }
@@ -532,7 +567,7 @@ static void test_meta_long_source(void **state)
 	struct page *p = page_create(&c->articles[0], &opts);
 	assert_non_null(p);
 	assert_int_equal(page_layout(p, WIDTH), 0);
-	char *m = row_text(p, p->pieces[1].first_row, 1);
+	char *m = row_text(p, p->pieces[1].first_row, 0);
 	char want[64];
 	snprintf(want, sizeof want, "undated \xc2\xb7 %s \xc2\xb7 example.com", c->articles[0].lang);
 	assert_string_equal(m, want);
@@ -607,6 +642,15 @@ struct hit {
 	size_t piece, start;
 };
 
+/* The logical text of a piece, decoded as the page decodes it (the indices
+ * its layout and search use). Free with decode_free. */
+static void piece_decoded(const struct page *p, size_t i, struct decoded_text *t)
+{
+	assert_int_equal(decode_paragraph_ex(p->pieces[i].utf8, p->pieces[i].len,
+	                                     p->opts.reveal ? DECODE_REVEAL : 0, t),
+	                 0);
+}
+
 /* Every "hanoi" of the page, any case, "Hanoï" too, in page order: found
  * by hand in each piece's logical text. */
 static size_t find_hanoi_by_hand(struct page *p, struct hit *hits, size_t max)
@@ -614,8 +658,8 @@ static size_t find_hanoi_by_hand(struct page *p, struct hit *hits, size_t max)
 	static const uint32_t want[] = {'h', 'a', 'n', 'o'};
 	size_t n = 0;
 	for (size_t i = 0; i < p->npieces; i++) {
-		assert_non_null(page_piece_fold(p, i)); /* prepares the piece */
-		const struct decoded_text *t = &p->pieces[i].text;
+		struct decoded_text dt, *t = &dt;
+		piece_decoded(p, i, t);
 		for (size_t k = 0; k + 5 <= t->len; k++) {
 			int ok = 1;
 			for (size_t j = 0; j < 4 && ok; j++)
@@ -626,6 +670,7 @@ static size_t find_hanoi_by_hand(struct page *p, struct hit *hits, size_t max)
 				hits[n++] = (struct hit){i, k};
 			}
 		}
+		decode_free(t);
 	}
 	return n;
 }
@@ -648,8 +693,12 @@ static void test_find(void **state)
 	size_t n = find_hanoi_by_hand(p, hits, NELEM(hits));
 	assert_int_equal(n, 6); /* the title's, four "Hanoi" and one "Hano\u00ef" */
 	int diaeresis = 0;
-	for (size_t i = 0; i < n; i++)
-		diaeresis += p->pieces[hits[i].piece].text.cp[hits[i].start + 4] == 0xef;
+	for (size_t i = 0; i < n; i++) {
+		struct decoded_text t;
+		piece_decoded(p, hits[i].piece, &t);
+		diaeresis += t.cp[hits[i].start + 4] == 0xef;
+		decode_free(&t);
+	}
 	assert_int_equal(diaeresis, 1);
 	assert_int_equal(hits[0].piece, 0); /* "... de la Convention de Hanoi" */
 
@@ -680,7 +729,11 @@ static void test_find(void **state)
 	}
 	/* backward from the end of the page: the last match */
 	size_t lastp = p->npieces - 1;
-	assert_int_equal(page_find(p, &needle, lastp, p->pieces[lastp].text.len, -1, &m, &wrapped), 1);
+	struct decoded_text lt;
+	piece_decoded(p, lastp, &lt);
+	size_t lastlen = lt.len;
+	decode_free(&lt);
+	assert_int_equal(page_find(p, &needle, lastp, lastlen, -1, &m, &wrapped), 1);
 	assert_hit(&m, &hits[n - 1], "backward from the end");
 	assert_int_equal(wrapped, 0);
 
@@ -770,6 +823,272 @@ static void test_match_row(void **state)
 	page_destroy(p);
 }
 
+/* ---- rows one at a time (--dump) ----------------------------------------- */
+
+/* page_next_row gives the rows of page_layout + page_row_utf8, blank rows
+ * included, for every article at two widths, and for a raw page. */
+static void test_next_row_same_rows(void **state)
+{
+	const struct corpus *c = *state;
+	for (size_t i = 0; i < c->narticles; i++)
+		for (int w = 40; w <= 80; w += 40)
+			for (int raw = 0; raw <= 1; raw++) {
+				const struct corpus_article *a = &c->articles[i];
+				struct page *p = raw ? page_create_raw(a, &opts) : page_create(a, &opts);
+				assert_non_null(p);
+				assert_int_equal(page_layout(p, w), 0);
+				struct page *q = raw ? page_create_raw(a, &opts) : page_create(a, &opts);
+				assert_non_null(q);
+				struct page_cursor cur = {0};
+				char *s;
+				size_t r = 0;
+				int k;
+				while ((k = page_next_row(q, w, &cur, &s)) > 0) {
+					assert_true(r < p->nrows);
+					char *want = row_text(p, r, 1);
+					if (strcmp(s, want))
+						fail_msg("%s row %zu: \"%s\" != \"%s\"", a->id, r, s, want);
+					free(want);
+					free(s);
+					r++;
+				}
+				assert_int_equal(k, 0);
+				assert_int_equal(r, p->nrows);
+				page_cursor_free(&cur);
+				page_destroy(q);
+				page_destroy(p);
+			}
+}
+
+/* ---- long paragraphs and the layout cache -------------------------------- */
+
+/* An article (the fr-rehearsal one's fields) with the text s; free its text
+ * with article_text_free. */
+static struct corpus_article text_article(const struct corpus *c, const char *s)
+{
+	struct corpus_article b = *article(c, "fr-rehearsal");
+	assert_int_equal(article_parse(s, strlen(s), &b.text), 0);
+	return b;
+}
+
+/* `n` bytes (a little less) of French words, with a counter so that no two
+ * paragraphs are alike. */
+static char *words(size_t n, unsigned seed)
+{
+	static const char *w[] = {"la", "convention", "de", "Hanoi", "sign\xc3\xa9" "e",
+	                          "par", "\xc3\x89tats", "cybercriminalit\xc3\xa9", "69"};
+	char *s = malloc(n + 1);
+	assert_non_null(s);
+	size_t len = (size_t)snprintf(s, n + 1, "%u ", seed);
+	for (unsigned k = seed;; k = k * 1103515245u + 12345u) {
+		const char *x = w[(k >> 16) % NELEM(w)];
+		size_t xl = strlen(x);
+		if (len + xl + 1 > n)
+			break;
+		memcpy(s + len, x, xl);
+		s[len + xl] = ' ';
+		len += xl + 1;
+	}
+	s[len] = 0;
+	return s;
+}
+
+/* A paragraph just under and just over LAYOUT_PIECE_CHARS: the page's rows
+ * (read in any order, the cache dropping and laying out again) and
+ * page_next_row's are the lines of the paragraph laid out whole, every
+ * character on exactly one row, no row wider than the page. */
+static void test_long_paragraph_rows(void **state)
+{
+	const struct corpus *c = *state;
+	size_t sizes[] = {LAYOUT_PIECE_CHARS - 3000, LAYOUT_PIECE_CHARS + 3000,
+	                  3 * LAYOUT_PIECE_CHARS};
+	for (size_t k = 0; k < NELEM(sizes); k++) {
+		char *s = words(sizes[k], 7);
+		struct corpus_article b = text_article(c, s);
+		struct page_opts o = opts;
+		o.header = 0;
+		struct page *p = page_create(&b, &o);
+		assert_non_null(p);
+		assert_int_equal(p->npieces, 1);
+		assert_int_equal(page_layout(p, 57), 0);
+		check_page(p);
+		/* the whole paragraph in one layout */
+		struct decoded_text d;
+		struct bidi_para bp;
+		struct layout_para lp;
+		const char *err;
+		struct bidi_opts bo = {BIDI_AUTO, 1, 1};
+		struct layout_opts lo = {.width = 57, .pad = 1, .reorder = 1};
+		size_t bl;
+		const char *bt = article_block_text(&b.text, 0, &bl);
+		assert_int_equal(decode_paragraph(bt, bl, &d), 0);
+		assert_int_equal(bidi_prepare(d.cp, d.len, &bo, &bp, &err), 0);
+		assert_int_equal(layout_wrap(&bp, &lo, &lp), 0);
+		assert_int_equal(p->nrows, lp.nlines);
+		/* bottom to top: every stretch laid out again at least once */
+		for (size_t r = p->nrows; r-- > 0;) {
+			const struct layout_line *l = page_row_line(p, r);
+			assert_non_null(l);
+			assert_int_equal(l->start, lp.lines[r].start);
+			assert_int_equal(l->end, lp.lines[r].end);
+			char *got = layout_line_to_utf8(l, 1, 0, NULL);
+			char *want = layout_line_to_utf8(&lp.lines[r], 1, 0, NULL);
+			assert_non_null(got);
+			assert_non_null(want);
+			if (strcmp(got, want))
+				fail_msg("size %zu row %zu: \"%s\" != \"%s\"", sizes[k], r, got, want);
+			free(got);
+			free(want);
+			assert_true(page_cached_chars(p) <= PAGE_CACHE_CHARS + LAYOUT_PIECE_CHARS);
+		}
+		assert_int_equal(lp.lines[lp.nlines - 1].end, d.len);
+		/* and one row at a time */
+		struct page_cursor cur = {0};
+		char *row;
+		size_t r = 0;
+		while (page_next_row(p, 57, &cur, &row) > 0) {
+			char *want = layout_line_to_utf8(&lp.lines[r++], 1, 0, NULL);
+			assert_string_equal(row, want);
+			free(want);
+			free(row);
+		}
+		page_cursor_free(&cur);
+		assert_int_equal(r, lp.nlines);
+		layout_para_free(&lp);
+		bidi_free(&bp);
+		decode_free(&d);
+		page_destroy(p);
+		article_text_free(&b.text);
+		free(s);
+	}
+}
+
+/* A page of many paragraphs, three times what the cache keeps: laid out, it
+ * keeps the layouts of about a cache's worth of text, not of the article;
+ * reading the last rows, then the first, keeps it so, and the first rows are
+ * the same after being laid out again. */
+static void test_cache_bounded(void **state)
+{
+	const struct corpus *c = *state;
+	size_t para = 4000, n = 3 * PAGE_CACHE_CHARS / para;
+	char *s = malloc(n * (para + 2) + 1);
+	assert_non_null(s);
+	size_t len = 0;
+	for (size_t i = 0; i < n; i++) {
+		char *w = words(para, (unsigned)i);
+		size_t wl = strlen(w);
+		memcpy(s + len, w, wl);
+		memcpy(s + len + wl, "\n\n", 2);
+		len += wl + 2;
+		free(w);
+	}
+	s[len] = 0;
+	struct corpus_article b = text_article(c, s);
+	struct page *p = page_create(&b, &opts);
+	assert_non_null(p);
+	assert_int_equal(page_layout(p, 80), 0);
+	assert_true(page_cached_chars(p) <= PAGE_CACHE_CHARS);
+	assert_true(page_cached_chars(p) >= PAGE_CACHE_CHARS / 2);
+	size_t top_n;
+	char **top = snapshot(p, &top_n);
+	for (size_t r = p->nrows - 100; r < p->nrows; r++)
+		free(row_text(p, r, 1));
+	assert_true(page_cached_chars(p) <= PAGE_CACHE_CHARS);
+	size_t again_n;
+	char **again = snapshot(p, &again_n);
+	assert_same_rows(top, top_n, again, again_n);
+	assert_true(page_cached_chars(p) <= PAGE_CACHE_CHARS);
+	free_snapshot(top, top_n);
+	free_snapshot(again, again_n);
+	page_destroy(p);
+	article_text_free(&b.text);
+	free(s);
+}
+
+/* Search in a paragraph longer than LAYOUT_PIECE_CHARS (folded a piece at a
+ * time, TABs and C1 controls expanding as in the whole): the folded text and
+ * its map are those of the whole paragraph, and the last match is found and
+ * lands on the row that shows it. */
+static void test_long_paragraph_search(void **state)
+{
+	const struct corpus *c = *state;
+	static const char unit[] = "la\tConvention de Hano\xc3\xaf \xc2\x9b sign\xc3\xa9" "e ";
+	size_t ul = strlen(unit), n = (5 * LAYOUT_PIECE_CHARS / 2) / ul;
+	char *s = malloc(n * ul + 16);
+	assert_non_null(s);
+	for (size_t i = 0; i < n; i++)
+		memcpy(s + i * ul, unit, ul);
+	strcpy(s + n * ul, "HANOI fin");
+	struct corpus_article b = text_article(c, s);
+	struct page_opts o = opts;
+	o.header = 0;
+	struct page *p = page_create(&b, &o);
+	assert_non_null(p);
+	assert_int_equal(page_layout(p, 70), 0);
+	const struct fold_text *f = page_piece_fold(p, 0);
+	assert_non_null(f);
+	struct decoded_text d;
+	struct fold_text whole;
+	piece_decoded(p, 0, &d);
+	assert_true(d.len > 2 * LAYOUT_PIECE_CHARS);
+	assert_int_equal(fold_text(d.cp, d.len, &whole), 0);
+	assert_int_equal(f->len, whole.len);
+	assert_memory_equal(f->cp, whole.cp, whole.len * sizeof *whole.cp);
+	assert_memory_equal(f->src, whole.src, (whole.len + 1) * sizeof *whole.src);
+	/* backward from the end: the final "HANOI" */
+	struct fold_text needle;
+	struct page_match m;
+	int wrapped;
+	assert_int_equal(fold_utf8("hanoi", 5, &needle), 0);
+	assert_int_equal(page_find(p, &needle, 0, d.len, -1, &m, &wrapped), 1);
+	assert_int_equal(m.start, d.len - 9);
+	size_t row = page_match_row(p, &m);
+	assert_int_equal(row, p->nrows - 1);
+	const struct layout_line *l = page_row_line(p, row);
+	assert_true(l->start <= m.start && m.start < l->end);
+	fold_free(&needle);
+	fold_free(&whole);
+	decode_free(&d);
+	page_destroy(p);
+	article_text_free(&b.text);
+	free(s);
+}
+
+/* page_piece_range: the logical range of a byte range, as a decode of the
+ * whole piece gives it, for ranges at the start, middle and end of every
+ * piece (asked twice, and for the next piece with the same bytes, as the
+ * reader asks for every row drawn). */
+static void test_piece_range(void **state)
+{
+	const struct corpus *c = *state;
+	struct page *p = page_at(c, "fr-rehearsal", &opts, WIDTH);
+	for (size_t i = 0; i < p->npieces; i++) {
+		const struct page_piece *pc = &p->pieces[i];
+		struct decoded_text t;
+		piece_decoded(p, i, &t);
+		size_t offs[] = {0, pc->len / 2, pc->len > 5 ? pc->len - 5 : 0};
+		for (size_t k = 0; k < NELEM(offs); k++) {
+			size_t off = offs[k];
+			while (off < pc->len && ((unsigned char)pc->utf8[off] & 0xc0) == 0x80)
+				off++; /* a character's first byte */
+			size_t want_s = 0, want_e = 0;
+			while (want_s < t.len && t.byte_off[want_s] < off)
+				want_s++;
+			while (want_e < t.len && t.byte_off[want_e] < off + 5)
+				want_e++;
+			for (int twice = 0; twice < 2; twice++) {
+				size_t s = 99, e = 99;
+				assert_int_equal(page_piece_range(p, i, off, 5, &s, &e), 0);
+				assert_int_equal(s, want_s);
+				assert_int_equal(e, want_e);
+			}
+		}
+		decode_free(&t);
+	}
+	assert_int_equal(page_piece_range(p, p->npieces, 0, 1, &(size_t){0}, &(size_t){0}), -1);
+	page_destroy(p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -780,6 +1099,7 @@ int main(void)
 		cmocka_unit_test(test_ar_right_aligned),
 		cmocka_unit_test(test_dir_override),
 		cmocka_unit_test(test_meta_undated),
+		cmocka_unit_test(test_fold_threshold),
 		cmocka_unit_test(test_meta_long_source),
 		cmocka_unit_test(test_relayout_same_rows),
 		cmocka_unit_test(test_no_header),
@@ -787,6 +1107,11 @@ int main(void)
 		cmocka_unit_test(test_find_single_match),
 		cmocka_unit_test(test_match_row),
 		cmocka_unit_test(test_raw_page),
+		cmocka_unit_test(test_next_row_same_rows),
+		cmocka_unit_test(test_long_paragraph_rows),
+		cmocka_unit_test(test_cache_bounded),
+		cmocka_unit_test(test_long_paragraph_search),
+		cmocka_unit_test(test_piece_range),
 	};
 	return cmocka_run_group_tests(tests, test_open_bundled, test_close_bundled);
 }

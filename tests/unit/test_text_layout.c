@@ -10,12 +10,16 @@
  * fill) and off (base letters); bracket mirroring on and off; over-long words
  * cut between grapheme clusters, wide characters never straddling the edge,
  * progress at width 1; marks capped at LAYOUT_CELL_CHARS and counted; a mark
- * without a base getting one (left-to-right and right-to-left); a lam-alef
+ * without a base getting one (left-to-right and right-to-left) and measured
+ * with it; marks kept with their base across embeddings and isolates; a
+ * cluster of 100,000 marks and a ZWJ chain of 20,000 emoji; a lam-alef
  * ligature never separated from its marks and mapped from both its letters;
  * bidi format characters never in cells, explicit embeddings and isolates
  * reordering; the logical<->visual maps of every line; re-wrapping one
  * analysis at several widths; the empty paragraph; reorder off;
- * layout_line_to_utf8; the French and Arabic corpus paragraphs. */
+ * layout_line_to_utf8; the French and Arabic corpus paragraphs; long
+ * paragraphs laid out in pieces (layout_piece) giving the lines of the whole,
+ * given whole or a part at a time, and a cluster longer than a piece. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -226,7 +230,7 @@ static void check_line(const struct para *x, size_t li)
  * paragraph, flush-right indents, each line's maps. */
 static void wrap(struct para *x, int width, int pad, int reorder)
 {
-	struct layout_opts o = {width, pad, reorder};
+	struct layout_opts o = {width, pad, reorder, 0};
 	unwrap(x);
 	assert_int_equal(layout_wrap(&x->p, &o, &x->lp), 0);
 	x->wrapped = 1;
@@ -1151,7 +1155,7 @@ static void test_layout_leading_mark_gets_base_rtl(void **state)
 	/* fatha, then "سلام" */
 	prep(x, "\xd9\x8e\xd8\xb3\xd9\x84\xd8\xa7\xd9\x85", BIDI_AUTO, 1, 1);
 	assert_true(x->p.rtl);
-	struct layout_opts o = {10, 1, 1};
+	struct layout_opts o = {10, 1, 1, 0};
 	assert_int_equal(layout_wrap(&x->p, &o, &x->lp), 0);
 	x->wrapped = 1;
 	const struct layout_line *l = &x->lp.lines[0];
@@ -1167,6 +1171,134 @@ static void test_layout_leading_mark_gets_base_rtl(void **state)
 	drop(x);
 }
 
+/* A combining mark with nothing visible before it on its line is drawn on a
+ * base of its own (a no-break space): the line is measured with that column,
+ * so it is never wider than the width (it was one column wider). */
+static void test_layout_lone_mark_measured(void **state)
+{
+	(void)state;
+	struct para *x = para_new();
+	/* U+0301, then twenty x */
+	prep(x, "\xcc\x81xxxxxxxxxxxxxxxxxxxx", BIDI_AUTO, 1, 1);
+	wrap(x, 20, 1, 1);
+	check_breaks(x, 20);
+	assert_int_equal(x->lp.nlines, 2);
+	assert_int_equal(x->lp.lines[0].width, 20);
+	assert_int_equal(x->lp.lines[0].cells[0].ch[0], NBSP);
+	assert_int_equal(x->lp.lines[0].ncells, 20); /* the mark's cell, 19 x */
+	assert_line_str(x, 1, "x");
+	drop(x);
+
+	/* after an invisible character (ZWJ) the mark has no base either */
+	prep(x, "\xe2\x80\x8d\xcc\x81xxxx", BIDI_AUTO, 1, 1);
+	wrap(x, 4, 1, 1);
+	for (size_t li = 0; li < x->lp.nlines; li++)
+		assert_true(x->lp.lines[li].width <= 4);
+	assert_int_equal(x->lp.nlines, 2);
+	drop(x);
+
+	/* a mark after a space starts the second line: "ab", then the mark on
+	 * its base with "cd" (three columns), then "ef" */
+	prep(x, "ab \xcc\x81" "cd ef", BIDI_AUTO, 1, 1);
+	for (int W = 1; W <= 8; W++) {
+		wrap(x, W, 1, 1);
+		for (size_t li = 0; li < x->lp.nlines; li++)
+			assert_true(x->lp.lines[li].width <= W);
+	}
+	wrap(x, 3, 1, 1);
+	assert_int_equal(x->lp.nlines, 3);
+	assert_int_equal(x->lp.lines[1].width, 3);
+	drop(x);
+
+	/* right to left: a fatha, then nineteen seen, at width 20 */
+	char ar[64] = "\xd9\x8e";
+	for (int i = 0; i < 19; i++)
+		strcat(ar, "\xd8\xb3");
+	prep(x, ar, BIDI_AUTO, 0, 1);
+	wrap(x, 19, 1, 1);
+	for (size_t li = 0; li < x->lp.nlines; li++)
+		assert_true(x->lp.lines[li].width + x->lp.lines[li].indent <= 19);
+	drop(x);
+}
+
+/* Marks next to embeddings, overrides and isolates, which can move a mark
+ * away from its base when the line is reordered: the mark still joins its
+ * base's cell (or, first on its line, a base of its own), and no line is
+ * wider than measured: random paragraphs of such characters at widths 1..8. */
+static void test_layout_marks_across_embeddings(void **state)
+{
+	(void)state;
+	static const uint32_t chars[] = {'a', 'b', ' ', '1', '(', ')', 0x0301, 0x064e,
+	                                 0x0633, 0x0644, 0x0627, 0x202a, 0x202b, 0x202c,
+	                                 0x202e, 0x2067, 0x2069, 0x200d, 0x200f};
+	rng_state = 0x9e3779b97f4a7c15u;
+	for (int t = 0; t < 3000; t++) {
+		uint32_t cp[24];
+		size_t n = 1 + rng() % NELEM(cp);
+		for (size_t i = 0; i < n; i++)
+			cp[i] = chars[rng() % NELEM(chars)];
+		char *s = keep(decode_to_utf8(cp, n, NULL));
+		struct para *x = para_new();
+		prep(x, s, (enum bidi_dir)(rng() % 3), (int)(rng() % 2), 1);
+		int W = 1 + (int)(rng() % 8);
+		wrap(x, W, 1, 1);
+		for (size_t li = 0; li < x->lp.nlines; li++) {
+			const struct layout_line *l = &x->lp.lines[li];
+			if (l->ncells > 1 && l->indent + l->width > W)
+				fail_msg("paragraph %d, line %zu: %d columns at width %d", t, li,
+				         l->indent + l->width, W);
+		}
+		drop(x);
+		release(s);
+	}
+}
+
+/* A grapheme cluster of any length: one base with 100,000 combining marks is
+ * one cell (marks past the cell's room cut and counted, every one mapped to
+ * that cell); an emoji ZWJ chain of 20,000 people at width 9 is cut between
+ * its characters, four to a line, every person shown exactly once. */
+static void test_layout_long_clusters(void **state)
+{
+	(void)state;
+	enum { MARKS = 100000, PEOPLE = 20000 };
+	char *s = keep(malloc(1 + 2 * MARKS + 1));
+	s[0] = 'a';
+	for (size_t i = 0; i < MARKS; i++)
+		memcpy(s + 1 + 2 * i, "\xcc\x81", 2);
+	s[1 + 2 * MARKS] = 0;
+	struct para *x = para_new();
+	prep(x, s, BIDI_AUTO, 1, 1);
+	wrap(x, 10, 1, 1);
+	assert_int_equal(x->lp.nlines, 1);
+	assert_int_equal(x->lp.lines[0].ncells, 1);
+	assert_int_equal(x->lp.lines[0].cells[0].nch, LAYOUT_CELL_CHARS);
+	assert_int_equal(x->lp.marks_cut, MARKS - (LAYOUT_CELL_CHARS - 1));
+	assert_int_equal(layout_line_cell_of(&x->lp.lines[0], MARKS), 0);
+	drop(x);
+	release(s);
+
+	/* man ZWJ man ZWJ ... */
+	s = keep(malloc(7 * PEOPLE + 1));
+	for (size_t i = 0; i < PEOPLE; i++)
+		memcpy(s + 7 * i, "\xf0\x9f\x91\xa8\xe2\x80\x8d", 7);
+	s[7 * PEOPLE - 3] = 0; /* no ZWJ after the last */
+	prep(x, s, BIDI_AUTO, 1, 1);
+	wrap(x, 9, 1, 1);
+	size_t seen = 0;
+	for (size_t li = 0; li < x->lp.nlines; li++) {
+		const struct layout_line *l = &x->lp.lines[li];
+		assert_true(l->width <= 9);
+		for (size_t c = 0; c < l->ncells; c++)
+			seen += l->cells[c].ch[0] == 0x1f468;
+		if (li + 1 < x->lp.nlines)
+			assert_int_equal(l->ncells, 4);
+	}
+	assert_int_equal(seen, PEOPLE);
+	assert_int_equal(x->lp.nlines, PEOPLE / 4);
+	drop(x);
+	release(s);
+}
+
 /* A lam-alef ligature followed by a haraka, in a word cut at width 1: the
  * haraka stays on the ligature's line and in its cell. */
 static void test_layout_lam_alef_keeps_its_mark(void **state)
@@ -1178,7 +1310,7 @@ static void test_layout_lam_alef_keeps_its_mark(void **state)
 	assert_int_equal(x->p.shaped[0], FILL);
 	assert_true(x->p.shaped[1] == 0xfefb || x->p.shaped[1] == 0xfefc);
 	for (int W = 1; W <= 3; W++) {
-		struct layout_opts o = {W, 1, 1};
+		struct layout_opts o = {W, 1, 1, 0};
 		assert_int_equal(layout_wrap(&x->p, &o, &x->lp), 0);
 		x->wrapped = 1;
 		size_t la = line_of(x, 1), lf = line_of(x, 2);
@@ -1456,6 +1588,155 @@ static void test_layout_line_to_utf8(void **state)
 	drop(x);
 }
 
+/* ------------------------------------------------------ long paragraphs */
+
+/* `n` bytes (a little less, ending on a whole character) made of the UTF-8
+ * text `unit` repeated; caller frees (through release). */
+static char *repeat_text(const char *unit, size_t n)
+{
+	size_t ul = strlen(unit), len = 0;
+	char *s = keep(malloc(n + 1));
+	while (len + ul <= n) {
+		memcpy(s + len, unit, ul);
+		len += ul;
+	}
+	s[len] = 0;
+	return s;
+}
+
+static void assert_same_line(const struct layout_line *a, const struct layout_line *b)
+{
+	assert_int_equal(a->start, b->start);
+	assert_int_equal(a->end, b->end);
+	assert_int_equal(a->width, b->width);
+	assert_int_equal(a->indent, b->indent);
+	assert_int_equal(a->ncells, b->ncells);
+	for (size_t c = 0; c < a->ncells; c++) {
+		assert_int_equal(a->cells[c].nch, b->cells[c].nch);
+		assert_int_equal(a->cells[c].width, b->cells[c].width);
+		assert_int_equal(a->cells[c].logical, b->cells[c].logical);
+		assert_memory_equal(a->cells[c].ch, b->cells[c].ch,
+		                    a->cells[c].nch * sizeof a->cells[c].ch[0]);
+	}
+	for (size_t L = a->start; L < a->end; L++)
+		assert_int_equal(layout_line_cell_of(a, L), layout_line_cell_of(b, L));
+}
+
+/* Lays s out in pieces, as `tandem --render` does when `chunk` is nonzero
+ * (it is given at most `chunk` bytes at a time, with more to come) or as the
+ * reader's page does (the whole rest each time). Every line is checked
+ * against `whole` (the unpieced layout) when given, else against the width;
+ * the lines must tile the paragraph: every character on exactly one line.
+ * Returns the number of pieces. */
+static size_t check_pieces(const char *s, const struct bidi_opts *bo, int width, size_t chunk,
+                           const struct layout_para *whole, size_t total_chars)
+{
+	struct layout_opts lo = {width, 1, 1, 0};
+	struct layout_resume at = {0};
+	size_t n = strlen(s), pieces = 0, line = 0, next_logical = 0;
+	for (;;) {
+		size_t give = n - at.byte;
+		int more = chunk && give > chunk;
+		if (more)
+			give = chunk;
+		struct layout_piece pc;
+		const char *err = NULL;
+		assert_int_equal(layout_piece(s + at.byte, give, more, bo, &lo, &at, &pc, &err), 0);
+		pieces++;
+		assert_true(pc.lay.nlines >= 1);
+		assert_int_equal(pc.chars, pc.next.logical - at.logical);
+		for (size_t i = 0; i < pc.lay.nlines; i++, line++) {
+			const struct layout_line *l = &pc.lay.lines[i];
+			assert_int_equal(l->start, next_logical); /* no gap, no overlap */
+			next_logical = l->end;
+			assert_true(l->indent + l->width <= width);
+			if (whole) {
+				assert_true(line < whole->nlines);
+				assert_same_line(l, &whole->lines[line]);
+			}
+		}
+		assert_int_equal(next_logical, pc.next.logical);
+		int last = pc.last;
+		if (!last) {
+			assert_true(pc.bytes > 0);
+			at = pc.next;
+		}
+		layout_piece_free(&pc);
+		if (last)
+			break;
+	}
+	assert_int_equal(next_logical, total_chars);
+	if (whole)
+		assert_int_equal(line, whole->nlines);
+	return pieces;
+}
+
+/* A paragraph just under and just over LAYOUT_PIECE_CHARS code points gives,
+ * laid out in pieces, the very lines of the unpieced layout: French words
+ * with TABs and C1 controls (whose expansion the pieces carry over), and
+ * Arabic (the direction found by the first piece holds for the next) with
+ * combining marks and lam-alef ligatures; at two widths, given whole or a
+ * megabyte at a time. */
+static void test_layout_pieces_match_whole(void **state)
+{
+	(void)state;
+	static const char *units[] = {
+		"la convention\tde Hanoi \xc2\x9b sign\xc3\xa9" "e par 69 \xc3\x89tats, ",
+		"\xd8\xb3\xd9\x8e\xd9\x84\xd8\xa7\xd9\x85 \xd9\x84\xd8\xa7 (12) \xd8\xa7\xd9\x84"
+		"\xd8\xb9\xd8\xa7\xd9\x84\xd9\x85 abc ",
+	};
+	struct bidi_opts bo = {BIDI_AUTO, 1, 1};
+	for (size_t u = 0; u < NELEM(units); u++) {
+		/* bytes for just under and just over the limit in code points */
+		struct decoded_text d;
+		char *sample = repeat_text(units[u], 100 * strlen(units[u]));
+		assert_int_equal(decode_paragraph(sample, strlen(sample), &d), 0);
+		double ratio = (double)strlen(sample) / (double)d.len;
+		decode_free(&d);
+		release(sample);
+		size_t sizes[] = {(size_t)((double)(LAYOUT_PIECE_CHARS - 5000) * ratio),
+		                  (size_t)((double)(LAYOUT_PIECE_CHARS + 5000) * ratio)};
+		for (size_t k = 0; k < NELEM(sizes); k++) {
+			char *s = repeat_text(units[u], sizes[k]);
+			struct para *x = para_new();
+			prep(x, s, BIDI_AUTO, 1, 1);
+			assert_true(k == 0 ? x->p.len < LAYOUT_PIECE_CHARS : x->p.len > LAYOUT_PIECE_CHARS);
+			for (int W = 17; W <= 80; W += 63) {
+				struct layout_opts o = {W, 1, 1, 0};
+				unwrap(x);
+				assert_int_equal(layout_wrap(&x->p, &o, &x->lp), 0);
+				x->wrapped = 1;
+				size_t np = check_pieces(s, &bo, W, 0, &x->lp, x->p.len);
+				assert_int_equal(np, k == 0 ? 1 : 2);
+				np = check_pieces(s, &bo, W, LAYOUT_PIECE_CHARS, &x->lp, x->p.len);
+				assert_int_equal(np > 1, k == 1 || strlen(s) > LAYOUT_PIECE_CHARS);
+				np = check_pieces(s, &bo, W, 300000, &x->lp, x->p.len);
+				assert_true(np >= 3);
+			}
+			drop(x);
+			release(s);
+		}
+	}
+}
+
+/* One cluster longer than a piece (a base and 1.5 million combining marks):
+ * cut between pieces at a character boundary, every character on exactly one
+ * line, no line wider than the width. */
+static void test_layout_pieces_long_cluster(void **state)
+{
+	(void)state;
+	enum { MARKS = 1500000 };
+	char *s = keep(malloc(2 + 2 * MARKS + 3));
+	s[0] = 'a';
+	for (size_t i = 0; i < MARKS; i++)
+		memcpy(s + 1 + 2 * i, "\xcc\x81", 2);
+	memcpy(s + 1 + 2 * MARKS, " b", 3);
+	struct bidi_opts bo = {BIDI_AUTO, 1, 1};
+	assert_true(check_pieces(s, &bo, 10, 0, NULL, MARKS + 3) >= 2);
+	assert_true(check_pieces(s, &bo, 1, LAYOUT_PIECE_CHARS, NULL, MARKS + 3) >= 2);
+	release(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1479,6 +1760,11 @@ int main(void)
 		cmocka_unit_test_teardown(test_layout_marks_capped, teardown),
 		cmocka_unit_test_teardown(test_layout_leading_mark_gets_base_ltr, teardown),
 		cmocka_unit_test_teardown(test_layout_leading_mark_gets_base_rtl, teardown),
+		cmocka_unit_test_teardown(test_layout_lone_mark_measured, teardown),
+		cmocka_unit_test_teardown(test_layout_marks_across_embeddings, teardown),
+		cmocka_unit_test_teardown(test_layout_long_clusters, teardown),
+		cmocka_unit_test_teardown(test_layout_pieces_match_whole, teardown),
+		cmocka_unit_test_teardown(test_layout_pieces_long_cluster, teardown),
 		cmocka_unit_test_teardown(test_layout_lam_alef_keeps_its_mark, teardown),
 		cmocka_unit_test_teardown(test_layout_lam_alef_maps_both_letters, teardown),
 		cmocka_unit_test_teardown(test_layout_format_chars_never_in_cells, teardown),
