@@ -2,8 +2,9 @@
  * articles, loaded as plain files (detection included) from a private
  * directory, aligned and laid out side by side at two column widths.
  * Input: byte 0 chooses three columns or two, the header, shaping and
- * reordering; bytes 1 and 2 the widths; bytes 3 and 4 where the rest is cut
- * into the articles' texts.
+ * reordering; bytes 1 and 2 the widths (2 to 100 and 2 to 30: from 2 columns
+ * on, every character fits); bytes 3 and 4 where the rest is cut into the
+ * articles' texts.
  * Invariants: the segments cover each column's pieces in order; each
  * column's page rows appear once each, in order, the rest of a screen row
  * being padding; compare_screen_row and compare_segment_of_row agree with
@@ -55,7 +56,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (size < 5)
 		return 0;
 	uint8_t opt = data[0];
-	int w1 = 1 + data[1] % 100, w2 = 1 + data[2] % 30;
+	int w1 = 2 + data[1] % 99, w2 = 2 + data[2] % 29;
 	size_t rest = size - 5, cut1 = rest * data[3] / 256, cut2 = cut1 + (rest - cut1) * data[4] / 256;
 	const char *text = (const char *)data + 5;
 	size_t ncols = (opt & 1) ? 3 : 2;
