@@ -5,8 +5,17 @@
 #   make check      bootstrap dependencies, build, run every test
 #   make bench      layout throughput, corpus load time, growth with input size
 #   make install    PREFIX=/usr/local DESTDIR=
-#   make SANITIZE=1 build with AddressSanitizer and UBSan
+#   make SANITIZE=1 check
+#                   build into build-san with AddressSanitizer and UBSan
+#                   (any error fails) and run every test against that build
+#                   (a sibling of build/, so that its tandem finds ../corpus)
+#   make fuzz       build the libFuzzer targets of tests/fuzz/ with clang into
+#                   build/fuzz and run each for FUZZ_SECONDS (default 60);
+#                   FUZZ_TARGETS="text align" picks some
 #   make V=1        show the commands
+#
+# BUILD=dir puts objects and binaries elsewhere (default build, build-san with
+# SANITIZE=1); the test scripts are told which build to run.
 
 PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
@@ -17,7 +26,11 @@ VERSION := 0.1.0
 
 CC      ?= cc
 PKG_CONFIG ?= pkg-config
-BUILD   := build
+ifneq ($(origin BUILD),command line)
+BUILD := $(if $(filter 1,$(FUZZER)),build/fuzz,$(if $(filter 1,$(SANITIZE)),build-san,build))
+endif
+FUZZ_SECONDS ?= 60
+FUZZ_CC      ?= clang
 
 ifeq ($(V),1)
 Q :=
@@ -35,8 +48,19 @@ CPPFLAGS += -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -D_XOPEN_SOURCE_EXTENDED \
            -DTANDEM_VERSION='"$(VERSION)"' -DTANDEM_DATADIR='"$(DATADIR)"' \
            -Iinclude $(call pc_inc,fribidi ncursesw)
 ifeq ($(SANITIZE),1)
-CFLAGS  += -fsanitize=address,undefined -fno-omit-frame-pointer
-LDFLAGS += -fsanitize=address,undefined
+CFLAGS  += -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+LDFLAGS += -fsanitize=address,undefined -fno-sanitize-recover=all
+endif
+# FUZZER=1 (set by tests/fuzz/run.sh, with CC=clang): objects instrumented for
+# libFuzzer, targets linked with its main instead of tests/fuzz/driver.c.
+ifeq ($(FUZZER),1)
+CFLAGS  += -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all \
+           -fno-omit-frame-pointer
+FUZZ_LDFLAGS := -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
+FUZZ_MAIN :=
+else
+FUZZ_LDFLAGS :=
+FUZZ_MAIN := tests/fuzz/driver.c
 endif
 
 TEXT_LIBS   := $(shell $(PKG_CONFIG) --libs fribidi 2>/dev/null || echo -lfribidi) -lunistring
@@ -63,7 +87,17 @@ CONF_BIN   := $(CONF_SRC:tests/conformance/%.c=$(BUILD)/tests/conf_%)
 BENCH_BIN  := $(BUILD)/bench/bench_layout
 GROWTH_BIN := $(BUILD)/bench/bench_growth
 
-.PHONY: all run check unit conformance golden e2e bench install uninstall clean bootstrap
+# Fuzz targets: tests/fuzz/NAME.c defines LLVMFuzzerTestOneInput; its seeds
+# are in tests/fuzz/NAME/. `make check` links each with driver.c and runs it
+# over its seeds; `make fuzz` links it with libFuzzer. The config and state
+# readers live in src/ui and need their neighbours and ncursesw.
+FUZZ_NAMES := $(filter-out driver,$(basename $(notdir $(wildcard tests/fuzz/*.c))))
+FUZZ_BIN   := $(FUZZ_NAMES:%=$(BUILD)/tests/fuzz_%)
+FUZZ_UI    := config state
+FUZZ_UI_OBJ := $(addprefix $(BUILD)/src/ui/,config.o keymap.o state.o theme.o)
+
+.PHONY: all run check unit conformance golden e2e fuzz fuzz-smoke fuzz-bins bench install \
+        uninstall clean bootstrap
 
 all: $(BUILD)/tandem
 
@@ -75,8 +109,8 @@ run: bootstrap
 	$(BUILD)/tandem corpus
 
 check: bootstrap
-	$(Q)$(MAKE) --no-print-directory all $(UNIT_BIN) $(CONF_BIN)
-	$(Q)sh tests/run-all.sh
+	$(Q)$(MAKE) --no-print-directory all $(UNIT_BIN) $(CONF_BIN) $(FUZZ_BIN)
+	$(Q)BUILD=$(BUILD) SANITIZE=$(SANITIZE) sh tests/run-all.sh
 
 unit: $(UNIT_BIN)
 	$(Q)for t in $(UNIT_BIN); do $$t || exit 1; done
@@ -85,10 +119,20 @@ conformance: $(CONF_BIN)
 	$(Q)for t in $(CONF_BIN); do $$t || exit 1; done
 
 golden: $(BUILD)/tandem
-	$(Q)sh tests/golden/run.sh
+	$(Q)BUILD=$(BUILD) sh tests/golden/run.sh
 
 e2e: $(BUILD)/tandem
-	$(Q)sh tests/e2e/run.sh
+	$(Q)BUILD=$(BUILD) sh tests/e2e/run.sh
+
+# The fuzz targets over their seeds, without clang.
+fuzz-smoke: $(FUZZ_BIN)
+	$(Q)for t in $(FUZZ_NAMES); do $(BUILD)/tests/fuzz_$$t tests/fuzz/$$t || exit 1; done
+
+fuzz:
+	$(Q)FUZZ_CC="$(FUZZ_CC)" FUZZ_SECONDS="$(FUZZ_SECONDS)" FUZZ_TARGETS="$(FUZZ_TARGETS)" \
+		MAKE="$(MAKE)" sh tests/fuzz/run.sh
+
+fuzz-bins: $(FUZZ_BIN)
 
 bench: bootstrap
 	$(Q)$(MAKE) --no-print-directory all $(BENCH_BIN) $(GROWTH_BIN)
@@ -122,6 +166,13 @@ $(BUILD)/tests/conf_%: tests/conformance/%.c tests/conformance/harness.h $(TEXT_
 	@echo "  CC/LD   $@"
 	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $(filter-out %.h,$^) $(TEXT_LIBS)
 
+$(FUZZ_UI:%=$(BUILD)/tests/fuzz_%): $(FUZZ_UI_OBJ)
+$(BUILD)/tests/fuzz_%: tests/fuzz/%.c tests/fuzz/fuzz.h $(FUZZ_MAIN) $(CORPUS_OBJ) $(TEXT_OBJ)
+	@mkdir -p $(dir $@)
+	@echo "  CC/LD   $@"
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) $(FUZZ_LDFLAGS) -o $@ $(filter-out %.h,$^) \
+		$(if $(filter $(FUZZ_UI),$*),$(UI_LIBS),$(CORPUS_LIBS))
+
 $(BENCH_BIN): bench/bench_layout.c $(CORPUS_OBJ) $(TEXT_OBJ)
 	@mkdir -p $(dir $@)
 	@echo "  CC/LD   $@"
@@ -148,6 +199,6 @@ uninstall:
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:
-	rm -rf $(BUILD)
+	rm -rf $(BUILD) $(if $(filter command line,$(origin BUILD)),,build build-san)
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -430,7 +430,8 @@ int facts_find(const char *text, size_t n, const struct date_ymd *context,
 		i = end;
 	}
 	free(dm);
-	qsort(b.items, b.n, sizeof *b.items, by_offset);
+	if (b.n > 1) /* b.items is NULL when nothing was found */
+		qsort(b.items, b.n, sizeof *b.items, by_offset);
 	out->items = b.items;
 	out->n = b.n;
 	return 0;
@@ -473,7 +474,8 @@ const char *facts_qual_name(enum fact_qual q)
 
 static void format_number(double v, char *buf, size_t size)
 {
-	if (v == (double)(long long)v)
+	/* only a whole number within long long's range may be converted */
+	if (v > -9e18 && v < 9e18 && v == (double)(long long)v)
 		snprintf(buf, size, "%lld", (long long)v);
 	else
 		snprintf(buf, size, "%g", v);

@@ -33,6 +33,62 @@ int bidi_is_format_char(uint32_t c)
 	       c == 0x200e || c == 0x200f || c == 0x061c;
 }
 
+/* Explicit nesting tandem lets FriBidi see. FriBidi 1.0.8 reads out of
+ * bounds when embeddings reach the algorithm's maximum depth (125) and
+ * isolates and brackets follow (32 RLE, 31 RLO, then RLI PDF RLI PDI PDI
+ * "(" crash it). Each level of nesting raises the embedding level by at most
+ * 2, so 60 stay below 125 and FriBidi never overflows. */
+#define BIDI_MAX_NEST 60
+
+/* Makes every embedding, override or isolate initiator beyond BIDI_MAX_NEST
+ * levels of nesting, and the terminator that would close it, a boundary
+ * neutral (BN): ignored, as the algorithm ignores an overflowing one
+ * (X5-X7). The stack follows rules X2-X7 for what opens and closes. */
+static void cap_nesting(FriBidiCharType *types, size_t n)
+{
+	unsigned char isolate[BIDI_MAX_NEST]; /* per entry: opened by an isolate */
+	size_t depth = 0, over_isolate = 0, over_embed = 0;
+	for (size_t i = 0; i < n; i++) {
+		FriBidiCharType t = types[i];
+		int is_iso = t == FRIBIDI_TYPE_LRI || t == FRIBIDI_TYPE_RLI || t == FRIBIDI_TYPE_FSI;
+		int is_emb = t == FRIBIDI_TYPE_LRE || t == FRIBIDI_TYPE_RLE ||
+		             t == FRIBIDI_TYPE_LRO || t == FRIBIDI_TYPE_RLO;
+		if (is_iso || is_emb) {
+			if (depth < BIDI_MAX_NEST && !over_isolate && !over_embed) {
+				isolate[depth++] = (unsigned char)is_iso;
+			} else {
+				types[i] = FRIBIDI_TYPE_BN;
+				if (is_iso)
+					over_isolate++;
+				else if (!over_isolate)
+					over_embed++;
+			}
+		} else if (t == FRIBIDI_TYPE_PDI) {
+			if (over_isolate) {
+				types[i] = FRIBIDI_TYPE_BN;
+				over_isolate--;
+			} else {
+				size_t k = depth;
+				while (k > 0 && !isolate[k - 1])
+					k--;
+				if (k > 0) { /* matched: closes what its isolate opened */
+					depth = k - 1;
+					over_embed = 0;
+				}
+			}
+		} else if (t == FRIBIDI_TYPE_PDF) {
+			if (over_isolate) {
+				/* inside an ignored isolate: ignored anyway */
+			} else if (over_embed) {
+				types[i] = FRIBIDI_TYPE_BN;
+				over_embed--;
+			} else if (depth > 0 && !isolate[depth - 1]) {
+				depth--;
+			}
+		}
+	}
+}
+
 int bidi_prepare(const uint32_t *cp, size_t n, const struct bidi_opts *o,
                  struct bidi_para *out, const char **err)
 {
@@ -70,6 +126,7 @@ int bidi_prepare(const uint32_t *cp, size_t n, const struct bidi_opts *o,
 	FriBidiCharType *types = (FriBidiCharType *)out->types;
 	FriBidiLevel *levels = (FriBidiLevel *)out->levels;
 	fribidi_get_bidi_types(str, (FriBidiStrIndex)n, types);
+	cap_nesting(types, n);
 	fribidi_get_bracket_types(str, (FriBidiStrIndex)n, types, brackets);
 	FriBidiLevel max = n ? fribidi_get_par_embedding_levels_ex(types, brackets,
 	                                     (FriBidiStrIndex)n, &base, levels)

@@ -1,11 +1,16 @@
 # tests/e2e/lib.sh — helpers for the end-to-end tests: a private tmux server
-# per test file, build/tandem run in it with HOME and the XDG directories in
-# a temporary directory, keys sent with send-keys, the screen read with
-# capture-pane and polled (never fixed long sleeps), the bytes the program
-# writes to the terminal captured with pipe-pane. Sourced by test_*.sh.
+# per test file, build/tandem (or $BUILD/tandem) run in it with HOME and the
+# XDG directories in a temporary directory, keys sent with send-keys, the
+# screen read with capture-pane and polled (never fixed long sleeps), the
+# bytes the program writes to the terminal captured with pipe-pane. Sourced
+# by test_*.sh. Under `make check SANITIZE=1`, finish fails the test file
+# when a sanitizer wrote a report into $TANDEM_SAN_LOGS (see run-all.sh).
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-TANDEM="$ROOT/build/tandem"
+case ${BUILD:-build} in
+/*) TANDEM="$BUILD/tandem" ;;
+*) TANDEM="$ROOT/${BUILD:-build}/tandem" ;;
+esac
 SOCK="tandem-test-$$"
 SERIAL=0
 SOCKS=
@@ -13,6 +18,13 @@ TMP=$(mktemp -d "${TMPDIR:-/tmp}/tandem-e2e.XXXXXX") || exit 1
 export HOME="$TMP/home" XDG_STATE_HOME="$TMP/state" XDG_CONFIG_HOME="$TMP/config"
 mkdir -p "$HOME" "$XDG_STATE_HOME" "$XDG_CONFIG_HOME"
 unset NO_COLOR TANDEM_CORPUS
+if [ -n "${TANDEM_SAN_LOGS:-}" ]; then
+	# No LeakSanitizer here: a tandem that ends because its tmux server went
+	# away can hang for good in the leak check's stop-the-world at exit
+	# (seen as an orphan spinning at 25% CPU). The unit, fuzz and golden
+	# suites keep it.
+	export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
+fi
 FAILS=0
 TIMEOUT_TICKS=${TIMEOUT_TICKS:-50} # 50 x 0.1 s
 
@@ -24,6 +36,13 @@ cleanup() {
 		rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$s" # a killed server leaves it
 	done
 	rm -rf "$TMP"
+	if [ -n "${TANDEM_SAN_LOGS:-}" ]; then
+		# a tandem ended with its server reports as it exits
+		sleep 0.5
+		before=$FAILS
+		san_check
+		[ "$FAILS" -eq "$before" ] || exit 1
+	fi
 }
 trap cleanup EXIT INT TERM
 
@@ -168,7 +187,21 @@ check() {
 	if wait_for "$2"; then ok "$1"; else notok "$1" "expected '$2'"; fi
 }
 
+# san_check: a "not ok" for each sanitizer report tandem wrote (shown, then
+# removed), when the tests run against a sanitizer build
+san_check() {
+	[ -n "${TANDEM_SAN_LOGS:-}" ] || return 0
+	for f in "$TANDEM_SAN_LOGS"/*; do
+		[ -f "$f" ] || continue
+		echo "not ok sanitizer report ${f##*/}"
+		sed 's/^/#   /' "$f" | head -n 80
+		rm -f "$f"
+		FAILS=$((FAILS + 1))
+	done
+}
+
 finish() {
+	san_check
 	[ "$FAILS" -eq 0 ]
 	exit $?
 }

@@ -1,15 +1,17 @@
 #!/bin/sh
-# tests/e2e/run.sh — runs every tests/e2e/test_*.sh (each drives build/tandem
-# in a private tmux server) and prints "N passed, N failed" over all their
-# "ok NAME" / "not ok NAME" lines; exit status 1 when any failed.
+# tests/e2e/run.sh — runs every tests/e2e/test_*.sh (each drives build/tandem,
+# or $BUILD/tandem, in a private tmux server) and prints "N passed, N failed"
+# over all their "ok NAME" / "not ok NAME" lines; exit status 1 when any
+# failed.
 cd "$(dirname "$0")/../.." || exit 1
+BUILD=${BUILD:-build}
 if ! command -v tmux >/dev/null 2>&1; then
 	echo "tmux is not installed: end-to-end tests skipped"
 	echo "0 passed, 0 failed"
 	exit 0
 fi
-if [ ! -x build/tandem ]; then
-	echo "build/tandem is missing: run make first"
+if [ ! -x "$BUILD/tandem" ]; then
+	echo "$BUILD/tandem is missing: run make first"
 	echo "0 passed, 1 failed"
 	exit 1
 fi

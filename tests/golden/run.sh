@@ -7,7 +7,7 @@
 #   UPDATE=1 sh tests/golden/run.sh   rewrite the expected files (review them!)
 set -u
 cd "$(dirname "$0")/../.." || exit 1
-bin=${TANDEM:-build/tandem}
+bin=${TANDEM:-${BUILD:-build}/tandem} # BUILD: the Makefile's build directory
 exp=tests/golden/expected
 out=$(mktemp -d "${TMPDIR:-/tmp}/tandem-golden.XXXXXX") || exit 1
 trap 'rm -rf "$out"' EXIT INT TERM
