@@ -380,7 +380,8 @@ int main(int argc, char **argv)
 		}
 		struct ui_opts uo = {.open_id = o.open_id, .open_compare = o.open_compare,
 		                     .bidi = o.bidi, .shape = o.ui_shape, .mirror = o.mirror,
-		                     .bidi_given = o.bidi_given, .lang = o.lang_given ? o.lang : NULL};
+		                     .bidi_given = o.bidi_given, .lang = o.lang_given ? o.lang : NULL,
+		                     .files_given = c->dir == NULL};
 		r = ui_run(c, &uo);
 		break;
 	}

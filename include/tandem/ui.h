@@ -20,6 +20,8 @@ struct ui_opts {
 	                            config file's [reader] bidi applies) */
 	const char *lang;        /* language of event titles; NULL: the config's
 	                            [reader] lang, else en */
+	int files_given;         /* files were named: start on them, not on the
+	                            article read last */
 };
 
 /* Runs the reader on corpus c until the user quits, SIGHUP or SIGTERM comes

@@ -591,7 +591,7 @@ static int open_start_views(struct app *app)
 	long a = -1;
 	if (app->opts.open_id)
 		a = corpus_find_article(c, app->opts.open_id);
-	else if (app->state.last[0])
+	else if (app->state.last[0] && !app->opts.files_given)
 		a = corpus_find_article(c, app->state.last);
 	app->event = c->nevents ? 0 : VIEW_NONE;
 	if (a >= 0 && c->articles[a].event >= 0)

@@ -48,4 +48,19 @@ if [ -n "$pos" ] && [ "$now" = "$pos" ]; then ok "reopen: at the saved position"
 keys q
 check "reopen: q goes to the list" "list"
 keys Q
+# files named on the command line: they are what is opened, not the
+# article read last
+mkdir -p "$TMP/files"
+printf 'Premier titre\n\nUn texte.\n' >"$TMP/files/one.txt"
+printf 'Second titre\n\nUn autre texte.\n' >"$TMP/files/two.txt"
+start 100 30 xterm-256color "'$TMP/files/one.txt'" "'$TMP/files/two.txt'"
+check "files: the list" "list"
+keys Enter
+check "files: an article" "article"
+keys Q
+check "files: quit" "EXIT=0"
+start 100 30 xterm-256color "'$TMP/files/one.txt'" "'$TMP/files/two.txt'"
+check "files: named again, the list" "list"
+if ! screen | grep -q "reopened"; then ok "files: not reopened"; else notok "files: not reopened"; fi
+keys Q
 finish
