@@ -344,7 +344,7 @@ static void prep_search(size_t n, struct run *r)
 static const struct path paths[] = {
 	{ "paragraphs: distinct paragraphs in one article (--dump)", "paragraphs", 10000,
 	  prep_paragraphs },
-	{ "cluster: one long grapheme cluster (--render)", "bytes", 256 * 1024, prep_cluster },
+	{ "cluster: one long grapheme cluster (--render)", "bytes", 1 << 20, prep_cluster },
 	{ "compare: --compare of many paragraphs", "paragraphs", 500, prep_compare },
 	{ "manifest: a manifest of many articles (--list)", "articles", 5000, prep_manifest },
 	{ "state: a state file of many entries (reader)", "entries", 10000, prep_state },
