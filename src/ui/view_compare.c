@@ -47,7 +47,7 @@ static int compare_open(struct app *app, struct view *v)
 		view_message(app, 1, "out of memory");
 		return -1;
 	}
-	size_t tr[MAX_CANDS];
+	size_t tr[MAX_CANDS], ncols;
 	add_cand(d, v->article);
 	if (v->arg != VIEW_NONE && (v->arg & VIEW_WITH_FLAG)) {
 		/* the article the user chose, then its translations for L */
@@ -56,31 +56,23 @@ static int compare_open(struct app *app, struct view *v)
 		size_t n = corpus_translations(c, with, tr, MAX_CANDS);
 		for (size_t i = 0; i < n && i < MAX_CANDS; i++)
 			add_cand(d, tr[i]);
-		d->cmp = compare_create(c, d->cands, 2, &app->popts);
-		if (!d->cmp) {
-			view_message(app, 1, "out of memory");
-			free(d);
-			return -1;
+		ncols = 2;
+	} else {
+		if (v->arg == VIEW_NONE) { /* from an article: its translations first */
+			size_t n = corpus_translations(c, v->article, tr, MAX_CANDS);
+			for (size_t i = 0; i < n && i < MAX_CANDS; i++)
+				add_cand(d, tr[i]);
 		}
-		d->sync = 1;
-		d->diff = -1;
-		v->data = d;
-		return 0;
-	}
-	if (v->arg == VIEW_NONE) { /* from an article: its translations first */
-		size_t n = corpus_translations(c, v->article, tr, MAX_CANDS);
-		for (size_t i = 0; i < n && i < MAX_CANDS; i++)
-			add_cand(d, tr[i]);
-	}
-	size_t ncols = d->ncands;
-	long ev = v->arg != VIEW_NONE ? (long)v->arg : c->articles[v->article].event;
-	if (ev >= 0)
-		for (size_t i = 0; i < c->events[ev].narticles; i++)
-			add_cand(d, c->events[ev].articles[i]);
-	if (ncols < 2)
 		ncols = d->ncands;
-	if (ncols > COMPARE_MAX_COLS)
-		ncols = COMPARE_MAX_COLS;
+		long ev = v->arg != VIEW_NONE ? (long)v->arg : c->articles[v->article].event;
+		if (ev >= 0)
+			for (size_t i = 0; i < c->events[ev].narticles; i++)
+				add_cand(d, c->events[ev].articles[i]);
+		if (ncols < 2)
+			ncols = d->ncands;
+		if (ncols > COMPARE_MAX_COLS)
+			ncols = COMPARE_MAX_COLS;
+	}
 	if (ncols < 2) {
 		view_message(app, 1, "%s has no translation or other article of its event to compare",
 		             c->articles[v->article].id);
