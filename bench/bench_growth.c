@@ -276,7 +276,7 @@ static void prep_state(size_t n, struct run *r)
 	set_args(r, corpus_dir, NULL);
 	r->state_src = r->buf[0];
 	r->pty = 1;
-	r->wait[0] = "help";
+	r->wait[0] = "fr-rehearsal"; /* the article read last, reopened */
 	r->send[0] = "Q";
 	r->nsteps = 1;
 	r->bytes = (size_t)file_size(r->buf[0]);
