@@ -100,15 +100,6 @@ static void usage(FILE *fp)
 	sanitize_write(fp, text, sizeof text - 1, SANITIZE_KEEP_LF);
 }
 
-static int usage_error(const char *fmt, const char *arg)
-{
-	sanitize_fprintf(stderr, "%s: ", prog);
-	sanitize_fprintf(stderr, fmt, arg);
-	fputc('\n', stderr);
-	sanitize_fprintf(stderr, "Try '%s --help'.\n", prog);
-	return EXIT_USAGE;
-}
-
 static int parse_width(const char *s, int *out)
 {
 	char *end;
@@ -169,16 +160,16 @@ static int parse_args(int argc, char **argv, struct options *o)
 			o->reveal = 1;
 		} else if (is_opt(a, "--order")) {
 			if (!(v = opt_value(argc, argv, &i, "--order")))
-				return usage_error("%s needs visual or logical", a);
+				return render_usage_error("%s needs visual or logical", a);
 			if (!strcmp(v, "visual"))
 				o->order = RENDER_VISUAL;
 			else if (!strcmp(v, "logical"))
 				o->order = RENDER_LOGICAL;
 			else
-				return usage_error("--order takes visual or logical, not '%s'", v);
+				return render_usage_error("--order takes visual or logical, not '%s'", v);
 		} else if (is_opt(a, "--dump")) {
 			if (!(v = opt_value(argc, argv, &i, "--dump")))
-				return usage_error("%s needs an article id", a);
+				return render_usage_error("%s needs an article id", a);
 			o->mode = MODE_DUMP;
 			o->dump_id = v;
 		} else if (is_opt(a, "--compare")) {
@@ -187,7 +178,7 @@ static int parse_args(int argc, char **argv, struct options *o)
 				continue;
 			}
 			if (!(v = opt_value(argc, argv, &i, "--compare")))
-				return usage_error("%s needs ID,ID[,ID]", a);
+				return render_usage_error("%s needs ID,ID[,ID]", a);
 			o->mode = MODE_COMPARE;
 			o->compare_ids = v;
 		} else if (!strcmp(a, "--check-config")) {
@@ -196,43 +187,43 @@ static int parse_args(int argc, char **argv, struct options *o)
 				o->config_file = argv[++i];
 		} else if (is_opt(a, "--evidence")) {
 			if (!(v = opt_value(argc, argv, &i, "--evidence")))
-				return usage_error("%s needs an event id", a);
+				return render_usage_error("%s needs an event id", a);
 			o->mode = MODE_EVIDENCE;
 			o->evidence_id = v;
 		} else if (is_opt(a, "--facts")) {
 			if (!(v = opt_value(argc, argv, &i, "--facts")))
-				return usage_error("%s needs an event id or ID,ID[,ID]", a);
+				return render_usage_error("%s needs an event id or ID,ID[,ID]", a);
 			o->mode = MODE_FACTS;
 			o->facts_ids = v;
 		} else if (is_opt(a, "--open")) {
 			if (!(v = opt_value(argc, argv, &i, "--open")))
-				return usage_error("%s needs an article id", a);
+				return render_usage_error("%s needs an article id", a);
 			o->open_id = v;
 		} else if (is_opt(a, "--width")) {
 			if (!(v = opt_value(argc, argv, &i, "--width")) || parse_width(v, &o->width))
-				return usage_error("--width needs a number of columns from 1 to 10000, not '%s'",
+				return render_usage_error("--width needs a number of columns from 1 to 10000, not '%s'",
 				                   v ? v : "");
 		} else if (is_opt(a, "--lang")) {
 			if (!(v = opt_value(argc, argv, &i, "--lang")))
-				return usage_error("%s needs a language tag", a);
+				return render_usage_error("%s needs a language tag", a);
 			o->lang = v;
 			o->lang_given = 1;
 		} else if (is_opt(a, "--dir")) {
 			v = opt_value(argc, argv, &i, "--dir");
 			if (!v || (strcmp(v, "auto") && strcmp(v, "ltr") && strcmp(v, "rtl")))
-				return usage_error("--dir takes auto, ltr or rtl, not '%s'", v ? v : "");
+				return render_usage_error("--dir takes auto, ltr or rtl, not '%s'", v ? v : "");
 			o->dir = !strcmp(v, "rtl") ? BIDI_RTL : !strcmp(v, "ltr") ? BIDI_LTR : BIDI_AUTO;
 		} else if (is_opt(a, "--shape")) {
 			v = opt_value(argc, argv, &i, "--shape");
 			if (!v || (strcmp(v, "auto") && strcmp(v, "on") && strcmp(v, "off")))
-				return usage_error("--shape takes auto, on or off, not '%s'", v ? v : "");
+				return render_usage_error("--shape takes auto, on or off, not '%s'", v ? v : "");
 			o->shape = strcmp(v, "off") != 0;
 			o->ui_shape = !strcmp(v, "on") ? UI_SHAPE_ON : !strcmp(v, "off") ? UI_SHAPE_OFF
 			                                                                 : UI_SHAPE_AUTO;
 		} else if (is_opt(a, "--bidi")) {
 			v = opt_value(argc, argv, &i, "--bidi");
 			if (!v || (strcmp(v, "app") && strcmp(v, "terminal")))
-				return usage_error("--bidi takes app or terminal, not '%s'", v ? v : "");
+				return render_usage_error("--bidi takes app or terminal, not '%s'", v ? v : "");
 			o->bidi = !strcmp(v, "terminal") ? UI_BIDI_TERMINAL : UI_BIDI_APP;
 			o->bidi_given = 1;
 		} else if (!strcmp(a, "--")) {
@@ -240,17 +231,17 @@ static int parse_args(int argc, char **argv, struct options *o)
 			o->npaths = (size_t)(argc - i - 1);
 			break;
 		} else if (a[0] == '-' && a[1]) {
-			return usage_error("unknown option '%s'", a);
+			return render_usage_error("unknown option '%s'", a);
 		} else {
 			if (!o->paths)
 				o->paths = argv + i;
 			else if (o->paths + o->npaths != argv + i)
-				return usage_error("'%s': corpus paths go together, after the options", a);
+				return render_usage_error("'%s': corpus paths go together, after the options", a);
 			o->npaths++;
 		}
 	}
 	if (o->open_compare && !o->open_id)
-		return usage_error("%s", "--compare without ID,ID needs --open ID");
+		return render_usage_error("%s", "--compare without ID,ID needs --open ID");
 	return 0;
 }
 

@@ -27,6 +27,11 @@ struct render_opts {
 	const char *lang;         /* language of event titles */
 };
 
+/* A usage error on standard error ("tandem: " fmt with arg, then "Try
+ * 'tandem --help'."), for the option parser and the renderers alike.
+ * Returns RENDER_USAGE. */
+int render_usage_error(const char *fmt, const char *arg);
+
 /* The corpus's problems on standard error: every one (all), else its
  * errors and a count of its warnings. */
 void render_diags(const struct corpus *c, int all);

@@ -25,9 +25,7 @@
 
 static const char *prog = "tandem";
 
-/* A usage problem found by a renderer (an id list of the wrong length):
- * said as the option parser says its own. */
-static int usage_problem(const char *fmt, const char *arg)
+int render_usage_error(const char *fmt, const char *arg)
 {
 	sanitize_fprintf(stderr, "%s: ", prog);
 	sanitize_fprintf(stderr, fmt, arg);
@@ -216,7 +214,7 @@ int render_compare(const struct corpus *c, const struct render_opts *o, const ch
 		tok[n++] = t;
 	if (n < 2 || n > COMPARE_MAX_COLS) { /* a usage error before a lookup */
 		free(ids);
-		return usage_problem("--compare takes two or three ids, not '%s'", ids_arg);
+		return render_usage_error("--compare takes two or three ids, not '%s'", ids_arg);
 	}
 	for (size_t i = 0; i < n; i++) {
 		long k = render_find_article(c, tok[i]);
@@ -465,7 +463,7 @@ int render_facts(const struct corpus *c, const struct render_opts *o, const char
 	for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
 		if (n == COMPARE_MAX_COLS) {
 			free(copy);
-			return usage_problem("--facts takes an event id or up to three article ids, not '%s'",
+			return render_usage_error("--facts takes an event id or up to three article ids, not '%s'",
 			                   ids);
 		}
 		long k = corpus_find_article(c, t);
@@ -479,7 +477,7 @@ int render_facts(const struct corpus *c, const struct render_opts *o, const char
 	}
 	free(copy);
 	if (n == 0)
-		return usage_problem("--facts needs an event id or article ids, not '%s'", ids);
+		return render_usage_error("--facts needs an event id or article ids, not '%s'", ids);
 	/* translations of the first: aligned and compared */
 	size_t tr[64], ntr = corpus_translations(c, idx[0], tr, 64);
 	int all_translations = n >= 2;
