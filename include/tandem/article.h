@@ -12,7 +12,7 @@ enum block_kind {
 	BLOCK_IMAGE,     /* "![]()" placeholder, optionally followed by "|" */
 	BLOCK_CAPTION,   /* "| ... (Foto: ...) |" */
 	BLOCK_SOURCE,    /* "Source: URL" — kept as metadata */
-	BLOCK_COMMENTS,  /* "Komentar (0)", "Comment (0)", "تعليق (0)" */
+	BLOCK_COMMENTS,  /* "Komentar (0)", "12 comments", "Комментарии (12)", "12 تعليق" */
 };
 
 struct article_block {

@@ -15,6 +15,7 @@
 #include <unictype.h>
 #include <uninorm.h>
 #include <unistr.h>
+#include <unigbrk.h>
 #include <uniwidth.h>
 
 /* ---- characters ---------------------------------------------------------- */
@@ -213,9 +214,42 @@ const char *detect_language(const char *text, size_t n)
 
 /* ---- source line --------------------------------------------------------- */
 
-static const char *const source_labels[] = {
-	"Sources", "Source", "Sumber", "المصدر", "Nguồn", "Fuente", "Quelle",
+/* The words that label a source line, per language, written as a news
+ * site writes them; compared ignoring letter case. */
+static const struct {
+	const char *lang;
+	const char *labels[3];
+} source_labels[] = {
+	{ "en", { "Source", "Sources" } },
+	{ "fr", { "Source", "Sources" } },
+	{ "id", { "Sumber" } },
+	{ "ar", { "المصدر", "مصدر", "المصادر" } },
+	{ "vi", { "Nguồn" } },
+	{ "es", { "Fuente", "Fuentes" } },
+	{ "de", { "Quelle", "Quellen" } },
+	{ "pt", { "Fonte", "Fontes" } },
+	{ "it", { "Fonte", "Fonti" } },
+	{ "nl", { "Bron", "Bronnen" } },
+	{ "pl", { "Źródło", "Źródła" } },
+	{ "tr", { "Kaynak", "Kaynaklar" } },
+	{ "ru", { "Источник", "Источники" } },
+	{ "uk", { "Джерело", "Джерела" } },
+	{ "he", { "מקור", "מקורות" } },
+	{ "fa", { "منبع", "منابع" } },
+	{ "hi", { "स्रोत" } },
+	{ "th", { "ที่มา", "แหล่งที่มา" } },
+	{ "zh", { "来源", "來源", "消息来源" } },
+	{ "ja", { "出典", "出所", "ソース" } },
+	{ "ko", { "출처" } },
+	{ "cs", { "Zdroj" } },
+	{ "sv", { "Källa" } },
+	{ "da", { "Kilde" } },
+	{ "fi", { "Lähde" } },
+	{ "el", { "Πηγή" } },
 };
+
+/* The longest label, in bytes: a line whose colon comes later has none. */
+enum { LABEL_SPAN = 48 };
 
 /* Bytes of s (n bytes) that spell `prefix`, letter case ignored; 0 when s
  * does not start with it. */
@@ -235,6 +269,16 @@ static size_t match_prefix(const uint8_t *s, size_t n, const char *prefix)
 		j += kb;
 	}
 	return i;
+}
+
+/* True when s[0..n) is one of the labels, letter case ignored. */
+static bool is_source_label(const uint8_t *s, size_t n)
+{
+	for (size_t l = 0; l < sizeof source_labels / sizeof *source_labels; l++)
+		for (size_t k = 0; k < 3 && source_labels[l].labels[k]; k++)
+			if (match_prefix(s, n, source_labels[l].labels[k]) == n)
+				return true;
+	return false;
 }
 
 /* Index of the first character at or after i that is neither white space
@@ -295,50 +339,76 @@ char *detect_source_line(const char *line, size_t n)
 	if (!line)
 		return NULL;
 	size_t i = skip_space(s, n, 0);
-	for (size_t l = 0; l < sizeof source_labels / sizeof *source_labels;
-	     l++) {
-		size_t m = match_prefix(s + i, n - i, source_labels[l]);
-		if (m) {
-			char *url = source_url(s, n, i + m);
-			if (url)
-				return url;
-		}
+	/* The label runs up to a colon near the start of the line: find it
+	 * first, so that most lines cost a few bytes' scan. */
+	size_t c = i, label_end = i;
+	while (c < n && c - i <= LABEL_SPAN) {
+		ucs4_t ch;
+		size_t k = next_char(s + c, n - c, &ch);
+		if (ch == ':' || ch == 0xFF1A)
+			break;
+		if (!is_blank(ch) && !is_bidi_mark(ch))
+			label_end = c + k;
+		c += k;
 	}
-	return NULL;
+	if (c >= n || c - i > LABEL_SPAN || label_end == i)
+		return NULL;
+	char *url = source_url(s, n, label_end);
+	if (url && !is_source_label(s + i, label_end - i)) {
+		free(url);
+		url = NULL;
+	}
+	return url;
 }
 
 /* ---- title --------------------------------------------------------------- */
 
+/* Sentence ends that need white space (or the end) after them: the Latin
+ * marks, the Arabic question mark, the Urdu full stop, the Devanagari
+ * dandas, the Ethiopic full stop, the ellipsis and the double marks. */
 static bool is_terminator(ucs4_t c)
 {
-	return c == '.' || c == '!' || c == '?' || c == 0x061F || c == 0x2026;
+	return c == '.' || c == '!' || c == '?' || c == 0x061F || c == 0x06D4 ||
+	       c == 0x0964 || c == 0x0965 || c == 0x1362 || c == 0x2026 ||
+	       (c >= 0x203C && c <= 0x203D) || (c >= 0x2047 && c <= 0x2049);
+}
+
+/* Sentence ends of scripts written without spaces: they end the sentence
+ * whatever follows (。！？ and the half-width ｡). */
+static bool is_wide_terminator(ucs4_t c)
+{
+	return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF61;
 }
 
 /* Closing quotes and brackets stay with the sentence they close. */
 static bool is_closer(ucs4_t c)
 {
 	return c == ')' || c == ']' || c == '}' || c == '"' || c == '\'' ||
-	       c == 0x00BB || c == 0x201D || c == 0x2019 || c == 0x203A;
+	       c == 0x00BB || c == 0x201D || c == 0x2019 || c == 0x203A ||
+	       c == 0x3009 || c == 0x300B || c == 0x300D || c == 0x300F || c == 0x3011 ||
+	       c == 0x3015 || c == 0x3017 || c == 0xFF09 || c == 0xFF3D || c == 0xFF63;
 }
 
 /* Bytes of the first sentence of s: through a terminator (and its closers)
- * that is followed by white space or the end, or a period between a
- * lowercase letter or digit and an uppercase letter ("Hanoi.Ini"). */
+ * that is followed by white space or the end, a wide terminator, or a
+ * period between a lowercase letter or digit and an uppercase letter
+ * ("Hanoi.Ini"). */
 static size_t sentence_end(const uint8_t *s, size_t n)
 {
 	ucs4_t prev = 0;
 	for (size_t i = 0; i < n;) {
 		ucs4_t c, d = 0;
 		size_t j = i + next_char(s + i, n - i, &c), e = j;
-		if (is_terminator(c)) {
+		bool wide = is_wide_terminator(c);
+		if (wide || is_terminator(c)) {
 			while (e < n) {
 				size_t k = next_char(s + e, n - e, &d);
-				if (!is_closer(d))
+				if (!is_closer(d) && !(wide && is_wide_terminator(d)))
 					break;
 				e += k;
 			}
-			if (e >= n)
-				return n;
+			if (e >= n || wide)
+				return e;
 			if (is_blank(d))
 				return e;
 			if (c == '.' && e == j &&
@@ -356,7 +426,8 @@ static size_t sentence_end(const uint8_t *s, size_t n)
 static bool is_dangling(ucs4_t c)
 {
 	return c == ' ' || c == ',' || c == ';' || c == ':' || c == 0x060C ||
-	       c == 0x061B;
+	       c == 0x061B || c == 0x3001 || c == 0xFF0C || c == 0xFF1A ||
+	       c == 0xFF1B;
 }
 
 static const char ellipsis[] = "\xE2\x80\xA6"; /* U+2026 */
@@ -401,24 +472,29 @@ char *detect_title(const char *paragraph, size_t n, int max_cols)
 	if (u8_width(t, len, "UTF-8") <= max_cols)
 		return (char *)t;
 
-	/* Longest prefix within max_cols - 1 columns, and the last space
-	 * with everything before it within them. */
-	int limit = max_cols - 1, w = 0;
+	/* Longest prefix of whole grapheme clusters within max_cols - 1
+	 * columns, and the last space with everything before it within them;
+	 * the space is where to cut unless it would lose more than half of
+	 * the room (text without spaces: Chinese, Thai). */
+	int limit = max_cols - 1, w = 0, w_space = 0;
 	size_t cut_char = 0, cut_space = 0;
 	for (size_t i = 0; i < len;) {
-		ucs4_t c;
-		size_t k = next_char(t + i, len - i, &c);
-		int cw = uc_width(c, "UTF-8");
-		if (c == ' ')
+		const uint8_t *g = u8_grapheme_next(t + i, t + len);
+		size_t k = g ? (size_t)(g - (t + i)) : len - i;
+		int cw = u8_width(t + i, k, "UTF-8");
+		if (cw < 0)
+			cw = 1;
+		if (t[i] == ' ') {
 			cut_space = i;
+			w_space = w;
+		}
 		if (cw > 0 && w + cw > limit)
 			break;
-		if (cw > 0)
-			w += cw;
+		w += cw;
 		i += k;
 		cut_char = i;
 	}
-	size_t cut = cut_space ? cut_space : cut_char;
+	size_t cut = cut_space && 2 * w_space >= limit ? cut_space : cut_char;
 	while (cut > 0) {
 		ucs4_t c;
 		const uint8_t *p = u8_prev(&c, t + cut, t);
