@@ -396,6 +396,7 @@ static bool is_closer(ucs4_t c)
 static size_t sentence_end(const uint8_t *s, size_t n)
 {
 	ucs4_t prev = 0;
+	size_t digits = 0; /* decimal digits just before i, after a blank */
 	for (size_t i = 0; i < n;) {
 		ucs4_t c, d = 0;
 		size_t j = i + next_char(s + i, n - i, &c), e = j;
@@ -409,6 +410,23 @@ static size_t sentence_end(const uint8_t *s, size_t n)
 			}
 			if (e >= n || wide)
 				return e;
+			/* "am 10. März": the dot of a German ordinal */
+			if (c == '.' && e == j && digits >= 1 && digits <= 2 && is_blank(d)) {
+				size_t k = e;
+				ucs4_t nc = 0;
+				while (k < n) {
+					size_t kk = next_char(s + k, n - k, &nc);
+					if (!is_blank(nc))
+						break;
+					k += kk;
+				}
+				if (k < n && uc_is_alpha(nc)) {
+					prev = c;
+					digits = 0;
+					i = j;
+					continue;
+				}
+			}
 			if (is_blank(d))
 				return e;
 			if (c == '.' && e == j &&
@@ -416,6 +434,10 @@ static size_t sentence_end(const uint8_t *s, size_t n)
 			    uc_is_upper(d))
 				return e;
 		}
+		if (uc_is_digit(c) && (digits || i == 0 || is_blank(prev)))
+			digits++;
+		else
+			digits = 0;
 		prev = c;
 		i = j;
 	}

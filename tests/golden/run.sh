@@ -54,6 +54,9 @@ done
 # a line-initial combining mark is drawn on a base of its own, and measured so
 golden render-lone-mark-20.txt sh -c "printf '\\314\\201xxxxxxxxxxxxxxxxxxxx\\nab \\314\\201cd ef\\n' | $bin --render --width 20"
 golden list.txt "$bin" --list
+# plain files in many languages: dates, source lines, comment counts, titles
+golden check-multilingual.txt "$bin" --check tests/data/multilingual
+golden list-multilingual.txt "$bin" --list tests/data/multilingual
 golden timeline.txt "$bin" --timeline
 
 echo "golden: $pass passed, $fail failed"

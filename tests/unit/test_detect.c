@@ -504,6 +504,10 @@ static void test_title_every_script(void **state)
 	assert_title("Это правда? Да.", 200, "Это правда?");
 	assert_title("הממשלה החליטה היום. הדיון נמשך.", 200, "הממשלה החליטה היום.");
 	assert_title("Was nun‽ Weiter.", 200, "Was nun‽");
+	/* the dot of a German ordinal day is no sentence end */
+	assert_title("Die Konferenz begann am 10. März in Berlin. Danach mehr.", 200,
+		     "Die Konferenz begann am 10. März in Berlin.");
+	assert_title("Es endete 2024. Danach mehr.", 200, "Es endete 2024.");
 	/* a wide end needs no space after it, a danda does */
 	assert_title("यह १०।५ है। अगला।", 200, "यह १०।५ है।");
 }
