@@ -10,13 +10,16 @@
  * "es", "de" or "und" when unsure. Static string. */
 const char *detect_language(const char *text, size_t n);
 
-/* When `line` (UTF-8, n bytes, no newline) is a source line — "Source: URL",
- * "Sumber: URL", "المصدر: URL", "Nguồn: URL", "Fuente: URL", "Quelle: URL" —
+/* When `line` (UTF-8, n bytes, no newline) is a source line — "LABEL: URL"
+ * with a label of some twenty-five languages ("Source", "Sumber", "المصدر",
+ * "Источник", "מקור", "منبع", "来源", "出典", "Fuente", "Quelle", "Fonte",
+ * "Kaynak", "Nguồn", "Źródło", "Bron"…), letter case ignored, ':' or '：' —
  * returns the URL as a new string (caller frees); else NULL. */
 char *detect_source_line(const char *line, size_t n);
 
-/* A title from a paragraph: its first sentence, shortened at a word boundary
- * to at most max_cols display columns with "…". Caller frees; NULL when
+/* A title from a paragraph: its first sentence (ending at . ! ? । ॥ 。 ！ ？
+ * ؟ ۔ ። of any script), shortened to at most max_cols display columns with
+ * "…", at a space or else between grapheme clusters. Caller frees; NULL when
  * memory runs out. */
 char *detect_title(const char *paragraph, size_t n, int max_cols);
 

@@ -403,9 +403,11 @@ struct lex {
 	uint64_t closers;       /* R_OPENER: the connectors that close its range */
 };
 
-#define LEX_MAX 1024
-#define LEX_SLOTS 2048 /* a power of two, at most half full */
+#define LEX_MAX 1024    /* the tables make about 400 entries */
+#define LEX_SLOTS 2048  /* a power of two, at most half full */
 
+/* Built once, at the first dates_find (tandem reads its corpus on one
+ * thread), and never freed: it is a few hundred fixed entries. */
 static struct {
 	int ready;
 	struct lex v[LEX_MAX];
@@ -550,7 +552,10 @@ static void add_role(const char *form, size_t n, void *arg)
 		return;
 	e->roles |= roles;
 	if (roles & R_CONN && !e->conn_bit) {
-		lexicon.next_conn <<= 1;
+		/* one bit per connector word (35 today); past 63 they would
+		 * share the top bit, which only makes openers more lenient */
+		if (lexicon.next_conn < (1ull << 63))
+			lexicon.next_conn <<= 1;
 		e->conn_bit = lexicon.next_conn;
 	}
 	if (roles & R_PREFIX)
