@@ -677,7 +677,9 @@ struct tok {
                               before its first number ("أكتوبر (تشرين
                               الأول) 2025" is five) */
 #define BACK_BYTES 192     /* how far before a number tokenizing restarts */
-#define BACK_WORDS 8       /* ... at most so many words back */
+#define BACK_WORDS 5       /* ... at most so many words back (a mention
+                              starts at most three spaces before its
+                              first number) */
 
 struct toks {
 	struct tok *v;          /* the window; v[0] is token `base` */
@@ -909,6 +911,22 @@ static int tokenize_step(struct toks *tk)
 			t->thai = is_thai(c);
 			t->nospace = t->thai;
 			while (i < n) {
+				unsigned char b = (unsigned char)text[i];
+				if (b < 0x80 && !t->thai) {
+					/* ASCII: a letter, lowered by hand, or the end */
+					if ((b | 0x20) < 'a' || (b | 0x20) > 'z')
+						break;
+					if (++letters == 2)
+						at2 = i;
+					else if (letters == 3)
+						at3 = i;
+					if (len + 1 < WORD_MAX)
+						t->word[len++] = (char)(b | 0x20);
+					else
+						overflow = 1;
+					i++;
+					continue;
+				}
 				c = peek(text, n, i, &l);
 				if (c == '.' && t->thai) {
 					/* Thai abbreviations: "ม.ค.", "พ.ศ." */
@@ -1031,10 +1049,11 @@ static int next_number(struct toks *tk, size_t cur, size_t *num)
 	size_t d = find_digit(tk->text, tk->n, tk->pos);
 	if (d >= tk->n)
 		return 0;
-	if (d - tk->pos > BACK_BYTES) {
+	size_t s = back_start(tk->text, tk->pos, d);
+	if (s > tk->pos) { /* what lies between is too far back to matter */
 		tk->base += tk->len;
 		tk->len = 0;
-		tk->pos = back_start(tk->text, tk->pos, d);
+		tk->pos = s;
 		i = tk->base;
 	}
 	for (; has(tk, i); i++)
