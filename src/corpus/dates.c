@@ -1002,7 +1002,7 @@ static void tokens_drop(struct toks *tk, size_t keep)
 
 /* Where to start tokenizing for a number at byte d when nothing after byte
  * `from` is tokenized yet: BACK_WORDS words back, not before the line, nor
- * more than BACK_BYTES back (then at a word start). */
+ * more than BACK_BYTES back. */
 static size_t back_start(const char *text, size_t from, size_t d)
 {
 	size_t s = d, gaps = 0;
@@ -1020,11 +1020,11 @@ static size_t back_start(const char *text, size_t from, size_t d)
 			space = 0;
 		}
 		if (d - s >= BACK_BYTES) {
-			/* cut mid-word: start after the next space instead */
-			size_t k = s;
-			while (k < d && text[k] != ' ' && text[k] != '\t')
-				k++;
-			s = k < d ? k : s;
+			/* Cut inside a word, at a character: the piece is
+			 * either too long to be a word of the tables or
+			 * followed by other words before the number, too far
+			 * to start a mention; a Thai run keeps the month name
+			 * at its end. */
 			while (s < d && ((unsigned char)text[s] & 0xC0) == 0x80)
 				s++;
 			return s;

@@ -963,6 +963,40 @@ static void test_long_text(void **state)
 	free(text);
 }
 
+/* The finder tokenizes only near numbers: a mention is whole however much
+ * text without digits comes before it, and a long word or run before it
+ * does not hide its start. */
+static void test_far_from_digits(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *filler, *tail, *slice;
+		int fy, fm, fd, ty, tm, td;
+	} cases[] = {
+		{ "lorem ipsum ", " entre le 25 et le 26 octobre 2025.",
+		  "entre le 25 et le 26 octobre 2025", 2025, 10, 25, 2025, 10, 26 },
+		{ "x", " ديسمبر/كانون الأول 2024", "ديسمبر/كانون الأول 2024", 2024, 12, 0, 2024, 12, 0 },
+		{ "xyz", " octobre 2025", "octobre 2025", 2025, 10, 0, 2025, 10, 0 },
+		{ "ก", "มีนาคม 2567", "มีนาคม 2567", 2024, 3, 0, 2024, 3, 0 },
+		{ "\n", "October 30 \xe2\x80\x93 November 2, 2025",
+		  "October 30 \xe2\x80\x93 November 2, 2025", 2025, 10, 30, 2025, 11, 2 },
+	};
+	for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+		size_t k = strlen(cases[c].filler), t = strlen(cases[c].tail), n = 0;
+		char *text = malloc(20000 + t + 1);
+		assert_non_null(text);
+		while (n + k <= 20000) {
+			memcpy(text + n, cases[c].filler, k);
+			n += k;
+		}
+		memcpy(text + n, cases[c].tail, t + 1);
+		struct want w = { cases[c].slice, cases[c].fy, cases[c].fm, cases[c].fd,
+		                  cases[c].ty,    cases[c].tm, cases[c].td, 0 };
+		expect(text, NULL, &w, 1);
+		free(text);
+	}
+}
+
 /* Inputs made of one thing: newlines, digits, month names, punctuation. No
  * mention where there is none, and the one at the end is still found. */
 static void test_pathological_inputs(void **state)
@@ -1035,6 +1069,7 @@ int main(void)
 		cmocka_unit_test(test_inference_from_text),
 		cmocka_unit_test(test_edges),
 		cmocka_unit_test(test_long_text),
+		cmocka_unit_test(test_far_from_digits),
 		cmocka_unit_test(test_pathological_inputs),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
