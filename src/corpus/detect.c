@@ -339,19 +339,24 @@ char *detect_source_line(const char *line, size_t n)
 	if (!line)
 		return NULL;
 	size_t i = skip_space(s, n, 0);
-	/* The label runs up to a colon near the start of the line: find it
-	 * first, so that most lines cost a few bytes' scan. */
-	size_t c = i, label_end = i;
-	while (c < n && c - i <= LABEL_SPAN) {
+	/* The label runs up to a colon (':' or '：', EF BC 9A) near the
+	 * start of the line: its bytes are looked for first, so that most
+	 * lines cost a scan of a few bytes. */
+	size_t c = i, lim = n - i > LABEL_SPAN ? i + LABEL_SPAN : n;
+	while (c < lim && s[c] != ':' &&
+	       !(s[c] == 0xEF && n - c >= 3 && s[c + 1] == 0xBC && s[c + 2] == 0x9A))
+		c++;
+	if (c >= lim)
+		return NULL;
+	size_t label_end = c;
+	while (label_end > i) {
 		ucs4_t ch;
-		size_t k = next_char(s + c, n - c, &ch);
-		if (ch == ':' || ch == 0xFF1A)
+		const uint8_t *p = u8_prev(&ch, s + label_end, s + i);
+		if (!p || !(is_blank(ch) || is_bidi_mark(ch)))
 			break;
-		if (!is_blank(ch) && !is_bidi_mark(ch))
-			label_end = c + k;
-		c += k;
+		label_end = (size_t)(p - s);
 	}
-	if (c >= n || c - i > LABEL_SPAN || label_end == i)
+	if (label_end == i)
 		return NULL;
 	char *url = source_url(s, n, label_end);
 	if (url && !is_source_label(s + i, label_end - i)) {
