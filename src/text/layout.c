@@ -230,7 +230,7 @@ static int build_line(const struct bidi_para *p, const struct layout_opts *o, co
 {
 	size_t n = end - start;
 	size_t content_end = end;
-	while (content_end > start && (w[content_end - 1] & ATTR_SPACE))
+	while (!o->keep_spaces && content_end > start && (w[content_end - 1] & ATTR_SPACE))
 		content_end--;
 
 	memset(line, 0, sizeof *line);
