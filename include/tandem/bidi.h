@@ -64,4 +64,9 @@ int bidi_is_format_char(uint32_t c);
  * BIDI_AUTO when it has none. */
 enum bidi_dir bidi_first_strong(const char *utf8, size_t len);
 
+/* True when UTF-8 text holds a right-to-left letter, an Arabic-Indic digit
+ * or an explicit bidi formatting character: text without any shows as it is
+ * stored (nothing to reorder, shape or mirror). */
+int bidi_needs_layout(const char *utf8, size_t len);
+
 #endif
