@@ -228,11 +228,15 @@ int bidi_needs_layout(const char *utf8, size_t len)
 	const uint8_t *s = (const uint8_t *)utf8;
 	size_t i = 0;
 	while (i < len) {
+		/* below U+0590 nothing is right-to-left: a lead byte there is at
+		 * most 0xD5, and continuation bytes are below 0xC0 */
+		if (s[i] < 0xd6) {
+			i++;
+			continue;
+		}
 		ucs4_t c;
 		int k = u8_mbtouc(&c, s + i, len - i);
 		i += k > 0 ? (size_t)k : 1;
-		if (c < 0x590)
-			continue;
 		FriBidiCharType t = fribidi_get_bidi_type(c);
 		if (FRIBIDI_IS_RTL(t) || t == FRIBIDI_TYPE_AN || FRIBIDI_IS_EXPLICIT(t) ||
 		    FRIBIDI_IS_ISOLATE(t))

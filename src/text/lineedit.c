@@ -25,20 +25,51 @@ static const uint8_t *ubuf(const struct lineedit *e)
 	return (const uint8_t *)e->buf;
 }
 
+/* The grapheme cluster boundaries of the line: brk[i] != 0 when a cluster
+ * starts at byte i (the whole line is analysed each time, so that what
+ * comes before decides, as when it is drawn). brk holds LINEEDIT_MAX + 1. */
+static void boundaries(const struct lineedit *e, char *brk)
+{
+	if (e->len)
+		u8_grapheme_breaks(ubuf(e), e->len, brk);
+	brk[0] = 1;
+	brk[e->len] = 1;
+}
+
 /* The grapheme cluster boundary after / before byte offset at. */
 static size_t next_boundary(const struct lineedit *e, size_t at)
 {
+	char brk[LINEEDIT_MAX + 1];
 	if (at >= e->len)
 		return e->len;
-	return (size_t)(u8_grapheme_next(ubuf(e) + at, ubuf(e) + e->len) - ubuf(e));
+	boundaries(e, brk);
+	size_t i = at + 1;
+	while (!brk[i])
+		i++;
+	return i;
 }
 
 static size_t prev_boundary(const struct lineedit *e, size_t at)
 {
+	char brk[LINEEDIT_MAX + 1];
 	if (at == 0)
 		return 0;
-	const uint8_t *p = u8_grapheme_prev(ubuf(e) + at, ubuf(e));
-	return p ? (size_t)(p - ubuf(e)) : 0;
+	boundaries(e, brk);
+	size_t i = at - 1;
+	while (!brk[i])
+		i--;
+	return i;
+}
+
+/* The insertion point on the first boundary at or after it: an edit can
+ * join what was on either side of it into one cluster (a letter typed, or
+ * left by a deletion, before a combining mark). */
+static void snap(struct lineedit *e)
+{
+	char brk[LINEEDIT_MAX + 1];
+	boundaries(e, brk);
+	while (!brk[e->point])
+		e->point++;
 }
 
 /* Removes bytes [a, b) and puts the insertion point at a. */
@@ -49,6 +80,7 @@ static int cut(struct lineedit *e, size_t a, size_t b)
 	memmove(e->buf + a, e->buf + b, e->len - b + 1);
 	e->len -= b - a;
 	e->point = a;
+	snap(e);
 	return 1;
 }
 
@@ -63,6 +95,7 @@ int lineedit_insert(struct lineedit *e, const char *s, size_t n)
 	memcpy(e->buf + e->point, s, n);
 	e->len += n;
 	e->point += n;
+	snap(e);
 	return 0;
 }
 
@@ -73,10 +106,7 @@ int lineedit_backspace(struct lineedit *e)
 
 int lineedit_delete(struct lineedit *e)
 {
-	size_t p = e->point;
-	int r = cut(e, p, next_boundary(e, p));
-	e->point = p;
-	return r;
+	return cut(e, e->point, next_boundary(e, e->point));
 }
 
 /* The code point that ends before byte `at` and its start. */

@@ -8,7 +8,10 @@
  * and inside right-to-left and mixed text; Left/Right moving visually
  * through Arabic and across a direction change, every press moving the
  * cursor; logical order when the terminal does bidi; the horizontal scroll
- * keeping the cursor in the field. */
+ * keeping the cursor in the field; random edits of mixed text keeping the
+ * line valid, the point on a cluster boundary and the cursor in the field;
+ * bidi_needs_layout, which sends the reader's own lines quoting
+ * right-to-left text through the text layer. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -18,6 +21,9 @@
 
 #include <cmocka.h>
 
+#include <unistr.h>
+
+#include "tandem/bidi.h"
 #include "tandem/lineedit.h"
 
 static const struct lineedit_opts app_opts = {.shape = 1, .mirror = 1, .reorder = 1};
@@ -261,6 +267,83 @@ static void test_scroll_keeps_cursor(void **state)
 	assert_int_equal(e.scroll, 21);
 }
 
+/* Random edits of random mixed text: the line stays valid UTF-8 with the
+ * point on a cluster boundary, the cursor inside the line and the field. */
+static void test_random_edits_keep_invariants(void **state)
+{
+	(void)state;
+	static const char *const pieces[] = {
+		"a", " ", "\xd8\xa8", "\xd9\x84", "\xd8\xa7", "\xd9\x8e", "\xcc\x81",
+		"\xd7\xa9", "1", "\xd9\xa3", "(", "\xe2\x80\xae", "\xe2\x80\x8d",
+		"\xe4\xb8\xad", "\xf0\x9f\x98\x80", "\xe2\x81\xa7", "\t",
+	};
+	struct lineedit e;
+	lineedit_clear(&e);
+	unsigned seed = 12345;
+	for (int step = 0; step < 20000; step++) {
+		seed = seed * 1103515245u + 12345u;
+		unsigned r = (seed >> 16) % 100;
+		const struct lineedit_opts *o = (seed >> 8) & 1 ? &app_opts : &term_opts;
+		if (r < 50) {
+			const char *pc = pieces[(seed >> 4) % (sizeof pieces / sizeof *pieces)];
+			lineedit_insert(&e, pc, strlen(pc));
+		} else if (r < 60) {
+			lineedit_backspace(&e);
+		} else if (r < 65) {
+			lineedit_delete(&e);
+		} else if (r < 67) {
+			lineedit_kill_word(&e);
+		} else if (r < 68) {
+			lineedit_kill_line(&e);
+		} else if (r < 84) {
+			assert_true(lineedit_move_visual(&e, r < 76 ? 1 : -1, o) >= 0);
+		} else if (r < 94) {
+			lineedit_move_logical(&e, r < 89 ? 1 : -1);
+		} else if (r < 97) {
+			lineedit_home(&e);
+		} else {
+			lineedit_end(&e);
+		}
+		assert_true(e.len <= LINEEDIT_MAX);
+		assert_int_equal(strlen(e.buf), e.len);
+		assert_null(u8_check((const uint8_t *)e.buf, e.len));
+		assert_true(e.point <= e.len);
+		/* the point is a cluster boundary: a step forward and back
+		 * returns to it */
+		struct lineedit f = e;
+		if (lineedit_move_logical(&f, 1)) {
+			lineedit_move_logical(&f, -1);
+			assert_int_equal(f.point, e.point);
+		}
+		int field = 1 + (int)((seed >> 3) % 30);
+		struct lineedit_view v;
+		assert_int_equal(lineedit_layout(&e, o, field, &v), 0);
+		assert_true(v.cursor >= 0 && v.cursor <= v.width);
+		assert_true(e.scroll >= 0);
+		assert_true(v.cursor >= e.scroll && v.cursor < e.scroll + field);
+		lineedit_view_free(&v);
+	}
+}
+
+/* Which of the reader's own lines go through the text layer. */
+static void test_needs_layout(void **state)
+{
+	(void)state;
+	static const char *const plain[] = {"", "hanoi", "Hano\xc3\xaf \xe2\x80\x9c\xe2\x80\x9d",
+	                                    "\xd0\x9c\xd0\xbe\xd1\x81", "\xe4\xb8\xad 1/6",
+	                                    "\xe2\x80\x8e"};
+	for (size_t i = 0; i < sizeof plain / sizeof *plain; i++)
+		assert_false(bidi_needs_layout(plain[i], strlen(plain[i])));
+	static const char *const bidi[] = {"6 matches for \xe2\x80\x9c" HANOI_AR "\xe2\x80\x9d",
+	                                   SHALOM, "x \xd9\xa3", "a\xe2\x80\xae" "b",
+	                                   "a\xe2\x81\xa7" "b", "\xe2\x80\x8f"};
+	for (size_t i = 0; i < sizeof bidi / sizeof *bidi; i++)
+		assert_true(bidi_needs_layout(bidi[i], strlen(bidi[i])));
+	/* invalid UTF-8 is read past, not trusted */
+	assert_false(bidi_needs_layout("\xd6", 1));
+	assert_true(bidi_needs_layout("\xff" SHALOM, 1 + strlen(SHALOM)));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -270,6 +353,8 @@ int main(void)
 		cmocka_unit_test(test_visual_line_and_cursor),
 		cmocka_unit_test(test_visual_moves),
 		cmocka_unit_test(test_scroll_keeps_cursor),
+		cmocka_unit_test(test_random_edits_keep_invariants),
+		cmocka_unit_test(test_needs_layout),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
