@@ -14,6 +14,19 @@
 # the visual form tandem gives a string (one line, not flushed right)
 vis() { printf '%s\n' "$1" | "$TANDEM" --render --no-pad --width 200; }
 cursor_x() { tm display -p '#{cursor_x}'; }
+# quiet_size FILE: its size once it has stopped growing (the same three
+# times 0.1 s apart)
+quiet_size() {
+	last=-1 same=0 i=0
+	while [ $same -lt 3 ] && [ $i -lt "$TIMEOUT_TICKS" ]; do
+		sz=$(wc -c <"$1")
+		if [ "$sz" = "$last" ]; then same=$((same + 1)); else same=0; fi
+		last=$sz
+		sleep 0.1
+		i=$((i + 1))
+	done
+	echo "$last"
+}
 prompt_is() { [ "$(status_line | sed 's/ *$//')" = "/$1" ]; }
 
 # check_prompt NAME VISUAL CURSOR_X: the prompt shows /VISUAL, the cursor
@@ -115,14 +128,11 @@ start 80 24 xterm-256color --open fr-rehearsal
 PIPE_TO=
 check "bytes: opened" "fr-rehearsal fr"
 keys /
-settle || true
-sleep 0.3
-before=$(wc -c <"$TMP/bytes.out")
+check "bytes: prompt" "/"
+before=$(quiet_size "$TMP/bytes.out")
 keys h
 check "bytes: typed" "/h"
-settle || true
-sleep 0.3
-after=$(wc -c <"$TMP/bytes.out")
+after=$(quiet_size "$TMP/bytes.out")
 if [ $((after - before)) -le 12 ] && [ $((after - before)) -ge 1 ]; then
 	ok "bytes: one typed character, $((after - before)) bytes"
 else
