@@ -5,12 +5,17 @@
  * text is) with the column of the insertion point and a horizontal scroll
  * that keeps that column in view.
  *
- * Where the cursor shows: at the edge of the character before the insertion
- * point on the side the next character of its direction will appear — right
- * of a left-to-right character, left of a right-to-left one (so at the end of
- * "hanoi هانوي" it stands at the left end of the Arabic word, and at the end
- * of a wholly right-to-left text at its left end). At the start of the text,
- * at the edge of the first character where reading begins. */
+ * The insertion point shows at an edge: that of the character before it on
+ * the side where reading leaves it — right of a left-to-right character,
+ * left of a right-to-left one (so at the end of "hanoi هانوي" it is the
+ * left end of the Arabic word, and at the end of a wholly right-to-left
+ * text its left end); at the start of the text, the edge of the first
+ * character where reading enters it. A line whose paragraph is
+ * left-to-right stands flush left, and a character typed there appears in
+ * the cell right of the edge (what follows moves right); a right-to-left
+ * line stands flush right, as right-to-left paragraphs do in articles, and
+ * a character typed there appears in the cell left of the edge (what
+ * precedes it moves left). The cursor takes that cell. */
 #ifndef TANDEM_LINEEDIT_H
 #define TANDEM_LINEEDIT_H
 
@@ -46,7 +51,11 @@ struct lineedit_view {
 	int *col;                       /* per cell of line: its first column;
 	                                   owned */
 	int width;                      /* columns of the whole line */
-	int cursor;                     /* column of the insertion point */
+	int edge;                       /* column of the insertion point's edge
+	                                   (0..width) */
+	int cursor;                     /* the cell the cursor takes: edge, or
+	                                   edge - 1 when flush right (-1..width) */
+	int flush_right;                /* a right-to-left line, set flush right */
 	int reorder;
 };
 
@@ -81,20 +90,22 @@ void lineedit_end(struct lineedit *e);
 int lineedit_move_logical(struct lineedit *e, int dir);
 
 /* Left and Right: moves the insertion point to the nearest grapheme cluster
- * boundary whose cursor column lies to the right (dir > 0) or the left,
+ * boundary whose edge lies to the right (dir > 0) or the left,
  * whatever the direction of the text there. Returns 1 when it moved, 0 at an
  * end, -1 when memory runs out. */
 int lineedit_move_visual(struct lineedit *e, int dir, const struct lineedit_opts *o);
 
-/* Lays out the line and sets e->scroll so that the cursor column shows in a
- * field `field` columns wide (the columns [e->scroll, e->scroll + field) of
- * the line are shown). Returns 0, or -1 when memory runs out or FriBidi fails
- * (then v holds nothing to free). Free with lineedit_view_free. */
+/* Lays out the line and sets e->scroll so that the cursor cell shows in a
+ * field `field` columns wide: the columns [e->scroll, e->scroll + field) of
+ * the line are shown, a negative e->scroll leaving blank columns on the left
+ * (a right-to-left line that fits stands flush right, its cursor left of
+ * it). Returns 0, or -1 when memory runs out or FriBidi fails (then v holds
+ * nothing to free). Free with lineedit_view_free. */
 int lineedit_layout(struct lineedit *e, const struct lineedit_opts *o, int field,
                     struct lineedit_view *v);
 
-/* The cursor column of the insertion point at byte `point` of the line v
- * was laid out from. */
+/* The column of the edge where the insertion point at byte `point` of the
+ * line v was laid out from shows. */
 int lineedit_view_column(const struct lineedit_view *v, size_t point);
 
 void lineedit_view_free(struct lineedit_view *v);

@@ -255,16 +255,27 @@ int lineedit_layout(struct lineedit *e, const struct lineedit_opts *o, int field
 		x += v->line->cells[c].width;
 	}
 	v->width = x;
-	v->cursor = lineedit_view_column(v, e->point);
+	v->edge = lineedit_view_column(v, e->point);
+	/* a right-to-left line stands flush right: what is typed there
+	 * appears left of the edge, and the rest stays */
+	v->flush_right = o->reorder && v->bidi.rtl;
+	v->cursor = v->flush_right ? v->edge - 1 : v->edge;
 
-	/* the scroll: as little as keeps the cursor in the field, and no
-	 * blank columns on the right that the text could fill */
+	/* the scroll: a line that fits (with its cursor) stands at its side;
+	 * a longer one scrolls as little as keeps the cursor in the field,
+	 * with no blank columns at the end the text could fill */
 	if (field < 1)
 		field = 1;
-	if (e->scroll > v->width + 1 - field)
-		e->scroll = v->width + 1 - field;
-	if (e->scroll < 0)
-		e->scroll = 0;
+	int least = v->flush_right ? -1 : 0;
+	int most = v->flush_right ? v->width - field : v->width + 1 - field;
+	if (v->width + 1 <= field) {
+		e->scroll = v->flush_right ? v->width - field : 0;
+		return 0;
+	}
+	if (e->scroll > most)
+		e->scroll = most;
+	if (e->scroll < least)
+		e->scroll = least;
 	if (v->cursor < e->scroll)
 		e->scroll = v->cursor;
 	if (v->cursor >= e->scroll + field)

@@ -202,11 +202,13 @@ static struct lineedit_opts prompt_opts(const struct app *app)
 
 /* The search prompt on the last row, in the text's colours (so a typed
  * character changes its own cells and nothing else): "/", then the query
- * set by the text layer, scrolled so that the cursor shows. */
+ * set by the text layer in the columns up to the last (left blank): flush
+ * left, or flush right when it is right-to-left, scrolled so that the
+ * cursor shows. */
 static void draw_prompt(struct app *app)
 {
 	struct theme *t = &app->theme;
-	int y = app->rows - 1, field = app->cols - 1;
+	int y = app->rows - 1, field = app->cols - 2;
 	struct lineedit_opts o = prompt_opts(app);
 	struct lineedit_view lv;
 	draw_fill(t, y, 0, app->cols, THEME_TEXT);

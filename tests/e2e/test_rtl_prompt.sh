@@ -1,8 +1,9 @@
 #!/bin/sh
 # The search prompt with right-to-left text: Arabic and Hebrew typed at "/"
-# show shaped and in visual order (as --render sets the same string), the
-# terminal cursor where the next character goes (the left end of a
-# right-to-left word); Left/Right move visually, Home/End (Ctrl-A/Ctrl-E),
+# show shaped and in visual order (as --render sets the same string), a
+# right-to-left query flush right, the terminal cursor where the next
+# character goes (left of a right-to-left word's end, after "hanoi " at the
+# end of "hanoi هانوي"); Left/Right move visually, Home/End (Ctrl-A/Ctrl-E),
 # Backspace, Delete, Ctrl-W and Ctrl-U act on the logical text, a character
 # typed in the middle lands there; a long query scrolls, the cursor in view;
 # the corpus search finds the Arabic word and its header quotes it shaped
@@ -13,6 +14,12 @@
 
 # the visual form tandem gives a string (one line, not flushed right)
 vis() { printf '%s\n' "$1" | "$TANDEM" --render --no-pad --width 200; }
+# the prompt of a right-to-left query at 80 columns: "/", blanks, the
+# query flush right against column 78 (the last one stays blank)
+rtl() {
+	v=$(vis "$1")
+	printf '%*s%s' $((78 - $(printf '%s' "$v" | LC_ALL=C.UTF-8 wc -m))) '' "$v"
+}
 cursor_x() { tm display -p '#{cursor_x}'; }
 # quiet_size FILE: its size once it has stopped growing (the same three
 # times 0.1 s apart)
@@ -50,28 +57,30 @@ mkdir -p "$XDG_STATE_HOME"
 start 80 24 screen
 check "opened" "timeline"
 
-# Arabic typed: shaped, right to left, the cursor at its left end
+# Arabic typed: shaped, right to left, flush right (the prompt's last
+# column stays blank), the cursor in the cell left of it where the next
+# letter goes
 keys /
 tm send-keys -l "$ar"
-check_prompt "arabic: shaped, visual order, cursor at the word's end (left)" "$(vis "$ar")" 1
+check_prompt "arabic: shaped, visual order, flush right, cursor left of it" "$(rtl "$ar")" 73
 keys Left
-check_prompt "arabic: Left at the left end stays" "$(vis "$ar")" 1
+check_prompt "arabic: Left at the left end stays" "$(rtl "$ar")" 73
 keys Right
-check_prompt "arabic: Right moves one letter right (back in the text)" "$(vis "$ar")" 2
+check_prompt "arabic: Right moves one letter right (back in the text)" "$(rtl "$ar")" 74
 keys Home
-check_prompt "arabic: Home is the start, at the right" "$(vis "$ar")" 6
+check_prompt "arabic: Home is the start, at the right" "$(rtl "$ar")" 78
 # typed at the start: lands before the first letter (drawn rightmost)
 tm send-keys -l "$ar_b"
-check_prompt "arabic: typed at the start, joined to the word" "$(vis "$ar_b$ar")" 6
+check_prompt "arabic: typed at the start, joined to the word" "$(rtl "$ar_b$ar")" 77
 keys C-e BSpace
 check_prompt "arabic: End, Backspace deletes the last letter" \
-	"$(vis "$ar_b$(printf '\331\207\330\247\331\206\331\210')")" 1
+	"$(rtl "$ar_b$(printf '\331\207\330\247\331\206\331\210')")" 73
 keys C-a DC
 check_prompt "arabic: Ctrl-A, Delete deletes the first letter" \
-	"$(vis "$(printf '\331\207\330\247\331\206\331\210')")" 5
+	"$(rtl "$(printf '\331\207\330\247\331\206\331\210')")" 78
 keys End
 tm send-keys -l "$(printf '\331\212')"
-check_prompt "arabic: End and a letter complete the word" "$(vis "$ar")" 1
+check_prompt "arabic: End and a letter complete the word" "$(rtl "$ar")" 73
 
 # mixed: the Arabic word's end is its left end, right after "hanoi "
 keys C-u
@@ -95,9 +104,9 @@ settle || true
 # Hebrew: visual order, cursor at the left end; the message quotes it
 keys /
 tm send-keys -l "$he"
-check_prompt "hebrew: visual order, cursor at the word's end (left)" "$(vis "$he")" 1
+check_prompt "hebrew: visual order, flush right, cursor left of it" "$(rtl "$he")" 74
 keys Right Right
-check_prompt "hebrew: Right twice" "$(vis "$he")" 3
+check_prompt "hebrew: Right twice" "$(rtl "$he")" 76
 keys Enter
 check "hebrew: the message quotes it in visual order" "not found in the corpus: $(vis "$he")"
 
@@ -107,7 +116,7 @@ long=$(printf 'x%.0s' $(seq 1 100))
 tm send-keys -l "${long}end"
 settle || true
 got=$(status_line)
-if [ "$(cursor_x)" = 79 ] && printf '%s' "$got" | grep -q '^/x*xend$' && [ "${#got}" -le 80 ]; then
+if [ "$(cursor_x)" = 78 ] && printf '%s' "$got" | grep -q '^/x*xend *$' && [ "${#got}" -le 80 ]; then
 	ok "long query: scrolled, its end and the cursor shown"
 else
 	notok "long query: scrolled, its end and the cursor shown" "cursor $(cursor_x): '$got'"

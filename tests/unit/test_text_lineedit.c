@@ -5,7 +5,8 @@
  * (the word before the point and the spaces after it) and Ctrl-U; the
  * visual line of Latin, Arabic (shaped, right to left), Hebrew and mixed
  * text, trailing spaces included; the cursor column at the end, the start
- * and inside right-to-left and mixed text; Left/Right moving visually
+ * and inside right-to-left and mixed text (a right-to-left line flush right,
+ * its cursor in the cell left of the insertion point's edge); Left/Right moving visually
  * through Arabic and across a direction change, every press moving the
  * cursor; logical order when the terminal does bidi; the horizontal scroll
  * keeping the cursor in the field; random edits of mixed text keeping the
@@ -154,29 +155,31 @@ static void test_visual_line_and_cursor(void **state)
 	/* a trailing space is drawn, the cursor after it */
 	set(&e, "ab ");
 	assert_visual(&e, &app_opts, "ab ", 3);
-	/* Arabic: shaped and right to left; the end is at the left */
+	/* Arabic: shaped and right to left; the end is at the left, and the
+	 * line flush right: the next letter goes left of it (cell -1) */
 	set(&e, HANOI_AR);
-	assert_visual(&e, &app_opts, HANOI_AR_VISUAL, 0);
+	assert_visual(&e, &app_opts, HANOI_AR_VISUAL, -1);
 	lineedit_home(&e);
-	assert_visual(&e, &app_opts, HANOI_AR_VISUAL, 5);
+	assert_visual(&e, &app_opts, HANOI_AR_VISUAL, 4);
 	/* after the first letter (heh, drawn rightmost): left of it */
 	lineedit_move_logical(&e, 1);
-	assert_visual(&e, &app_opts, HANOI_AR_VISUAL, 4);
+	assert_visual(&e, &app_opts, HANOI_AR_VISUAL, 3);
 	/* a trailing space of a right-to-left line goes left */
 	set(&e, HANOI_AR " ");
-	assert_visual(&e, &app_opts, " " HANOI_AR_VISUAL, 0);
+	assert_visual(&e, &app_opts, " " HANOI_AR_VISUAL, -1);
 	/* Hebrew */
 	set(&e, SHALOM);
-	assert_visual(&e, &app_opts, SHALOM_VISUAL, 0);
+	assert_visual(&e, &app_opts, SHALOM_VISUAL, -1);
 	/* mixed: the Arabic word's end is its left end, after "hanoi " */
 	set(&e, "hanoi " HANOI_AR);
 	assert_visual(&e, &app_opts, "hanoi " HANOI_AR_VISUAL, 6);
 	/* a Latin letter after it goes right of the Arabic word */
 	assert_int_equal(lineedit_insert(&e, "x", 1), 0);
 	assert_visual(&e, &app_opts, "hanoi " HANOI_AR_VISUAL "x", 12);
-	/* Latin inside a right-to-left line: after it, right of it */
+	/* Latin inside a right-to-left line: its edge right of "ab", the
+	 * next letter in the cell of b (which moves left) */
 	set(&e, HANOI_AR " ab");
-	assert_visual(&e, &app_opts, "ab " HANOI_AR_VISUAL, 2);
+	assert_visual(&e, &app_opts, "ab " HANOI_AR_VISUAL, 1);
 	/* the terminal does bidi: logical order, logical columns */
 	set(&e, "hanoi " HANOI_AR);
 	assert_visual(&e, &term_opts, "hanoi " HANOI_AR, 11);
@@ -198,12 +201,13 @@ static void test_visual_moves(void **state)
 {
 	(void)state;
 	struct lineedit e;
-	/* pure Arabic, from its end (column 0): Right goes back logically */
+	/* pure Arabic, from its end (the cell left of it): Right goes back
+	 * logically */
 	set(&e, HANOI_AR);
-	static const int right_ar[] = {1, 2, 3, 4, 5};
+	static const int right_ar[] = {0, 1, 2, 3, 4};
 	walk(&e, 1, right_ar, 5);
 	assert_int_equal(e.point, 0);
-	static const int left_ar[] = {4, 3, 2, 1, 0};
+	static const int left_ar[] = {3, 2, 1, 0, -1};
 	walk(&e, -1, left_ar, 5);
 	assert_int_equal(e.point, e.len);
 	/* mixed: from the end (column 6), left into "hanoi", right through the
@@ -254,17 +258,22 @@ static void test_scroll_keeps_cursor(void **state)
 	free(visual(&e, &app_opts, 20, &cur));
 	assert_int_equal(e.scroll, 0);
 	assert_int_equal(cur, 5);
-	/* a long Arabic line: the end (left) is in view at once */
+	/* a short Arabic line stands flush right, its cursor left of it */
+	set(&e, HANOI_AR);
+	free(visual(&e, &app_opts, 20, &cur));
+	assert_int_equal(cur, -1);
+	assert_int_equal(e.scroll, 5 - 20);
+	/* a long one: the end (left) is in view at once */
 	lineedit_clear(&e);
 	for (int i = 0; i < 40; i++)
 		assert_int_equal(lineedit_insert(&e, "\xd8\xa8", 2), 0);
 	free(visual(&e, &app_opts, 20, &cur));
-	assert_int_equal(cur, 0);
-	assert_int_equal(e.scroll, 0);
+	assert_int_equal(cur, -1);
+	assert_int_equal(e.scroll, -1);
 	lineedit_home(&e);
 	free(visual(&e, &app_opts, 20, &cur));
-	assert_int_equal(cur, 40);
-	assert_int_equal(e.scroll, 21);
+	assert_int_equal(cur, 39);
+	assert_int_equal(e.scroll, 20); /* columns 20..39: its right end */
 }
 
 /* Random edits of random mixed text: the line stays valid UTF-8 with the
@@ -318,8 +327,8 @@ static void test_random_edits_keep_invariants(void **state)
 		int field = 1 + (int)((seed >> 3) % 30);
 		struct lineedit_view v;
 		assert_int_equal(lineedit_layout(&e, o, field, &v), 0);
-		assert_true(v.cursor >= 0 && v.cursor <= v.width);
-		assert_true(e.scroll >= 0);
+		assert_true(v.cursor >= -1 && v.cursor <= v.width);
+		assert_true(v.cursor == (v.flush_right ? v.edge - 1 : v.edge));
 		assert_true(v.cursor >= e.scroll && v.cursor < e.scroll + field);
 		lineedit_view_free(&v);
 	}
