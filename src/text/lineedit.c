@@ -283,7 +283,7 @@ int lineedit_layout(struct lineedit *e, const struct lineedit_opts *o, int field
 	return 0;
 }
 
-/* Sorting the boundaries by cursor column, then byte offset. */
+/* Sorting the boundaries by the column of their edge, then byte offset. */
 struct stop {
 	int col;
 	size_t point;
