@@ -46,7 +46,7 @@ CFLAGS  += -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototy
            -Wno-unused-parameter
 CPPFLAGS += -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -D_XOPEN_SOURCE_EXTENDED \
            -DTANDEM_VERSION='"$(VERSION)"' -DTANDEM_DATADIR='"$(DATADIR)"' \
-           -Iinclude $(call pc_inc,fribidi ncursesw)
+           -Iinclude $(call pc_inc,fribidi ncursesw icu-uc)
 ifeq ($(SANITIZE),1)
 CFLAGS  += -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 LDFLAGS += -fsanitize=address,undefined -fno-sanitize-recover=all
@@ -63,7 +63,8 @@ FUZZ_LDFLAGS :=
 FUZZ_MAIN := tests/fuzz/driver.c
 endif
 
-TEXT_LIBS   := $(shell $(PKG_CONFIG) --libs fribidi 2>/dev/null || echo -lfribidi) -lunistring
+TEXT_LIBS   := $(shell $(PKG_CONFIG) --libs fribidi 2>/dev/null || echo -lfribidi) \
+               $(shell $(PKG_CONFIG) --libs icu-uc 2>/dev/null || echo -licuuc -licudata) -lunistring
 CORPUS_LIBS := $(TEXT_LIBS) -lm
 UI_LIBS     := $(shell $(PKG_CONFIG) --libs ncursesw 2>/dev/null || echo -lncursesw) $(CORPUS_LIBS)
 TEST_LIBS   := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
