@@ -145,6 +145,33 @@ $(BUILD)/tandem: $(MAIN_OBJ) $(CLI_OBJ) $(UI_OBJ) $(CORPUS_OBJ) $(TEXT_OBJ)
 	@echo "  LD      $@"
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(UI_LIBS)
 
+# The word breaks of Thai, Lao, Khmer and Myanmar are judged by breakers
+# independent of ICU: libthai for Thai, and for the others the longest-match
+# segmentation that the test does over a word list that is not ICU's —
+# LibreOffice's Lao list (Debian hunspell-lo) and the Khmer and Burmese lists
+# inside Tesseract's trained data (tesseract-ocr-khm, -mya), unpacked here
+# with Tesseract's own tools.
+THAI_LIBS := $(shell $(PKG_CONFIG) --libs libthai datrie-0.2 2>/dev/null || echo -lthai -ldatrie)
+TESSDATA  ?= $(firstword $(wildcard /usr/share/tesseract-ocr/*/tessdata /usr/share/tessdata))
+WORDLISTS := $(BUILD)/tests/wordlists
+
+$(WORDLISTS)/%.words:
+	@mkdir -p $(dir $@)
+	@echo "  WORDS   $@"
+	$(Q)test -r "$(TESSDATA)/$*.traineddata" || { \
+		echo "no $*.traineddata in '$(TESSDATA)' (tesseract-ocr-$*; run scripts/bootstrap)" >&2; exit 1; }
+	$(Q)combine_tessdata -u "$(TESSDATA)/$*.traineddata" $(WORDLISTS)/$*. >/dev/null 2>&1 && \
+		dawg2wordlist $(WORDLISTS)/$*.lstm-unicharset $(WORDLISTS)/$*.lstm-word-dawg $@.tmp \
+		>/dev/null 2>&1 && mv $@.tmp $@
+	$(Q)rm -f $(WORDLISTS)/$*.lstm* $(WORDLISTS)/$*.version
+
+$(BUILD)/tests/test_text_wordbreak: tests/unit/test_text_wordbreak.c tests/unit/testutil.h \
+                                    $(TEXT_OBJ) $(WORDLISTS)/khm.words $(WORDLISTS)/mya.words
+	@mkdir -p $(dir $@)
+	@echo "  CC/LD   $@"
+	$(Q)$(CC) $(CPPFLAGS) -DWORDLISTS='"$(WORDLISTS)"' $(CFLAGS) $(LDFLAGS) -o $@ \
+		$(filter %.c %.o,$^) $(TEXT_LIBS) $(THAI_LIBS) $(TEST_LIBS)
+
 $(BUILD)/tests/test_text_%: tests/unit/test_text_%.c tests/unit/testutil.h $(TEXT_OBJ)
 	@mkdir -p $(dir $@)
 	@echo "  CC/LD   $@"

@@ -32,8 +32,9 @@ static inline int wordbreak_script_char(uint32_t c)
  * holds in s[0..n), marks the word boundaries ICU finds inside the run as
  * UC_BREAK_POSSIBLE in breaks[0..n) — the array u32_possible_linebreaks
  * filled for s — where breaks holds UC_BREAK_PROHIBITED and the boundary
- * lies between two grapheme clusters (never before a combining vowel or
- * tone mark). Nothing outside these runs, and no run's edges, change.
+ * lies between two grapheme clusters, not before a mark (a combining vowel
+ * or tone mark) and not inside a stacked consonant (after a Khmer coeng or
+ * Myanmar virama). Nothing outside these runs, and no run's edges, change.
  * Returns the number of opportunities added (0 for a text without such a
  * run: ICU is then not touched), -1 when memory runs out, or -2 when ICU's
  * break iterator cannot be opened or fails; the opportunities added before

@@ -6,12 +6,13 @@
  * (every character of these runs is in the Basic Multilingual Plane, so a
  * UTF-16 index is a code point index). Its boundaries become
  * UC_BREAK_POSSIBLE in libunistring's array, except where they would split a
- * grapheme cluster. */
+ * grapheme cluster or a stacked consonant, or put a mark first on a line. */
 #include "tandem/wordbreak.h"
 
 #include <stdlib.h>
 #include <unicode/ubrk.h>
 #include <unicode/utypes.h>
+#include <unictype.h>
 #include <unigbrk.h>
 #include <unilbrk.h>
 
@@ -44,6 +45,17 @@ static UBreakIterator *get_iter(void)
 	return iter;
 }
 
+/* Whether a line may start with s[k] after s[k - 1] inside a run: between
+ * two grapheme clusters, and not before a mark (Myanmar's visarga and tall
+ * AA are marks that UAX #29 does not keep with their base) nor after a
+ * Khmer coeng or Myanmar virama (which stack the next consonant under the
+ * one before). ICU's dictionaries break at none of these: this makes sure. */
+static int may_start_line(const uint32_t *s, size_t k)
+{
+	return s[k - 1] != 0x17d2 && s[k - 1] != 0x1039 && uc_is_grapheme_break(s[k - 1], s[k]) &&
+	       !uc_is_general_category(s[k], UC_CATEGORY_M);
+}
+
 /* Adds the boundaries ICU finds inside s[0..n) (n >= 2, every character in
  * the BMP) to breaks. buf holds n UChars. Returns how many it added, or -2
  * when ICU fails. */
@@ -60,7 +72,7 @@ static long break_run(UBreakIterator *bi, const uint32_t *s, size_t n, char *bre
 	for (int32_t b = ubrk_following(bi, 0); b != UBRK_DONE && (size_t)b < n;
 	     b = ubrk_next(bi)) {
 		size_t k = (size_t)b;
-		if (breaks[k] == UC_BREAK_PROHIBITED && uc_is_grapheme_break(s[k - 1], s[k])) {
+		if (breaks[k] == UC_BREAK_PROHIBITED && may_start_line(s, k)) {
 			breaks[k] = UC_BREAK_POSSIBLE;
 			added++;
 		}
