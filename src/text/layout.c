@@ -334,8 +334,10 @@ int layout_wrap(const struct bidi_para *p, const struct layout_opts *o, struct l
 	if (!w[n]) { /* first wrap of this paragraph */
 		int nospace = 0; /* a character of a script written without spaces */
 		for (size_t i = 0; i < n; i++) {
-			w[i] = char_attr(p->shaped[i], p->logical[i]);
-			nospace |= wordbreak_script_char(p->logical[i]);
+			uint32_t c = p->logical[i];
+			w[i] = char_attr(p->shaped[i], c);
+			if (c >= 0x0e00u && wordbreak_script_char(c)) /* below: never */
+				nospace = 1;
 		}
 		/* Their words have no UAX #14 opportunity between them: add the
 		 * dictionary's, once, to the paragraph's. Without ICU's data they
