@@ -146,8 +146,8 @@ $(BUILD)/tandem: $(MAIN_OBJ) $(CLI_OBJ) $(UI_OBJ) $(CORPUS_OBJ) $(TEXT_OBJ)
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(UI_LIBS)
 
 # The word breaks of Thai, Lao, Khmer and Myanmar are judged by breakers
-# independent of ICU: libthai for Thai, and for the others the longest-match
-# segmentation that the test does over a word list that is not ICU's —
+# independent of ICU: libthai for Thai, and for the others the maximal
+# matching (fewest words) that the test does over a word list that is not ICU's —
 # LibreOffice's Lao list (Debian hunspell-lo) and the Khmer and Burmese lists
 # inside Tesseract's trained data (tesseract-ocr-khm, -mya), unpacked here
 # with Tesseract's own tools.

@@ -4,7 +4,9 @@
  * line break iterator finds them with its dictionaries, one per script; the
  * iterator is opened once per thread and given one run at a time, as UTF-16
  * (every character of these runs is in the Basic Multilingual Plane, so a
- * UTF-16 index is a code point index). Its boundaries become
+ * UTF-16 index is a code point index: the paragraph is held as code points,
+ * and one store per character is cheaper than encoding UTF-8 for
+ * utext_openUTF8 and mapping its byte offsets back). Its boundaries become
  * UC_BREAK_POSSIBLE in libunistring's array, except where they would split a
  * grapheme cluster or a stacked consonant, or put a mark first on a line. */
 #include "tandem/wordbreak.h"
