@@ -30,7 +30,9 @@ struct bidi_para {
 	                        per-line rule L1; owned */
 	char *breaks;        /* UAX #14 line-break opportunities of `logical`
 	                        (UC_BREAK_*, libunistring): width-independent,
-	                        so found once here for every wrap; owned */
+	                        so found once here for every wrap; layout_wrap's
+	                        first call adds the word boundaries inside Thai,
+	                        Lao, Khmer and Myanmar runs (wordbreak.h); owned */
 	uint8_t *attr;       /* n + 1 bytes: per character, the widths and flags
 	                        layout_wrap needs, filled by its first call
 	                        (attr[n] != 0 once filled); owned */
