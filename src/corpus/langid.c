@@ -20,6 +20,7 @@
 #include <textcat.h>
 #include <fingerprint.h>
 #include <unictype.h>
+#include <uninorm.h>
 #include <unicase.h>
 #include <unistr.h>
 
@@ -105,8 +106,9 @@ static enum script script_of(ucs4_t c)
 
 /* Every fingerprint of libexttextcat 3.4 (its fpdb.conf), with its BCP 47
  * tag and script. Ancient Greek and Japanese/Chinese are left out: the
- * script decides those; so is Rusyn, whose fingerprint is nearer to
- * Ukrainian text than Ukrainian's. */
+ * script decides those; so are Rusyn, whose fingerprint is nearer to
+ * Ukrainian text than Ukrainian's, and Maithili and Bhojpuri, which take
+ * Hindi text the same way. */
 static const struct lang {
 	const char *file;
 	const char *tag;
@@ -120,7 +122,7 @@ static const struct lang {
 	{ "ay.lm", "ay", SC_LATN }, { "az.lm", "az", SC_LATN },
 	{ "az-Cyrl.lm", "az", SC_CYRL }, { "ban.lm", "ban", SC_LATN },
 	{ "be.lm", "be", SC_CYRL }, { "bem.lm", "bem", SC_LATN },
-	{ "bg.lm", "bg", SC_CYRL }, { "bho.lm", "bho", SC_DEVA },
+	{ "bg.lm", "bg", SC_CYRL }, 
 	{ "bi.lm", "bi", SC_LATN }, { "bik.lm", "bik", SC_LATN },
 	{ "bm.lm", "bm", SC_LATN }, { "br.lm", "br", SC_LATN },
 	{ "bs.lm", "bs", SC_LATN }, { "ca.lm", "ca", SC_LATN },
@@ -148,7 +150,7 @@ static const struct lang {
 	{ "la.lm", "la", SC_LATN }, { "lb.lm", "lb", SC_LATN },
 	{ "lg.lm", "lg", SC_LATN }, { "ln.lm", "ln", SC_LATN },
 	{ "lt.lm", "lt", SC_LATN }, { "lv.lm", "lv", SC_LATN },
-	{ "mai.lm", "mai", SC_DEVA }, { "mi.lm", "mi", SC_LATN },
+	{ "mi.lm", "mi", SC_LATN },
 	{ "mk.lm", "mk", SC_CYRL }, { "mn.lm", "mn", SC_CYRL },
 	{ "mos.lm", "mos", SC_LATN }, { "mr.lm", "mr", SC_DEVA },
 	{ "ms.lm", "ms", SC_LATN }, { "mt.lm", "mt", SC_LATN },
@@ -376,6 +378,53 @@ static size_t take_sample(const uint8_t *s, size_t n, enum script want,
 	return len;
 }
 
+/* More capitals than small letters. */
+static bool mostly_capitals(const uint8_t *s, size_t n)
+{
+	size_t upper = 0, small = 0;
+	for (size_t i = 0; i < n;) {
+		ucs4_t c;
+		i += next_char(s + i, n - i, &c);
+		upper += uc_is_upper(c);
+		small += uc_is_lower(c);
+	}
+	return upper > small;
+}
+
+/* Whether the (lowercase) sample repeats its words as language does: its
+ * most frequent word makes at least 1 in 60 of its words (a sample of
+ * fewer than 40 words passes). Letters at random (noise, a binary read as
+ * text) make words that seldom repeat. */
+static bool repeats_words(const uint8_t *s, size_t n)
+{
+	enum { SLOTS = 1024 };
+	struct { uint32_t hash; unsigned count; } table[SLOTS];
+	memset(table, 0, sizeof table);
+	unsigned words = 0, top = 0;
+	for (size_t i = 0; i < n;) {
+		while (i < n && (s[i] == ' ' || s[i] == ',' || s[i] == '.'))
+			i++;
+		if (i == n)
+			break;
+		uint32_t h = 2166136261u;
+		while (i < n && s[i] != ' ' && s[i] != ',' && s[i] != '.')
+			h = (h ^ s[i++]) * 16777619u;
+		h |= 1; /* 0 marks an empty slot */
+		words++;
+		for (size_t k = h % SLOTS, probes = 0; probes < SLOTS;
+		     k = (k + 1) % SLOTS, probes++) {
+			if (table[k].hash == 0)
+				table[k].hash = h;
+			if (table[k].hash == h) {
+				if (++table[k].count > top)
+					top = table[k].count;
+				break;
+			}
+		}
+	}
+	return words < 40 || top * 60 >= words;
+}
+
 static void set_unknown(struct langid_guess *g, const char *why)
 {
 	g->tag = "und";
@@ -387,8 +436,8 @@ static void set_unknown(struct langid_guess *g, const char *why)
  * Slovak, Portuguese, Galician and Spanish, Danish and Norwegian, Croatian,
  * Bosnian and Serbian, Malay and Indonesian, the Cyrillic languages, Hindi,
  * Marathi and Nepali) also count markers: letters (an item of one
- * character, counted wherever it occurs) and words (lowercase) that one of
- * them uses and the others do not. Ijekavian words mark Croatian and
+ * character, counted wherever it occurs) and words (lowercase, of two
+ * characters or more) that one of them uses and the others do not. Ijekavian words mark Croatian and
  * Bosnian, ekavian ones Serbian. */
 static const struct marker {
 	const char *tag;
@@ -420,9 +469,13 @@ static const struct marker {
 		"lepo ђ ћ" },
 	{ "ms", "bahawa kerana daripada sahaja boleh iaitu kerajaan wang "
 		"lepas jabatan bandar berbanding tempoh perkhidmatan kenderaan "
-		"majlis bandaraya berkata" },
+		"majlis bandaraya berkata disember setiausaha jawatankuasa "
+		"tarikh pertubuhan" },
 	{ "id", "bahwa karena bisa saja uang pemerintah lalu kota dibandingkan "
-		"selama sejumlah mengatakan kendaraan layanan" },
+		"selama sejumlah mengatakan kendaraan layanan tanggal desember "
+		"sekretaris komite perserikatan jenderal" },
+	{ "am", "አ ነው ናቸው ውስጥ" },
+	{ "ti", "ኣ እዩ ኣብ ምስ" },
 	{ "sl", "in ki so bo tudi kot zelo lahko ter" },
 	{ "mt", "ħ ġ ċ" },
 	{ "sq", "ë" },
@@ -431,9 +484,9 @@ static const struct marker {
 	{ "ru", "ы э что который которая это он она от" },
 	{ "bg", "ъ че са това които която от той тя година" },
 	{ "mk", "што кои која од таа тој година" },
-	{ "hi", "है हैं और के में की से को था थी" },
+	{ "hi", "है हैं और के में की से था थी" },
 	{ "mr", "ळ आहे आणि च्या मध्ये होते झाले" },
-	{ "ne", "छ छन् र को मा ले गरे थियो भएको" },
+	{ "ne", "छन् गरे थियो भएको हुन्छ पनि गरेको गर्ने रहेको" },
 };
 #define NMARKERS (sizeof markers / sizeof *markers)
 
@@ -555,10 +608,31 @@ static void ngram_verdict(const uint8_t *s, size_t n, enum script sc,
 		goto out;
 	}
 	len = take_sample(s, n, sc, sample);
+	/* Composed, as the fingerprints are (decomposed accents would be
+	 * n-grams of their own). */
+	size_t nlen = 0;
+	uint8_t *nfc = u8_normalize(UNINORM_NFC, (const uint8_t *)sample, len,
+				    NULL, &nlen);
+	if (nfc && nlen < LANGID_SAMPLE_MAX) {
+		memcpy(sample, nfc, nlen);
+		sample[nlen] = '\0';
+		len = nlen;
+	}
+	free(nfc);
+	/* The lowercased sample, for alphabets and markers; and for the
+	 * n-grams too when the text is set in capitals (the fingerprints are
+	 * of ordinary text, mostly lowercase). */
+	size_t llen = 0;
+	lower = u8_tolower((const uint8_t *)sample, len, NULL, NULL, NULL, &llen);
 	unknown = fp_Init(NULL);
-	if (!unknown) {
+	if (!lower || !unknown || llen >= LANGID_SAMPLE_MAX) {
 		set_unknown(g, "out of memory");
 		goto out;
+	}
+	if (mostly_capitals((const uint8_t *)sample, len)) {
+		memcpy(sample, lower, llen);
+		sample[llen] = '\0';
+		len = llen;
 	}
 	if (len == 0 || fp_Create(unknown, sample, (uint4)len, 400) == 0) {
 		set_unknown(g, "too few letters");
@@ -596,13 +670,6 @@ static void ngram_verdict(const uint8_t *s, size_t n, enum script sc,
 	}
 	nc = m;
 
-	/* The lowercased sample, for alphabets and markers. */
-	size_t llen = 0;
-	lower = u8_tolower((const uint8_t *)sample, len, NULL, NULL, NULL, &llen);
-	if (!lower) {
-		set_unknown(g, "out of memory");
-		goto out;
-	}
 	m = 0;
 	for (size_t i = 0; i < nc; i++)
 		if (sc != SC_CYRL ||
@@ -610,6 +677,11 @@ static void ngram_verdict(const uint8_t *s, size_t n, enum script sc,
 			cands[m++] = cands[i];
 	nc = m;
 	if (nc == 0) {
+		set_unknown(g, "unlike any language");
+		goto out;
+	}
+
+	if (sc == SC_LATN && !repeats_words(lower, llen)) {
 		set_unknown(g, "unlike any language");
 		goto out;
 	}
