@@ -52,6 +52,10 @@ bool langid_is_known(const char *tag);
  * LANGID_UNKNOWN_LABEL for NULL, "" and "und". Static or tag. */
 const char *langid_label(const char *tag);
 
+/* The same for a narrow column (lists, badges): the tag, or "?" for an
+ * unknown language. Static or tag. */
+const char *langid_badge(const char *tag);
+
 /* How many fingerprints are loaded (loading them if not yet done); 0 when
  * none could be read (the n-gram step then answers "und"). */
 size_t langid_fingerprints(void);

@@ -878,3 +878,8 @@ const char *langid_label(const char *tag)
 {
 	return langid_is_known(tag) ? tag : LANGID_UNKNOWN_LABEL;
 }
+
+const char *langid_badge(const char *tag)
+{
+	return langid_is_known(tag) ? tag : "?";
+}
