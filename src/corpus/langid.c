@@ -4,10 +4,12 @@
  * only read), and the decision for a text: count its letters per script over
  * a bounded prefix; a script written by one language names it; otherwise the
  * letters of that script (at most LANGID_SAMPLE_MAX bytes) are compared, as
- * an n-gram profile, with the fingerprints of that script's languages only,
- * and the winner must be clearly ahead of the runner-up and close enough to
- * a real language. The fingerprint files are the system's (Debian:
- * /usr/share/libexttextcat), read by libexttextcat itself. */
+ * an n-gram profile, with the fingerprints of that script's languages only
+ * (for the Latin script's hundred and more, first coarsely, then the closest
+ * in full); close rivals are decided by the letters and words only one of
+ * them uses; the winner must be clearly ahead of the runner-up, and the
+ * text must repeat itself as language does. The fingerprint files are the
+ * system's (Debian: /usr/share/libexttextcat), read by libexttextcat. */
 #include "tandem/langid.h"
 
 #include <limits.h>
@@ -189,12 +191,40 @@ static const struct lang {
 #define NLANGS (sizeof langs / sizeof *langs)
 
 /* The loaded fingerprints, parallel to langs[] (NULL where a file could not
- * be read). Written only under db_lock; read without it once db_loaded. */
-static void *db[NLANGS];
+ * be read): whole (FULL_NGRAMS n-grams) and coarse (the first
+ * COARSE_NGRAMS, for the first pass). Written only under db_lock. */
+enum { FULL_NGRAMS = 400, COARSE_NGRAMS = 100 };
+static void *db[NLANGS], *db_coarse[NLANGS];
 static void *db_empty; /* a profile with no n-gram */
 static size_t db_count;
 static int db_loaded;
 static pthread_mutex_t db_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static void db_free(void)
+{
+	for (size_t i = 0; i < NLANGS; i++) {
+		if (db[i])
+			fp_Done(db[i]);
+		if (db_coarse[i])
+			fp_Done(db_coarse[i]);
+		db[i] = db_coarse[i] = NULL;
+	}
+	if (db_empty)
+		fp_Done(db_empty);
+	db_empty = NULL;
+	db_count = 0;
+}
+
+/* A fingerprint file's first max n-grams, or NULL. */
+static void *read_fingerprint(const char *path, const char *tag, int max)
+{
+	void *fp = fp_Init(tag);
+	if (fp && fp_Read(fp, path, max) == 0) {
+		fp_Done(fp);
+		fp = NULL;
+	}
+	return fp;
+}
 
 /* Loads the fingerprints on first use; returns how many were read. */
 static size_t db_load(void)
@@ -205,29 +235,23 @@ static size_t db_load(void)
 	if (!db_loaded) {
 		char path[4096];
 		db_empty = fp_Init(NULL);
-		for (size_t i = 0; i < NLANGS; i++) {
+		for (size_t i = 0; db_empty && i < NLANGS; i++) {
 			int w = snprintf(path, sizeof path, "%s/%s",
 					 TANDEM_TEXTCAT_DIR, langs[i].file);
 			if (w < 0 || (size_t)w >= sizeof path)
 				continue;
-			void *fp = fp_Init(langs[i].tag);
-			if (!fp)
-				continue;
-			if (fp_Read(fp, path, 400) == 0) {
-				fp_Done(fp);
-				continue;
+			db[i] = read_fingerprint(path, langs[i].tag, FULL_NGRAMS);
+			db_coarse[i] = db[i] ? read_fingerprint(path, langs[i].tag,
+								COARSE_NGRAMS)
+					     : NULL;
+			if (db[i] && !db_coarse[i]) {
+				fp_Done(db[i]);
+				db[i] = NULL;
 			}
-			db[i] = fp;
-			db_count++;
+			db_count += db[i] != NULL;
 		}
-		if (!db_empty) {
-			for (size_t i = 0; i < NLANGS; i++)
-				if (db[i]) {
-					fp_Done(db[i]);
-					db[i] = NULL;
-				}
-			db_count = 0;
-		}
+		if (!db_empty)
+			db_free();
 		db_loaded = 1;
 	}
 	count = db_count;
@@ -244,16 +268,7 @@ void langid_unload(void)
 {
 	if (pthread_mutex_lock(&db_lock) != 0)
 		return;
-	for (size_t i = 0; i < NLANGS; i++)
-		if (db[i]) {
-			fp_Done(db[i]);
-			db[i] = NULL;
-		}
-	if (db_empty) {
-		fp_Done(db_empty);
-		db_empty = NULL;
-	}
-	db_count = 0;
+	db_free();
 	db_loaded = 0;
 	pthread_mutex_unlock(&db_lock);
 }
@@ -391,38 +406,53 @@ static bool mostly_capitals(const uint8_t *s, size_t n)
 	return upper > small;
 }
 
-/* Whether the (lowercase) sample repeats its words as language does: its
- * most frequent word makes at least 1 in 60 of its words (a sample of
- * fewer than 40 words passes). Letters at random (noise, a binary read as
- * text) make words that seldom repeat. */
-static bool repeats_words(const uint8_t *s, size_t n)
+/* Whether the (lowercase) sample repeats itself as language does: its
+ * trigrams of letters (inside words) are at most REPEAT_PERMILLE thousandths
+ * distinct ones (a sample of fewer than 150 trigrams passes). Letters at
+ * random (noise, a binary read as text) seldom make the same trigram twice;
+ * every language, inflected or not, reuses its syllables and endings. */
+enum { REPEAT_PERMILLE = 930 };
+static bool repeats_itself(const uint8_t *s, size_t n)
 {
-	enum { SLOTS = 1024 };
-	struct { uint32_t hash; unsigned count; } table[SLOTS];
-	memset(table, 0, sizeof table);
-	unsigned words = 0, top = 0;
+	enum { SLOTS = 4096 };
+	uint32_t *table = calloc(SLOTS, sizeof *table);
+	if (!table)
+		return true;
+	unsigned tokens = 0, types = 0;
+	size_t c0 = 0, c1 = 0; /* starts of the previous two characters */
+	unsigned run = 0;      /* characters in the word so far */
 	for (size_t i = 0; i < n;) {
-		while (i < n && (s[i] == ' ' || s[i] == ',' || s[i] == '.'))
+		if (s[i] == ' ' || s[i] == ',' || s[i] == '.') {
+			run = 0;
 			i++;
-		if (i == n)
-			break;
-		uint32_t h = 2166136261u;
-		while (i < n && s[i] != ' ' && s[i] != ',' && s[i] != '.')
-			h = (h ^ s[i++]) * 16777619u;
-		h |= 1; /* 0 marks an empty slot */
-		words++;
-		for (size_t k = h % SLOTS, probes = 0; probes < SLOTS;
-		     k = (k + 1) % SLOTS, probes++) {
-			if (table[k].hash == 0)
-				table[k].hash = h;
-			if (table[k].hash == h) {
-				if (++table[k].count > top)
-					top = table[k].count;
-				break;
+			continue;
+		}
+		size_t k = 1;
+		while (i + k < n && (s[i + k] & 0xC0) == 0x80)
+			k++;
+		if (++run >= 3) {
+			uint32_t h = 2166136261u;
+			for (size_t j = c0; j < i + k; j++)
+				h = (h ^ s[j]) * 16777619u;
+			h |= 1; /* 0 marks an empty slot */
+			tokens++;
+			for (size_t slot = h % SLOTS, probes = 0; probes < SLOTS;
+			     slot = (slot + 1) % SLOTS, probes++) {
+				if (table[slot] == 0) {
+					table[slot] = h;
+					types++;
+					break;
+				}
+				if (table[slot] == h)
+					break;
 			}
 		}
+		c0 = c1;
+		c1 = i;
+		i += k;
 	}
-	return words < 40 || top * 60 >= words;
+	free(table);
+	return tokens < 150 || (unsigned long)types * 1000 <= (unsigned long)tokens * REPEAT_PERMILLE;
 }
 
 static void set_unknown(struct langid_guess *g, const char *why)
@@ -434,10 +464,11 @@ static void set_unknown(struct langid_guess *g, const char *why)
 
 /* Languages whose fingerprints are too close for n-grams alone (Czech and
  * Slovak, Portuguese, Galician and Spanish, Danish and Norwegian, Croatian,
- * Bosnian and Serbian, Malay and Indonesian, the Cyrillic languages, Hindi,
- * Marathi and Nepali) also count markers: letters (an item of one
- * character, counted wherever it occurs) and words (lowercase, of two
- * characters or more) that one of them uses and the others do not. Ijekavian words mark Croatian and
+ * Bosnian, Serbian and Slovenian, Malay and Indonesian, the Cyrillic
+ * languages, Hindi, Marathi and Nepali, Amharic and Tigrinya, Maltese and
+ * Albanian) also count markers: letters (an item of one character, counted
+ * wherever it occurs) and words (lowercase, of two characters or more) that
+ * one of them uses and the others do not. Ijekavian words mark Croatian and
  * Bosnian, ekavian ones Serbian. */
 static const struct marker {
 	const char *tag;
@@ -587,6 +618,13 @@ enum {
 	/* candidates this close to the winner (thousandths) that have markers
 	 * are decided between by their markers */
 	RESOLVE_MARGIN_PERMILLE = 120,
+	/* the first pass compares the coarse fingerprints with the text's
+	 * COARSE_NGRAMS most frequent n-grams (of its first COARSE_SAMPLE
+	 * bytes); at most SHORTLIST languages, those within this many
+	 * thousandths of its best, go on to the whole comparison */
+	COARSE_SAMPLE = 512,
+	SHORTLIST = 12,
+	SHORTLIST_PERMILLE = 1250,
 };
 
 /* The n-gram verdict among the languages of script sc (all of them when
@@ -600,7 +638,7 @@ static void ngram_verdict(const uint8_t *s, size_t n, enum script sc,
 	}
 	char *sample = malloc(LANGID_SAMPLE_MAX);
 	struct cand *cands = malloc(NLANGS * sizeof *cands);
-	void *unknown = NULL;
+	void *unknown = NULL, *coarse = NULL;
 	uint8_t *lower = NULL;
 	size_t len = 0, nc = 0;
 	if (!sample || !cands) {
@@ -625,16 +663,20 @@ static void ngram_verdict(const uint8_t *s, size_t n, enum script sc,
 	size_t llen = 0;
 	lower = u8_tolower((const uint8_t *)sample, len, NULL, NULL, NULL, &llen);
 	unknown = fp_Init(NULL);
-	if (!lower || !unknown || llen >= LANGID_SAMPLE_MAX) {
+	if (!lower || !unknown) {
 		set_unknown(g, "out of memory");
 		goto out;
 	}
 	if (mostly_capitals((const uint8_t *)sample, len)) {
-		memcpy(sample, lower, llen);
-		sample[llen] = '\0';
-		len = llen;
+		/* (lowercase can be longer: cut at a character) */
+		size_t k = llen < LANGID_SAMPLE_MAX ? llen : LANGID_SAMPLE_MAX - 1;
+		while (k > 0 && k < llen && (lower[k] & 0xC0) == 0x80)
+			k--;
+		memcpy(sample, lower, k);
+		sample[k] = '\0';
+		len = k;
 	}
-	if (len == 0 || fp_Create(unknown, sample, (uint4)len, 400) == 0) {
+	if (len == 0 || fp_Create(unknown, sample, (uint4)len, FULL_NGRAMS) == 0) {
 		set_unknown(g, "too few letters");
 		goto out;
 	}
@@ -650,8 +692,38 @@ static void ngram_verdict(const uint8_t *s, size_t n, enum script sc,
 				continue;
 		}
 		cands[nc].lang = i;
-		cands[nc].dist = fp_Compare(db[i], unknown, INT_MAX);
+		cands[nc].dist = 0;
 		nc++;
+	}
+	/* Most of the cost is in the comparisons: with many languages (the
+	 * Latin script's), first all of them coarsely, then a shortlist in
+	 * full. */
+	if (nc > 2 * SHORTLIST) {
+		size_t clen = len;
+		if (clen > COARSE_SAMPLE) {
+			clen = COARSE_SAMPLE;
+			while (clen > 0 && (sample[clen] & 0xC0) == 0x80)
+				clen--; /* not inside a character */
+		}
+		char keep = sample[clen];
+		sample[clen] = '\0';
+		coarse = fp_Init(NULL);
+		int made = coarse && fp_Create(coarse, sample, (uint4)clen, COARSE_NGRAMS);
+		sample[clen] = keep;
+		if (!made) {
+			set_unknown(g, coarse ? "too few letters" : "out of memory");
+			goto out;
+		}
+		for (size_t i = 0; i < nc; i++)
+			cands[i].dist = fp_Compare(db_coarse[cands[i].lang], coarse, INT_MAX);
+		qsort(cands, nc, sizeof *cands, cand_cmp);
+	}
+	for (size_t i = 0; i < nc; i++) {
+		bool listed = nc <= 2 * SHORTLIST ||
+			      (i < SHORTLIST && cands[i].dist * 1000 <=
+						cands[0].dist * SHORTLIST_PERMILLE);
+		cands[i].dist = listed ? fp_Compare(db[cands[i].lang], unknown, INT_MAX)
+				       : LONG_MAX;
 	}
 	if (nc == 0) {
 		set_unknown(g, "no fingerprints");
@@ -681,7 +753,7 @@ static void ngram_verdict(const uint8_t *s, size_t n, enum script sc,
 		goto out;
 	}
 
-	if (sc == SC_LATN && !repeats_words(lower, llen)) {
+	if (sc == SC_LATN && !repeats_itself(lower, llen)) {
 		set_unknown(g, "unlike any language");
 		goto out;
 	}
@@ -752,6 +824,8 @@ static void ngram_verdict(const uint8_t *s, size_t n, enum script sc,
 out:
 	if (unknown)
 		fp_Done(unknown);
+	if (coarse)
+		fp_Done(coarse);
 	free(lower);
 	free(cands);
 	free(sample);
