@@ -466,7 +466,7 @@ static void set_unknown(struct langid_guess *g, const char *why)
  * Slovak, Portuguese, Galician and Spanish, Danish and Norwegian, Croatian,
  * Bosnian, Serbian and Slovenian, Malay and Indonesian, the Cyrillic
  * languages, Hindi, Marathi and Nepali, Amharic and Tigrinya, Maltese and
- * Albanian) also count markers: letters (an item of one character, counted
+ * Albanian, English and Scots) also count markers: letters (an item of one character, counted
  * wherever it occurs) and words (lowercase, of two characters or more) that
  * one of them uses and the others do not. Ijekavian words mark Croatian and
  * Bosnian, ekavian ones Serbian. */
@@ -479,7 +479,7 @@ static const struct marker {
 	{ "pt", "ã õ não em um uma são também pelo pela mais já então muito" },
 	{ "gl", "unha non xa máis polo pola coa dun dunha tamén moi cara ca "
 		"servizo xente concello" },
-	{ "es", "el los y del muy pero también una más fue hay" },
+	{ "es", "el los del muy pero también una más fue hay" },
 	{ "da", "af efter nu mig hvad blev meget kun nogle sidste mellem end" },
 	{ "nb", "av etter ble mye hva fikk siste mellom enn uken" },
 	{ "nn", "ikkje eg ho kva kvar berre vart frå dei" },
@@ -505,6 +505,8 @@ static const struct marker {
 	{ "id", "bahwa karena bisa saja uang pemerintah lalu kota dibandingkan "
 		"selama sejumlah mengatakan kendaraan layanan tanggal desember "
 		"sekretaris komite perserikatan jenderal" },
+	{ "en", "the of and to was that with from for this which" },
+	{ "sco", "wis tae fae frae aboot oot isnae cannae didnae" },
 	{ "am", "አ ነው ናቸው ውስጥ" },
 	{ "ti", "ኣ እዩ ኣብ ምስ" },
 	{ "sl", "in ki so bo tudi kot zelo lahko ter" },
@@ -770,7 +772,7 @@ static void ngram_verdict(const uint8_t *s, size_t n, enum script sc,
 	/* The close candidates with markers, decided by them. */
 	size_t win = 0, rivals = 0, close_end = 1;
 	if (marker_of(langs[cands[0].lang].tag)) {
-		while (close_end < nc &&
+		while (close_end < nc && cands[close_end].dist != LONG_MAX &&
 		       (cands[close_end].dist - best) * 1000 <=
 			       best * RESOLVE_MARGIN_PERMILLE)
 			close_end++;
