@@ -106,11 +106,12 @@ static enum script script_of(ucs4_t c)
 
 /* ---- fingerprints -------------------------------------------------------- */
 
-/* Every fingerprint of libexttextcat 3.4 (its fpdb.conf), with its BCP 47
- * tag and script. Ancient Greek and Japanese/Chinese are left out: the
- * script decides those; so are Rusyn, whose fingerprint is nearer to
- * Ukrainian text than Ukrainian's, and Maithili and Bhojpuri, which take
- * Hindi text the same way. */
+/* The fingerprints of libexttextcat 3.4 (its fpdb.conf) of the languages
+ * that share a script, with their BCP 47 tags and scripts. Those of the
+ * languages a script names (Thai, Korean, Chinese, Japanese, Greek…) and of
+ * Ancient Greek are left out: the script decides those. So are Rusyn,
+ * whose fingerprint is nearer to Ukrainian text than Ukrainian's, and
+ * Maithili and Bhojpuri, which take Hindi text the same way. */
 static const struct lang {
 	const char *file;
 	const char *tag;
@@ -452,7 +453,8 @@ static bool repeats_itself(const uint8_t *s, size_t n)
 		i += k;
 	}
 	free(table);
-	return tokens < 150 || (unsigned long)types * 1000 <= (unsigned long)tokens * REPEAT_PERMILLE;
+	return tokens < 150 ||
+	       (unsigned long)types * 1000 <= (unsigned long)tokens * REPEAT_PERMILLE;
 }
 
 static void set_unknown(struct langid_guess *g, const char *why)
@@ -466,10 +468,10 @@ static void set_unknown(struct langid_guess *g, const char *why)
  * Slovak, Portuguese, Galician and Spanish, Danish and Norwegian, Croatian,
  * Bosnian, Serbian and Slovenian, Malay and Indonesian, the Cyrillic
  * languages, Hindi, Marathi and Nepali, Amharic and Tigrinya, Maltese and
- * Albanian, English and Scots) also count markers: letters (an item of one character, counted
- * wherever it occurs) and words (lowercase, of two characters or more) that
- * one of them uses and the others do not. Ijekavian words mark Croatian and
- * Bosnian, ekavian ones Serbian. */
+ * Albanian, English and Scots) also count markers: letters (an item of one
+ * character, counted wherever it occurs) and words (lowercase, of two
+ * characters or more) that one of them uses and the others do not.
+ * Ijekavian words mark Croatian and Bosnian, ekavian ones Serbian. */
 static const struct marker {
 	const char *tag;
 	const char *items;
