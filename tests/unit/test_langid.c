@@ -4,6 +4,7 @@
  * noise that must stay unknown, and the manifest's lang winning over
  * detection. */
 #include <dirent.h>
+#include <pthread.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -264,6 +265,52 @@ static void test_bounded_prefix(void **state)
 	free(s);
 }
 
+/* ---- threads ------------------------------------------------------------- */
+
+/* Several threads identifying at once, from a cold start (the fingerprints
+ * loaded by whichever comes first), get what one thread gets. */
+static const char *const thread_files[] = { "fr", "ru", "fa", "cs", "sk", "hi", "th", "uk" };
+#define NTHREAD_FILES (sizeof thread_files / sizeof *thread_files)
+static char *thread_text[NTHREAD_FILES];
+static size_t thread_len[NTHREAD_FILES];
+
+static void *identify_all(void *arg)
+{
+	const char **got = arg;
+	for (int round = 0; round < 5; round++)
+		for (size_t i = 0; i < NTHREAD_FILES; i++) {
+			const char *t = langid_tag(thread_text[i], thread_len[i]);
+			if (round > 0 && strcmp(t, got[i]) != 0)
+				got[i] = "changed";
+			else
+				got[i] = t;
+		}
+	return NULL;
+}
+
+static void test_threads(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < NTHREAD_FILES; i++) {
+		char path[64];
+		snprintf(path, sizeof path, DATA "/%s.txt", thread_files[i]);
+		thread_text[i] = test_slurp(path, &thread_len[i]);
+	}
+	langid_unload();
+	enum { N = 4 };
+	pthread_t th[N];
+	const char *got[N][NTHREAD_FILES];
+	for (int t = 0; t < N; t++)
+		assert_int_equal(pthread_create(&th[t], NULL, identify_all, got[t]), 0);
+	for (int t = 0; t < N; t++)
+		assert_int_equal(pthread_join(th[t], NULL), 0);
+	for (int t = 0; t < N; t++)
+		for (size_t i = 0; i < NTHREAD_FILES; i++)
+			assert_string_equal(got[t][i], thread_files[i]);
+	for (size_t i = 0; i < NTHREAD_FILES; i++)
+		free(thread_text[i]);
+}
+
 /* ---- the manifest wins --------------------------------------------------- */
 
 static void write_file(const char *path, const char *text)
@@ -325,6 +372,7 @@ int main(void)
 		cmocka_unit_test(test_noise),
 		cmocka_unit_test(test_label),
 		cmocka_unit_test(test_bounded_prefix),
+		cmocka_unit_test(test_threads),
 		cmocka_unit_test(test_manifest_wins),
 	};
 	int r = cmocka_run_group_tests_name("langid", tests, NULL, NULL);
