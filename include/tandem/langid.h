@@ -64,9 +64,10 @@ size_t langid_fingerprints(void);
  * them again. Not thread-safe: see langid_identify. */
 void langid_unload(void);
 
-/* The bytes of text read at most (for the letter counts), and the sample of
- * letters handed to the n-gram comparison at most (for its cost: more
- * changes no verdict on the test set). */
+/* The bytes of text read at most (within them, letters are counted per
+ * script up to 4096 of them), and the sample of letters handed to the
+ * n-gram comparison at most (for its cost: more changes no verdict on the
+ * test set). */
 enum { LANGID_SCAN_MAX = 32768, LANGID_SAMPLE_MAX = 1024 };
 
 #endif

@@ -324,10 +324,12 @@ static bool is_letter(ucs4_t c)
 	return c != 0xFFFD && uc_is_alpha(c);
 }
 
+/* Counts the letters per script of the text, up to CENSUS_LETTERS of them. */
+enum { CENSUS_LETTERS = 4096 };
 static void take_census(const uint8_t *s, size_t n, struct census *cs)
 {
 	memset(cs, 0, sizeof *cs);
-	for (size_t i = 0; i < n;) {
+	for (size_t i = 0; i < n && cs->letters < CENSUS_LETTERS;) {
 		ucs4_t c;
 		i += next_char(s + i, n - i, &c);
 		if (!is_letter(c))
