@@ -46,7 +46,7 @@ CFLAGS  += -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototy
            -Wno-unused-parameter
 CPPFLAGS += -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -D_XOPEN_SOURCE_EXTENDED \
            -DTANDEM_VERSION='"$(VERSION)"' -DTANDEM_DATADIR='"$(DATADIR)"' \
-           -Iinclude $(call pc_inc,fribidi ncursesw icu-uc)
+           -Iinclude $(call pc_inc,fribidi ncursesw icu-uc libexttextcat)
 ifeq ($(SANITIZE),1)
 CFLAGS  += -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 LDFLAGS += -fsanitize=address,undefined -fno-sanitize-recover=all
@@ -65,7 +65,15 @@ endif
 
 TEXT_LIBS   := $(shell $(PKG_CONFIG) --libs fribidi 2>/dev/null || echo -lfribidi) \
                $(shell $(PKG_CONFIG) --libs icu-uc 2>/dev/null || echo -licuuc -licudata) -lunistring
-CORPUS_LIBS := $(TEXT_LIBS) -lm
+# libexttextcat identifies languages (src/corpus/langid.c); its fingerprints
+# live in its pkgdatadir.
+TEXTCAT_DIR := $(shell $(PKG_CONFIG) --variable=pkgdatadir libexttextcat 2>/dev/null)
+ifeq ($(TEXTCAT_DIR),)
+TEXTCAT_DIR := /usr/share/libexttextcat
+endif
+CORPUS_LIBS := $(TEXT_LIBS) $(shell $(PKG_CONFIG) --libs libexttextcat 2>/dev/null || \
+                 echo -lexttextcat-2.0) -lm -pthread
+$(BUILD)/src/corpus/langid.o: CPPFLAGS += -DTANDEM_TEXTCAT_DIR='"$(TEXTCAT_DIR)"'
 UI_LIBS     := $(shell $(PKG_CONFIG) --libs ncursesw 2>/dev/null || echo -lncursesw) $(CORPUS_LIBS)
 TEST_LIBS   := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
 
