@@ -36,6 +36,7 @@
 #define ENC_SAMPLE (64u << 10)  /* bytes scored */
 #define ENC_CONFIDENT 0.6       /* score from which an encoding is taken */
 #define ENC_PLAUSIBLE 0.0       /* score from which it is named as a guess */
+#define ENC_EVIDENCE 3          /* fewer bytes not UTF-8 prove no encoding */
 
 /* ------------------------------------------------------------ the scan */
 
@@ -250,35 +251,44 @@ static enum script script_of(uint32_t c)
 }
 
 /* Alphabets: the letters from 0x80 up a language writes (small letters
- * only; marks included). The letters a decoding yields must fall in one. */
-static const char *const alphabets[] = {
-	"àâæçéèêëîïôœùûüÿ",                /* French */
-	"äöüß",                             /* German */
-	"áéíóúñü",                          /* Spanish */
-	"áâãàçéêíóôõú",                     /* Portuguese */
-	"àèéìíîòóùú",                       /* Italian */
-	"åäöæøé",                           /* Nordic */
-	"áðéíóúýþæö",                       /* Icelandic */
-	"áčďéěíňóřšťúůýž",                  /* Czech */
-	"áäčďéíĺľňóôŕšťúýž",                /* Slovak */
-	"ąćęłńóśźż",                        /* Polish */
-	"áéíóöőúüű",                        /* Hungarian */
-	"çğıöşüâî",                         /* Turkish */
-	"ăâîșțşţ",                          /* Romanian */
-	"čćđšž",                            /* Croatian, Slovenian, Bosnian */
-	"äöõüšž",                           /* Estonian */
-	"ąčęėįšųūžāēģīķļņ",                 /* Lithuanian, Latvian */
-	"абвгдежзийклмнопрстуфхцчшщъыьэюяё", /* Russian */
-	"абвгґдеєжзиіїйклмнопрстуфхцчшщьюя’", /* Ukrainian */
-	"абвгдеёжзійклмнопрстуўфхцчшыьэюя’", /* Belarusian */
-	"абвгдежзийклмнопрстуфхцчшщъьюя",   /* Bulgarian */
-	"абвгдђежзијклљмнњопрстћуфхцчџшѓќѕ", /* Serbian, Macedonian */
-	"αβγδεζηθικλμνξοπρσςτυφχψωάέήίόύώϊϋΐΰ", /* Greek */
-	"אבגדהוזחטיךכלםמןנסעףפץצקרשת\u05b0\u05b1\u05b2\u05b3\u05b4\u05b5\u05b6\u05b7"
-	"\u05b8\u05b9\u05bb\u05bc\u05bd\u05bf\u05c1\u05c2\u05f0\u05f1\u05f2\u05f3\u05f4", /* Hebrew */
-	"ءآأؤإئابةتثجحخدذرزسشصضطظعغـفقكلمنهوىي\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652"
-	"پچژگکیےہںٹڈڑۀ",                     /* Arabic, Persian, Urdu */
-	"กขฃคฅฆงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรฤลฦวศษสหฬอฮฯะัาำิีึืฺุูเแโใไๅๆ็่้๊๋์ํ๎", /* Thai */
+ * only; marks included), and for the scripts other than Latin its eight or
+ * so most frequent letters, which make about half of any text in it: the
+ * letters a decoding yields must fall in one alphabet, and their frequent
+ * ones must not be rare (Hebrew read as KOI8-R, capitals all, is made of
+ * the wrong Cyrillic letters). */
+static const struct alphabet {
+	const char *letters, *top;
+	double top_share; /* the share of top letters below which they are rare */
+} alphabets[] = {
+	{"àâæçéèêëîïôœùûüÿ", NULL, 0},                  /* French */
+	{"äöüß", NULL, 0},                               /* German */
+	{"áéíóúñü", NULL, 0},                            /* Spanish */
+	{"áâãàçéêíóôõú", NULL, 0},                       /* Portuguese */
+	{"àèéìíîòóùú", NULL, 0},                         /* Italian */
+	{"åäöæøé", NULL, 0},                             /* Nordic */
+	{"áðéíóúýþæö", NULL, 0},                         /* Icelandic */
+	{"áčďéěíňóřšťúůýž", NULL, 0},                    /* Czech */
+	{"áäčďéíĺľňóôŕšťúýž", NULL, 0},                  /* Slovak */
+	{"ąćęłńóśźż", NULL, 0},                          /* Polish */
+	{"áéíóöőúüű", NULL, 0},                          /* Hungarian */
+	{"çğıöşüâî", NULL, 0},                           /* Turkish */
+	{"ăâîșțşţ", NULL, 0},                            /* Romanian */
+	{"čćđšž", NULL, 0},                              /* Croatian, Slovenian, Bosnian */
+	{"äöõüšž", NULL, 0},                             /* Estonian */
+	{"ąčęėįšųūžāēģīķļņ", NULL, 0},                   /* Lithuanian, Latvian */
+	{"абвгдежзийклмнопрстуфхцчшщъыьэюяё", "оеаинтср", 0.35}, /* Russian */
+	{"абвгґдеєжзиіїйклмнопрстуфхцчшщьюя’", "оанівиер", 0.35}, /* Ukrainian */
+	{"абвгдеёжзійклмнопрстуўфхцчшыьэюя’", "аонірсеы", 0.35}, /* Belarusian */
+	{"абвгдежзийклмнопрстуфхцчшщъьюя", "аоеинтрс", 0.35}, /* Bulgarian */
+	{"абвгдђежзијклљмнњопрстћуфхцчџшѓќѕ", "аоиентср", 0.35}, /* Serbian, Macedonian */
+	{"αβγδεζηθικλμνξοπρσςτυφχψωάέήίόύώϊϋΐΰ", "αοετινησς", 0.35}, /* Greek */
+	{"אבגדהוזחטיךכלםמןנסעףפץצקרשת\u05b0\u05b1\u05b2\u05b3\u05b4\u05b5\u05b6\u05b7"
+	 "\u05b8\u05b9\u05bb\u05bc\u05bd\u05bf\u05c1\u05c2\u05f0\u05f1\u05f2\u05f3\u05f4",
+	 "יוהלארמת", 0.35},                              /* Hebrew */
+	{"ءآأؤإئابةتثجحخدذرزسشصضطظعغـفقكلمنهوىي\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652"
+	 "پچژگکیےہںٹڈڑۀ", "اليمونهری", 0.35},          /* Arabic, Persian, Urdu */
+	{"กขฃคฅฆงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรฤลฦวศษสหฬอฮฯะัาำิีึืฺุูเแโใไๅๆ็่้๊๋์ํ๎",
+	 "านรอกเงม", 0.25},                              /* Thai */
 };
 #define NALPHABETS (sizeof alphabets / sizeof alphabets[0])
 
@@ -292,9 +302,10 @@ enum cls {
 
 struct sb_byte {
 	uint32_t alpha;      /* bit i: the letter (lower-cased) is in alphabets[i] */
+	uint32_t top;        /* bit i: it is one of alphabets[i]'s frequent ones */
 	unsigned char cls, script, upper, lower;
 	unsigned char mark;  /* a combining mark */
-	unsigned char final; /* a letter only a word's end has: ך ם ן ף ץ ς */
+	unsigned char final; /* a letter only a word's end has: ך ם ן ף ץ ς ة ى */
 };
 
 struct sb_page {
@@ -344,22 +355,32 @@ static int in_list(uint32_t c, const uint32_t *l, size_t n)
 	return 0;
 }
 
-static uint32_t alphabet_bits(uint32_t c)
+static int in_utf8(uint32_t c, const char *str)
+{
+	const unsigned char *p = (const unsigned char *)str;
+	size_t n = strlen(str), i = 0;
+	while (i < n) {
+		unsigned v;
+		int k = utf8_step(p + i, n - i, &v);
+		if (k <= 0)
+			return 0;
+		if (v == c)
+			return 1;
+		i += (size_t)k;
+	}
+	return 0;
+}
+
+/* The alphabets c is in (bits), and those whose frequent letters it is. */
+static uint32_t alphabet_bits(uint32_t c, uint32_t *top)
 {
 	uint32_t bits = 0;
+	*top = 0;
 	for (size_t a = 0; a < NALPHABETS; a++) {
-		const unsigned char *p = (const unsigned char *)alphabets[a];
-		while (*p) {
-			unsigned v;
-			int k = utf8_step(p, strlen((const char *)p), &v);
-			if (k <= 0)
-				break;
-			if (v == c) {
-				bits |= 1u << a;
-				break;
-			}
-			p += k;
-		}
+		if (in_utf8(c, alphabets[a].letters))
+			bits |= 1u << a;
+		if (alphabets[a].top && in_utf8(c, alphabets[a].top))
+			*top |= 1u << a;
 	}
 	return bits;
 }
@@ -392,10 +413,10 @@ static void classify(struct sb_byte *e, uint32_t c)
 		e->script = script_of(c);
 		e->upper = uc_is_general_category(c, UC_CATEGORY_Lu);
 		e->lower = uc_is_general_category(c, UC_CATEGORY_Ll);
-		e->alpha = alphabet_bits(uc_tolower(c));
+		e->alpha = alphabet_bits(uc_tolower(c), &e->top);
 		e->mark = uc_is_general_category(c, UC_CATEGORY_M);
 		e->final = c == 0x5da || c == 0x5dd || c == 0x5df || c == 0x5e3 || c == 0x5e5 ||
-		           c == 0x3c2;
+		           c == 0x3c2 || c == 0x629 || c == 0x649;
 		return;
 	}
 	if (c >= 0xe50 && c <= 0xe5b) { /* Thai digits and signs */
@@ -447,16 +468,18 @@ struct word {
 	size_t letters;
 	unsigned scripts;     /* bit per script */
 	int saw_lower, cased;
-	int case_bad;         /* a capital after a small letter, or a final form
-	                         inside the word */
-	size_t upper, high_upper;
-	size_t alpha[NALPHABETS];
+	int case_bad;         /* a capital after a small letter, a final form
+	                         inside the word, a mark starting it */
+	size_t upper, high_upper, high_lower, marks;
+	size_t alpha[NALPHABETS], top[NALPHABETS];
 };
 
 struct tally {
 	double good, bad;
-	size_t alpha[NALPHABETS], letters;
-	size_t bicameral, caps; /* Cyrillic and Greek letters; capitals among them */
+	size_t alpha[NALPHABETS], top[NALPHABETS], letters;
+	size_t bicameral, caps, smalls; /* Cyrillic and Greek letters; capitals,
+	                                   small letters among them */
+	size_t thai, thai_marks;
 };
 
 static void word_end(struct word *w, struct tally *t)
@@ -469,16 +492,21 @@ static void word_end(struct word *w, struct tally *t)
 			t->bad += (double)w->high;
 		} else if (latin && w->letters >= 4 && 4 * w->high > 3 * w->letters) {
 			t->bad += (double)w->high;
-		} else if (!latin && w->cased && w->upper == w->letters && w->letters >= 2) {
-			/* a word all in capitals: neither for nor against */
 		} else {
+			if (sc == 1u << SC_THAI) {
+				t->thai += w->high;
+				t->thai_marks += w->marks;
+			}
 			t->letters += w->high;
 			if (sc == 1u << SC_CYRILLIC || sc == 1u << SC_GREEK) {
 				t->bicameral += w->high;
 				t->caps += w->high_upper;
+				t->smalls += w->high_lower;
 			}
-			for (size_t a = 0; a < NALPHABETS; a++)
+			for (size_t a = 0; a < NALPHABETS; a++) {
 				t->alpha[a] += w->alpha[a];
+				t->top[a] += w->top[a];
+			}
 		}
 	}
 	memset(w, 0, sizeof *w);
@@ -495,6 +523,8 @@ static double page_score(const struct sb_page *p, const unsigned char *s, size_t
 		high += hi;
 		switch (e->cls) {
 		case CLS_LETTER:
+			if (e->mark && !w.letters)
+				w.case_bad = 1; /* no word starts with a combining mark */
 			w.letters++;
 			w.scripts |= 1u << e->script;
 			if (e->upper || e->lower)
@@ -505,16 +535,21 @@ static double page_score(const struct sb_page *p, const unsigned char *s, size_t
 				if (w.saw_lower)
 					w.case_bad = 1;
 			}
-			if (e->lower)
+			if (e->lower) {
 				w.saw_lower = 1;
+				w.high_lower += hi;
+			}
 			/* a final form before a letter: not this script */
 			if (e->final && i + 1 < n && p->b[s[i + 1]].cls == CLS_LETTER &&
 			    !p->b[s[i + 1]].mark)
 				w.case_bad = 1;
+			w.marks += e->mark;
 			if (hi) {
 				w.high++;
-				for (size_t a = 0; a < NALPHABETS; a++)
+				for (size_t a = 0; a < NALPHABETS; a++) {
 					w.alpha[a] += (e->alpha >> a) & 1;
+					w.top[a] += (e->top >> a) & 1;
+				}
 			}
 			break;
 		case CLS_JOIN:
@@ -543,16 +578,23 @@ static double page_score(const struct sb_page *p, const unsigned char *s, size_t
 	word_end(&w, &t);
 	if (!high)
 		return -1;
-	size_t best = 0;
+	size_t best = 0, ba = 0;
 	for (size_t a = 0; a < NALPHABETS; a++)
 		if (t.alpha[a] > best)
-			best = t.alpha[a];
-	/* Cyrillic or Greek without a single capital is more likely a
-	 * caseless script (Hebrew read as windows-1251): its letters count
-	 * half, or nine tenths in a short text */
+			best = t.alpha[a], ba = a;
+	/* Cyrillic or Greek without a single capital, or without a single
+	 * small letter, is more likely a caseless script (Hebrew read as
+	 * windows-1251, or as KOI8-R): its letters count half, or nine
+	 * tenths in a short text */
 	double letters = (double)best;
-	if (2 * t.bicameral > t.letters && !t.caps)
+	double share = best ? (double)t.top[ba] / (double)best : 0;
+	if (alphabets[ba].top && share < alphabets[ba].top_share)
+		letters *= share / alphabets[ba].top_share;
+	if (2 * t.bicameral > t.letters && (!t.caps || !t.smalls))
 		letters *= t.bicameral >= 20 ? 0.5 : 0.9;
+	/* Thai without a vowel or tone mark is not Thai */
+	if (t.thai >= 10 && !t.thai_marks)
+		letters /= 2;
 	/* letters outside the best alphabet count half against */
 	double score = t.good + letters - 0.5 * (double)(t.letters - best) - 2 * t.bad;
 	return score / (double)high;
@@ -716,7 +758,7 @@ void encoding_detect(const char *s0, size_t n, struct encoding_guess *g)
 		if (v > best)
 			best = v, name = mb_pages[i].name;
 	}
-	if (name && best >= ENC_CONFIDENT) {
+	if (name && best >= ENC_CONFIDENT && sc->invalid >= ENC_EVIDENCE) {
 		g->verdict = ENCODING_DECODE;
 		g->charset = name;
 	} else if (sc->invalid * 100 < n) {
