@@ -121,8 +121,23 @@ void encoding_scan(const char *s0, size_t n, struct encoding_scan *o)
 			i++;
 			continue;
 		}
-		/* libunistring's step, as the decode layer takes it, so that
-		 * both count the same ill-formed sequences */
+		/* well-formed two- and three-byte sequences (Arabic, Cyrillic,
+		 * Greek, Hebrew, CJK…) inline */
+		if (c >= 0xc2 && c <= 0xdf && n - i >= 2 && (s[i + 1] & 0xc0) == 0x80) {
+			o->multibyte++;
+			o->controls += c == 0xc2 && s[i + 1] <= 0x9f;
+			i += 2;
+			continue;
+		}
+		if (c >= 0xe0 && c <= 0xef && n - i >= 3 && (s[i + 1] & 0xc0) == 0x80 &&
+		    (s[i + 2] & 0xc0) == 0x80 && (c != 0xe0 || s[i + 1] >= 0xa0) &&
+		    (c != 0xed || s[i + 1] <= 0x9f)) {
+			o->multibyte++;
+			i += 3;
+			continue;
+		}
+		/* the rest by libunistring's step, as the decode layer takes it,
+		 * so that both count the same ill-formed sequences */
 		ucs4_t cp;
 		int k = u8_mbtouc(&cp, s + i, n - i);
 		if (k <= 0)
