@@ -7,14 +7,19 @@
  * multibyte ones, is UTF-8. Otherwise the candidate encodings are scored on
  * (at most) the first 64 KiB:
  *
- * - single-byte code pages through a table per code page (built once from
- *   iconv): each byte from 0x80 decodes to a letter of some script, a
- *   plausible punctuation mark, a rare symbol or nothing. Letters are judged
- *   by word — one script per word, no capital after a small letter (which
- *   tells KOI8-R from windows-1251), a Latin word not made mostly (over 3/4) of
- *   accented letters (which tells Cyrillic or Greek read as windows-1252), and the
- *   letters seen must belong to one alphabet (Czech, Polish, French, Russian,
- *   Ukrainian…: which tells windows-1250 from ISO-8859-2);
+ * - single-byte code pages through a table per code page (built from
+ *   iconv on first need; tandem reads files from one thread): each byte
+ *   from 0x80 decodes to a letter of some script, a plausible punctuation
+ *   mark, a rare symbol or nothing. Letters are judged by word: one script
+ *   per word; no capital after a small letter (which tells KOI8-R from
+ *   windows-1251); a final form (ך ם ן ף ץ ς ة ى) only at a word's end and
+ *   no word starting with a combining mark; a Latin word not made mostly
+ *   (over 3/4) of accented letters (which tells Cyrillic or Greek read as
+ *   windows-1252). Over the text, the letters must belong to one alphabet
+ *   (Czech, Polish, French, Russian, Ukrainian…: which tells windows-1250
+ *   from ISO-8859-2), that alphabet's frequent letters must not be rare,
+ *   and Cyrillic or Greek needs both capitals and small letters (Hebrew
+ *   read as windows-1251 is all small letters, as KOI8-R all capitals);
  * - multibyte encodings (Shift_JIS, EUC-KR, GB18030, Big5) by decoding with
  *   iconv: no error, and kana for Japanese, Hangul for Korean, the most
  *   frequent Chinese characters for Chinese.
@@ -482,10 +487,10 @@ struct word {
 	size_t high;          /* its letters from bytes >= 0x80 */
 	size_t letters;
 	unsigned scripts;     /* bit per script */
-	int saw_lower, cased;
+	int saw_lower;
 	int case_bad;         /* a capital after a small letter, a final form
 	                         inside the word, a mark starting it */
-	size_t upper, high_upper, high_lower, marks;
+	size_t high_upper, high_lower, marks;
 	size_t alpha[NALPHABETS], top[NALPHABETS];
 };
 
@@ -542,10 +547,7 @@ static double page_score(const struct sb_page *p, const unsigned char *s, size_t
 				w.case_bad = 1; /* no word starts with a combining mark */
 			w.letters++;
 			w.scripts |= 1u << e->script;
-			if (e->upper || e->lower)
-				w.cased = 1;
 			if (e->upper) {
-				w.upper++;
 				w.high_upper += hi;
 				if (w.saw_lower)
 					w.case_bad = 1;
