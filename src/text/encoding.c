@@ -41,7 +41,9 @@
 #define ENC_SAMPLE (64u << 10)  /* bytes scored */
 #define ENC_CONFIDENT 0.6       /* score from which an encoding is taken */
 #define ENC_PLAUSIBLE 0.0       /* score from which it is named as a guess */
-#define ENC_EVIDENCE 3          /* fewer bytes not UTF-8 prove no encoding */
+#define ENC_EVIDENCE 3          /* fewer sequences not UTF-8 prove no multibyte
+                                   encoding (one stray byte before an ASCII
+                                   letter is a Hangul syllable in EUC-KR) */
 
 /* ------------------------------------------------------------ the scan */
 
@@ -770,12 +772,12 @@ void encoding_detect(const char *s0, size_t n, struct encoding_guess *g)
 		if (v > best)
 			best = v, name = pages[i].name;
 	}
-	for (size_t i = 0; i < sizeof mb_pages / sizeof mb_pages[0]; i++) {
+	for (size_t i = 0; sc->invalid >= ENC_EVIDENCE && i < sizeof mb_pages / sizeof mb_pages[0]; i++) {
 		double v = mb_score(&mb_pages[i], s, m);
 		if (v > best)
 			best = v, name = mb_pages[i].name;
 	}
-	if (name && best >= ENC_CONFIDENT && sc->invalid >= ENC_EVIDENCE) {
+	if (name && best >= ENC_CONFIDENT) {
 		g->verdict = ENCODING_DECODE;
 		g->charset = name;
 	} else if (sc->invalid * 100 < n) {
