@@ -1,8 +1,9 @@
 /* encoding.h — what a file's bytes are before they become text: UTF-8 (the
  * common case, told by one validation pass), UTF-16 or UTF-32, a legacy
  * encoding recognised by how plausible its decoded letters are (Windows and
- * ISO-8859 code pages, KOI8, TIS-620, Shift_JIS, EUC-KR, GB18030, Big5), or
- * not text at all (NUL bytes, control bytes, a known binary format). */
+ * ISO-8859 code pages, KOI8, TIS-620, Shift_JIS, EUC-KR, GB18030, Big5) or
+ * by its escape sequences (ISO-2022-JP, ISO-2022-KR), or not text at all
+ * (NUL bytes, control bytes, a known binary format). */
 #ifndef TANDEM_ENCODING_H
 #define TANDEM_ENCODING_H
 

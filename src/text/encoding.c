@@ -20,9 +20,10 @@
  *   from ISO-8859-2), that alphabet's frequent letters must not be rare,
  *   and Cyrillic or Greek needs both capitals and small letters (Hebrew
  *   read as windows-1251 is all small letters, as KOI8-R all capitals);
- * - multibyte encodings (Shift_JIS, EUC-KR, GB18030, Big5) by decoding with
- *   iconv: no error, and kana for Japanese, Hangul for Korean, the most
- *   frequent Chinese characters for Chinese.
+ * - multibyte encodings (Shift_JIS, EUC-JP, EUC-KR, GB18030, Big5) by
+ *   decoding with iconv: no error, and kana for Japanese, Hangul for
+ *   Korean, the most frequent Chinese characters for Chinese.
+ * ISO-2022-JP and ISO-2022-KR, 7-bit, are told by their escape sequences.
  *
  * The score is the share of bytes from 0x80 that decoded plausibly (a rare
  * symbol, an undefined byte or a mixed word counting against it); above
@@ -713,6 +714,46 @@ static double mb_score(const struct mb_page *m, const unsigned char *s, size_t n
 
 /* ------------------------------------------------------------- detection */
 
+/* 7-bit Japanese and Korean mail encodings: ASCII with escape sequences
+ * that switch to two-byte characters. Taken when a designation is there
+ * and iconv decodes the whole without an error. */
+static int iso2022(const unsigned char *s, size_t n, struct encoding_guess *g)
+{
+	static const struct {
+		const char *esc, *name, *iconv;
+	} forms[] = {
+		{"\x1b$B", "iso-2022-jp", "ISO-2022-JP"},
+		{"\x1b$@", "iso-2022-jp", "ISO-2022-JP"},
+		{"\x1b$)C", "iso-2022-kr", "ISO-2022-KR"},
+	};
+	for (size_t f = 0; f < sizeof forms / sizeof forms[0]; f++) {
+		size_t k = strlen(forms[f].esc), at = 0;
+		while (at + k <= n && memcmp(s + at, forms[f].esc, k))
+			at++;
+		if (at + k > n)
+			continue;
+		iconv_t cd = iconv_open("UTF-8", forms[f].iconv);
+		if (cd == (iconv_t)-1)
+			continue;
+		char buf[4096], *ip = (char *)s;
+		size_t il = n, ok = 1;
+		while (il > 0 && ok) {
+			char *op = buf;
+			size_t ol = sizeof buf;
+			if (iconv(cd, &ip, &il, &op, &ol) == (size_t)-1 && errno != E2BIG)
+				ok = 0;
+		}
+		if (iconv_close(cd) != 0)
+			ok = 0;
+		if (ok) {
+			g->verdict = ENCODING_DECODE;
+			g->charset = forms[f].name;
+			return 1;
+		}
+	}
+	return 0;
+}
+
 void encoding_detect(const char *s0, size_t n, struct encoding_guess *g)
 {
 	const unsigned char *s = (const unsigned char *)s0;
@@ -753,6 +794,8 @@ void encoding_detect(const char *s0, size_t n, struct encoding_guess *g)
 		}
 		return;
 	}
+	if (!sc->invalid && !sc->multibyte && sc->controls && iso2022(s, n, g))
+		return;
 	if (sc->invalid <= sc->multibyte) {
 		g->verdict = ENCODING_UTF8;
 		return;
@@ -808,6 +851,10 @@ static const char *iconv_name(const char *charset)
 		return "UTF-32LE";
 	if (!strcmp(charset, "utf-32be"))
 		return "UTF-32BE";
+	if (!strcmp(charset, "iso-2022-jp"))
+		return "ISO-2022-JP";
+	if (!strcmp(charset, "iso-2022-kr"))
+		return "ISO-2022-KR";
 	return charset;
 }
 

@@ -130,6 +130,11 @@ static const struct sample samples[] = {
 	{"he", "windows-1255", "CP1255", "iso-8859-8", "שלום עולם"},
 	{"ar", "windows-1256", "CP1256", NULL, "مرحبا بالعالم"},
 	{"el", "windows-1253", "CP1253", "iso-8859-7", "Γειά σου κόσμε"},
+	/* 7-bit, by their escape sequences */
+	{"ja", "iso-2022-jp", "ISO-2022-JP", NULL,
+	 "外務大臣は木曜日、条約は三十か国が批准した後、来年発効すると述べた。\nHanoi, 2025.\n"},
+	{"ko", "iso-2022-kr", "ISO-2022-KR", NULL,
+	 "외무장관은 목요일 협약이 내년에 발효될 것이라고 밝혔다.\n"},
 };
 
 static void test_legacy_code_pages(void **state)
