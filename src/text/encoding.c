@@ -789,10 +789,14 @@ void encoding_detect(const char *s0, size_t n, struct encoding_guess *g)
 		if (u) {
 			g->verdict = ENCODING_DECODE;
 			g->charset = u == 1 ? "utf-16le" : "utf-16be";
-		} else {
-			g->what = "it holds NUL bytes";
+			return;
 		}
-		return;
+		/* a stray NUL in a long UTF-8 text is shown as a control, as
+		 * before; more than one in a thousand bytes is not text */
+		if (sc->nuls * 1000 > n || sc->invalid > sc->multibyte) {
+			g->what = "it holds NUL bytes";
+			return;
+		}
 	}
 	if (!sc->invalid && !sc->multibyte && sc->controls && iso2022(s, n, g))
 		return;

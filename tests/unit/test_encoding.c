@@ -217,6 +217,16 @@ static void test_binary(void **state)
 	const char nul[] = "Le texte de l'article\0\0\0 est ici, en fran\xc3\xa7" "ais.\n";
 	expect_binary("NULs in text", nul, sizeof nul - 1);
 
+	/* but one stray NUL in a long text: text, the NUL a control */
+	char text[3000];
+	for (size_t i = 0; i < sizeof text; i++)
+		text[i] = i % 7 == 6 ? ' ' : "Hanoi"[i % 5];
+	text[1500] = 0;
+	encoding_detect(text, sizeof text, &g);
+	assert_int_equal(g.verdict, ENCODING_UTF8);
+	assert_int_equal(g.scan.nuls, 1);
+	assert_int_equal(g.scan.controls, 1);
+
 	/* other formats by their signature */
 	expect_binary("gzip", "\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03", 10);
 	expect_binary("ELF", "\x7f" "ELF\x02\x01\x01\x00", 8);
