@@ -31,14 +31,16 @@ enum encoding_verdict {
 	                    sequences (scan.invalid counts them) */
 	ENCODING_DECODE, /* another encoding, recognised: `charset` */
 	ENCODING_UNSURE, /* not UTF-8, and no encoding is likely enough;
-	                    `charset` is the likeliest */
+	                    `charset` is the likeliest, NULL when none is
+	                    even plausible */
 	ENCODING_BINARY, /* not a text file; `what` may say what it is */
 };
 
 struct encoding_guess {
 	enum encoding_verdict verdict;
-	const char *charset;  /* DECODE, UNSURE: its name as people write it
-	                         ("windows-1256"), a static string; else NULL */
+	const char *charset;  /* DECODE, and UNSURE when it has a guess: its
+	                         name as people write it ("windows-1256"), a
+	                         static string; else NULL */
 	const char *what;     /* BINARY: "a PNG image", "NUL bytes"…, static */
 	struct encoding_scan scan;
 };

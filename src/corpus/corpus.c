@@ -259,9 +259,13 @@ static int text_from_bytes(const char *path, char **buf, size_t *len, struct enc
 		         g.what ? " (" : "", g.what ? g.what : "", g.what ? ")" : "");
 		break;
 	case ENCODING_UNSURE:
-		diag_add(diags, DIAG_ERROR, path, 0,
-		         "not UTF-8 (looks like %s, not surely enough to decode it); left out",
-		         g.charset);
+		if (g.charset)
+			diag_add(diags, DIAG_ERROR, path, 0,
+			         "not UTF-8 (looks like %s, not surely enough to decode it); left out",
+			         g.charset);
+		else
+			diag_add(diags, DIAG_ERROR, path, 0,
+			         "not UTF-8, nor in an encoding tandem knows; left out");
 		break;
 	case ENCODING_DECODE: {
 		char *u;

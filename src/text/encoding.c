@@ -254,6 +254,8 @@ enum script { SC_NONE, SC_LATIN, SC_GREEK, SC_CYRILLIC, SC_HEBREW, SC_ARABIC, SC
 
 static enum script script_of(uint32_t c)
 {
+	if (c >= 0x300 && c <= 0x36f)
+		return SC_NONE; /* combining marks of any script */
 	if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
 		return SC_LATIN;
 	if (c >= 0xc0 && c <= 0x24f && c != 0xd7 && c != 0xf7)
@@ -299,6 +301,8 @@ static const struct alphabet {
 	{"čćđšž", NULL, 0},                              /* Croatian, Slovenian, Bosnian */
 	{"äöõüšž", NULL, 0},                             /* Estonian */
 	{"ąčęėįšųūžāēģīķļņ", NULL, 0},                   /* Lithuanian, Latvian */
+	{"àáâãèéêìíòóôõùúýăđĩũơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"
+	 "\u0300\u0301\u0303\u0309\u0323", NULL, 0},       /* Vietnamese */
 	{"абвгдежзийклмнопрстуфхцчшщъыьэюяё", "оеаинтср", 0.35}, /* Russian */
 	{"абвгґдеєжзиіїйклмнопрстуфхцчшщьюя’", "оанівиер", 0.35}, /* Ukrainian */
 	{"абвгдеёжзійклмнопрстуўфхцчшыьэюя’", "аонірсеы", 0.35}, /* Belarusian */
@@ -344,6 +348,7 @@ static struct sb_page pages[] = {
 	{"iso-8859-2", "ISO-8859-2", 0, {{0}}},
 	{"windows-1254", "CP1254", 0, {{0}}},
 	{"windows-1257", "CP1257", 0, {{0}}},
+	{"windows-1258", "CP1258", 0, {{0}}},
 	{"windows-1251", "CP1251", 0, {{0}}},
 	{"koi8-r", "KOI8-R", 0, {{0}}},
 	{"koi8-u", "KOI8-U", 0, {{0}}},
@@ -493,7 +498,7 @@ struct word {
 	int saw_lower;
 	int case_bad;         /* a capital after a small letter, a final form
 	                         inside the word, a mark starting it */
-	size_t high_upper, high_lower, marks;
+	size_t high_upper, high_lower, marks, high_marks;
 	size_t alpha[NALPHABETS], top[NALPHABETS];
 };
 
@@ -513,7 +518,8 @@ static void word_end(struct word *w, struct tally *t)
 		int latin = sc == 1u << SC_LATIN;
 		if (!one_script || w->case_bad) {
 			t->bad += (double)w->high;
-		} else if (latin && w->letters >= 4 && 4 * w->high > 3 * w->letters) {
+		} else if (latin && w->letters - w->marks >= 4 &&
+		           4 * (w->high - w->high_marks) > 3 * (w->letters - w->marks)) {
 			t->bad += (double)w->high;
 		} else {
 			if (sc == 1u << SC_THAI) {
@@ -564,6 +570,7 @@ static double page_score(const struct sb_page *p, const unsigned char *s, size_t
 			    !p->b[s[i + 1]].mark)
 				w.case_bad = 1;
 			w.marks += e->mark;
+			w.high_marks += e->mark && hi;
 			if (hi) {
 				w.high++;
 				for (size_t a = 0; a < NALPHABETS; a++) {
@@ -831,9 +838,10 @@ void encoding_detect(const char *s0, size_t n, struct encoding_guess *g)
 		/* a few bad bytes in what is otherwise ASCII: UTF-8 still,
 		 * the decode layer marks them */
 		g->verdict = ENCODING_UTF8;
-	} else if (name && best >= ENC_PLAUSIBLE) {
+	} else {
+		/* text in no encoding known here, or too little to tell */
 		g->verdict = ENCODING_UNSURE;
-		g->charset = name;
+		g->charset = name && best >= ENC_PLAUSIBLE ? name : NULL;
 	}
 }
 

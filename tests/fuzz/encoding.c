@@ -4,8 +4,8 @@
  * few fixed charsets, so that bytes a charset does not define are met).
  * Input: the file's bytes.
  * Invariants: the scan's counts are within the input and nested (NULs among
- * the binary bytes, those among the controls); a verdict names a charset
- * exactly when it is DECODE or UNSURE; a decoding is NUL-terminated valid
+ * the binary bytes, those among the controls); DECODE names a charset, and
+ * only DECODE and UNSURE do; a decoding is NUL-terminated valid
  * UTF-8 with no ill-formed sequence left; the scan of a text agrees with the
  * article parser's counts. */
 #include <errno.h>
@@ -40,7 +40,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	encoding_detect(s, size, &g);
 	FUZZ_CHECK(g.verdict == ENCODING_UTF8 || g.verdict == ENCODING_DECODE ||
 	           g.verdict == ENCODING_UNSURE || g.verdict == ENCODING_BINARY);
-	FUZZ_CHECK((g.charset != NULL) == (g.verdict == ENCODING_DECODE || g.verdict == ENCODING_UNSURE));
+	FUZZ_CHECK(g.verdict != ENCODING_DECODE || g.charset != NULL);
+	FUZZ_CHECK(g.charset == NULL || g.verdict == ENCODING_DECODE || g.verdict == ENCODING_UNSURE);
 	if (g.verdict != ENCODING_BINARY)
 		FUZZ_CHECK(g.what == NULL);
 
