@@ -7,6 +7,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "tandem/encoding.h"
+
 enum block_kind {
 	BLOCK_PARAGRAPH,
 	BLOCK_IMAGE,     /* "![]()" placeholder, optionally followed by "|" */
@@ -43,6 +45,11 @@ struct article_text {
 /* Parses n bytes (copied). Returns 0, or -1 when memory runs out. Free with
  * article_text_free. */
 int article_parse(const char *bytes, size_t n, struct article_text *out);
+
+/* The same, with the bytes' encoding_scan already made (the loader's
+ * encoding check makes it): the text is not scanned a second time. */
+int article_parse_scanned(const char *bytes, size_t n, const struct encoding_scan *scan,
+                          struct article_text *out);
 
 void article_text_free(struct article_text *t);
 

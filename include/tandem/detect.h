@@ -1,13 +1,14 @@
 /* detect.h — what an article does not say about itself: its language
- * (script plus stopwords), its source URL (the trailing "Source:" line) and
+ * (langid.h), its source URL (the trailing "Source:" line) and
  * a title (its first sentence, shortened). */
 #ifndef TANDEM_DETECT_H
 #define TANDEM_DETECT_H
 
 #include <stddef.h>
 
-/* BCP 47 tag of the language of UTF-8 text: "ar", "fr", "id", "en", "vi",
- * "es", "de" or "und" when unsure. Static string. */
+/* BCP 47 tag of the language of UTF-8 text ("ar", "fa", "ru", "th"…), or
+ * "und" when it cannot be identified with confidence: langid_tag. Static
+ * string. */
 const char *detect_language(const char *text, size_t n);
 
 /* When `line` (UTF-8, n bytes, no newline) is a source line — "LABEL: URL"

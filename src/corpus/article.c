@@ -11,6 +11,7 @@
 #include <unistr.h>
 
 #include "tandem/detect.h"
+#include "tandem/encoding.h"
 
 static int is_blank(char c)
 {
@@ -291,29 +292,15 @@ const char *article_block_text(const struct article_text *t, size_t i, size_t *l
 	return t->raw + t->blocks[i].off;
 }
 
-static void count_bytes(struct article_text *t)
+int article_parse(const char *bytes, size_t n, struct article_text *out)
 {
-	const uint8_t *s = (const uint8_t *)t->raw;
-	size_t i = 0, n = t->raw_len;
-	t->has_bom = n >= 3 && s[0] == 0xef && s[1] == 0xbb && s[2] == 0xbf;
-	while (i < n) {
-		ucs4_t c;
-		int k = u8_mbtoucr(&c, s + i, n - i);
-		if (k < 0) {
-			/* one ill-formed sequence (its maximal subpart), as
-			 * decode_paragraph counts it and shows it: one U+FFFD */
-			t->invalid_utf8++;
-			i += (size_t)u8_mbtouc(&c, s + i, n - i);
-			continue;
-		}
-		if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f ||
-		    (c >= 0x80 && c <= 0x9f))
-			t->controls++;
-		i += (size_t)k;
-	}
+	struct encoding_scan scan;
+	encoding_scan(bytes, n, &scan);
+	return article_parse_scanned(bytes, n, &scan, out);
 }
 
-int article_parse(const char *bytes, size_t n, struct article_text *out)
+int article_parse_scanned(const char *bytes, size_t n, const struct encoding_scan *scan,
+                          struct article_text *out)
 {
 	size_t cap = 16;
 	unsigned counts[5] = {0};
@@ -330,7 +317,11 @@ int article_parse(const char *bytes, size_t n, struct article_text *out)
 		memcpy(out->raw, bytes, n);
 	out->raw[n] = 0;
 	out->raw_len = n;
-	count_bytes(out);
+	/* each ill-formed sequence (its maximal subpart) as decode_paragraph
+	 * counts it and shows it: one U+FFFD */
+	out->invalid_utf8 = scan->invalid;
+	out->controls = scan->controls;
+	out->has_bom = scan->bom;
 
 	const char *s = out->raw;
 	size_t pos = out->has_bom ? 3 : 0;

@@ -17,6 +17,7 @@
 #include <unistr.h>
 
 #include "tandem/detect.h"
+#include "tandem/encoding.h"
 #include "tandem/file.h"
 #include "tandem/manifest.h"
 #include "tandem/timeline.h"
@@ -239,6 +240,64 @@ static int index_article(struct corpus *c, size_t i)
 	return 0;
 }
 
+/* Makes a file's bytes text: UTF-8 as they are; another encoding that
+ * encoding_detect recognises decoded into UTF-8 (*buf replaced), with a note;
+ * a file that is not text, or in an encoding too uncertain to decode,
+ * refused (*buf freed). Fills *scan for the text. Returns 0, -1 when the
+ * file is refused (reported), -2 when memory runs out. */
+static int text_from_bytes(const char *path, char **buf, size_t *len, struct encoding_scan *scan,
+                           struct diag_list *diags)
+{
+	struct encoding_guess g;
+	encoding_detect(*buf, *len, &g);
+	switch (g.verdict) {
+	case ENCODING_UTF8:
+		*scan = g.scan;
+		return 0;
+	case ENCODING_BINARY:
+		diag_add(diags, DIAG_ERROR, path, 0, "not a text file%s%s%s; left out",
+		         g.what ? " (" : "", g.what ? g.what : "", g.what ? ")" : "");
+		break;
+	case ENCODING_UNSURE:
+		if (g.charset)
+			diag_add(diags, DIAG_ERROR, path, 0,
+			         "not UTF-8 (looks like %s, not surely enough to decode it); left out",
+			         g.charset);
+		else
+			diag_add(diags, DIAG_ERROR, path, 0,
+			         "not UTF-8, nor in an encoding tandem knows; left out");
+		break;
+	case ENCODING_DECODE: {
+		char *u;
+		size_t ulen, bad;
+		if (encoding_to_utf8(*buf, *len, g.charset, &u, &ulen, &bad) != 0) {
+			int e = errno;
+			free(*buf);
+			*buf = NULL;
+			if (e == ENOMEM)
+				return -2;
+			diag_add(diags, DIAG_ERROR, path, 0, "cannot decode from %s: %s; left out",
+			         g.charset, strerror(e));
+			return -1;
+		}
+		free(*buf);
+		*buf = u;
+		*len = ulen;
+		encoding_scan(u, ulen, scan);
+		if (bad)
+			diag_add(diags, DIAG_WARNING, path, 0,
+			         "decoded from %s; %zu byte(s) not in %s, shown as U+FFFD", g.charset,
+			         bad, g.charset);
+		else
+			diag_add(diags, DIAG_INFO, path, 0, "decoded from %s", g.charset);
+		return 0;
+	}
+	}
+	free(*buf);
+	*buf = NULL;
+	return -1;
+}
+
 /* Reads and parses one article file into a new slot of c->articles.
  * Returns the new index, -1 when the file cannot be used (reported), -2 when
  * memory runs out. */
@@ -248,6 +307,10 @@ static long add_article(struct corpus *c, const char *id, const char *path)
 	size_t len;
 	if (read_file(path, &buf, &len, &c->diags) != 0)
 		return -1;
+	struct encoding_scan scan;
+	int t = text_from_bytes(path, &buf, &len, &scan, &c->diags);
+	if (t != 0)
+		return t;
 	/* capacity doubles: a slot count that is a power of two is full */
 	size_t n = c->narticles;
 	if (n < 4 || !(n & (n - 1))) {
@@ -264,7 +327,7 @@ static long add_article(struct corpus *c, const char *id, const char *path)
 	a->event = -1;
 	a->id = strdup(id);
 	a->path = strdup(path);
-	int r = (!a->id || !a->path) ? -1 : article_parse(buf, len, &a->text);
+	int r = (!a->id || !a->path) ? -1 : article_parse_scanned(buf, len, &scan, &a->text);
 	free(buf);
 	if (r != 0) {
 		article_free(a);

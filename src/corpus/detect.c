@@ -1,11 +1,11 @@
 /* detect.c — owns what an article does not say about itself: its language
- * (Arabic by script; Latin-script languages by counting a few very frequent
- * function words), its source URL (the "Source: URL" line that closes each
+ * (identified by langid.c), its source URL (the "Source: URL" line that closes each
  * corpus file, in any of the corpus languages) and a title (the first
  * sentence of a paragraph, shortened to a display width with "…"). Input is
  * untrusted UTF-8: invalid bytes are decoded as U+FFFD and never copied into
  * a result. */
 #include "tandem/detect.h"
+#include "tandem/langid.h"
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -45,171 +45,11 @@ static bool is_bidi_mark(ucs4_t c)
 	       (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
 }
 
-static bool is_arabic(ucs4_t c)
-{
-	return (c >= 0x0600 && c <= 0x06FF) || (c >= 0x0750 && c <= 0x077F) ||
-	       (c >= 0x08A0 && c <= 0x08FF) || (c >= 0xFB50 && c <= 0xFDFF) ||
-	       (c >= 0xFE70 && c <= 0xFEFF);
-}
-
 /* ---- language ------------------------------------------------------------ */
-
-/* Lowercase, NFC. A word shared by two languages counts for both. */
-static const char *const words_fr[] = {
-	"le", "la", "les", "des", "du", "de", "et", "est", "une", "un",
-	"dans", "pour", "qui", "que", "sur", "avec", "au", "aux", "ce", "a",
-	"été", "il", "elle", "en", "ne", "pas", "par", "se", "son", "sont",
-	"cette", "plus",
-};
-static const char *const words_id[] = {
-	"dan", "yang", "di", "untuk", "dengan", "dari", "ini", "pada",
-	"dalam", "tersebut", "akan", "adalah", "itu", "juga", "oleh", "ke",
-	"para", "tidak", "atau", "sebagai", "telah", "bahwa", "kepada",
-	"karena", "serta", "bagi", "antara", "lebih", "mereka", "dapat",
-};
-static const char *const words_en[] = {
-	"the", "and", "of", "to", "in", "is", "that", "for", "with", "on",
-	"was", "as", "by", "it", "at", "from", "are", "be", "this", "has",
-	"have", "an", "not", "or", "which", "were", "will", "their", "said",
-	"its",
-};
-static const char *const words_vi[] = {
-	"và", "của", "là", "các", "có", "được", "trong", "cho", "với",
-	"những", "này", "không", "một", "người", "đã", "để", "khi", "từ",
-	"cũng", "đến", "về", "theo", "nhiều", "tại", "sẽ", "như", "phải",
-	"đó", "nhưng", "ở",
-};
-static const char *const words_es[] = {
-	"el", "la", "los", "las", "de", "y", "que", "en", "del", "por",
-	"con", "para", "una", "es", "se", "un", "lo", "al", "su", "como",
-	"más", "pero", "sus", "ya", "o", "fue", "este", "ha", "sobre",
-	"también",
-};
-static const char *const words_de[] = {
-	"der", "die", "das", "und", "ist", "nicht", "den", "mit", "von", "zu",
-	"auf", "für", "ein", "eine", "dem", "des", "sich", "im", "auch", "es",
-	"wird", "an", "als", "bei", "nach", "aus", "hat", "sind", "oder",
-	"wurde",
-};
-
-struct stopwords {
-	const char *tag;
-	const char *const *words;
-	size_t count;
-};
-
-#define WORDS(tag, a) { tag, a, sizeof a / sizeof *a }
-static const struct stopwords languages[] = {
-	WORDS("fr", words_fr), WORDS("id", words_id), WORDS("en", words_en),
-	WORDS("vi", words_vi), WORDS("es", words_es), WORDS("de", words_de),
-};
-#undef WORDS
-#define NLANG (sizeof languages / sizeof *languages)
-
-/* The winner needs MIN_HITS stopwords and at least 3/2 of the runner-up's
- * hits; a text of fewer than MIN_WORDS words is "und" whatever its script. */
-enum {
-	WORD_MAX = 32, /* bytes; a longer word is no stopword */
-	MIN_WORDS = 3,
-	MIN_HITS = 3,
-};
-
-/* Counts a lowercased word for every language that lists it. A word with
- * combining marks (decomposed accents) is composed first, as the lists are. */
-static void count_hits(const uint8_t *w, size_t len, bool marks,
-		       unsigned hits[NLANG])
-{
-	uint8_t buf[WORD_MAX];
-	uint8_t *nfc = NULL;
-	if (marks) {
-		size_t nlen = sizeof buf;
-		nfc = u8_normalize(UNINORM_NFC, w, len, buf, &nlen);
-		if (!nfc)
-			return;
-		w = nfc;
-		len = nlen;
-	}
-	for (size_t l = 0; l < NLANG; l++)
-		for (size_t i = 0; i < languages[l].count; i++) {
-			const char *sw = languages[l].words[i];
-			if (strlen(sw) == len && memcmp(sw, w, len) == 0) {
-				hits[l]++;
-				break;
-			}
-		}
-	if (nfc != buf)
-		free(nfc);
-}
 
 const char *detect_language(const char *text, size_t n)
 {
-	const uint8_t *s = (const uint8_t *)text;
-	size_t letters = 0, arabic = 0, words = 0;
-	unsigned hits[NLANG] = { 0 };
-	uint8_t word[WORD_MAX];
-	size_t wlen = 0;
-	bool in_word = false, too_long = false, marks = false;
-
-	if (!text)
-		return "und";
-	/* One step past the end closes the last word. */
-	for (size_t i = 0; i <= n;) {
-		ucs4_t c = 0;
-		size_t k = 1;
-		bool alpha = false, part = false;
-		if (i < n) {
-			k = next_char(s + i, n - i, &c);
-			alpha = uc_is_alpha(c);
-			/* Combining marks (decomposed accents) continue a word. */
-			part = alpha || (in_word && uc_is_general_category(
-							  c, UC_CATEGORY_M));
-		}
-		if (alpha) {
-			letters++;
-			if (is_arabic(c))
-				arabic++;
-		}
-		if (part) {
-			if (!in_word) {
-				in_word = true;
-				too_long = false;
-				marks = false;
-				wlen = 0;
-			}
-			marks = marks || !alpha;
-			if (!too_long) {
-				int m = u8_uctomb(word + wlen, uc_tolower(c),
-						  (ptrdiff_t)(WORD_MAX - wlen));
-				if (m < 0)
-					too_long = true;
-				else
-					wlen += (size_t)m;
-			}
-		} else if (in_word) {
-			in_word = false;
-			words++;
-			if (!too_long)
-				count_hits(word, wlen, marks, hits);
-		}
-		i += k;
-	}
-
-	if (letters == 0 || words < MIN_WORDS)
-		return "und";
-	if (arabic * 2 > letters)
-		return "ar";
-
-	size_t best = 0;
-	unsigned second = 0;
-	for (size_t l = 1; l < NLANG; l++)
-		if (hits[l] > hits[best])
-			best = l;
-	for (size_t l = 0; l < NLANG; l++)
-		if (l != best && hits[l] > second)
-			second = hits[l];
-	if (hits[best] < MIN_HITS || hits[best] * 2 < second * 3)
-		return "und";
-	return languages[best].tag;
+	return langid_tag(text, n);
 }
 
 /* ---- source line --------------------------------------------------------- */

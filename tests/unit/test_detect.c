@@ -130,9 +130,16 @@ static void test_language_samples(void **state)
 		     "Cyberkriminalität wurde in Hanoi unterzeichnet und ist "
 		     "das erste weltweite Abkommen auf diesem Gebiet."),
 		"de");
+	/* Every word of this sentence is Malay as well as Indonesian: the
+	 * language is unknown rather than a guess between the two. */
 	assert_string_equal(lang("Negara-negara menandatangani konvensi "
 				 "tersebut di Hanoi pada hari Sabtu dan "
 				 "Minggu."),
+			    "und");
+	assert_string_equal(lang("Negara-negara menandatangani konvensi "
+				 "tersebut di Hanoi pada hari Sabtu dan "
+				 "Minggu, karena pemerintah mengatakan bahwa "
+				 "kerja sama itu bisa dimulai tahun ini."),
 			    "id");
 	assert_string_equal(lang("وقعت الدول على الاتفاقية في هانوي."), "ar");
 	/* Latin words around Arabic text do not outvote the script. */
