@@ -210,9 +210,10 @@ static void update(struct app *app)
 		view_sidebar_draw(app, (struct rect){0, 0, app->rows - 1, r.x - 1});
 		draw_vline(t, 0, r.x - 1, app->rows - 1);
 	}
-	if (app->dirty & DIRTY_MAIN && v) {
-		for (int y = r.y; y < r.y + r.h; y++)
-			draw_fill(t, y, r.x, r.w, THEME_TEXT);
+	if (app->dirty & (DIRTY_MAIN | DIRTY_ROWS) && v) {
+		if (app->dirty & DIRTY_MAIN)
+			for (int y = r.y; y < r.y + r.h; y++)
+				draw_fill(t, y, r.x, r.w, THEME_TEXT);
 		v->ops->draw(app, v, r);
 	}
 	draw_status(app);
