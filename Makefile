@@ -158,7 +158,7 @@ bench: bootstrap
 	$(Q)$(READER_BIN) $(BUILD)/tandem $(BENCH_DIR)/reader search 10k 50 \
 		$(BENCH_DIR)/corpus-10000 convention Ouagadougou
 	$(Q)$(KEYS_BIN) corpus $(BENCH_DIR)/keys
-	$(Q)$(READER_BIN) $(BUILD)/tandem $(BENCH_DIR)/reader bytes corpus id-discussion
+	$(Q)$(READER_BIN) $(BUILD)/tandem $(BENCH_DIR)/reader bytes corpus
 	$(Q)$(GROWTH_BIN) $(BUILD)/tandem corpus $(BUILD)/bench/growth
 
 # The same figures at 100,000 articles (about 570 MB of text generated once

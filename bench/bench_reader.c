@@ -13,11 +13,13 @@
  *       The reader on DIR at 200x60; for each WORD, five times, `/WORD`
  *       Enter in the timeline and the time until the status line says
  *       "in the corpus"; median per word.
- *   bytes CORPUS ID
- *       Bytes written to an 80x24 and a 200x60 terminal by the reader on
- *       article ID for one line down and one page down, with the timeline
- *       shown and hidden, and for a typed character at the / prompt; the same
- *       for `less` showing `tandem --dump ID`; medians, and the ratio.
+ *   bytes BUNDLED_CORPUS
+ *       Bytes written to an 80x24 and a 200x60 terminal by the reader on a
+ *       long article (the bundled Latin-script articles end to end) for one
+ *       line down and one page down, with the timeline shown and hidden, and
+ *       for a typed character at the / prompt; the same for `less` showing
+ *       `tandem --dump` of it; means over 20 lines, 3 pages and 5 characters,
+ *       and the ratio.
  *
  * Every run gets HOME, XDG_STATE_HOME, XDG_CONFIG_HOME and XDG_CACHE_HOME
  * under WORK (the user's own files are never read or written).
@@ -378,70 +380,111 @@ static int mode_search(int argc, char **argv)
 
 /* ---------------------------------------------------------------- bytes */
 
-/* One session: bytes of each measured key, median of its repeats. A step
- * is keys to send and whether to count them. */
+/* One session: the mean bytes of each figure's keys. A step is keys to
+ * send, the figure they count for (-1: not counted) and how many times. */
 struct step {
 	const char *keys;
-	int count;   /* index of the figure it counts for, -1: not counted */
+	int count;
+	int times;
 };
 
 #define NFIG 3 /* line, page, prompt character */
 
 static void session(char *const *argv, int cols, int rows, const struct step *steps,
-                    double med[NFIG])
+                    double mean[NFIG])
 {
-	double v[NFIG][16];
-	size_t nv[NFIG] = {0};
+	double sum[NFIG] = {0};
+	int n[NFIG] = {0};
 	struct child c;
 	reset_state();
 	spawn(&c, argv, cols, rows, 0);
 	drain(&c, QUIET_MS, NULL); /* the first frame */
-	for (const struct step *s = steps; s->keys; s++) {
-		send_keys(&c, s->keys);
-		size_t n = drain(&c, QUIET_MS, NULL);
-		if (s->count >= 0 && nv[s->count] < 16)
-			v[s->count][nv[s->count]++] = (double)n;
-	}
+	for (const struct step *s = steps; s->keys; s++)
+		for (int i = 0; i < (s->times ? s->times : 1); i++) {
+			send_keys(&c, s->keys);
+			size_t got = drain(&c, QUIET_MS, NULL);
+			if (s->count >= 0) {
+				sum[s->count] += (double)got;
+				n[s->count]++;
+			}
+		}
 	for (int f = 0; f < NFIG; f++)
-		med[f] = nv[f] ? median(v[f], nv[f], NULL, NULL) : 0;
+		mean[f] = n[f] ? sum[f] / n[f] : 0;
 	kill(c.pid, SIGTERM);
 	finish(&c);
 }
 
+/* A corpus of one long article (the bundled corpus's Latin-script articles
+ * one after the other, about 330 rows at 80 columns) and its event, so that
+ * twenty lines and three pages stay inside the text at 200x60. */
+static void long_corpus(const char *bundled, char *dir, size_t n)
+{
+	static const char *const parts[] = {
+		"fr-rehearsal-vietnamplus.txt", "id-rehearsal-daibieunhandan.txt",
+		"id-reception-vietnamplus.txt", "id-discussion-baoquocte.txt",
+	};
+	char p[PATH_MAX];
+	snprintf(dir, n, "%s/bytes-corpus", work);
+	mkdirs(dir);
+	snprintf(p, sizeof p, "%.3000s/corpus.ini", dir);
+	FILE *f = fopen(p, "w");
+	if (!f || fputs("[corpus]\ntitle = bytes\n\n[event signing]\ndate = 2025-10-25\n"
+	                "title = Signing\n\n[article long]\nfile = long.txt\nlang = fr\n"
+	                "date = 2025-10-25\nevent = signing\n", f) < 0 || fclose(f))
+		die("cannot write %s", p);
+	snprintf(p, sizeof p, "%.3000s/long.txt", dir);
+	FILE *o = fopen(p, "w");
+	if (!o)
+		die("cannot write %s", p);
+	for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
+		char in[PATH_MAX], buf[8192];
+		size_t k;
+		snprintf(in, sizeof in, "%.3000s/%s", bundled, parts[i]);
+		FILE *r = fopen(in, "rb");
+		if (!r)
+			die("cannot read %s", in);
+		while ((k = fread(buf, 1, sizeof buf, r)) > 0)
+			fwrite(buf, 1, k, o);
+		fputs("\n\n", o);
+		fclose(r);
+	}
+	if (ferror(o) | fclose(o))
+		die("cannot write %s", p);
+}
+
 static int mode_bytes(int argc, char **argv)
 {
-	if (argc < 2)
-		die("usage: bytes CORPUS ID");
-	const char *corpus = argv[0], *id = argv[1];
+	if (argc < 1)
+		die("usage: bytes BUNDLED_CORPUS");
+	char corpus[PATH_MAX];
+	long_corpus(argv[0], corpus, sizeof corpus);
 	/* the text less shows: the article as --dump prints it at 80 columns */
 	char dump[PATH_MAX], cmd[3 * PATH_MAX];
-	snprintf(dump, sizeof dump, "%s/dump-%s.txt", work, id);
-	snprintf(cmd, sizeof cmd, "'%s' --dump '%s' --width 80 --order=visual '%s' > '%s'", tandem,
-	         id, corpus, dump);
+	snprintf(dump, sizeof dump, "%s/dump-long.txt", work);
+	snprintf(cmd, sizeof cmd, "'%s' --dump long --width 80 --order=visual '%s' > '%s'", tandem,
+	         corpus, dump);
 	if (system(cmd) != 0)
 		die("cannot run %s", cmd);
-	char *targs[] = {(char *)tandem, "--open", (char *)id, (char *)corpus, NULL};
+	char *targs[] = {(char *)tandem, "--open", "long", corpus, NULL};
 	char *largs[] = {"less", dump, NULL};
-	/* line: j five times (after one uncounted j); page: Space from the
-	 * top, three times; prompt: five characters typed after / */
+	/* line: j twenty times (after one uncounted j); page: Space three
+	 * times; prompt: five characters typed after / */
 	static const struct step shown[] = {
-		{"j", -1}, {"j", 0}, {"j", 0}, {"j", 0}, {"j", 0}, {"j", 0},
-		{"g", -1}, {" ", 1}, {"g", -1}, {" ", 1}, {"g", -1}, {" ", 1},
-		{"/", -1}, {"c", 2}, {"o", 2}, {"n", 2}, {"v", 2}, {"e", 2}, {"\033", -1},
-		{NULL, 0},
+		{"j", -1, 1}, {"j", 0, 20}, {"g", -1, 1}, {" ", 1, 3},
+		{"/", -1, 1}, {"c", 2, 1}, {"o", 2, 1}, {"n", 2, 1}, {"v", 2, 1}, {"e", 2, 1},
+		{"\033", -1, 1}, {NULL, 0, 0},
 	};
 	static const struct step hidden[] = {
-		{"t", -1}, {"j", -1}, {"j", 0}, {"j", 0}, {"j", 0}, {"j", 0}, {"j", 0},
-		{"g", -1}, {" ", 1}, {"g", -1}, {" ", 1}, {"g", -1}, {" ", 1},
-		{NULL, 0},
+		{"t", -1, 1}, {"j", -1, 1}, {"j", 0, 20}, {"g", -1, 1}, {" ", 1, 3}, {NULL, 0, 0},
 	};
 	static const struct step less_steps[] = {
-		{"j", -1}, {"j", 0}, {"j", 0}, {"j", 0}, {"j", 0}, {"j", 0},
-		{"g", -1}, {" ", 1}, {"g", -1}, {" ", 1}, {"g", -1}, {" ", 1},
-		{"/", -1}, {"c", 2}, {"o", 2}, {"n", 2}, {"v", 2}, {"e", 2}, {"\033", -1},
-		{"q", -1}, {NULL, 0},
+		{"j", -1, 1}, {"j", 0, 20}, {"g", -1, 1}, {" ", 1, 3},
+		{"/", -1, 1}, {"c", 2, 1}, {"o", 2, 1}, {"n", 2, 1}, {"v", 2, 1}, {"e", 2, 1},
+		{"\033", -1, 1}, {"q", -1, 1}, {NULL, 0, 0},
 	};
 	static const int sizes[][2] = {{80, 24}, {200, 60}};
+	printf("bytes: to the terminal per key, mean of 20 lines, 3 pages, 5 characters; less "
+	       "showing the same text (--dump --width 80)\n");
 	for (size_t s = 0; s < 2; s++) {
 		int cols = sizes[s][0], rows = sizes[s][1];
 		double l[NFIG], sh[NFIG], hi[NFIG];
