@@ -179,7 +179,7 @@ int main(int argc, char **argv)
 	}
 	close(slave);
 	pthread_t th;
-	if (pthread_create(&th, NULL, drain, NULL) != 0) {
+	if (pthread_create(&th, NULL, drain, NULL) != 0 || pthread_detach(th) != 0) {
 		fprintf(stderr, "bench_keys: cannot start the reading thread\n");
 		return 1;
 	}
@@ -210,7 +210,8 @@ int main(int argc, char **argv)
 	replay_resize(app);
 	ui_replay_end(app);
 	corpus_free(c);
-	close(master); /* ends the reading thread */
-	pthread_join(th, NULL);
+	/* the reading thread blocks on the pseudo-terminal, whose other end
+	 * this process still holds: it ends with the process */
+	fclose(out);
 	return 0;
 }
