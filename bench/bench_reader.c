@@ -483,25 +483,29 @@ static int mode_bytes(int argc, char **argv)
 		{"\033", -1, 1}, {"q", -1, 1}, {NULL, 0, 0},
 	};
 	static const int sizes[][2] = {{80, 24}, {200, 60}};
+	int have_less = system("command -v less >/dev/null 2>&1") == 0;
 	printf("bytes: to the terminal per key, mean of 20 lines, 3 pages, 5 characters; less "
-	       "showing the same text (--dump --width 80)\n");
+	       "showing the same text (--dump --width 80)%s\n",
+	       have_less ? "" : "; less is not installed: no ratios");
 	for (size_t s = 0; s < 2; s++) {
 		int cols = sizes[s][0], rows = sizes[s][1];
-		double l[NFIG], sh[NFIG], hi[NFIG];
-		session(largs, cols, rows, less_steps, l);
+		double l[NFIG] = {0}, sh[NFIG], hi[NFIG];
+		if (have_less)
+			session(largs, cols, rows, less_steps, l);
 		session(targs, cols, rows, shown, sh);
 		session(targs, cols, rows, hidden, hi);
 		const char *what[] = {"one line down", "one page down"};
 		for (int f = 0; f < 2; f++) {
 			double budget = f == 0 ? 1.5 : 1.0, rh = l[f] > 0 ? hi[f] / l[f] : 0;
 			printf("bytes %3dx%-3d %-14s timeline hidden %6.0f B  less %5.0f B  %4.2fx  budget %.1fx  %s\n",
-			       cols, rows, what[f], hi[f], l[f], rh, budget, rh <= budget ? "ok" : "over");
+			       cols, rows, what[f], hi[f], l[f], rh, budget,
+			       !have_less ? "-" : rh <= budget ? "ok" : "over");
 			printf("bytes %3dx%-3d %-14s timeline shown  %6.0f B  less %5.0f B  %4.2fx\n", cols,
 			       rows, what[f], sh[f], l[f], l[f] > 0 ? sh[f] / l[f] : 0);
 		}
 		double rp = l[2] > 0 ? sh[2] / l[2] : 0;
 		printf("bytes %3dx%-3d %-14s                 %6.0f B  less %5.0f B  %4.2fx  budget 2.0x  %s\n",
-		       cols, rows, "prompt char", sh[2], l[2], rp, rp <= 2.0 ? "ok" : "over");
+		       cols, rows, "prompt char", sh[2], l[2], rp, !have_less ? "-" : rp <= 2.0 ? "ok" : "over");
 		fflush(stdout);
 	}
 	return 0;
