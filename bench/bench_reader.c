@@ -15,7 +15,8 @@
  *       "in the corpus"; median per word.
  *   bytes BUNDLED_CORPUS
  *       Bytes written to an 80x24 and a 200x60 terminal by the reader on a
- *       long article (the bundled Latin-script articles end to end) for one
+ *       long article (the bundled Latin-script articles end to end, added to
+ *       the bundled corpus and its timeline) for one
  *       line down and one page down, with the timeline shown and hidden, and
  *       for a typed character at the / prompt; the same for `less` showing
  *       `tandem --dump` of it; means over 20 lines, 3 pages and 5 characters,
@@ -414,39 +415,62 @@ static void session(char *const *argv, int cols, int rows, const struct step *st
 	finish(&c);
 }
 
-/* A corpus of one long article (the bundled corpus's Latin-script articles
- * one after the other, about 330 rows at 80 columns) and its event, so that
- * twenty lines and three pages stay inside the text at 200x60. */
+/* Appends file `from` to the open file o. */
+static void append_file(FILE *o, const char *from)
+{
+	char buf[8192];
+	size_t k;
+	FILE *r = fopen(from, "rb");
+	if (!r)
+		die("cannot read %s", from);
+	while ((k = fread(buf, 1, sizeof buf, r)) > 0)
+		if (fwrite(buf, 1, k, o) != k)
+			die("cannot write beside %s", from);
+	fclose(r);
+}
+
+/* The bundled corpus with one more article of its signing event: its
+ * Latin-script articles end to end (about 330 rows at 80 columns), so that
+ * twenty lines and three pages stay inside the text at 200x60, the
+ * timeline beside it showing the bundled events. */
 static void long_corpus(const char *bundled, char *dir, size_t n)
 {
-	static const char *const parts[] = {
+	static const char *const files[] = {
 		"fr-rehearsal-vietnamplus.txt", "id-rehearsal-daibieunhandan.txt",
 		"id-reception-vietnamplus.txt", "id-discussion-baoquocte.txt",
+		"ar-rehearsal-vietnamplus.txt",
 	};
-	char p[PATH_MAX];
+	char p[PATH_MAX], in[PATH_MAX];
 	snprintf(dir, n, "%s/bytes-corpus", work);
 	mkdirs(dir);
+	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+		snprintf(p, sizeof p, "%.3000s/%s", dir, files[i]);
+		snprintf(in, sizeof in, "%.3000s/%s", bundled, files[i]);
+		FILE *o = fopen(p, "wb");
+		if (!o)
+			die("cannot write %s", p);
+		append_file(o, in);
+		if (ferror(o) | fclose(o))
+			die("cannot write %s", p);
+	}
 	snprintf(p, sizeof p, "%.3000s/corpus.ini", dir);
-	FILE *f = fopen(p, "w");
-	if (!f || fputs("[corpus]\ntitle = bytes\n\n[event signing]\ndate = 2025-10-25\n"
-	                "title = Signing\n\n[article long]\nfile = long.txt\nlang = fr\n"
-	                "date = 2025-10-25\nevent = signing\n", f) < 0 || fclose(f))
+	snprintf(in, sizeof in, "%.3000s/corpus.ini", bundled);
+	FILE *m = fopen(p, "wb");
+	if (!m)
+		die("cannot write %s", p);
+	append_file(m, in);
+	fputs("\n[article long]\nfile = long.txt\nlang = fr\ndate = 2025-10-25\n"
+	      "event = signing\ntitle = Long\n", m);
+	if (ferror(m) | fclose(m))
 		die("cannot write %s", p);
 	snprintf(p, sizeof p, "%.3000s/long.txt", dir);
-	FILE *o = fopen(p, "w");
+	FILE *o = fopen(p, "wb");
 	if (!o)
 		die("cannot write %s", p);
-	for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
-		char in[PATH_MAX], buf[8192];
-		size_t k;
-		snprintf(in, sizeof in, "%.3000s/%s", bundled, parts[i]);
-		FILE *r = fopen(in, "rb");
-		if (!r)
-			die("cannot read %s", in);
-		while ((k = fread(buf, 1, sizeof buf, r)) > 0)
-			fwrite(buf, 1, k, o);
+	for (size_t i = 0; i < 4; i++) {
+		snprintf(in, sizeof in, "%.3000s/%s", bundled, files[i]);
+		append_file(o, in);
 		fputs("\n\n", o);
-		fclose(r);
 	}
 	if (ferror(o) | fclose(o))
 		die("cannot write %s", p);
