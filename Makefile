@@ -3,7 +3,11 @@
 #   make            build build/tandem
 #   make run        bootstrap dependencies, build, open the bundled corpus
 #   make check      bootstrap dependencies, build, run every test
-#   make bench      layout throughput, corpus load time, growth with input size
+#   make bench      every figure with its budget: first frame, search, keys,
+#                   terminal bytes, layout throughput, growth (a few minutes)
+#   make bench-large
+#                   first frame and search at 100,000 articles (generates
+#                   about 570 MB once; several minutes)
 #   make install    PREFIX=/usr/local DESTDIR=
 #   make SANITIZE=1 check
 #                   build into build-san with AddressSanitizer and UBSan
@@ -95,6 +99,10 @@ CONF_SRC   := $(sort $(wildcard tests/conformance/*.c))
 CONF_BIN   := $(CONF_SRC:tests/conformance/%.c=$(BUILD)/tests/conf_%)
 BENCH_BIN  := $(BUILD)/bench/bench_layout
 GROWTH_BIN := $(BUILD)/bench/bench_growth
+GEN_BIN    := $(BUILD)/bench/gen_corpus
+READER_BIN := $(BUILD)/bench/bench_reader
+KEYS_BIN   := $(BUILD)/bench/bench_keys
+BENCH_DIR  := $(BUILD)/bench
 
 # Fuzz targets: tests/fuzz/NAME.c defines LLVMFuzzerTestOneInput; its seeds
 # are in tests/fuzz/NAME/. `make check` links each with driver.c and runs it
@@ -105,7 +113,7 @@ FUZZ_BIN   := $(FUZZ_NAMES:%=$(BUILD)/tests/fuzz_%)
 FUZZ_UI    := config state
 FUZZ_UI_OBJ := $(addprefix $(BUILD)/src/ui/,config.o keymap.o state.o theme.o)
 
-.PHONY: all run check unit conformance golden e2e fuzz fuzz-smoke fuzz-bins bench install \
+.PHONY: all run check unit conformance golden e2e fuzz fuzz-smoke fuzz-bins bench bench-large install \
         uninstall clean bootstrap
 
 all: $(BUILD)/tandem
@@ -143,11 +151,36 @@ fuzz:
 
 fuzz-bins: $(FUZZ_BIN)
 
+# `make bench`: every figure with its budget (README, "How to benchmark").
+# The generated corpora stay under $(BENCH_DIR) (a stamp file says they are
+# complete) and are reused.
 bench: bootstrap
-	$(Q)$(MAKE) --no-print-directory all $(BENCH_BIN) $(GROWTH_BIN)
-	$(Q)$(BENCH_BIN) corpus
+	$(Q)$(MAKE) --no-print-directory all $(BENCH_BIN) $(GROWTH_BIN) $(GEN_BIN) $(READER_BIN) \
+		$(KEYS_BIN)
+	$(Q)$(BENCH_BIN) corpus layout
 	$(Q)sh bench/instructions.sh $(BENCH_BIN) corpus
+	$(Q)$(GEN_BIN) $(BENCH_DIR) 10000
+	$(Q)$(READER_BIN) $(BUILD)/tandem $(BENCH_DIR)/reader frame bundled 10 9 corpus
+	$(Q)$(READER_BIN) $(BUILD)/tandem $(BENCH_DIR)/reader frame 10k 150 3 $(BENCH_DIR)/corpus-10000
+	$(Q)$(READER_BIN) $(BUILD)/tandem $(BENCH_DIR)/reader frame 10k-plain 150 2 \
+		$(BENCH_DIR)/plain-10000
+	$(Q)$(READER_BIN) $(BUILD)/tandem $(BENCH_DIR)/reader search 10k 50 \
+		$(BENCH_DIR)/corpus-10000 convention Ouagadougou
+	$(Q)$(KEYS_BIN) corpus $(BENCH_DIR)/keys
+	$(Q)$(READER_BIN) $(BUILD)/tandem $(BENCH_DIR)/reader bytes corpus
 	$(Q)$(GROWTH_BIN) $(BUILD)/tandem corpus $(BUILD)/bench/growth
+
+# The same figures at 100,000 articles (about 570 MB of text generated once
+# under $(BENCH_DIR), and several minutes).
+bench-large: bootstrap
+	$(Q)$(MAKE) --no-print-directory all $(GEN_BIN) $(READER_BIN)
+	$(Q)$(GEN_BIN) $(BENCH_DIR) 100000
+	$(Q)$(READER_BIN) $(BUILD)/tandem $(BENCH_DIR)/reader frame 100k 400 2 \
+		$(BENCH_DIR)/corpus-100000
+	$(Q)$(READER_BIN) $(BUILD)/tandem $(BENCH_DIR)/reader frame 100k-plain 400 1 \
+		$(BENCH_DIR)/plain-100000
+	$(Q)$(READER_BIN) $(BUILD)/tandem $(BENCH_DIR)/reader search 100k 150 \
+		$(BENCH_DIR)/corpus-100000 convention Ouagadougou
 
 $(BUILD)/tandem: $(MAIN_OBJ) $(CLI_OBJ) $(UI_OBJ) $(CORPUS_OBJ) $(TEXT_OBJ)
 	@echo "  LD      $@"
@@ -218,6 +251,22 @@ $(GROWTH_BIN): bench/bench_growth.c
 	@mkdir -p $(dir $@)
 	@echo "  CC/LD   $@"
 	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $<
+
+$(GEN_BIN): bench/gen_corpus.c
+	@mkdir -p $(dir $@)
+	@echo "  CC/LD   $@"
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $<
+
+$(READER_BIN): bench/bench_reader.c
+	@mkdir -p $(dir $@)
+	@echo "  CC/LD   $@"
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $<
+
+# links the reader's objects (src/ui too) to replay keys in-process
+$(KEYS_BIN): bench/bench_keys.c $(UI_OBJ) $(CORPUS_OBJ) $(TEXT_OBJ)
+	@mkdir -p $(dir $@)
+	@echo "  CC/LD   $@"
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(UI_LIBS) -lpthread
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)

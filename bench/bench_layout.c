@@ -6,16 +6,19 @@
  *    bare call sequence of the same libraries a minimal program needs for the
  *    same lines (libunistring decode, FriBidi levels and shaping, UAX #14
  *    break opportunities, a greedy fit on uc_width, fribidi_reorder_line per
- *    line), as a ratio against the target (engine >= 0.70 x bare).
- * 2. Corpus load: a generated corpus of 10,000 articles (a corpus.ini with
- *    events and partial sections, so detection runs) opened with
- *    corpus_open_dir: wall and CPU time, per-article time, peak RSS; then the
- *    time to lay out the first article's page at 80 columns.
+ *    line), as a ratio against the budget (engine >= 0.80 x bare).
+ * 2. Corpus load, in-process: a corpus of 10,000 articles made from the
+ *    bundled ones (a corpus.ini with events and partial sections, so
+ *    detection runs) opened with corpus_open_dir: wall and CPU time,
+ *    per-article time, peak RSS; then the time to lay out the first
+ *    article's page at 80 columns. `make bench` runs part 1 only: the
+ *    reader's own start-up is timed by bench_reader.c on gen_corpus.c's
+ *    corpora.
  *
  * Usage: bench_layout CORPUS_DIR [layout|corpus]
  *   CORPUS_DIR is the bundled corpus; the optional second argument runs one
  *   part only (for a profiler run).
- * Exits 0 whatever the numbers (a ratio under target prints BELOW TARGET);
+ * Exits 0 whatever the numbers (a ratio under budget prints "over");
  * 1 only when the benchmark itself cannot run. */
 #include <dirent.h>
 #include <errno.h>
@@ -40,7 +43,7 @@
 #include "tandem/layout.h"
 #include "tandem/page.h"
 
-#define TARGET_RATIO 0.70
+#define TARGET_RATIO 0.80
 #define MIN_RUN_SECONDS 0.5
 #define RUNS 3
 #define GEN_ARTICLES 10000
@@ -401,8 +404,8 @@ static int bench_text(struct text *t)
 	double ec = mbps(t, b[0].cpu), rc = mbps(t, b[1].cpu);
 	double ratio = e / r, ratio_cpu = ec / rc;
 	int ok = ratio >= TARGET_RATIO;
-	printf("layout %s: engine %.1f MB/s, bare libraries %.1f MB/s, ratio %.2f (target >= %.2f) %s\n",
-	       t->lang, e, r, ratio, TARGET_RATIO, ok ? "ok" : "BELOW TARGET");
+	printf("layout %s: engine %.1f MB/s, bare libraries %.1f MB/s, ratio %.2f  budget >= %.2f  %s\n",
+	       t->lang, e, r, ratio, TARGET_RATIO, ok ? "ok" : "over");
 	printf("    CPU time: engine %.1f MB/s, bare %.1f MB/s, ratio %.2f; per pass: engine %.1f us, "
 	       "bare %.1f us (best runs: %ld passes in %.0f ms, %ld in %.0f ms)\n",
 	       ec, rc, ratio_cpu, b[0].wall * 1e6, b[1].wall * 1e6, b[0].passes,
@@ -721,8 +724,8 @@ int main(int argc, char **argv)
 
 	struct stamp total = stamp_since(start);
 	if (do_layout)
-		printf("\n%s", below ? "layout BELOW TARGET (engine < 0.70 x bare libraries)"
-		                     : "layout within target (engine >= 0.70 x bare libraries)");
+		printf("\n%s", below ? "layout over budget (engine < 0.80 x bare libraries)"
+		                     : "layout within budget (engine >= 0.80 x bare libraries)");
 	printf("%sbench ran %.1f s\n", do_layout ? "; " : "\n", total.wall);
 out:
 	for (size_t i = 0; i < ntexts; i++)

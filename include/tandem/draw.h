@@ -52,6 +52,14 @@ void draw_line_scrolled(const struct theme *t, int y, int x, int w, const struct
 /* Fills w columns with blanks in elem's attributes. */
 void draw_fill(const struct theme *t, int y, int x, int w, enum theme_elem elem);
 
+/* Moves the cells of the rectangle of h rows and w columns at (y, x) up
+ * by n rows (down when n < 0), as a scroll of that part of the screen; the
+ * rows it uncovers are blank, for the caller to draw. The terminal is told
+ * only the difference: when the rectangle spans the screen's width, curses
+ * sends it as a scroll of those rows. Returns 0, or -1 when nothing could
+ * be moved (out of memory: the caller draws every row). */
+int draw_scroll(int y, int x, int h, int w, int n);
+
 /* A vertical line of h rows at column x. */
 void draw_vline(const struct theme *t, int y, int x, int h);
 

@@ -31,4 +31,19 @@ struct ui_opts {
  * first. */
 int ui_run(struct corpus *c, const struct ui_opts *o);
 
+/* Key replay, for `make bench` (bench/bench_keys.c): the reader without its
+ * main loop, so that a program can time each key. ui_replay_start sets up
+ * everything ui_run does (the terminal on stdin and stdout) and draws the
+ * first frame; returns the reader (owned by the caller: free it with
+ * ui_replay_end, which restores the terminal and saves the state), or NULL
+ * with *status as ui_run would return it. ui_replay_key handles one key as
+ * the main loop does (fn: ch is a curses KEY_ code, e.g. KEY_RESIZE after
+ * resizeterm) and draws what it changed; ui_replay_quit says whether a key
+ * asked to quit. */
+struct app;
+struct app *ui_replay_start(struct corpus *c, const struct ui_opts *o, int *status);
+void ui_replay_key(struct app *app, int fn, unsigned ch);
+int ui_replay_quit(const struct app *app);
+void ui_replay_end(struct app *app);
+
 #endif

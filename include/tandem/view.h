@@ -25,6 +25,11 @@ enum view_dirty {
 	DIRTY_MAIN = 1 << 0,
 	DIRTY_SIDEBAR = 1 << 1,
 	DIRTY_STATUS = 1 << 2,
+	/* the main pane's view redraws only what changed (the rows a scroll
+	 * uncovered): update() calls its draw without blanking the pane first;
+	 * the view sees app->dirty without DIRTY_MAIN then. Only a view whose
+	 * draw handles it returns it. */
+	DIRTY_ROWS = 1 << 3,
 	DIRTY_ALL = DIRTY_MAIN | DIRTY_SIDEBAR | DIRTY_STATUS,
 };
 

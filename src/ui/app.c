@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <wchar.h>
 
 #include "tandem/sanitize.h"
@@ -246,9 +247,10 @@ static void update(struct app *app)
 		view_sidebar_draw(app, (struct rect){0, 0, app->rows - 1, r.x - 1});
 		draw_vline(t, 0, r.x - 1, app->rows - 1);
 	}
-	if (app->dirty & DIRTY_MAIN && v) {
-		for (int y = r.y; y < r.y + r.h; y++)
-			draw_fill(t, y, r.x, r.w, THEME_TEXT);
+	if (app->dirty & (DIRTY_MAIN | DIRTY_ROWS) && v) {
+		if (app->dirty & DIRTY_MAIN)
+			for (int y = r.y; y < r.y + r.h; y++)
+				draw_fill(t, y, r.x, r.w, THEME_TEXT);
 		v->ops->draw(app, v, r);
 	}
 	if (app->prompt) {
@@ -727,7 +729,10 @@ static void app_free(struct app *app)
 	state_free(&app->state);
 }
 
-int ui_run(struct corpus *c, const struct ui_opts *o)
+/* Everything ui_run does before its loop: the reader set up, its views
+ * opened, all dirty. NULL with *status set when the terminal cannot be
+ * used. */
+static struct app *app_start(struct corpus *c, const struct ui_opts *o, int *status_out)
 {
 	struct app *app = calloc(1, sizeof *app);
 	char serr[1400] = "";
@@ -740,7 +745,8 @@ int ui_run(struct corpus *c, const struct ui_opts *o)
 	app->pending = REQ_NONE;
 	if ((status = term_check_locale()) != 0) {
 		free(app);
-		return status;
+		*status_out = status;
+		return NULL;
 	}
 	config_defaults(&app->cfg);
 	theme_defaults(&app->theme);
@@ -758,7 +764,8 @@ int ui_run(struct corpus *c, const struct ui_opts *o)
 	if ((status = term_start(&app->term, app->opts.bidi == UI_BIDI_APP)) != 0) {
 		app_free(app);
 		free(app);
-		return status;
+		*status_out = status;
+		return NULL;
 	}
 	theme_apply(&app->theme);
 	getmaxyx(stdscr, app->rows, app->cols);
@@ -784,11 +791,45 @@ int ui_run(struct corpus *c, const struct ui_opts *o)
 	else if (cerr[0] || serr[0])
 		view_message(app, 1, "%s", cerr[0] ? cerr : serr);
 	app->dirty = DIRTY_ALL;
+	return app;
+}
 
+/* Everything ui_run does after its loop: the views closed (recording where
+ * each article was read), the state saved, the terminal restored, app
+ * freed. */
+static void app_finish(struct app *app, int hung_up)
+{
+	char serr[1400] = "";
+	app->quitting = 1;
+	while (app->depth)
+		view_pop(app);
+	int save = state_save(&app->state, serr, sizeof serr);
+	term_end(&app->term);
+	if (save != 0 && !term_quit_signal && !hung_up)
+		sanitize_fprintf(stderr, "tandem: %s\n", serr);
+	app_free(app);
+	free(app);
+}
+
+int ui_run(struct corpus *c, const struct ui_opts *o)
+{
+	int status = 0;
+	struct app *app = app_start(c, o, &status);
+	if (!app)
+		return status;
+	/* TANDEM_BENCH_EXIT_AFTER_FIRST_FRAME=1 (`make bench`): exit as soon
+	 * as the first frame is on the terminal */
+	const char *bench = getenv("TANDEM_BENCH_EXIT_AFTER_FIRST_FRAME");
+	int exit_after_frame = bench && !strcmp(bench, "1");
 	int hung_up = 0;
 	while (!app->quit && !term_quit_signal) {
-		if (app->dirty)
+		if (app->dirty) {
 			update(app);
+			if (exit_after_frame) {
+				term_end(&app->term);
+				_exit(0);
+			}
+		}
 		wint_t ch;
 		int r = get_wch(&ch);
 		if (r != ERR) {
@@ -799,17 +840,34 @@ int ui_run(struct corpus *c, const struct ui_opts *o)
 			break;
 		}
 	}
-	/* closing the views records where each article was read */
-	app->quitting = 1;
-	while (app->depth)
-		view_pop(app);
-	int save = state_save(&app->state, serr, sizeof serr);
-	term_end(&app->term);
-	if (save != 0 && !term_quit_signal && !hung_up)
-		sanitize_fprintf(stderr, "tandem: %s\n", serr);
-	app_free(app);
-	free(app);
+	app_finish(app, hung_up);
 	return 0;
+}
+
+struct app *ui_replay_start(struct corpus *c, const struct ui_opts *o, int *status)
+{
+	*status = 0;
+	struct app *app = app_start(c, o, status);
+	if (app)
+		update(app);
+	return app;
+}
+
+void ui_replay_key(struct app *app, int fn, unsigned ch)
+{
+	handle_key(app, fn, (wint_t)ch);
+	if (app->dirty)
+		update(app);
+}
+
+int ui_replay_quit(const struct app *app)
+{
+	return app->quit;
+}
+
+void ui_replay_end(struct app *app)
+{
+	app_finish(app, 0);
 }
 
 void view_position(char *buf, size_t size, size_t top, size_t h, size_t n)

@@ -27,8 +27,24 @@ static void put_cell(const struct theme *t, int y, int x, const wchar_t *wc, enu
 void draw_fill(const struct theme *t, int y, int x, int w, enum theme_elem elem)
 {
 	static const wchar_t blank[] = {L' ', 0};
-	for (int i = 0; i < w; i++)
-		put_cell(t, y, x + i, blank, elem);
+	cchar_t cc;
+	/* one cell made once and repeated: the whole pane is filled before
+	 * every full redraw, so a call per cell would cost more than the text */
+	if (w > 0 && setcchar(&cc, blank, attr_of(t, elem), t->pair[elem], NULL) == OK)
+		mvhline_set(y, x, &cc, w);
+}
+
+int draw_scroll(int y, int x, int h, int w, int n)
+{
+	/* a window sharing the rectangle's cells; wscrl moves them */
+	WINDOW *sub = h > 0 && w > 0 ? derwin(stdscr, h, w, y, x) : NULL;
+	if (!sub)
+		return -1;
+	int r = scrollok(sub, TRUE) == OK && wscrl(sub, n) == OK ? 0 : -1;
+	delwin(sub);
+	/* the moved cells are stdscr's, which must know they changed */
+	touchline(stdscr, y, h);
+	return r;
 }
 
 void draw_line(const struct theme *t, int y, int x, int w, const struct layout_line *l,

@@ -153,6 +153,7 @@ int term_start(struct term_session *ts, int bidi_app)
 	nonl();
 	keypad(stdscr, TRUE);
 	curs_set(0);
+	leaveok(stdscr, TRUE);
 	timeout(200);
 	/* wheel and button-1 clicks only: no motion tracking, so Shift+drag
 	 * still selects text in xterm-style terminals */

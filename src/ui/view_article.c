@@ -24,6 +24,8 @@ struct article_data {
 	long open_block, open_line; /* where it opened: not a change to record */
 	long mark_block;            /* a mention shown from the evidence list, -1 */
 	size_t mark_off, mark_len;  /* its bytes within the block's text */
+	size_t drawn_top;           /* the top row of the frame on screen */
+	int drawn;                  /* a frame was drawn: a scroll can move it */
 };
 
 size_t view_piece_highlights(struct app *app, struct page *p, size_t piece,
@@ -179,10 +181,11 @@ static void article_resize(struct app *app, struct view *v, struct rect r)
 		d->top = max_top(d);
 }
 
-static void article_draw(struct app *app, struct view *v, struct rect r)
+/* Draws pane rows [from, to) of the page (rows past its end stay as the
+ * caller left them: blank). */
+static void draw_rows(struct app *app, struct article_data *d, struct rect r, int from, int to)
 {
-	struct article_data *d = v->data;
-	for (int i = 0; i < r.h && d->top + (size_t)i < d->page->nrows; i++) {
+	for (int i = from; i < to && d->top + (size_t)i < d->page->nrows; i++) {
 		size_t row = d->top + (size_t)i;
 		struct draw_hl mark;
 		size_t nmark = 0;
@@ -195,6 +198,28 @@ static void article_draw(struct app *app, struct view *v, struct rect r)
 		view_draw_page_row_hl(app, d->page, row, r.y + i, d->x0, d->textw,
 		                      d->has_match ? &d->match : NULL, &mark, nmark);
 	}
+}
+
+static void article_draw(struct app *app, struct view *v, struct rect r)
+{
+	struct article_data *d = v->data;
+	int from = 0, to = r.h;
+	if (!(app->dirty & DIRTY_MAIN)) {
+		/* DIRTY_ROWS: only the top moved since the frame on screen. The
+		 * rows still shown move with the scroll (the terminal scrolls them
+		 * when the pane spans its width), the uncovered ones are drawn. */
+		long delta = (long)d->top - (long)d->drawn_top;
+		if (d->drawn && delta > -r.h && delta < r.h &&
+		    draw_scroll(r.y, r.x, r.h, r.w, (int)delta) == 0) {
+			from = delta > 0 ? r.h - (int)delta : 0;
+			to = delta > 0 ? r.h : (int)-delta;
+		}
+		for (int i = from; i < to; i++)
+			draw_fill(&app->theme, r.y + i, r.x, r.w, THEME_TEXT);
+	}
+	draw_rows(app, d, r, from, to);
+	d->drawn_top = d->top;
+	d->drawn = 1;
 }
 
 void view_article_mark(struct view *v, long block, size_t off, size_t len)
@@ -246,7 +271,7 @@ static unsigned scroll_to(struct article_data *d, long top)
 	if ((size_t)top == d->top)
 		return 0;
 	d->top = (size_t)top;
-	return DIRTY_MAIN | DIRTY_STATUS;
+	return DIRTY_ROWS | DIRTY_STATUS;
 }
 
 /* Shows a match: its row a third down the pane when it was off screen. */

@@ -29,6 +29,9 @@ struct compare_data {
 	size_t cands[MAX_CANDS];         /* articles L cycles through */
 	size_t ncands;
 	long diff;                       /* the difference x/X went to, -1 */
+	/* the frame on screen, which a scroll (DIRTY_ROWS) moves */
+	int drawn;
+	size_t drawn_top, drawn_ctop[COMPARE_MAX_COLS];
 };
 
 static void add_cand(struct compare_data *d, size_t a)
@@ -341,9 +344,10 @@ static size_t shown_row(const struct compare_data *d, size_t c, int i)
 	return pr < page_rows(d, c) ? pr : COMPARE_NO_ROW;
 }
 
-static void compare_draw(struct app *app, struct view *v, struct rect r)
+/* The column heads, and the rules between the columns on rows
+ * [y, y + h). */
+static void draw_heads(struct app *app, struct compare_data *d, struct rect r, int y, int h)
 {
-	struct compare_data *d = v->data;
 	struct compare *cmp = d->cmp;
 	struct theme *t = &app->theme;
 	for (size_t c = 0; c < cmp->ncols; c++) {
@@ -360,16 +364,24 @@ static void compare_draw(struct app *app, struct view *v, struct rect r)
 			snprintf(head, sizeof head, " %s  %s%s  · other report", langid_label(a->lang), a->id, focus);
 		draw_fill(t, r.y, x, d->colw, e);
 		draw_text(t, r.y, x, d->colw, head, e);
-		if (c > 0)
-			draw_vline(t, r.y, x - 2, r.h);
+		if (c > 0 && h > 0)
+			draw_vline(t, y, x - 2, h);
 	}
+}
+
+/* Draws pane rows [from, to) below the heads of the columns whose bit is
+ * set in cols. */
+static void draw_body(struct app *app, struct compare_data *d, struct rect r, int from, int to,
+                      unsigned cols)
+{
+	struct compare *cmp = d->cmp;
 	/* the differences on screen: those of the pieces each column shows,
 	 * picked out once per frame */
 	size_t lo[COMPARE_MAX_COLS], hi[COMPARE_MAX_COLS];
 	for (size_t c = 0; c < cmp->ncols; c++) {
 		lo[c] = SIZE_MAX;
 		hi[c] = 0;
-		for (int i = 0; i < d->h; i++) {
+		for (int i = from; i < to; i++) {
 			size_t pr = shown_row(d, c, i);
 			if (pr == COMPARE_NO_ROW)
 				continue;
@@ -384,10 +396,10 @@ static void compare_draw(struct app *app, struct view *v, struct rect r)
 		if (df->piece >= lo[df->col] && df->piece <= hi[df->col])
 			vis[nvis++] = k;
 	}
-	for (int i = 0; i < d->h; i++)
+	for (int i = from; i < to; i++)
 		for (size_t c = 0; c < cmp->ncols; c++) {
 			size_t pr = shown_row(d, c, i);
-			if (pr == COMPARE_NO_ROW)
+			if (!(cols >> c & 1) || pr == COMPARE_NO_ROW)
 				continue;
 			size_t piece = cmp->cols[c]->rows[pr].piece;
 			struct draw_hl hl[16];
@@ -408,6 +420,59 @@ static void compare_draw(struct app *app, struct view *v, struct rect r)
 	free(vis);
 }
 
+/* DIRTY_ROWS: what moved since the frame on screen is scrolled and the
+ * rows it uncovered drawn (every column together when synchronised, the
+ * one that moved when not); the heads are redrawn (the focus may have
+ * moved). Returns 0, or -1 when a full frame is needed. */
+static int draw_moved(struct app *app, struct compare_data *d, struct rect r)
+{
+	size_t n = d->cmp->ncols, moved = COMPARE_MAX_COLS;
+	long delta = 0;
+	int x = r.x, w = r.w;
+	if (!d->drawn)
+		return -1;
+	if (d->sync) {
+		delta = (long)d->top - (long)d->drawn_top;
+	} else {
+		for (size_t c = 0; c < n; c++)
+			if (d->ctop[c] != d->drawn_ctop[c]) {
+				if (moved != COMPARE_MAX_COLS)
+					return -1; /* two columns moved */
+				moved = c;
+				delta = (long)d->ctop[c] - (long)d->drawn_ctop[c];
+			}
+		if (moved != COMPARE_MAX_COLS) {
+			x = d->x0 + (int)moved * (d->colw + GAP);
+			w = d->colw;
+		}
+	}
+	if (delta <= -d->h || delta >= d->h)
+		return -1;
+	if (delta && draw_scroll(r.y + 1, x, d->h, w, (int)delta) != 0)
+		return -1;
+	int from = delta > 0 ? d->h - (int)delta : 0, to = delta > 0 ? d->h : (int)-delta;
+	for (int i = from; i < to; i++)
+		draw_fill(&app->theme, r.y + 1 + i, x, w, THEME_TEXT);
+	draw_heads(app, d, r, r.y + 1 + from, d->sync ? to - from : 0);
+	draw_body(app, d, r, from, to, d->sync ? ~0u : 1u << moved);
+	return 0;
+}
+
+static void compare_draw(struct app *app, struct view *v, struct rect r)
+{
+	struct compare_data *d = v->data;
+	if (app->dirty & DIRTY_MAIN || draw_moved(app, d, r) != 0) {
+		if (!(app->dirty & DIRTY_MAIN))
+			for (int y = r.y; y < r.y + r.h; y++)
+				draw_fill(&app->theme, y, r.x, r.w, THEME_TEXT);
+		draw_heads(app, d, r, r.y, r.h);
+		draw_body(app, d, r, 0, d->h, ~0u);
+	}
+	d->drawn = 1;
+	d->drawn_top = d->top;
+	memcpy(d->drawn_ctop, d->ctop, sizeof d->ctop);
+}
+
 static unsigned scroll_to(struct compare_data *d, long top)
 {
 	size_t *t = d->sync ? &d->top : &d->ctop[d->focus];
@@ -418,7 +483,7 @@ static unsigned scroll_to(struct compare_data *d, long top)
 	if ((size_t)top == *t)
 		return 0;
 	*t = (size_t)top;
-	return DIRTY_MAIN | DIRTY_STATUS;
+	return DIRTY_ROWS | DIRTY_STATUS;
 }
 
 static size_t cur_top(const struct compare_data *d)
@@ -524,12 +589,12 @@ static unsigned compare_request(struct app *app, struct view *v, enum request re
 		return para_move(d, -1);
 	case REQ_SYNC:
 		return toggle_sync(app, d);
-	case REQ_FOCUS_NEXT:
+	case REQ_FOCUS_NEXT: /* the heads change, the text stays */
 		d->focus = (d->focus + 1) % n;
-		return DIRTY_MAIN | DIRTY_STATUS;
+		return DIRTY_ROWS | DIRTY_STATUS;
 	case REQ_FOCUS_PREV:
 		d->focus = (d->focus + n - 1) % n;
-		return DIRTY_MAIN | DIRTY_STATUS;
+		return DIRTY_ROWS | DIRTY_STATUS;
 	case REQ_CYCLE_LANG:
 		return cycle(app, d);
 	case REQ_ENTER: {

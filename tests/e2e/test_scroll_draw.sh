@@ -1,0 +1,96 @@
+#!/bin/sh
+# A scroll moves the rows already on screen and draws only the rows it
+# uncovers (DIRTY_ROWS): the screen after each scroll, colours included, is
+# the one a full redraw (Ctrl-L) draws from scratch. In the article view
+# with the timeline shown and hidden (where the terminal itself scrolls the
+# rows) and in the compare view, synchronised and independent; 80x24 and
+# 150x40.
+. "$(dirname "$0")/lib.sh"
+
+# cells FILE: a `capture-pane -e` screen as one line per cell: its
+# character and the attributes in force (tmux places its SGR resets at line
+# ends or starts as it likes; the cells are what the terminal shows)
+cat >"$TMP/cells.py" <<'PY'
+import re, sys
+state = {}
+out = []
+for row, line in enumerate(open(sys.argv[1], encoding="utf-8", errors="replace")):
+    col = 0
+    for m in re.finditer(r"\x1b\[([0-9;]*)m|([^\x1b\n])", line):
+        if m.group(2) is None:
+            codes = [int(c) if c else 0 for c in m.group(1).split(";")]
+            i = 0
+            while i < len(codes):
+                c = codes[i]
+                if c == 0:
+                    state = {}
+                elif c in (38, 48) and i + 1 < len(codes):
+                    n = 3 if codes[i + 1] == 5 else 5
+                    state[c] = tuple(codes[i:i + n])
+                    i += n - 1
+                elif c in (39, 49):
+                    state.pop(c - 1, None)
+                    state.pop(c + 91 if c == 39 else c - 9, None)
+                else:
+                    state[c] = c
+                i += 1
+            continue
+        attrs = ",".join(str(state[k]) for k in sorted(state))
+        if m.group(2) != " " or attrs:
+            out.append("%d %d %s %s" % (row, col, m.group(2), attrs))
+        col += 1
+print("\n".join(out))
+PY
+
+# same_as_redraw NAME: the screen now shows what a full redraw (Ctrl-L)
+# shows: the same characters in the same attributes
+same_as_redraw() {
+	settle || true
+	screen_e >"$TMP/scrolled"
+	keys C-l
+	settle || true
+	screen_e >"$TMP/redrawn"
+	python3 "$TMP/cells.py" "$TMP/scrolled" >"$TMP/scrolled.cells"
+	python3 "$TMP/cells.py" "$TMP/redrawn" >"$TMP/redrawn.cells"
+	if [ -s "$TMP/redrawn.cells" ] && cmp -s "$TMP/scrolled.cells" "$TMP/redrawn.cells"; then
+		ok "$1"
+	else
+		notok "$1" "$(diff "$TMP/redrawn.cells" "$TMP/scrolled.cells" | head -6)"
+	fi
+}
+
+for size in 80x24 150x40; do
+	cols=${size%x*} rows=${size#*x}
+	n="article $size"
+	start "$cols" "$rows" xterm-256color --open id-discussion
+	if ! wait_for "id-discussion"; then notok "$n: opens"; continue; fi
+	keys j j j
+	same_as_redraw "$n, timeline shown: three lines down"
+	keys d
+	same_as_redraw "$n, timeline shown: half a page down"
+	keys t
+	settle || true
+	keys j j
+	same_as_redraw "$n, timeline hidden: two lines down"
+	keys Space k
+	same_as_redraw "$n, timeline hidden: a page down, a line up"
+	keys u u
+	same_as_redraw "$n, timeline hidden: two half pages up"
+	keys Q
+
+	n="compare $size"
+	start "$cols" "$rows" xterm-256color --open fr-rehearsal --compare
+	if ! wait_for "[sync]"; then notok "$n: opens"; continue; fi
+	keys j j j
+	same_as_redraw "$n, synchronised: three lines down"
+	keys d k
+	same_as_redraw "$n, synchronised: half a page down, a line up"
+	keys a
+	settle || true
+	keys Tab j j
+	same_as_redraw "$n, independent: the second column two lines down"
+	keys BTab Space
+	same_as_redraw "$n, independent: the first column a page down"
+	keys Q
+done
+finish
