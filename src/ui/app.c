@@ -258,11 +258,15 @@ static void update(struct app *app)
 		/* the terminal's own cursor, where the next character goes */
 		if (!app->cursor_shown && curs_set(1) != ERR)
 			app->cursor_shown = 1;
+		/* the cursor is shown, so curses must leave it where it is moved
+		 * to; otherwise it may stay wherever the last cell was written */
+		leaveok(stdscr, FALSE);
 		move(app->cursor_y, app->cursor_x);
 	} else {
 		draw_status(app);
 		if (app->cursor_shown && curs_set(0) != ERR)
 			app->cursor_shown = 0;
+		leaveok(stdscr, TRUE);
 	}
 	wnoutrefresh(stdscr);
 	doupdate();
