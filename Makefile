@@ -39,6 +39,7 @@ Q := @
 endif
 
 # pkg-config gives -D_XOPEN_SOURCE=600 for ncursesw; we set our own feature macros.
+# sqlite3 holds the on-disk index of a corpus (src/corpus/index.c).
 pc_inc = $(filter -I%,$(shell $(PKG_CONFIG) --cflags $(1) 2>/dev/null))
 
 CFLAGS  ?= -O2 -g
@@ -46,7 +47,7 @@ CFLAGS  += -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototy
            -Wno-unused-parameter
 CPPFLAGS += -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -D_XOPEN_SOURCE_EXTENDED \
            -DTANDEM_VERSION='"$(VERSION)"' -DTANDEM_DATADIR='"$(DATADIR)"' \
-           -Iinclude $(call pc_inc,fribidi ncursesw)
+           -Iinclude $(call pc_inc,fribidi ncursesw sqlite3)
 ifeq ($(SANITIZE),1)
 CFLAGS  += -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 LDFLAGS += -fsanitize=address,undefined -fno-sanitize-recover=all
@@ -64,7 +65,7 @@ FUZZ_MAIN := tests/fuzz/driver.c
 endif
 
 TEXT_LIBS   := $(shell $(PKG_CONFIG) --libs fribidi 2>/dev/null || echo -lfribidi) -lunistring
-CORPUS_LIBS := $(TEXT_LIBS) -lm
+CORPUS_LIBS := $(TEXT_LIBS) $(shell $(PKG_CONFIG) --libs sqlite3 2>/dev/null || echo -lsqlite3) -lm
 UI_LIBS     := $(shell $(PKG_CONFIG) --libs ncursesw 2>/dev/null || echo -lncursesw) $(CORPUS_LIBS)
 TEST_LIBS   := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
 

@@ -52,6 +52,7 @@ struct options {
 	int bidi_given, lang_given; /* given on the command line: beats the config */
 	char **paths;              /* CORPUS_DIR or FILE... */
 	size_t npaths;
+	int no_cache, reindex;     /* the on-disk index: bypassed, rebuilt */
 };
 
 static const char *prog = "tandem";
@@ -69,6 +70,8 @@ static void usage(FILE *fp)
 	    "  --bidi=app|terminal   app: tandem reorders right-to-left text (default);\n"
 	    "                        terminal: send logical order (mlterm-style terminals)\n"
 	    "  --shape=auto|on|off   Arabic shaping by tandem (auto: on)\n"
+	    "  --no-cache            neither read nor write the corpus's index\n"
+	    "  --reindex             rebuild the corpus's index (in $XDG_CACHE_HOME/tandem)\n"
 	    "\n"
 	    "Plain-text output (the same layout as the reader):\n"
 	    "  --list                one line per article: id, lang, date, event, title\n"
@@ -152,6 +155,10 @@ static int parse_args(int argc, char **argv, struct options *o)
 			o->mode = MODE_RENDER;
 		} else if (!strcmp(a, "--check")) {
 			o->mode = MODE_CHECK;
+		} else if (!strcmp(a, "--no-cache")) {
+			o->no_cache = 1;
+		} else if (!strcmp(a, "--reindex")) {
+			o->reindex = 1;
 		} else if (!strcmp(a, "--no-mirror")) {
 			o->mirror = 0;
 		} else if (!strcmp(a, "--no-pad")) {
@@ -278,6 +285,12 @@ static int names_manifest(const char *path)
 	return !strcmp(base ? base + 1 : path, CORPUS_MANIFEST);
 }
 
+static struct corpus *open_dir(const struct options *o, const char *dir)
+{
+	struct corpus_opts co = {.index = !o->no_cache, .reindex = o->reindex};
+	return corpus_open_dir_opts(dir, &co);
+}
+
 static struct corpus *open_corpus(const struct options *o)
 {
 	if (o->npaths == 1) {
@@ -288,7 +301,7 @@ static struct corpus *open_corpus(const struct options *o)
 		const char *path = o->paths[0];
 		struct stat st;
 		if (stat(path, &st) != 0 || S_ISDIR(st.st_mode))
-			return corpus_open_dir(path);
+			return open_dir(o, path);
 		if (S_ISREG(st.st_mode) && names_manifest(path)) {
 			char *dir = strdup(path);
 			if (!dir)
@@ -296,7 +309,7 @@ static struct corpus *open_corpus(const struct options *o)
 			char *slash = strrchr(dir, '/');
 			if (slash)
 				slash[slash == dir] = 0; /* "/corpus.ini" -> "/" */
-			struct corpus *c = corpus_open_dir(slash ? dir : ".");
+			struct corpus *c = open_dir(o, slash ? dir : ".");
 			free(dir);
 			return c;
 		}
@@ -307,7 +320,7 @@ static struct corpus *open_corpus(const struct options *o)
 	char *dir = bundled_corpus();
 	if (!dir)
 		return NULL;
-	struct corpus *c = corpus_open_dir(dir);
+	struct corpus *c = open_dir(o, dir);
 	free(dir);
 	return c;
 }
