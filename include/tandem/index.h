@@ -23,6 +23,11 @@
  * an index written by another version is rebuilt rather than trusted. */
 #define CINDEX_PARSE_VERSION 1
 
+/* An index file up to this size is checked whole (PRAGMA quick_check,
+ * about 1 ms per MiB) when opened; a larger one is trusted until SQLite
+ * reports it damaged while it is read (cindex_damaged). */
+#define CINDEX_CHECK_MAX (16ll << 20)
+
 /* Articles written per transaction while indexing. */
 #define CINDEX_BATCH 256
 
@@ -63,6 +68,7 @@ char *cindex_file_for(const char *cache_dir, const char *key);
 
 enum cindex_flags {
 	CINDEX_REBUILD = 1 << 0,  /* empty the index first */
+	CINDEX_TRUST = 1 << 1,    /* no PRAGMA quick_check, whatever the size */
 };
 
 /* Opens (creating it and its directory if needed) the index in `file`.
@@ -94,7 +100,15 @@ long cindex_count(struct cindex *ix);
 /* The last error, as a static or index-owned string. */
 const char *cindex_error(const struct cindex *ix);
 
-/* Commits and closes. NULL is fine. */
+/* True when SQLite reported the database damaged (SQLITE_CORRUPT or
+ * SQLITE_NOTADB); cindex_close then removes it, to be built anew. */
+int cindex_damaged(const struct cindex *ix);
+
+/* The database's file name (index-owned). */
+const char *cindex_file(const struct cindex *ix);
+
+/* Commits and closes; a damaged database is removed instead. NULL is
+ * fine. */
 void cindex_close(struct cindex *ix);
 
 void cindex_entry_free(struct cindex_entry *e);

@@ -272,8 +272,13 @@ static long long mtime_ns(const struct stat *st)
 static void index_fail(struct corpus *c)
 {
 	char *file = c->dir ? c->dir : "";
-	diag_add(&c->diags, DIAG_WARNING, file, 0, "the index: %s; it is not used",
-	         cindex_error(c->index));
+	if (cindex_damaged(c->index))
+		diag_add(&c->diags, DIAG_WARNING, file, 0,
+		         "%s: the index is damaged (%s); removed, to be rebuilt at the next start",
+		         cindex_file(c->index), cindex_error(c->index));
+	else
+		diag_add(&c->diags, DIAG_WARNING, file, 0, "%s: the index: %s; it is not used",
+		         cindex_file(c->index), cindex_error(c->index));
 	cindex_close(c->index);
 	c->index = NULL;
 }

@@ -27,6 +27,8 @@
 #define DATE_WORDS 9
 
 struct cindex {
+	char *file;            /* owned */
+	int damaged;           /* SQLite said the file is corrupt */
 	sqlite3 *db;
 	sqlite3_stmt *get, *put, *count;
 	int in_tx;
@@ -95,8 +97,16 @@ char *cindex_file_for(const char *cache_dir, const char *key)
 	                  tail);
 }
 
+static int is_corrupt(int rc)
+{
+	rc &= 0xff;
+	return rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB;
+}
+
 static void set_err(struct cindex *ix, const char *what)
 {
+	if (is_corrupt(sqlite3_extended_errcode(ix->db)))
+		ix->damaged = 1;
 	snprintf(ix->err, sizeof ix->err, "%.60s: %.400s", what, sqlite3_errmsg(ix->db));
 }
 
@@ -208,12 +218,6 @@ static int query_int(struct cindex *ix, const char *sql, long long *out, int *rc
 	return *rc == SQLITE_OK ? 0 : -1;
 }
 
-static int is_corrupt(int rc)
-{
-	rc &= 0xff;
-	return rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB;
-}
-
 /* quick_check says "ok" on a sound database. */
 static int quick_check(struct cindex *ix, int *rc)
 {
@@ -271,8 +275,12 @@ static enum open_result open_db(struct cindex *ix, const char *file, unsigned fl
 		return is_corrupt(rc) ? OPEN_CORRUPT : OPEN_FAIL;
 	if (exec(ix, "PRAGMA synchronous=NORMAL") != 0)
 		return OPEN_FAIL;
+	struct stat st;
 	if (v == CINDEX_SCHEMA) {
-		if (quick_check(ix, &rc) != 0)
+		/* a large index is not checked whole at every start: its damage
+		 * shows as SQLite's error codes when read (cindex_damaged) */
+		if (!(flags & CINDEX_TRUST) && (stat(file, &st) != 0 || st.st_size <= CINDEX_CHECK_MAX) &&
+		    quick_check(ix, &rc) != 0)
 			return is_corrupt(rc) ? OPEN_CORRUPT : OPEN_FAIL;
 		if (query_int(ix, "SELECT value FROM meta WHERE key = 'parse_version'", &pv, &rc) != 0)
 			return is_corrupt(rc) ? OPEN_CORRUPT : OPEN_FAIL;
@@ -319,6 +327,10 @@ struct cindex *cindex_open(const char *file, unsigned flags, char **note)
 	struct cindex *ix = calloc(1, sizeof *ix);
 	if (!ix)
 		return NULL;
+	if (!(ix->file = strdup(file))) {
+		free(ix);
+		return NULL;
+	}
 	const char *delay = getenv("TANDEM_TEST_INDEX_DELAY_MS");
 	if (delay)
 		ix->delay_ms = strtol(delay, NULL, 10);
@@ -330,6 +342,7 @@ struct cindex *cindex_open(const char *file, unsigned flags, char **note)
 			*note = dup_printf("%s: cannot create the directory: %s", dir ? dir : file,
 			                   strerror(errno));
 			free(dir);
+			free(ix->file);
 			free(ix);
 			return NULL;
 		}
@@ -338,6 +351,7 @@ struct cindex *cindex_open(const char *file, unsigned flags, char **note)
 	struct stat st;
 	if (lstat(file, &st) == 0 && !S_ISREG(st.st_mode)) {
 		*note = dup_printf("%s: not a regular file; the index is not used", file);
+		free(ix->file);
 		free(ix);
 		return NULL;
 	}
@@ -350,6 +364,7 @@ struct cindex *cindex_open(const char *file, unsigned flags, char **note)
 		char why[sizeof ix->err];
 		memcpy(why, ix->err, sizeof why);
 		ix->err[0] = 0;
+		ix->damaged = 0;
 		r = open_db(ix, file, flags, &rebuilt);
 		if (r == OPEN_OK)
 			*note = dup_printf("%s: the index was damaged (%s); rebuilt", file, why);
@@ -360,6 +375,7 @@ struct cindex *cindex_open(const char *file, unsigned flags, char **note)
 	if (r != OPEN_OK) {
 		*note = dup_printf("%s: %s; the index is not used", file, ix->err);
 		close_db(ix);
+		free(ix->file);
 		free(ix);
 		return NULL;
 	}
@@ -457,9 +473,14 @@ int cindex_lookup(struct cindex *ix, const char *path, struct cindex_entry *out)
 		const unsigned char *db = sqlite3_column_blob(st, 14);
 		size_t dn = (size_t)sqlite3_column_bytes(st, 14);
 		r = 1;
-		if (!out->lang || !out->title || (sqlite3_column_type(st, 5) != SQLITE_NULL && !out->source) ||
-		    bn % (BLOCK_WORDS * 4) || dn % (DATE_WORDS * 4)) {
-			snprintf(ix->err, sizeof ix->err, "lookup: a damaged row (or out of memory)");
+		int oom = !out->lang || !out->title ||
+		          (sqlite3_column_type(st, 5) != SQLITE_NULL && !out->source);
+		if (oom) {
+			snprintf(ix->err, sizeof ix->err, "lookup: out of memory");
+			r = -1;
+		} else if (bn % (BLOCK_WORDS * 4) || dn % (DATE_WORDS * 4)) {
+			snprintf(ix->err, sizeof ix->err, "lookup: a damaged row");
+			ix->damaged = 1;
 			r = -1;
 		}
 		out->nblocks = bn / (BLOCK_WORDS * 4);
@@ -584,11 +605,29 @@ long cindex_count(struct cindex *ix)
 	return n;
 }
 
+int cindex_damaged(const struct cindex *ix)
+{
+	return ix->damaged;
+}
+
+const char *cindex_file(const struct cindex *ix)
+{
+	return ix->file;
+}
+
 void cindex_close(struct cindex *ix)
 {
 	if (!ix)
 		return;
-	cindex_flush(ix);
-	close_db(ix);
+	if (ix->damaged) {
+		/* nothing more is written to it: the next open builds it anew */
+		sqlite3_exec(ix->db, "ROLLBACK", NULL, NULL, NULL);
+		close_db(ix);
+		remove_db(ix->file);
+	} else {
+		cindex_flush(ix);
+		close_db(ix);
+	}
+	free(ix->file);
 	free(ix);
 }

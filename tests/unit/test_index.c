@@ -5,9 +5,10 @@
  * touched but unchanged file is recognised by its hash); a damaged file, an
  * index of another schema or parse version, an unusable cache directory and
  * a read-only database are rebuilt or left aside with one warning while the
- * corpus still loads; two connections write one index; a text changed on
- * disk is read again when the article is next opened. Which files were read
- * is counted through the TANDEM_TEST_OPEN_LOG hook (file.h). */
+ * corpus still loads, and damage in an index not checked whole at open is
+ * found when read; two connections write one index; a text changed on disk
+ * is read again when the article is next opened. Which files were read is
+ * counted through the TANDEM_TEST_OPEN_LOG hook (file.h). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -421,6 +422,46 @@ static void test_index_corrupt_page(void **state)
 	corpus_free(c);
 }
 
+/* A large index is not checked whole when opened (CINDEX_TRUST does the
+ * same for a small one): damage found while reading marks it damaged, and
+ * closing removes it. */
+static void test_index_damage_found_later(void **state)
+{
+	struct fixture *fx = *state;
+	char name[32];
+	for (int i = 0; i < 200; i++) {
+		snprintf(name, sizeof name, "n%03d.txt", i);
+		write_article(fx, name, "Some paragraph of text, long enough to fill pages of the "
+		                        "index when there are a couple of hundred of them.\n");
+	}
+	size_t read;
+	corpus_free(load(fx, 0, &read));
+	FILE *f = fopen(fx->db, "r+");
+	assert_non_null(f);
+	assert_int_equal(fseek(f, 2 * 4096, SEEK_SET), 0);
+	for (int i = 0; i < 4096; i++)
+		fputc(0xa5, f);
+	assert_int_equal(fclose(f), 0);
+
+	char *note;
+	struct cindex *ix = cindex_open(fx->db, CINDEX_TRUST, &note);
+	assert_non_null(ix);
+	assert_null(note);
+	assert_false(cindex_damaged(ix));
+	struct cindex_entry e;
+	assert_int_equal(cindex_lookup(ix, "n100.txt", &e), -1);
+	assert_true(cindex_damaged(ix));
+	cindex_close(ix);
+	struct stat st;
+	assert_int_equal(stat(fx->db, &st), -1);
+	assert_int_equal(errno, ENOENT);
+	/* built anew */
+	struct corpus *c = load(fx, 0, &read);
+	assert_int_equal(read, 200);
+	assert_int_equal(index_warnings(c, NULL), 0);
+	corpus_free(c);
+}
+
 /* An index of another schema, or of another parse version: rebuilt with
  * one warning. */
 static void test_index_other_version(void **state)
@@ -590,6 +631,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_index_manifest_inputs, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_index_corrupt, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_index_corrupt_page, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_index_damage_found_later, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_index_other_version, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_index_unusable_place, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_index_read_only, setup, teardown),
