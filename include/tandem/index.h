@@ -91,7 +91,8 @@ int cindex_lookup(struct cindex *ix, const char *path, struct cindex_entry *out)
  * Returns 0, or -1 on an error. */
 int cindex_put(struct cindex *ix, const char *path, const struct cindex_entry *e);
 
-/* Commits what cindex_put wrote. Returns 0, or -1 on an error. */
+/* Commits what cindex_put wrote (and ends the read transaction the lookups
+ * share). Returns 0, or -1 on an error. */
 int cindex_flush(struct cindex *ix);
 
 /* Number of articles in the index, or -1 on an error. */

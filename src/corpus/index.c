@@ -31,7 +31,9 @@ struct cindex {
 	int damaged;           /* SQLite said the file is corrupt */
 	sqlite3 *db;
 	sqlite3_stmt *get, *put, *count;
-	int in_tx;
+	enum { TX_NONE, TX_READ, TX_WRITE } in_tx; /* the open transaction:
+	                          lookups share one read transaction (one
+	                          lock, not one a lookup) until a write */
 	unsigned pending;      /* puts in the open transaction */
 	long delay_ms;         /* test hook: pause after each commit */
 	char err[512];
@@ -448,6 +450,11 @@ static char *column_dup(sqlite3_stmt *st, int col)
 int cindex_lookup(struct cindex *ix, const char *path, struct cindex_entry *out)
 {
 	memset(out, 0, sizeof *out);
+	if (ix->in_tx == TX_NONE) {
+		if (exec(ix, "BEGIN") != 0)
+			return -1;
+		ix->in_tx = TX_READ;
+	}
 	sqlite3_stmt *st = ix->get;
 	if (sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC) != SQLITE_OK) {
 		set_err(ix, "lookup");
@@ -537,25 +544,28 @@ static void pause_ms(long ms)
 
 int cindex_flush(struct cindex *ix)
 {
-	if (!ix->in_tx)
+	if (ix->in_tx == TX_NONE)
 		return 0;
-	ix->in_tx = 0;
+	int wrote = ix->in_tx == TX_WRITE;
+	ix->in_tx = TX_NONE;
 	ix->pending = 0;
 	if (exec(ix, "COMMIT") != 0) {
 		sqlite3_exec(ix->db, "ROLLBACK", NULL, NULL, NULL);
 		return -1;
 	}
-	if (ix->delay_ms > 0)
+	if (wrote && ix->delay_ms > 0)
 		pause_ms(ix->delay_ms);
 	return 0;
 }
 
 int cindex_put(struct cindex *ix, const char *path, const struct cindex_entry *e)
 {
-	if (!ix->in_tx) {
+	if (ix->in_tx == TX_READ && cindex_flush(ix) != 0)
+		return -1;
+	if (ix->in_tx == TX_NONE) {
 		if (exec(ix, "BEGIN IMMEDIATE") != 0)
 			return -1;
-		ix->in_tx = 1;
+		ix->in_tx = TX_WRITE;
 	}
 	unsigned char *bb = pack_blocks(e->blocks, e->nblocks);
 	unsigned char *db = pack_dates(e->dates, e->ndates);
