@@ -736,8 +736,8 @@ static int load_plain_dir(struct corpus *c, const char *dir)
 		}
 		names = nn;
 		/* a name that cannot be resolved (a dangling link) is reported
-		 * when it is opened */
-		if (inside_dir(dir, names[n]) == 0) {
+		 * when it is opened; a regular file (no link) is inside */
+		if (e->d_type != DT_REG && inside_dir(dir, names[n]) == 0) {
 			diag_add(&c->diags, DIAG_ERROR, names[n], 0,
 			         "leads outside the corpus directory (a symbolic link); left out");
 			free(names[n]);
@@ -769,6 +769,17 @@ static int inside_dir(const char *dir, const char *path)
 		return -1;
 	size_t n = strlen(rd);
 	return strncmp(rd, rp, n) == 0 && (rp[n] == '/' || (n == 1 && rd[0] == '/'));
+}
+
+/* inside_dir for the file `name` of a manifest, without resolving every
+ * path when the name has no '/' and its entry is a regular file (no link):
+ * then it is inside. */
+static int manifest_file_inside(const char *dir, const char *name, const char *path)
+{
+	struct stat st;
+	if (!strchr(name, '/') && lstat(path, &st) == 0 && S_ISREG(st.st_mode))
+		return 1;
+	return inside_dir(dir, path);
 }
 
 static int copy_events(struct corpus *c, const struct manifest *m)
@@ -910,7 +921,7 @@ static int load_manifest(struct corpus *c, const char *dir)
 		char *path = join_path(dir, ma->file);
 		if (!path)
 			goto out;
-		int in = inside_dir(dir, path);
+		int in = manifest_file_inside(dir, ma->file, path);
 		if (in == 0) {
 			diag_add(&c->diags, DIAG_ERROR, m.path, ma->file_line,
 			         "[article %s]: file '%s' leads outside the corpus directory; "
