@@ -140,6 +140,12 @@ const struct article_text *corpus_article_pin(const struct corpus_article *a);
 
 void corpus_article_unpin(const struct corpus_article *a);
 
+/* Block `block` of the article's text (as corpus_article_text), or NULL
+ * when the text has no such block or the block is shorter than `end` bytes:
+ * the file changed on disk after a list of hits into it was made. */
+const struct article_block *corpus_article_block(const struct corpus_article *a, size_t block,
+                                                 size_t end);
+
 /* Index of the article with this id, or -1. */
 long corpus_find_article(const struct corpus *c, const char *id);
 

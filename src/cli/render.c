@@ -342,8 +342,11 @@ int render_filter(const struct render_opts *o)
 /* "ID#p3": the anchor of an article's block. */
 static void block_anchor(const struct corpus_article *a, size_t block, char *buf, size_t n)
 {
-	const struct article_block *bl = &corpus_article_text(a)->blocks[block];
-	snprintf(buf, n, "%s#%c%u", a->id, article_block_letter(bl->kind), bl->ordinal);
+	const struct article_block *bl = corpus_article_block(a, block, 0);
+	if (bl)
+		snprintf(buf, n, "%s#%c%u", a->id, article_block_letter(bl->kind), bl->ordinal);
+	else /* the file changed since */
+		snprintf(buf, n, "%s", a->id);
 }
 
 /* A fact with some of its paragraph around it, cut at spaces: "…text…". */
@@ -427,7 +430,10 @@ static int facts_table(const struct corpus *c, const size_t *idx, size_t n,
 		}
 		const struct corpus_article *a = &c->articles[e->article];
 		const struct article_text *at = corpus_article_text(a);
-		const struct article_block *bl = &at->blocks[e->block];
+		const struct article_block *bl =
+		    corpus_article_block(a, e->block, e->fact.off + e->fact.len);
+		if (!bl) /* the file changed since */
+			continue;
 		char where[160], what[96];
 		block_anchor(a, e->block, where, sizeof where);
 		facts_format(&e->fact, what, sizeof what);
@@ -559,7 +565,9 @@ int render_evidence(const struct corpus *c, const struct render_opts *o, const c
 		const struct evidence_hit *h = &l.items[i];
 		const struct corpus_article *a = &c->articles[h->article];
 		const struct article_text *at = corpus_article_text(a);
-		const struct article_block *bl = &at->blocks[h->block];
+		const struct article_block *bl = corpus_article_block(a, h->block, h->off + h->len);
+		if (!bl) /* the file changed since */
+			continue;
 		char where[160];
 		block_anchor(a, h->block, where, sizeof where);
 		int main_event = a->event == ev;

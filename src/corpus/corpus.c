@@ -655,6 +655,15 @@ const struct article_text *corpus_article_pin(const struct corpus_article *a)
 	return t;
 }
 
+const struct article_block *corpus_article_block(const struct corpus_article *a, size_t block,
+                                                 size_t end)
+{
+	const struct article_text *t = corpus_article_text(a);
+	if (block >= t->nblocks || t->blocks[block].len < end)
+		return NULL;
+	return &t->blocks[block];
+}
+
 void corpus_article_unpin(const struct corpus_article *a)
 {
 	struct corpus_article *m = (struct corpus_article *)a;

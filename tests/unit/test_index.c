@@ -7,7 +7,8 @@
  * a read-only database are rebuilt or left aside with one warning while the
  * corpus still loads, and damage in an index not checked whole at open is
  * found when read; two connections write one index; a text changed on disk
- * is read again when the article is next opened. Which files were read is
+ * is read again when the article is next opened, and hits into its old text
+ * are refused (corpus_article_block). Which files were read is
  * counted through the TANDEM_TEST_OPEN_LOG hook (file.h). */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -622,6 +623,34 @@ static void test_index_texts_on_demand(void **state)
 	corpus_free(c);
 }
 
+/* Hits made before a file changed on disk do not reach past its new text:
+ * corpus_article_block says the block is gone, or too short. */
+static void test_index_block_after_change(void **state)
+{
+	struct fixture *fx = *state;
+	write_article(fx, "a.txt", "One.\n\nTwo is a longer paragraph.\n\nThree.\n");
+	char name[32];
+	for (int i = 0; i < CORPUS_TEXTS_KEPT + 2; i++) {
+		snprintf(name, sizeof name, "m%02d.txt", i);
+		write_article(fx, name, "Another.\n");
+	}
+	struct corpus *c = corpus_open_dir(fx->dir);
+	assert_non_null(c);
+	const struct corpus_article *a = &c->articles[corpus_find_article(c, "a")];
+	assert_non_null(corpus_article_block(a, 2, 6));
+	assert_non_null(corpus_article_block(a, 1, 20));
+	assert_null(corpus_article_block(a, 3, 0));
+	write_article(fx, "a.txt", "Now one paragraph only, shorter than two.\n");
+	/* its text dropped (the others read since), then read again */
+	for (size_t i = 0; i < c->narticles; i++)
+		corpus_article_text(&c->articles[i]);
+	assert_null(a->text.raw);
+	assert_null(corpus_article_block(a, 2, 6));
+	assert_null(corpus_article_block(a, 0, 60));
+	assert_non_null(corpus_article_block(a, 0, 10));
+	corpus_free(c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -637,6 +666,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_index_read_only, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_index_two_writers, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_index_texts_on_demand, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_index_block_after_change, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
