@@ -95,6 +95,10 @@ int cindex_put(struct cindex *ix, const char *path, const struct cindex_entry *e
  * share). Returns 0, or -1 on an error. */
 int cindex_flush(struct cindex *ix);
 
+/* Removes every article but those at the n paths (files gone from the
+ * corpus) and commits. Returns 0, or -1 on an error. */
+int cindex_prune(struct cindex *ix, const char *const *paths, size_t n);
+
 /* Number of articles in the index, or -1 on an error. */
 long cindex_count(struct cindex *ix);
 

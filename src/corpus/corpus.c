@@ -1024,8 +1024,32 @@ static void infer_dates(struct corpus *c)
 	}
 }
 
+/* Forgets the index's rows of files no longer in the corpus (removed,
+ * renamed, or left out of the manifest), when there are any. */
+static int prune_index(struct corpus *c)
+{
+	long rows = cindex_count(c->index);
+	if (rows < 0) {
+		index_fail(c);
+		return 0;
+	}
+	if ((size_t)rows <= c->narticles)
+		return 0;
+	const char **paths = malloc((c->narticles + 1) * sizeof *paths);
+	if (!paths)
+		return -1;
+	for (size_t i = 0; i < c->narticles; i++)
+		paths[i] = c->articles[i].path + c->index_prefix;
+	if (cindex_prune(c->index, paths, c->narticles) != 0)
+		index_fail(c);
+	free(paths);
+	return 0;
+}
+
 static struct corpus *finish(struct corpus *c, int r)
 {
+	if (c->index && r == 0 && prune_index(c) != 0)
+		r = -1;
 	if (c->index && cindex_flush(c->index) != 0)
 		index_fail(c);
 	cindex_close(c->index);

@@ -604,6 +604,40 @@ int cindex_put(struct cindex *ix, const char *path, const struct cindex_entry *e
 	return 0;
 }
 
+int cindex_prune(struct cindex *ix, const char *const *paths, size_t n)
+{
+	if (ix->in_tx == TX_READ && cindex_flush(ix) != 0)
+		return -1;
+	if (ix->in_tx == TX_NONE) {
+		if (exec(ix, "BEGIN IMMEDIATE") != 0)
+			return -1;
+		ix->in_tx = TX_WRITE;
+	}
+	sqlite3_stmt *st = NULL;
+	if (exec(ix, "CREATE TEMP TABLE IF NOT EXISTS keep(path TEXT PRIMARY KEY) WITHOUT ROWID;"
+	             "DELETE FROM keep") != 0)
+		return -1;
+	if (sqlite3_prepare_v2(ix->db, "INSERT OR IGNORE INTO keep VALUES(?1)", -1, &st, NULL) !=
+	    SQLITE_OK) {
+		set_err(ix, "prune");
+		return -1;
+	}
+	int r = 0;
+	for (size_t i = 0; i < n && r == 0; i++) {
+		if (sqlite3_bind_text(st, 1, paths[i], -1, SQLITE_STATIC) != SQLITE_OK ||
+		    sqlite3_step(st) != SQLITE_DONE) {
+			set_err(ix, "prune");
+			r = -1;
+		}
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	if (r == 0 && exec(ix, "DELETE FROM article WHERE path NOT IN (SELECT path FROM keep);"
+	                       "DELETE FROM keep") != 0)
+		r = -1;
+	return r == 0 ? cindex_flush(ix) : -1;
+}
+
 long cindex_count(struct cindex *ix)
 {
 	long n = -1;

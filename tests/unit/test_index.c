@@ -1,15 +1,16 @@
 /* test_index.c — the on-disk index (src/corpus/index.c) and loading through
  * it (src/corpus/corpus.c): the schema and a round trip of every field; a
- * second load reads no article file, and a file is read again when its size
- * or modification time changes (its fields then follow the new text, and a
- * touched but unchanged file is recognised by its hash); a damaged file, an
- * index of another schema or parse version, an unusable cache directory and
- * a read-only database are rebuilt or left aside with one warning while the
- * corpus still loads, and damage in an index not checked whole at open is
- * found when read; two connections write one index; a text changed on disk
- * is read again when the article is next opened, and hits into its old text
- * are refused (corpus_article_block). Which files were read is
- * counted through the TANDEM_TEST_OPEN_LOG hook (file.h). */
+ * second load reads no article file (and forgets a file gone), and a file is
+ * read again when its size or modification time changes (its fields then
+ * follow the new text, and a touched but unchanged file is recognised by its
+ * hash); a damaged file, an index of another schema or parse version, an
+ * unusable cache directory and a read-only database are rebuilt or left
+ * aside with one warning while the corpus still loads, and damage in an
+ * index not checked whole at open is found when read; two connections write
+ * one index; a text changed on disk is read again when the article is next
+ * opened, and hits into its old text are refused (corpus_article_block).
+ * Which files were read is counted through the TANDEM_TEST_OPEN_LOG hook
+ * (file.h). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -282,6 +283,17 @@ static void test_index_second_load_reads_nothing(void **state)
 	assert_int_equal(read, 0);
 	assert_string_equal(title_of(c, "a"), "A new first story, much longer than it was.");
 	corpus_free(c);
+
+	/* a file gone: its row goes too */
+	char gone[256];
+	snprintf(gone, sizeof gone, "%s/c.txt", fx->dir);
+	assert_int_equal(unlink(gone), 0);
+	c = load(fx, 0, &read);
+	assert_int_equal(c->narticles, 2);
+	assert_int_equal(read, 0);
+	corpus_free(c);
+	assert_int_equal(count_rows(fx->db), 2);
+	write_article(fx, "c.txt", "A third one.\n");
 
 	/* --reindex: everything read again */
 	c = load(fx, 1, &read);
