@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "tandem/bidi.h"
@@ -285,9 +286,73 @@ static int names_manifest(const char *path)
 	return !strcmp(base ? base + 1 : path, CORPUS_MANIFEST);
 }
 
+/* Progress of a long load, on standard error when it is a terminal:
+ * "tandem: indexing 3,412 / 10,000", rewritten in place, from half a second
+ * on, and wiped when done (the reader's screen or the output follows). */
+struct progress {
+	struct timespec start;
+	double last;       /* seconds since start of the line shown last */
+	size_t width;      /* columns of that line; 0: none shown */
+	const char *what;  /* "indexing", "reading" */
+};
+
+static double seconds_since(const struct timespec *t0)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)(t.tv_sec - t0->tv_sec) + (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+/* n with a comma between thousands ("10,000") into buf (32 bytes). */
+static const char *thousands(size_t n, char *buf)
+{
+	char d[32];
+	int k = snprintf(d, sizeof d, "%zu", n), j = 0;
+	for (int i = 0; i < k; i++) {
+		if (i && (k - i) % 3 == 0)
+			buf[j++] = ',';
+		buf[j++] = d[i];
+	}
+	buf[j] = 0;
+	return buf;
+}
+
+static void show_progress(void *arg, size_t done, size_t total)
+{
+	struct progress *p = arg;
+	char line[128], a[32], b[32];
+	if (done >= total) {
+		if (p->width) {
+			/* wipe the line: CR, spaces, CR */
+			memset(line + 1, ' ', p->width);
+			line[0] = line[p->width + 1] = '\r';
+			sanitize_write(stderr, line, p->width + 2, SANITIZE_KEEP_CR);
+			fflush(stderr);
+			p->width = 0;
+		}
+		return;
+	}
+	double t = seconds_since(&p->start);
+	if (t < 0.5 || (p->width && t - p->last < 0.1))
+		return;
+	p->last = t;
+	int n = snprintf(line, sizeof line, "\r%s: %s %s / %s", prog, p->what, thousands(done, a),
+	                 thousands(total, b));
+	if (n <= 0 || (size_t)n >= sizeof line)
+		return;
+	p->width = (size_t)n - 1;
+	sanitize_write(stderr, line, (size_t)n, SANITIZE_KEEP_CR);
+	fflush(stderr);
+}
+
 static struct corpus *open_dir(const struct options *o, const char *dir)
 {
+	struct progress p = {.what = o->no_cache ? "reading" : "indexing"};
 	struct corpus_opts co = {.index = !o->no_cache, .reindex = o->reindex};
+	if (isatty(STDERR_FILENO) && clock_gettime(CLOCK_MONOTONIC, &p.start) == 0) {
+		co.progress = show_progress;
+		co.progress_arg = &p;
+	}
 	return corpus_open_dir_opts(dir, &co);
 }
 

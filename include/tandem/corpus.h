@@ -91,6 +91,8 @@ struct corpus {
 	struct corpus_texts *texts; /* the texts loaded (corpus.c); owned */
 	struct cindex *index;     /* private to corpus.c while loading */
 	size_t index_prefix;      /* length of the directory part of a path */
+	const struct corpus_opts *opts; /* private to corpus.c while loading */
+	size_t load_total;        /* articles to load (for progress) */
 };
 
 /* How a corpus is opened. */
@@ -98,7 +100,13 @@ struct corpus_opts {
 	int index;                /* use the on-disk index (index.h) */
 	int reindex;              /* rebuild it first */
 	const char *cache_dir;    /* where indexes live; NULL: cindex_default_dir() */
+	/* Called while a directory loads, every CORPUS_PROGRESS_STEP articles
+	 * and after the last, with how many are done of how many; NULL: not. */
+	void (*progress)(void *arg, size_t done, size_t total);
+	void *progress_arg;
 };
+
+#define CORPUS_PROGRESS_STEP 64
 
 /* Article texts kept loaded beyond the pinned ones (least recently used
  * dropped first). */

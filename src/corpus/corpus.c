@@ -507,6 +507,14 @@ static int fill_article(struct corpus *c, struct corpus_article *a)
 	return 0;
 }
 
+/* Reports progress after the done-th of c->load_total articles. */
+static void progress(const struct corpus *c, size_t done)
+{
+	const struct corpus_opts *o = c->opts;
+	if (o && o->progress && (done % CORPUS_PROGRESS_STEP == 0 || done == c->load_total))
+		o->progress(o->progress_arg, done, c->load_total);
+}
+
 /* The file name without directory and extension: the id of a plain file. */
 static char *id_from_path(const char *path)
 {
@@ -703,6 +711,7 @@ static int add_plain_files(struct corpus *c, char *const *files, size_t n)
 			return -1;
 		if (k >= 0 && fill_article(c, &c->articles[k]) != 0)
 			return -1;
+		progress(c, i + 1);
 	}
 	return 0;
 }
@@ -762,6 +771,7 @@ static int load_plain_dir(struct corpus *c, const char *dir)
 			         "no %s and no *.txt article in this directory", CORPUS_MANIFEST);
 		else
 			qsort(names, n, sizeof *names, cmp_str); /* names is NULL when n == 0 */
+		c->load_total = n;
 		r = add_plain_files(c, names, n);
 	}
 	for (size_t i = 0; i < n; i++)
@@ -913,8 +923,11 @@ static int load_manifest(struct corpus *c, const char *dir)
 		goto out;
 	if (m.narticles == 0)
 		diag_add(&c->diags, DIAG_ERROR, m.path, 0, "no [article ID] section");
+	c->load_total = m.narticles;
 	for (size_t i = 0; i < m.narticles; i++) {
 		const struct manifest_article *ma = &m.articles[i];
+		if (i)
+			progress(c, i);
 		if (!ma->file) {
 			if (!ma->file_line) /* else its value was refused, and reported */
 				diag_add(&c->diags, DIAG_ERROR, m.path, ma->line,
@@ -973,6 +986,8 @@ static int load_manifest(struct corpus *c, const char *dir)
 		if (fill_article(c, a) != 0 || link_events(c, &m, ma, (size_t)k) != 0)
 			goto out;
 	}
+	if (m.narticles)
+		progress(c, m.narticles);
 	r = 0;
 out:
 	manifest_free(&m);
@@ -1054,6 +1069,7 @@ static struct corpus *finish(struct corpus *c, int r)
 		index_fail(c);
 	cindex_close(c->index);
 	c->index = NULL;
+	c->opts = NULL;
 	if (r != 0) {
 		corpus_free(c);
 		return NULL;
@@ -1108,6 +1124,7 @@ struct corpus *corpus_open_dir_opts(const char *dir, const struct corpus_opts *o
 	struct corpus *c = corpus_new();
 	if (!c)
 		return NULL;
+	c->opts = o;
 	if (!(c->dir = strdup(dir)) || !(c->manifest = join_path(dir, CORPUS_MANIFEST)))
 		return finish(c, -1);
 	struct stat st;

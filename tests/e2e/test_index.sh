@@ -3,7 +3,8 @@
 # first start reads every article, the second reads none but the one it
 # shows (every file opened is logged through TANDEM_TEST_OPEN_LOG), and
 # --list gives the same lines from the index as from the files
-# (--no-cache). --reindex reads everything again.
+# (--no-cache). --reindex reads everything again. A long load shows its
+# progress on a terminal.
 . "$(dirname "$0")/lib.sh"
 
 BIG="$TMP/big"
@@ -69,6 +70,15 @@ if [ "$(grep -c 'index' "$TMP/check")" -eq 1 ] && grep -q 'damaged.*rebuilt' "$T
 TANDEM_TEST_OPEN_LOG="$TMP/open6" "$TANDEM" --list "$BIG" >"$TMP/list-again" 2>/dev/null
 if [ "$(txt_reads "$TMP/open6")" -eq 0 ] && cmp -s "$TMP/list-again" "$TMP/list-changed"; then
 	ok "index: rebuilt whole"; else notok "index: rebuilt whole"; fi
+
+# a long load shows its progress on a terminal, and wipes it when done
+shell_session 100 10
+keys "TANDEM_TEST_INDEX_DELAY_MS=300 '$TANDEM' --reindex --list '$BIG' >/dev/null; echo DONE=\$?" Enter
+TIMEOUT_TICKS=300 check "index: progress shown" "tandem: indexing "
+if screen | grep -q 'indexing [0-9,]* / 2,000'; then ok "index: progress counts"; else
+	notok "index: progress counts"; fi
+TIMEOUT_TICKS=300 check "index: progress: done" "DONE=0"
+if ! screen | grep -q 'indexing'; then ok "index: progress wiped"; else notok "index: progress wiped"; fi
 
 # --no-cache writes nothing
 rm -rf "$XDG_CACHE_HOME/tandem"

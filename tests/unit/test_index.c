@@ -8,7 +8,8 @@
  * aside with one warning while the corpus still loads, and damage in an
  * index not checked whole at open is found when read; two connections write
  * one index; a text changed on disk is read again when the article is next
- * opened, and hits into its old text are refused (corpus_article_block).
+ * opened, and hits into its old text are refused (corpus_article_block);
+ * loading reports its progress.
  * Which files were read is counted through the TANDEM_TEST_OPEN_LOG hook
  * (file.h). */
 #include <setjmp.h>
@@ -663,6 +664,52 @@ static void test_index_block_after_change(void **state)
 	corpus_free(c);
 }
 
+struct seen {
+	size_t calls, last, total;
+	int increasing;
+};
+
+static void count_progress(void *arg, size_t done, size_t total)
+{
+	struct seen *s = arg;
+	s->increasing = s->increasing && done > s->last;
+	s->calls++;
+	s->last = done;
+	s->total = total;
+}
+
+/* Loading reports its progress every CORPUS_PROGRESS_STEP articles and at
+ * the end, for a plain directory and a manifest. */
+static void test_index_progress(void **state)
+{
+	struct fixture *fx = *state;
+	char name[32];
+	for (int i = 0; i < 150; i++) {
+		snprintf(name, sizeof name, "n%03d.txt", i);
+		write_article(fx, name, "Text.\n");
+	}
+	struct seen s = {0, 0, 0, 1};
+	struct corpus_opts o = {.progress = count_progress, .progress_arg = &s};
+	struct corpus *c = corpus_open_dir_opts(fx->dir, &o);
+	assert_non_null(c);
+	corpus_free(c);
+	assert_int_equal(s.calls, 150 / CORPUS_PROGRESS_STEP + 1);
+	assert_int_equal(s.last, 150);
+	assert_int_equal(s.total, 150);
+	assert_true(s.increasing);
+
+	char ini[256];
+	snprintf(ini, sizeof ini, "%s/corpus.ini", fx->dir);
+	write_file(ini, "[article a]\nfile = n000.txt\n[article b]\nfile = n001.txt\n");
+	s = (struct seen){0, 0, 0, 1};
+	c = corpus_open_dir_opts(fx->dir, &o);
+	assert_non_null(c);
+	corpus_free(c);
+	assert_int_equal(s.calls, 1);
+	assert_int_equal(s.last, 2);
+	assert_int_equal(s.total, 2);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -679,6 +726,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_index_two_writers, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_index_texts_on_demand, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_index_block_after_change, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_index_progress, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
