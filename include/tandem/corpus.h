@@ -91,6 +91,7 @@ struct corpus {
 	struct corpus_texts *texts; /* the texts loaded (corpus.c); owned */
 	struct cindex *index;     /* private to corpus.c while loading */
 	size_t index_prefix;      /* length of the directory part of a path */
+	int index_nowrite;        /* the index is read, not written (locked) */
 	const struct corpus_opts *opts; /* private to corpus.c while loading */
 	size_t load_total;        /* articles to load (for progress) */
 };

@@ -109,6 +109,10 @@ const char *cindex_error(const struct cindex *ix);
  * SQLITE_NOTADB); cindex_close then removes it, to be built anew. */
 int cindex_damaged(const struct cindex *ix);
 
+/* True when a write failed because another connection kept the database
+ * locked beyond the busy timeout (reading it still works). */
+int cindex_locked(const struct cindex *ix);
+
 /* The database's file name (index-owned). */
 const char *cindex_file(const struct cindex *ix);
 

@@ -268,10 +268,19 @@ static long long mtime_ns(const struct stat *st)
 	return (long long)st->st_mtim.tv_sec * 1000000000LL + st->st_mtim.tv_nsec;
 }
 
-/* Stops using the index after an error, with one warning. */
+/* Stops using the index after an error, with one warning; when another
+ * tandem keeps it locked, it is still read but not written. */
 static void index_fail(struct corpus *c)
 {
 	char *file = c->dir ? c->dir : "";
+	if (cindex_locked(c->index) && !cindex_damaged(c->index)) {
+		if (!c->index_nowrite)
+			diag_add(&c->diags, DIAG_WARNING, file, 0,
+			         "%s: the index is locked by another process; not updated this time",
+			         cindex_file(c->index));
+		c->index_nowrite = 1;
+		return;
+	}
 	if (cindex_damaged(c->index))
 		diag_add(&c->diags, DIAG_WARNING, file, 0,
 		         "%s: the index is damaged (%s); removed, to be rebuilt at the next start",
@@ -312,7 +321,7 @@ static struct cindex_entry *index_find(struct corpus *c, const char *path, const
 			return NULL;
 		}
 		e.mtime_ns = mtime_ns(st);
-		if (cindex_put(c->index, path + c->index_prefix, &e) != 0)
+		if (!c->index_nowrite && cindex_put(c->index, path + c->index_prefix, &e) != 0)
 			index_fail(c);
 	}
 	struct cindex_entry *h = malloc(sizeof *h);
@@ -500,7 +509,8 @@ static int fill_article(struct corpus *c, struct corpus_article *a)
 		    .detected = a->detected, .dates = a->dates, .ndates = a->ndates,
 		    .blocks = a->text.blocks, .nblocks = a->text.nblocks,
 		    .invalid_utf8 = a->text.invalid_utf8, .controls = a->text.controls};
-		if (a->size >= 0 && cindex_put(c->index, a->path + c->index_prefix, &w) != 0)
+		if (a->size >= 0 && !c->index_nowrite &&
+		    cindex_put(c->index, a->path + c->index_prefix, &w) != 0)
 			index_fail(c);
 	}
 	drop_text(a);
@@ -1043,6 +1053,8 @@ static void infer_dates(struct corpus *c)
  * renamed, or left out of the manifest), when there are any. */
 static int prune_index(struct corpus *c)
 {
+	if (c->index_nowrite)
+		return 0;
 	long rows = cindex_count(c->index);
 	if (rows < 0) {
 		index_fail(c);

@@ -29,6 +29,7 @@
 struct cindex {
 	char *file;            /* owned */
 	int damaged;           /* SQLite said the file is corrupt */
+	int locked;            /* a write waited beyond the busy timeout */
 	sqlite3 *db;
 	sqlite3_stmt *get, *put, *count;
 	enum { TX_NONE, TX_READ, TX_WRITE } in_tx; /* the open transaction:
@@ -109,6 +110,8 @@ static void set_err(struct cindex *ix, const char *what)
 {
 	if (is_corrupt(sqlite3_extended_errcode(ix->db)))
 		ix->damaged = 1;
+	if ((sqlite3_extended_errcode(ix->db) & 0xff) == SQLITE_BUSY)
+		ix->locked = 1;
 	snprintf(ix->err, sizeof ix->err, "%.60s: %.400s", what, sqlite3_errmsg(ix->db));
 }
 
@@ -647,6 +650,11 @@ long cindex_count(struct cindex *ix)
 		set_err(ix, "count");
 	sqlite3_reset(ix->count);
 	return n;
+}
+
+int cindex_locked(const struct cindex *ix)
+{
+	return ix->locked;
 }
 
 int cindex_damaged(const struct cindex *ix)

@@ -5,13 +5,12 @@
  * follow the new text, and a touched but unchanged file is recognised by its
  * hash); a damaged file, an index of another schema or parse version, an
  * unusable cache directory and a read-only database are rebuilt or left
- * aside with one warning while the corpus still loads, and damage in an
- * index not checked whole at open is found when read; two connections write
- * one index; a text changed on disk is read again when the article is next
- * opened, and hits into its old text are refused (corpus_article_block);
- * loading reports its progress.
- * Which files were read is counted through the TANDEM_TEST_OPEN_LOG hook
- * (file.h). */
+ * aside with one warning while the corpus still loads (a locked one is read,
+ * not written), and damage in an index not checked whole at open is found
+ * when read; two connections write one index; a text changed on disk is
+ * read again when the article is next opened, and hits into its old text are
+ * refused (corpus_article_block); loading reports its progress. Which files
+ * were read is counted through the TANDEM_TEST_OPEN_LOG hook (file.h). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -552,6 +551,38 @@ static void test_index_read_only(void **state)
 	assert_int_equal(chmod(fx->cache, 0755), 0);
 }
 
+/* An index another process keeps locked for writing beyond the busy
+ * timeout: one warning, the index is still read (the unchanged files are
+ * not), and the changed file is read and indexed at the next start. */
+static void test_index_locked(void **state)
+{
+	struct fixture *fx = *state;
+	three_articles(fx);
+	size_t read;
+	corpus_free(load(fx, 0, &read));
+	write_article(fx, "a.txt", "A longer first story now, to be indexed again.\n");
+	sqlite3 *s;
+	assert_int_equal(sqlite3_open_v2(fx->db, &s, SQLITE_OPEN_READWRITE, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(s, "BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_OK);
+	struct corpus *c = load(fx, 0, &read);
+	assert_int_equal(c->narticles, 3);
+	assert_int_equal(read, 1);
+	assert_string_equal(title_of(c, "a"), "A longer first story now, to be indexed again.");
+	assert_int_equal(index_warnings(c, "locked"), 1);
+	assert_int_equal(corpus_errors(c), 0);
+	corpus_free(c);
+	assert_int_equal(sqlite3_exec(s, "COMMIT", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(s);
+	/* free again: indexed */
+	c = load(fx, 0, &read);
+	assert_int_equal(read, 1);
+	assert_int_equal(index_warnings(c, NULL), 0);
+	corpus_free(c);
+	c = load(fx, 0, &read);
+	assert_int_equal(read, 0);
+	corpus_free(c);
+}
+
 /* Two connections write one index in turn; each sees the other's rows. */
 static void test_index_two_writers(void **state)
 {
@@ -723,6 +754,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_index_other_version, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_index_unusable_place, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_index_read_only, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_index_locked, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_index_two_writers, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_index_texts_on_demand, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_index_block_after_change, setup, teardown),
