@@ -425,9 +425,9 @@ static uint64_t detect_inputs(const struct corpus_article *a)
 	return cindex_hash(h, d, sizeof d);
 }
 
-/* Reads and parses an article's file into a->text (which is empty). On
- * failure (reported) the text is empty. Returns 0, or -1 when memory runs
- * out. */
+/* Reads and parses an article's file into a->text (which is empty).
+ * Returns 0; 1 when the file cannot be read (reported; the text is then
+ * empty); -1 when memory runs out. */
 static int read_text(struct corpus_article *a, struct diag_list *diags)
 {
 	char *buf;
@@ -435,7 +435,7 @@ static int read_text(struct corpus_article *a, struct diag_list *diags)
 	struct stat st;
 	int have_st = stat(a->path, &st) == 0;
 	if (read_file(a->path, &buf, &len, diags) != 0)
-		return article_parse("", 0, &a->text);
+		return article_parse("", 0, &a->text) == 0 ? 1 : -1;
 	uint64_t h = cindex_hash(CINDEX_HASH_INIT, buf, len);
 	int r = article_parse(buf, len, &a->text);
 	free(buf);
@@ -494,15 +494,20 @@ static int fill_article(struct corpus *c, struct corpus_article *a)
 		free(e);
 		return 0;
 	}
+	int unread = 0;
 	if (e) {
 		cindex_entry_free(e);
 		free(e);
-		if (read_text(a, &c->diags) != 0)
+		if ((unread = read_text(a, &c->diags)) < 0)
 			return -1;
 	}
+	/* detection finds the dates again */
+	free(a->dates);
+	a->dates = NULL;
+	a->ndates = 0;
 	if (detect_missing(a) != 0)
 		return -1;
-	if (c->index) {
+	if (c->index && !unread) {
 		struct cindex_entry w = {
 		    .size = a->size, .mtime_ns = a->mtime_ns, .hash = a->hash, .inputs = inputs,
 		    .lang = a->lang, .source = a->source, .title = a->title, .date = a->date,
@@ -648,7 +653,7 @@ static const struct article_text *load_text(struct corpus_article *a, int fresh)
 		tx->loaded = l;
 		tx->cap = cap;
 	}
-	if (read_text(a, tx->diags) != 0) {
+	if (read_text(a, tx->diags) < 0) {
 		drop_text(a);
 		return &empty;
 	}
