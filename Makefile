@@ -47,7 +47,7 @@ CFLAGS  += -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototy
            -Wno-unused-parameter
 CPPFLAGS += -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -D_XOPEN_SOURCE_EXTENDED \
            -DTANDEM_VERSION='"$(VERSION)"' -DTANDEM_DATADIR='"$(DATADIR)"' \
-           -Iinclude $(call pc_inc,fribidi ncursesw sqlite3)
+           -Iinclude $(call pc_inc,fribidi ncursesw icu-uc libexttextcat sqlite3)
 ifeq ($(SANITIZE),1)
 CFLAGS  += -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 LDFLAGS += -fsanitize=address,undefined -fno-sanitize-recover=all
@@ -64,8 +64,18 @@ FUZZ_LDFLAGS :=
 FUZZ_MAIN := tests/fuzz/driver.c
 endif
 
-TEXT_LIBS   := $(shell $(PKG_CONFIG) --libs fribidi 2>/dev/null || echo -lfribidi) -lunistring
-CORPUS_LIBS := $(TEXT_LIBS) $(shell $(PKG_CONFIG) --libs sqlite3 2>/dev/null || echo -lsqlite3) -lm
+TEXT_LIBS   := $(shell $(PKG_CONFIG) --libs fribidi 2>/dev/null || echo -lfribidi) \
+               $(shell $(PKG_CONFIG) --libs icu-uc 2>/dev/null || echo -licuuc -licudata) -lunistring
+# libexttextcat identifies languages (src/corpus/langid.c); its fingerprints
+# live in its pkgdatadir.
+TEXTCAT_DIR := $(shell $(PKG_CONFIG) --variable=pkgdatadir libexttextcat 2>/dev/null)
+ifeq ($(TEXTCAT_DIR),)
+TEXTCAT_DIR := /usr/share/libexttextcat
+endif
+CORPUS_LIBS := $(TEXT_LIBS) $(shell $(PKG_CONFIG) --libs libexttextcat 2>/dev/null || \
+                 echo -lexttextcat-2.0) \
+               $(shell $(PKG_CONFIG) --libs sqlite3 2>/dev/null || echo -lsqlite3) -lm -pthread
+$(BUILD)/src/corpus/langid.o: CPPFLAGS += -DTANDEM_TEXTCAT_DIR='"$(TEXTCAT_DIR)"'
 UI_LIBS     := $(shell $(PKG_CONFIG) --libs ncursesw 2>/dev/null || echo -lncursesw) $(CORPUS_LIBS)
 TEST_LIBS   := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
 
@@ -144,6 +154,33 @@ bench: bootstrap
 $(BUILD)/tandem: $(MAIN_OBJ) $(CLI_OBJ) $(UI_OBJ) $(CORPUS_OBJ) $(TEXT_OBJ)
 	@echo "  LD      $@"
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(UI_LIBS)
+
+# The word breaks of Thai, Lao, Khmer and Myanmar are judged by breakers
+# independent of ICU: libthai for Thai, and for the others the maximal
+# matching (fewest words) that the test does over a word list that is not ICU's —
+# LibreOffice's Lao list (Debian hunspell-lo) and the Khmer and Burmese lists
+# inside Tesseract's trained data (tesseract-ocr-khm, -mya), unpacked here
+# with Tesseract's own tools.
+THAI_LIBS := $(shell $(PKG_CONFIG) --libs libthai datrie-0.2 2>/dev/null || echo -lthai -ldatrie)
+TESSDATA  ?= $(firstword $(wildcard /usr/share/tesseract-ocr/*/tessdata /usr/share/tessdata))
+WORDLISTS := $(BUILD)/tests/wordlists
+
+$(WORDLISTS)/%.words:
+	@mkdir -p $(dir $@)
+	@echo "  WORDS   $@"
+	$(Q)test -r "$(TESSDATA)/$*.traineddata" || { \
+		echo "no $*.traineddata in '$(TESSDATA)' (tesseract-ocr-$*; run scripts/bootstrap)" >&2; exit 1; }
+	$(Q)combine_tessdata -u "$(TESSDATA)/$*.traineddata" $(WORDLISTS)/$*. >/dev/null 2>&1 && \
+		dawg2wordlist $(WORDLISTS)/$*.lstm-unicharset $(WORDLISTS)/$*.lstm-word-dawg $@.tmp \
+		>/dev/null 2>&1 && mv $@.tmp $@
+	$(Q)rm -f $(WORDLISTS)/$*.lstm* $(WORDLISTS)/$*.version
+
+$(BUILD)/tests/test_text_wordbreak: tests/unit/test_text_wordbreak.c tests/unit/testutil.h \
+                                    $(TEXT_OBJ) $(WORDLISTS)/khm.words $(WORDLISTS)/mya.words
+	@mkdir -p $(dir $@)
+	@echo "  CC/LD   $@"
+	$(Q)$(CC) $(CPPFLAGS) -DWORDLISTS='"$(WORDLISTS)"' $(CFLAGS) $(LDFLAGS) -o $@ \
+		$(filter %.c %.o,$^) $(TEXT_LIBS) $(THAI_LIBS) $(TEST_LIBS)
 
 $(BUILD)/tests/test_text_%: tests/unit/test_text_%.c tests/unit/testutil.h $(TEXT_OBJ)
 	@mkdir -p $(dir $@)

@@ -7,12 +7,14 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "tandem/encoding.h"
+
 enum block_kind {
 	BLOCK_PARAGRAPH,
 	BLOCK_IMAGE,     /* "![]()" placeholder, optionally followed by "|" */
 	BLOCK_CAPTION,   /* "| ... (Foto: ...) |" */
 	BLOCK_SOURCE,    /* "Source: URL" — kept as metadata */
-	BLOCK_COMMENTS,  /* "Komentar (0)", "Comment (0)", "تعليق (0)" */
+	BLOCK_COMMENTS,  /* "Komentar (0)", "12 comments", "Комментарии (12)", "12 تعليق" */
 };
 
 struct article_block {
@@ -43,6 +45,11 @@ struct article_text {
 /* Parses n bytes (copied). Returns 0, or -1 when memory runs out. Free with
  * article_text_free. */
 int article_parse(const char *bytes, size_t n, struct article_text *out);
+
+/* The same, with the bytes' encoding_scan already made (the loader's
+ * encoding check makes it): the text is not scanned a second time. */
+int article_parse_scanned(const char *bytes, size_t n, const struct encoding_scan *scan,
+                          struct article_text *out);
 
 void article_text_free(struct article_text *t);
 

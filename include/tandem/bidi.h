@@ -30,7 +30,9 @@ struct bidi_para {
 	                        per-line rule L1; owned */
 	char *breaks;        /* UAX #14 line-break opportunities of `logical`
 	                        (UC_BREAK_*, libunistring): width-independent,
-	                        so found once here for every wrap; owned */
+	                        so found once here for every wrap; layout_wrap's
+	                        first call adds the word boundaries inside Thai,
+	                        Lao, Khmer and Myanmar runs (wordbreak.h); owned */
 	uint8_t *attr;       /* n + 1 bytes: per character, the widths and flags
 	                        layout_wrap needs, filled by its first call
 	                        (attr[n] != 0 once filled); owned */
@@ -63,5 +65,10 @@ int bidi_is_format_char(uint32_t c);
  * of the bidi algorithm, isolates not skipped): BIDI_LTR, BIDI_RTL, or
  * BIDI_AUTO when it has none. */
 enum bidi_dir bidi_first_strong(const char *utf8, size_t len);
+
+/* True when UTF-8 text holds a right-to-left letter, an Arabic-Indic digit
+ * or an explicit bidi formatting character: text without any shows as it is
+ * stored (nothing to reorder, shape or mirror). */
+int bidi_needs_layout(const char *utf8, size_t len);
 
 #endif

@@ -48,6 +48,9 @@ struct corpus_article {
 	unsigned manifest_line;   /* 0 when not from a manifest */
 	long long size, mtime_ns; /* the file when it was read or indexed */
 	uint64_t hash;            /* cindex_hash of its bytes then */
+	const char *charset;      /* the encoding it was decoded from (a static
+	                             string; NULL: UTF-8), known when read */
+	size_t undecodable;       /* bytes not in that encoding */
 	unsigned pins;            /* pages holding its text (corpus_article_pin) */
 	unsigned long used;       /* when its text was last asked for */
 	struct corpus_texts *texts; /* the corpus's loaded texts (corpus.c);

@@ -1,7 +1,7 @@
 /* dates.h — calendar dates: ISO 8601 parsing and formatting, and the dates
- * a news text mentions in French, Indonesian, English or Arabic
- * ("25-26 Oktober 2025", "du 25 au 26 octobre", "من 25 إلى 26 أكتوبر",
- * "décembre 2024", "23 أكتوبر/تشرين الأول"). */
+ * a news text mentions in some twenty languages ("25-26 Oktober 2025",
+ * "du 25 au 26 octobre", "من 25 إلى 26 أكتوبر", "décembre 2024",
+ * "12 במרץ 2024", "5 марта 2024", "2024年3月10日", "10 มีนาคม 2567"). */
 #ifndef TANDEM_DATES_H
 #define TANDEM_DATES_H
 
@@ -40,10 +40,18 @@ int dates_valid(const struct date_ymd *d);
  * `context` is the article's date when known (y == 0 otherwise); a mention
  * without a year takes the context's year, or, without context, the year
  * that puts it on or after the latest date the text states with a year; when
- * nothing gives a year the mention keeps y == 0. Month names: en, fr, id, ar
- * (Gregorian names and the Levantine ones, e.g. تشرين الأول, also in the
- * "أكتوبر/تشرين الأول" pairing). Ranges: "25-26 Oktober 2025",
- * "du 25 au 26 octobre", "من 25 إلى 26 أكتوبر", "25 dan 26 Oktober".
+ * nothing gives a year the mention keeps y == 0.
+ * Month names (with inflections and abbreviations) of the Gregorian calendar
+ * in en, fr, id, ar (also the Levantine names, e.g. تشرين الأول, and the
+ * "أكتوبر/تشرين الأول" pairing), fa, he (with a glued ב/ו/ה/ל/מ), ru, uk
+ * (genitive and locative forms), es, pt ("10 de março de 2024"), de
+ * ("10. März"), it, nl, tr, hi and th (a year of 2400 or more beside a Thai
+ * month name, or after พ.ศ., is of the Buddhist era); numeric dates with
+ * unit words in zh, ja (with the eras 令和, 平成, 昭和), ko and vi ("ngày 10
+ * tháng 3 năm 2024"). Digits of any decimal system (ASCII, Arabic-Indic,
+ * Persian, Devanagari, Thai, full-width…) are read. Ranges: "25-26 Oktober
+ * 2025", "du 25 au 26 octobre", "من 25 إلى 26 أكتوبر", "25 dan 26 Oktober",
+ * "del 10 al 12 de marzo", "с 5 по 7 марта".
  * *out (caller frees) receives *count mentions. Returns 0, or -1 when memory
  * runs out. */
 int dates_find(const char *text, size_t n, const struct date_ymd *context,

@@ -35,11 +35,19 @@ int draw_text_middle(const struct theme *t, int y, int x, int w, const char *s,
 int draw_label(const struct theme *t, int y, int x, int w, struct label *l, enum theme_elem elem,
                const struct draw_hl *hl, size_t nhl);
 
-/* Draws the reader's own UTF-8 text (never article text) at y, x in w
- * columns, cut after a word with "…" when it does not fit; a control
- * character shows as the output filter shows it (sanitize.h). Returns the
- * columns used. */
+/* Draws the reader's own UTF-8 text at y, x in w columns, cut after a word
+ * with "…" when it does not fit; a control character shows as the output
+ * filter shows it (sanitize.h). A text that quotes right-to-left text (a
+ * query, a title: bidi_needs_layout) is set by the text layer as articles
+ * are, with t's text_* settings: reordered, shaped, cut as draw_label cuts.
+ * Returns the columns used. */
 int draw_text(const struct theme *t, int y, int x, int w, const char *s, enum theme_elem elem);
+
+/* Draws the columns [from, from + w) of line l (its indent ignored) at
+ * y, x: a line longer than its field, scrolled. A wide cell cut by either
+ * edge is left blank. */
+void draw_line_scrolled(const struct theme *t, int y, int x, int w, const struct layout_line *l,
+                        int from, enum theme_elem elem);
 
 /* Fills w columns with blanks in elem's attributes. */
 void draw_fill(const struct theme *t, int y, int x, int w, enum theme_elem elem);

@@ -16,12 +16,12 @@
 #include "tandem/dates.h"
 
 /* The layout of the tables. An index with another schema is rebuilt. */
-#define CINDEX_SCHEMA 1
+#define CINDEX_SCHEMA 2
 
 /* The version of what the index holds: bump it whenever article parsing or
  * the detection of language, date, source, title or dates changes, so that
  * an index written by another version is rebuilt rather than trusted. */
-#define CINDEX_PARSE_VERSION 1
+#define CINDEX_PARSE_VERSION 2
 
 /* An index file up to this size is checked whole (PRAGMA quick_check,
  * about 1 ms per MiB) when opened; a larger one is trusted until SQLite
@@ -50,6 +50,9 @@ struct cindex_entry {
 	struct article_block *blocks; /* owned */
 	size_t nblocks;
 	size_t invalid_utf8, controls;
+	char *charset;            /* the encoding the file was decoded from;
+	                             owned after a lookup; NULL: UTF-8 */
+	size_t undecodable;       /* bytes not in that encoding */
 };
 
 /* 64-bit FNV-1a of n bytes, continuing from h (start with CINDEX_HASH_INIT). */

@@ -41,6 +41,8 @@ struct layout_opts {
 	int pad;        /* flush right-to-left lines right (indent) */
 	int reorder;    /* 0: keep logical order (terminal does bidi itself) */
 	int decode_flags; /* layout_piece decodes with these (DECODE_REVEAL) */
+	int keep_spaces; /* trailing white space gets cells too (a line being
+	                    typed, where the cursor goes after it) */
 };
 
 struct layout_para {

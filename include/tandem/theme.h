@@ -55,6 +55,10 @@ struct theme {
 	int color;          /* colours in use */
 	unsigned long attr[THEME_COUNT]; /* curses attr_t incl. colour pair */
 	short pair[THEME_COUNT];
+	/* How draw_text sets a text that holds right-to-left characters (a
+	 * quoted query, an Arabic title in a message or a header): as the
+	 * reader sets article text. All 0 until the reader sets them. */
+	int text_reorder, text_shape, text_mirror, text_reveal;
 };
 
 /* Default specs (no curses needed). */

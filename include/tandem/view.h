@@ -11,6 +11,7 @@
 #include "tandem/config.h"
 #include "tandem/draw.h"
 #include "tandem/label.h"
+#include "tandem/lineedit.h"
 #include "tandem/corpus.h"
 #include "tandem/fold.h"
 #include "tandem/keymap.h"
@@ -100,8 +101,9 @@ struct app {
 	struct fold_text needle;
 	int have_needle;        /* highlight matches */
 	int prompt;             /* reading a search query */
-	char prompt_buf[256];
-	size_t prompt_len;
+	struct lineedit prompt_edit; /* the query being typed */
+	int cursor_y, cursor_x; /* where the prompt's cursor is drawn */
+	int cursor_shown;       /* the terminal cursor is visible */
 	enum request pending;   /* REQ_MARK or REQ_GOTO_MARK awaiting a letter */
 	int letter;             /* the mark letter while REQ_MARK is handled */
 	int quitting;           /* closing every view: no re-layout */

@@ -15,6 +15,7 @@
 #include "tandem/decode.h"
 #include "tandem/evidence.h"
 #include "tandem/factcheck.h"
+#include "tandem/langid.h"
 #include "tandem/layout.h"
 #include "tandem/page.h"
 #include "tandem/sanitize.h"
@@ -120,11 +121,13 @@ static void print_field(const char *s, const struct render_opts *o, int tty)
 int render_list(const struct corpus *c, const struct render_opts *o)
 {
 	int tty = visual_out(o);
-	int idw = 2, evw = 5, dw = 10;
+	int idw = 2, evw = 5, dw = 10, lw = 5;
 	for (size_t i = 0; i < c->narticles; i++) {
 		const struct corpus_article *a = &c->articles[i];
 		if ((int)strlen(a->id) > idw)
 			idw = (int)strlen(a->id);
+		if ((int)strlen(langid_label(a->lang)) > lw)
+			lw = (int)strlen(langid_label(a->lang));
 		if (a->event >= 0 && (int)strlen(c->events[a->event].id) > evw)
 			evw = (int)strlen(c->events[a->event].id);
 		if (a->detected & CORPUS_INFERRED_DATE)
@@ -135,7 +138,8 @@ int render_list(const struct corpus *c, const struct render_opts *o)
 		char date[16], shown[20];
 		snprintf(shown, sizeof shown, "%s%s", a->detected & CORPUS_INFERRED_DATE ? "~" : "",
 		         a->date.y ? dates_format(&a->date, date) : "-");
-		sanitize_fprintf(stdout, "%-*s  %-5s %-*s  %-*s  ", idw, a->id, a->lang, dw, shown, evw,
+		sanitize_fprintf(stdout, "%-*s  %-*s %-*s  %-*s  ", idw, a->id, lw, langid_label(a->lang),
+		                 dw, shown, evw,
 		                 a->event >= 0 ? c->events[a->event].id : "-");
 		print_field(a->title, o, tty);
 		putchar('\n');
@@ -571,7 +575,7 @@ int render_evidence(const struct corpus *c, const struct render_opts *o, const c
 		char where[160];
 		block_anchor(a, h->block, where, sizeof where);
 		int main_event = a->event == ev;
-		sanitize_fprintf(stdout, "%-24s %-3s %-8s %s ", where, a->lang,
+		sanitize_fprintf(stdout, "%-24s %-3s %-8s %s ", where, langid_badge(a->lang),
 		                 main_event ? "reports" : "mentions", evidence_why_name(h->why));
 		/* the excerpt: from a space before the mention to the line's end */
 		size_t from = h->off > 30 ? h->off - 30 : 0;
@@ -624,11 +628,13 @@ int render_check(const struct corpus *c)
 				       bl->ordinal, article_block_kind_name(bl->kind));
 			}
 		}
+		int known = langid_is_known(a->lang);
 		sanitize_fprintf(stdout, "%s: article '%s': %zu paragraph(s), %zu caption(s), %zu image(s), "
-		       "%zu repeat(s), %zu date mention(s); lang %s%s, date %s%s, source %s%s, "
+		       "%zu repeat(s), %zu date mention(s); %s%s%s, date %s%s, source %s%s, "
 		       "title%s\n",
 		       a->path, a->id, count[BLOCK_PARAGRAPH], count[BLOCK_CAPTION], count[BLOCK_IMAGE],
-		       dups, a->ndates, a->lang, a->detected & CORPUS_DETECTED_LANG ? " (detected)" : "",
+		       dups, a->ndates, known ? "lang " : "", langid_label(a->lang),
+		       known && a->detected & CORPUS_DETECTED_LANG ? " (detected)" : "",
 		       a->date.y ? dates_format(&a->date, date) : "unknown",
 		       a->detected & CORPUS_DETECTED_DATE ? " (detected)"
 		       : a->detected & CORPUS_INFERRED_DATE ? " (inferred from its events)" : "",
@@ -637,6 +643,27 @@ int render_check(const struct corpus *c)
 		       "",
 		       a->detected & CORPUS_DETECTED_TITLE ? " detected" : " given");
 	}
+	/* The articles whose language could not be identified, and why. */
+	size_t unknown = 0;
+	for (size_t i = 0; i < c->narticles; i++) {
+		const struct corpus_article *a = &c->articles[i];
+		if (langid_is_known(a->lang))
+			continue;
+		unknown++;
+		if (!(a->detected & CORPUS_DETECTED_LANG)) {
+			sanitize_fprintf(stdout, "%s: language unknown: the manifest says lang = %s\n",
+			                 a->path, a->lang ? a->lang : "");
+			continue;
+		}
+		struct langid_guess g;
+		const struct article_text *t = corpus_article_text(a);
+		langid_identify(t->raw, t->raw_len, &g);
+		sanitize_fprintf(stdout, "%s: language unknown: not identified (%s); give it with "
+		                 "lang = in the manifest\n", a->path, g.why ? g.why : "no verdict");
+	}
+	if (unknown)
+		sanitize_fprintf(stdout, "%zu article(s) in a language that could not be "
+		                 "identified\n", unknown);
 	size_t errors = corpus_errors(c), warnings = diag_count(&c->diags, DIAG_WARNING);
 	sanitize_fprintf(stdout, "%zu article(s), %zu event(s): %zu error(s), %zu warning(s)\n", c->narticles,
 	       c->nevents, errors, warnings);

@@ -6,9 +6,12 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unicase.h>
+#include <unictype.h>
 #include <unistr.h>
 
 #include "tandem/detect.h"
+#include "tandem/encoding.h"
 
 static int is_blank(char c)
 {
@@ -62,29 +65,129 @@ static int is_image(const char *s, size_t n)
 	return 1;
 }
 
-/* "Komentar (0)" and its siblings in other languages. */
+/* The words of a comment count, per language ("Komentar (0)", "12
+ * comments", "Комментарии (12)", "12 تعليق"); compared ignoring letter
+ * case. */
+static const struct {
+	const char *lang;
+	const char *labels[4];
+} comment_labels[] = {
+	{ "en", { "Comment", "Comments" } },
+	{ "fr", { "Commentaire", "Commentaires" } },
+	{ "id", { "Komentar" } },
+	{ "vi", { "Bình luận" } },
+	{ "de", { "Kommentar", "Kommentare" } },
+	{ "es", { "Comentario", "Comentarios" } },
+	{ "pt", { "Comentário", "Comentários" } },
+	{ "it", { "Commento", "Commenti" } },
+	{ "nl", { "Reactie", "Reacties" } },
+	{ "pl", { "Komentarz", "Komentarze", "Komentarzy" } },
+	{ "tr", { "Yorum", "Yorumlar" } },
+	{ "ru", { "Комментарий", "Комментария", "Комментариев", "Комментарии" } },
+	{ "uk", { "Коментар", "Коментарі", "Коментарів" } },
+	{ "ar", { "تعليق", "تعليقات" } },
+	{ "fa", { "نظر", "نظرات", "دیدگاه" } },
+	{ "he", { "תגובה", "תגובות" } },
+	{ "hi", { "टिप्पणी", "टिप्पणियां", "टिप्पणियाँ" } },
+	{ "th", { "ความคิดเห็น" } },
+	{ "zh", { "评论", "評論", "条评论", "條評論" } },
+	{ "ja", { "コメント", "件のコメント" } },
+	{ "ko", { "댓글", "개의 댓글" } },
+};
+
+/* A comment count is a short line. */
+enum { COMMENT_LINE_MAX = 96 };
+
+/* True when s[0..n) is a comment label, letter case ignored. */
+static int is_comment_label(const char *s, size_t n)
+{
+	for (size_t l = 0; l < sizeof comment_labels / sizeof comment_labels[0]; l++)
+		for (size_t k = 0; k < 4 && comment_labels[l].labels[k]; k++) {
+			const uint8_t *p = (const uint8_t *)comment_labels[l].labels[k];
+			size_t pn = strlen(comment_labels[l].labels[k]), i = 0, j = 0;
+			while (i < n && j < pn) {
+				ucs4_t a, b;
+				int ka = u8_mbtouc(&a, (const uint8_t *)s + i, n - i);
+				int kb = u8_mbtouc(&b, p + j, pn - j);
+				if (uc_tolower(a) != uc_tolower(b))
+					break;
+				i += (size_t)(ka > 0 ? ka : 1);
+				j += (size_t)(kb > 0 ? kb : 1);
+			}
+			if (i == n && j == pn)
+				return 1;
+		}
+	return 0;
+}
+
+/* Bytes of the decimal digits (any script) at s, 0 when none. */
+static size_t digits_at(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n) {
+		ucs4_t c;
+		int k = u8_mbtouc(&c, (const uint8_t *)s + i, n - i);
+		if (k <= 0 || uc_decimal_value(c) < 0)
+			break;
+		i += (size_t)k;
+	}
+	return i;
+}
+
+/* Bytes of the spaces at s. */
+static size_t spaces_at(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	return i;
+}
+
+/* A comment count, the whole (trimmed) line: "LABEL (N)", "LABEL（N）",
+ * "LABEL: N" or "N LABEL", N in any decimal digits. */
 static int is_comment_count(const char *s, size_t n)
 {
-	static const char *const labels[] = {
-		"Komentar", "Comment", "Comments", "Commentaire", "Commentaires",
-		"Bình luận", "Kommentare", "Comentarios", "\xd8\xaa\xd8\xb9\xd9\x84\xd9\x8a\xd9\x82",
-		"\xd8\xaa\xd8\xb9\xd9\x84\xd9\x8a\xd9\x82\xd8\xa7\xd8\xaa",
-	};
-	for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++) {
-		size_t k = strlen(labels[i]);
-		if (n < k + 3 || memcmp(s, labels[i], k) != 0)
+	size_t i, d;
+
+	if (n < 2 || n > COMMENT_LINE_MAX)
+		return 0;
+	/* "N LABEL" */
+	d = digits_at(s, n);
+	if (d) {
+		i = d + spaces_at(s + d, n - d);
+		return i < n && is_comment_label(s + i, n - i);
+	}
+	/* "LABEL (N)", "LABEL: N": the label ends before the count */
+	for (i = 1; i < n; i++) {
+		size_t open = 0, close = 0;
+		if (s[i] == '(') {
+			open = 1;
+		} else if (n - i >= 3 && !memcmp(s + i, "\xef\xbc\x88", 3)) { /* （ */
+			open = 3;
+		} else if (s[i] == ':') {
+			open = 1;
+		} else {
 			continue;
-		size_t j = k;
-		while (j < n && s[j] == ' ')
-			j++;
-		if (j >= n || s[j] != '(')
-			continue;
-		j++;
-		size_t digits = 0;
-		while (j < n && s[j] >= '0' && s[j] <= '9')
-			j++, digits++;
-		if (digits && j + 1 == n && s[j] == ')')
-			return 1;
+		}
+		size_t end = i;
+		while (end > 0 && (s[end - 1] == ' ' || s[end - 1] == '\t'))
+			end--;
+		if (!end || !is_comment_label(s, end))
+			return 0;
+		size_t j = i + open;
+		j += spaces_at(s + j, n - j);
+		d = digits_at(s + j, n - j);
+		if (!d)
+			return 0;
+		j += d;
+		j += spaces_at(s + j, n - j);
+		if (s[i] == ':')
+			return j == n;
+		if (j < n && s[j] == ')')
+			close = 1;
+		else if (n - j >= 3 && !memcmp(s + j, "\xef\xbc\x89", 3)) /* ） */
+			close = 3;
+		return close && j + close == n;
 	}
 	return 0;
 }
@@ -189,29 +292,15 @@ const char *article_block_text(const struct article_text *t, size_t i, size_t *l
 	return t->raw + t->blocks[i].off;
 }
 
-static void count_bytes(struct article_text *t)
+int article_parse(const char *bytes, size_t n, struct article_text *out)
 {
-	const uint8_t *s = (const uint8_t *)t->raw;
-	size_t i = 0, n = t->raw_len;
-	t->has_bom = n >= 3 && s[0] == 0xef && s[1] == 0xbb && s[2] == 0xbf;
-	while (i < n) {
-		ucs4_t c;
-		int k = u8_mbtoucr(&c, s + i, n - i);
-		if (k < 0) {
-			/* one ill-formed sequence (its maximal subpart), as
-			 * decode_paragraph counts it and shows it: one U+FFFD */
-			t->invalid_utf8++;
-			i += (size_t)u8_mbtouc(&c, s + i, n - i);
-			continue;
-		}
-		if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f ||
-		    (c >= 0x80 && c <= 0x9f))
-			t->controls++;
-		i += (size_t)k;
-	}
+	struct encoding_scan scan;
+	encoding_scan(bytes, n, &scan);
+	return article_parse_scanned(bytes, n, &scan, out);
 }
 
-int article_parse(const char *bytes, size_t n, struct article_text *out)
+int article_parse_scanned(const char *bytes, size_t n, const struct encoding_scan *scan,
+                          struct article_text *out)
 {
 	size_t cap = 16;
 	unsigned counts[5] = {0};
@@ -228,7 +317,11 @@ int article_parse(const char *bytes, size_t n, struct article_text *out)
 		memcpy(out->raw, bytes, n);
 	out->raw[n] = 0;
 	out->raw_len = n;
-	count_bytes(out);
+	/* each ill-formed sequence (its maximal subpart) as decode_paragraph
+	 * counts it and shows it: one U+FFFD */
+	out->invalid_utf8 = scan->invalid;
+	out->controls = scan->controls;
+	out->has_bom = scan->bom;
 
 	const char *s = out->raw;
 	size_t pos = out->has_bom ? 3 : 0;

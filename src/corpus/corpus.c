@@ -23,6 +23,7 @@
 #include <unistr.h>
 
 #include "tandem/detect.h"
+#include "tandem/encoding.h"
 #include "tandem/file.h"
 #include "tandem/index.h"
 #include "tandem/manifest.h"
@@ -263,6 +264,78 @@ static int index_article(struct corpus *c, size_t i)
 	return 0;
 }
 
+/* The note on a file decoded from another encoding (charset NULL: none). */
+static void decoded_note(struct diag_list *diags, const char *path, const char *charset,
+                         size_t bad)
+{
+	if (!charset)
+		return;
+	if (bad)
+		diag_add(diags, DIAG_WARNING, path, 0,
+		         "decoded from %s; %zu byte(s) not in %s, shown as U+FFFD", charset, bad,
+		         charset);
+	else
+		diag_add(diags, DIAG_INFO, path, 0, "decoded from %s", charset);
+}
+
+/* Makes a file's bytes text: UTF-8 as they are; another encoding that
+ * encoding_detect recognises decoded into UTF-8 (*buf replaced), with a note;
+ * a file that is not text, or in an encoding too uncertain to decode,
+ * refused (*buf freed). Fills *scan for the text, and *charset and
+ * *undecodable for a decoded file (else NULL, 0). Returns 0, -1 when the
+ * file is refused (reported), -2 when memory runs out. */
+static int text_from_bytes(const char *path, char **buf, size_t *len, struct encoding_scan *scan,
+                           struct diag_list *diags, const char **charset, size_t *undecodable)
+{
+	*charset = NULL;
+	*undecodable = 0;
+	struct encoding_guess g;
+	encoding_detect(*buf, *len, &g);
+	switch (g.verdict) {
+	case ENCODING_UTF8:
+		*scan = g.scan;
+		return 0;
+	case ENCODING_BINARY:
+		diag_add(diags, DIAG_ERROR, path, 0, "not a text file%s%s%s; left out",
+		         g.what ? " (" : "", g.what ? g.what : "", g.what ? ")" : "");
+		break;
+	case ENCODING_UNSURE:
+		if (g.charset)
+			diag_add(diags, DIAG_ERROR, path, 0,
+			         "not UTF-8 (looks like %s, not surely enough to decode it); left out",
+			         g.charset);
+		else
+			diag_add(diags, DIAG_ERROR, path, 0,
+			         "not UTF-8, nor in an encoding tandem knows; left out");
+		break;
+	case ENCODING_DECODE: {
+		char *u;
+		size_t ulen, bad;
+		if (encoding_to_utf8(*buf, *len, g.charset, &u, &ulen, &bad) != 0) {
+			int e = errno;
+			free(*buf);
+			*buf = NULL;
+			if (e == ENOMEM)
+				return -2;
+			diag_add(diags, DIAG_ERROR, path, 0, "cannot decode from %s: %s; left out",
+			         g.charset, strerror(e));
+			return -1;
+		}
+		free(*buf);
+		*buf = u;
+		*len = ulen;
+		encoding_scan(u, ulen, scan);
+		decoded_note(diags, path, g.charset, bad);
+		*charset = g.charset;
+		*undecodable = bad;
+		return 0;
+	}
+	}
+	free(*buf);
+	*buf = NULL;
+	return -1;
+}
+
 static long long mtime_ns(const struct stat *st)
 {
 	return (long long)st->st_mtim.tv_sec * 1000000000LL + st->st_mtim.tv_nsec;
@@ -362,8 +435,19 @@ static long add_article(struct corpus *c, const char *id, const char *path)
 		hit = index_find(c, path, &st, &buf, &len, &failed);
 	if (failed)
 		return -1;
-	if (!hit && !buf && read_file(path, &buf, &len, &c->diags) != 0)
-		return -1;
+	struct encoding_scan scan;
+	uint64_t hash = 0;
+	const char *charset = NULL;
+	size_t undecodable = 0;
+	if (!hit) {
+		if (!buf && read_file(path, &buf, &len, &c->diags) != 0)
+			return -1;
+		/* the hash of the file's bytes, before any decoding */
+		hash = cindex_hash(CINDEX_HASH_INIT, buf, len);
+		int t = text_from_bytes(path, &buf, &len, &scan, &c->diags, &charset, &undecodable);
+		if (t != 0)
+			return t;
+	}
 	/* capacity doubles: a slot count that is a power of two is full */
 	size_t n = c->narticles;
 	if (n < 4 || !(n & (n - 1))) {
@@ -395,10 +479,13 @@ static long add_article(struct corpus *c, const char *id, const char *path)
 		int para = 0;
 		for (size_t i = 0; i < hit->nblocks && !para; i++)
 			para = hit->blocks[i].kind == BLOCK_PARAGRAPH;
+		decoded_note(&c->diags, path, hit->charset, hit->undecodable);
 		text_warnings(c, path, hit->invalid_utf8, hit->controls, para);
 	} else if (r == 0) {
-		a->hash = cindex_hash(CINDEX_HASH_INIT, buf, len);
-		r = article_parse(buf, len, &a->text);
+		a->hash = hash;
+		a->charset = charset;
+		a->undecodable = undecodable;
+		r = article_parse_scanned(buf, len, &scan, &a->text);
 		free(buf);
 		if (r == 0)
 			text_warnings(c, path, a->text.invalid_utf8, a->text.controls,
@@ -437,7 +524,18 @@ static int read_text(struct corpus_article *a, struct diag_list *diags)
 	if (read_file(a->path, &buf, &len, diags) != 0)
 		return article_parse("", 0, &a->text) == 0 ? 1 : -1;
 	uint64_t h = cindex_hash(CINDEX_HASH_INIT, buf, len);
-	int r = article_parse(buf, len, &a->text);
+	/* decoded as when it was loaded; the notes were given then */
+	struct diag_list notes = {0};
+	struct encoding_scan scan;
+	const char *charset;
+	size_t undecodable;
+	int t = text_from_bytes(a->path, &buf, &len, &scan, &notes, &charset, &undecodable);
+	diag_list_free(&notes);
+	if (t == -2)
+		return -1;
+	if (t == -1) /* no longer text: buf is freed */
+		return article_parse("", 0, &a->text) == 0 ? 1 : -1;
+	int r = article_parse_scanned(buf, len, &scan, &a->text);
 	free(buf);
 	if (r == 0 && h != a->hash) {
 		/* changed since it was indexed: the dates it mentions too */
@@ -513,7 +611,8 @@ static int fill_article(struct corpus *c, struct corpus_article *a)
 		    .lang = a->lang, .source = a->source, .title = a->title, .date = a->date,
 		    .detected = a->detected, .dates = a->dates, .ndates = a->ndates,
 		    .blocks = a->text.blocks, .nblocks = a->text.nblocks,
-		    .invalid_utf8 = a->text.invalid_utf8, .controls = a->text.controls};
+		    .invalid_utf8 = a->text.invalid_utf8, .controls = a->text.controls,
+		    .charset = (char *)a->charset, .undecodable = a->undecodable};
 		if (a->size >= 0 && !c->index_nowrite &&
 		    cindex_put(c->index, a->path + c->index_prefix, &w) != 0)
 			index_fail(c);

@@ -1,6 +1,21 @@
 /* dates.c — owns calendar dates: strict ISO 8601 parse/format, order and
- * validity, and the dates a news text mentions in English, French,
- * Indonesian and Arabic (days, ranges, month-year), with year inference. */
+ * validity, and the dates a news text mentions in some twenty languages
+ * (days, months, ranges, numeric dates with unit words), with year
+ * inference.
+ *
+ * What a language writes is data, not code: one table per language (its
+ * month names with their inflections and abbreviations, the words between a
+ * day, a month and a year, range words, year and era words, the letters
+ * glued before a month name, the unit words of numeric dates such as 年月日).
+ * At first use the tables are folded (lower case, accents and harakat
+ * dropped) into one hash table, the lexicon, keyed by the folded word: a
+ * word is looked up once, and what it may be (month, connector, link…) is a
+ * set of role bits.
+ *
+ * Every mention holds a digit, so the finder scans the bytes for the digits
+ * of any decimal system and tokenizes only around them: from a few words
+ * before each number (a bounded window) up to what the parsers read after
+ * it. Text without digits is never tokenized. */
 #include "tandem/dates.h"
 
 #include <stdint.h>
@@ -120,11 +135,515 @@ char *dates_format(const struct date_ymd *d, char *buf)
 	return buf;
 }
 
+/* ---- language tables ------------------------------------------------------ */
+
+enum {
+	L_MONTH_DAY = 1,    /* "October 25": a day may follow the month name */
+	L_BUDDHIST = 2,     /* a year of 2400 or more beside its month names is
+	                       of the Buddhist era (2567 = 2024) */
+	L_UNITS_BEFORE = 4, /* unit words stand before their numbers
+	                       ("ngày 10 tháng 3 năm 2024"), else after them
+	                       ("2024年3月10日") */
+};
+
+/* One language. Every field lists forms separated by spaces, written as the
+ * language writes them (the lexicon folds them):
+ *   months     each month's names, inflections included; "~jan" is an
+ *              abbreviation (it may take a dot: "Jan."); "a_b" is a name of
+ *              two words
+ *   links      words between day, month and year ("10 de março de 2024")
+ *   connectors range words between two days; "au*" may also join two months
+ *   openers    words opening a range, with the connectors that close it:
+ *              "du:au,a" ("du 25 au 26 octobre"); "-" is any dash
+ *   articles   words allowed before a day inside a range ("le", "the")
+ *   year_words words after a year that belong to it ("года", "م")
+ *   prefixes   letters glued before a month name ("במרץ"); "^و": only at
+ *              the start of a mention, which then starts after the letter
+ *   proclitics letters glued before a day number ("و26")
+ *   units      year, month and day unit words of numeric dates */
+struct date_lang {
+	const char *tag;
+	unsigned flags;
+	const char *months[12];
+	const char *links, *connectors, *openers, *articles, *year_words;
+	const char *prefixes, *proclitics;
+	const char *units[3];
+};
+
+static const struct date_lang date_langs[] = {
+	{ .tag = "en", .flags = L_MONTH_DAY,
+	  .months = { "january ~jan", "february ~feb", "march ~mar", "april ~apr", "may",
+	              "june ~jun", "july ~jul", "august ~aug", "september ~sep ~sept",
+	              "october ~oct", "november ~nov", "december ~dec" },
+	  .links = "of", .connectors = "to* until* till* through* thru* and",
+	  .openers = "from:to,until,till,through,thru,- between:and", .articles = "the" },
+	{ .tag = "fr",
+	  .months = { "janvier ~janv", "février ~févr", "mars", "avril ~avr", "mai", "juin",
+	              "juillet ~juil", "août", "septembre ~sept", "octobre ~oct",
+	              "novembre ~nov", "décembre ~déc" },
+	  .connectors = "au* à* et", .openers = "du:au,à de:au,à entre:et", .articles = "le" },
+	{ .tag = "id",
+	  .months = { "januari", "februari pebruari", "maret", "april", "mei", "juni", "juli",
+	              "agustus ~agu ~agt", "september", "oktober ~okt", "november",
+	              "desember" },
+	  .connectors = "hingga* sampai* dan",
+	  .openers = "dari:hingga,sampai,- sejak:hingga,sampai antara:dan",
+	  .articles = "tanggal" },
+	{ .tag = "ar",
+	  .months = { "يناير جانفي كانون_الثاني كانون_ثاني", "فبراير فيفري شباط", "مارس آذار",
+	              "أبريل إبريل أفريل نيسان", "مايو ماي أيار", "يونيو يونيه جوان حزيران",
+	              "يوليو يوليه جويلية تموز", "أغسطس أوت آب", "سبتمبر أيلول",
+	              "أكتوبر تشرين_الأول تشرين_أول", "نوفمبر تشرين_الثاني تشرين_ثاني",
+	              "ديسمبر كانون_الأول كانون_أول" },
+	  .connectors = "إلى* حتى* و", .openers = "من:إلى,حتى,- بين:و", .year_words = "م",
+	  .prefixes = "^و", .proclitics = "و ف ب ل" },
+	{ .tag = "fa",
+	  .months = { "ژانویه", "فوریه", "مارس مارچ", "آوریل", "مه", "ژوئن", "ژوئیه جولای",
+	              "اوت آگوست", "سپتامبر", "اکتبر", "نوامبر", "دسامبر" },
+	  .connectors = "تا* و", .openers = "از:تا", .year_words = "میلادی م",
+	  .proclitics = "و" },
+	{ .tag = "he",
+	  .months = { "ינואר", "פברואר", "מרץ מרס", "אפריל", "מאי", "יוני", "יולי", "אוגוסט",
+	              "ספטמבר", "אוקטובר", "נובמבר", "דצמבר" },
+	  .connectors = "עד* ו", .prefixes = "ב ו ה ל מ", .proclitics = "ב ו ה ל מ" },
+	{ .tag = "ru",
+	  .months = { "январь января январе ~янв", "февраль февраля феврале ~фев ~февр",
+	              "март марта марте ~мар", "апрель апреля апреле ~апр", "май мая мае",
+	              "июнь июня июне ~июн", "июль июля июле ~июл",
+	              "август августа августе ~авг", "сентябрь сентября сентябре ~сен ~сент",
+	              "октябрь октября октябре ~окт", "ноябрь ноября ноябре ~ноя ~нояб",
+	              "декабрь декабря декабре ~дек" },
+	  .connectors = "по* до* и", .openers = "с:по,до между:и",
+	  .year_words = "года году год г" },
+	{ .tag = "uk",
+	  .months = { "січень січня січні", "лютий лютого лютому", "березень березня березні",
+	              "квітень квітня квітні", "травень травня травні", "червень червня червні",
+	              "липень липня липні", "серпень серпня серпні", "вересень вересня вересні",
+	              "жовтень жовтня жовтні", "листопад листопада листопаді",
+	              "грудень грудня грудні" },
+	  .connectors = "по* до* і та", .openers = "з:по,до", .year_words = "року рік р" },
+	{ .tag = "es",
+	  .months = { "enero ~ene", "febrero ~feb", "marzo ~mar", "abril ~abr", "mayo",
+	              "junio ~jun", "julio ~jul", "agosto", "septiembre setiembre ~sept",
+	              "octubre ~oct", "noviembre ~nov", "diciembre ~dic" },
+	  .links = "de del", .connectors = "al* a* hasta* y",
+	  .openers = "del:al,a desde:hasta,a entre:y" },
+	{ .tag = "pt",
+	  .months = { "janeiro ~jan", "fevereiro ~fev", "março ~mar", "abril ~abr", "maio",
+	              "junho ~jun", "julho ~jul", "agosto", "setembro", "outubro",
+	              "novembro ~nov", "dezembro ~dez" },
+	  .links = "de", .connectors = "a* até* e", .openers = "de:a entre:e" },
+	{ .tag = "de",
+	  .months = { "januar jänner ~jan", "februar feber ~feb ~febr", "märz ~mär", "april ~apr",
+	              "mai", "juni ~jun", "juli ~jul", "august ~aug", "september ~sep ~sept",
+	              "oktober ~okt", "november ~nov", "dezember ~dez" },
+	  .connectors = "bis* und", .openers = "vom:bis von:bis zwischen:und",
+	  .articles = "dem" },
+	{ .tag = "it",
+	  .months = { "gennaio", "febbraio ~feb", "marzo ~mar", "aprile ~apr", "maggio ~mag",
+	              "giugno ~giu", "luglio ~lug", "agosto", "settembre ~sett", "ottobre ~ott",
+	              "novembre ~nov", "dicembre ~dic" },
+	  .connectors = "al* e", .openers = "dal:al tra:e fra:e" },
+	{ .tag = "nl",
+	  .months = { "januari ~jan", "februari ~feb", "maart ~mrt", "april ~apr", "mei", "juni",
+	              "juli", "augustus ~aug", "september ~sep ~sept", "oktober ~okt",
+	              "november ~nov", "december ~dec" },
+	  .connectors = "tot* en", .openers = "van:tot tussen:en" },
+	{ .tag = "tr",
+	  .months = { "ocak", "şubat", "mart", "nisan", "mayıs", "haziran", "temmuz", "ağustos",
+	              "eylül", "ekim", "kasım", "aralık" },
+	  .connectors = "ile" },
+	{ .tag = "hi",
+	  .months = { "जनवरी", "फ़रवरी", "मार्च", "अप्रैल अप्रेल", "मई", "जून", "जुलाई", "अगस्त",
+	              "सितंबर सितम्बर", "अक्टूबर अक्तूबर", "नवंबर नवम्बर", "दिसंबर दिसम्बर" },
+	  .connectors = "से*" },
+	{ .tag = "th", .flags = L_BUDDHIST,
+	  .months = { "มกราคม ม.ค.", "กุมภาพันธ์ ก.พ.", "มีนาคม มี.ค.", "เมษายน เม.ย.",
+	              "พฤษภาคม พ.ค.", "มิถุนายน มิ.ย.", "กรกฎาคม ก.ค.", "สิงหาคม ส.ค.",
+	              "กันยายน ก.ย.", "ตุลาคม ต.ค.", "พฤศจิกายน พ.ย.", "ธันวาคม ธ.ค." },
+	  .connectors = "ถึง*" },
+	{ .tag = "zh", .units = { "年", "月", "日 号" } },
+	{ .tag = "ja", .units = { "年", "月", "日" } },
+	{ .tag = "ko", .units = { "년", "월", "일" } },
+	{ .tag = "vi", .flags = L_UNITS_BEFORE, .units = { "năm", "tháng", "ngày" } },
+};
+
+#define NLANGS (sizeof date_langs / sizeof date_langs[0])
+
+/* Era words before a year: the year counts from the era's start. With
+ * `short_years` the era's own years (令和6年 = 2024), else a calendar year
+ * shifted by `offset` (พ.ศ. 2567 = 2024). */
+static const struct {
+	const char *word;
+	int offset, short_years;
+} date_eras[] = {
+	{ "พ.ศ.", -543, 0 }, { "พ.ศ", -543, 0 }, { "ค.ศ.", 0, 0 }, { "ค.ศ", 0, 0 },
+	{ "令和", 2018, 1 }, { "平成", 1988, 1 }, { "昭和", 1925, 1 },
+};
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+/* ---- folding -------------------------------------------------------------- */
+
+#define WORD_MAX 48 /* bytes of a folded word; a longer word is in no table */
+
+/* Marks dropped by folding: accents, harakat, niqqud, the nukta — not the
+ * vowel signs of Indic and Thai scripts, which spell the word. */
+static int is_dropped_mark(ucs4_t c)
+{
+	if (!uc_is_general_category(c, UC_CATEGORY_M))
+		return 0;
+	return c < 0x0900 || c == 0x093C || (c >= 0x1AB0 && c <= 0x1AFF) ||
+	       (c >= 0x1DC0 && c <= 0x1DFF) || (c >= 0x20D0 && c <= 0x20FF) ||
+	       (c >= 0xFE20 && c <= 0xFE2F);
+}
+
+static int is_format(ucs4_t c)
+{
+	return c >= 0x80 && uc_is_general_category(c, UC_CATEGORY_Cf);
+}
+
+/* Letters written two ways: dotless i (Turkish capitals fold to i), the
+ * Persian yeh and kaf, alef maqsura. */
+static ucs4_t fold_letter(ucs4_t c)
+{
+	switch (c) {
+	case 0x0131: return 'i';
+	case 0x06CC: case 0x0649: return 0x064A;
+	case 0x06A9: return 0x0643;
+	default: return c;
+	}
+}
+
+/* Appends the folded form of c: lower case, decomposed (compatibility),
+ * without dropped marks, tatweel or format characters. Sets *overflow when
+ * buf (WORD_MAX bytes with its NUL) is full. */
+static void fold_append(ucs4_t c, char *buf, size_t *len, int *overflow, int depth)
+{
+	ucs4_t dec[UC_DECOMPOSITION_MAX_LENGTH];
+	int tag, k;
+
+	if (*overflow)
+		return;
+	if (c < 0x80) { /* no decomposition, no mark; lower case by hand */
+		if (*len + 1 > WORD_MAX - 1) {
+			*overflow = 1;
+			return;
+		}
+		buf[(*len)++] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+		return;
+	}
+	if (c == 0x0640 || is_dropped_mark(c) || is_format(c))
+		return;
+	c = fold_letter(uc_tolower(c));
+	k = depth < 4 ? uc_decomposition(c, &tag, dec) : -1;
+	if (k > 0) {
+		for (int j = 0; j < k; j++)
+			fold_append(dec[j], buf, len, overflow, depth + 1);
+		return;
+	}
+	int w = u8_uctomb((uint8_t *)buf + *len, fold_letter(uc_tolower(c)),
+	                  (int)(WORD_MAX - 1 - *len));
+	if (w < 0)
+		*overflow = 1;
+	else
+		*len += (size_t)w;
+}
+
+/* Folds n bytes of UTF-8 into buf. Returns the folded length, 0 when it
+ * does not fit. */
+static size_t fold_string(const char *s, size_t n, char *buf)
+{
+	size_t len = 0;
+	int overflow = 0;
+	for (size_t i = 0; i < n;) {
+		ucs4_t c;
+		int l = u8_mbtouc(&c, (const uint8_t *)s + i, n - i);
+		fold_append(c, buf, &len, &overflow, 0);
+		i += l > 0 ? (size_t)l : 1;
+	}
+	buf[overflow ? 0 : len] = '\0';
+	return overflow ? 0 : len;
+}
+
+/* ---- lexicon -------------------------------------------------------------- */
+
+enum {
+	R_MONTH = 1 << 0,
+	R_PAIRHEAD = 1 << 1,    /* first word of a two-word month name */
+	R_LINK = 1 << 2,
+	R_CONN = 1 << 3,
+	R_CROSS = 1 << 4,       /* the connector may join two months */
+	R_OPENER = 1 << 5,
+	R_ARTICLE = 1 << 6,
+	R_YEARWORD = 1 << 7,
+	R_PREFIX = 1 << 8,
+	R_PREFIX_CUT = 1 << 9,  /* the prefix is left out of the mention */
+	R_PROCLITIC = 1 << 10,
+	R_UNIT_AFTER = 1 << 11,
+	R_UNIT_BEFORE = 1 << 12,
+	R_ERA = 1 << 13,
+};
+
+enum { MF_ABBR = 1, MF_MONTH_DAY = 2 };
+enum { U_YEAR = 1, U_MONTH = 2, U_DAY = 3 };
+
+#define CONN_DASH 1ull /* the connector bit of any dash */
+
+struct lex {
+	char word[WORD_MAX];
+	size_t len;
+	uint32_t hash;
+	unsigned roles;
+	unsigned char month, mflags, unit;
+	uint32_t langs;         /* R_MONTH: languages naming the month so */
+	uint32_t prefix_langs;  /* R_PREFIX: languages whose month names it precedes */
+	int era_offset;         /* R_ERA */
+	uint64_t conn_bit;      /* R_CONN */
+	uint64_t closers;       /* R_OPENER: the connectors that close its range */
+};
+
+#define LEX_MAX 1024    /* the tables make about 400 entries */
+#define LEX_SLOTS 2048  /* a power of two, at most half full */
+
+/* Built once, at the first dates_find (tandem reads its corpus on one
+ * thread), and never freed: it is a few hundred fixed entries. */
+static struct {
+	int ready;
+	struct lex v[LEX_MAX];
+	size_t n;
+	unsigned short slot[LEX_SLOTS]; /* index + 1, 0 for empty */
+	uint64_t next_conn;
+	uint32_t buddhist;              /* languages with L_BUDDHIST */
+	const struct lex *thai[32];     /* Thai month names, matched inside runs */
+	size_t nthai;
+} lexicon;
+
+static uint32_t hash_bytes(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 16777619u;
+	}
+	return h;
+}
+
+/* The entry of a folded word, or NULL. */
+static const struct lex *lex_find(const char *w, size_t n)
+{
+	if (n == 0)
+		return NULL;
+	uint32_t h = hash_bytes(w, n);
+	for (size_t s = h & (LEX_SLOTS - 1); lexicon.slot[s]; s = (s + 1) & (LEX_SLOTS - 1)) {
+		const struct lex *e = &lexicon.v[lexicon.slot[s] - 1];
+		if (e->hash == h && e->len == n && memcmp(e->word, w, n) == 0)
+			return e;
+	}
+	return NULL;
+}
+
+/* The entry of a folded word, created empty when new; NULL when the
+ * lexicon is full (the tables are fixed: it never is). */
+static struct lex *lex_get(const char *w, size_t n)
+{
+	struct lex *e = (struct lex *)lex_find(w, n);
+	if (e || n == 0 || n >= WORD_MAX || lexicon.n == LEX_MAX)
+		return e;
+	e = &lexicon.v[lexicon.n++];
+	memcpy(e->word, w, n);
+	e->word[n] = '\0';
+	e->len = n;
+	e->hash = hash_bytes(w, n);
+	size_t s = e->hash & (LEX_SLOTS - 1);
+	while (lexicon.slot[s])
+		s = (s + 1) & (LEX_SLOTS - 1);
+	lexicon.slot[s] = (unsigned short)lexicon.n;
+	return e;
+}
+
+/* The entry of a form as written in a table ("a_b": two words, folded and
+ * joined by one space). */
+static struct lex *lex_form(const char *form, size_t n)
+{
+	char buf[WORD_MAX], part[WORD_MAX];
+	size_t len = 0;
+
+	for (size_t i = 0; i <= n;) {
+		size_t j = i;
+		while (j < n && form[j] != '_')
+			j++;
+		size_t k = fold_string(form + i, j - i, part);
+		if (k == 0 || len + k + 1 >= WORD_MAX)
+			return NULL;
+		if (len)
+			buf[len++] = ' ';
+		memcpy(buf + len, part, k);
+		len += k;
+		if (i == 0 && j < n) { /* the first word of a pair */
+			struct lex *head = lex_get(part, k);
+			if (!head)
+				return NULL;
+			head->roles |= R_PAIRHEAD;
+		}
+		i = j + 1;
+	}
+	return lex_get(buf, len);
+}
+
+/* Calls fn for each space-separated form of list. */
+static void each_form(const char *list, void (*fn)(const char *, size_t, void *), void *arg)
+{
+	while (list && *list) {
+		while (*list == ' ')
+			list++;
+		size_t n = strcspn(list, " ");
+		if (n)
+			fn(list, n, arg);
+		list += n;
+	}
+}
+
+struct add_ctx {
+	size_t lang;
+	int month, unit;
+	unsigned roles;
+};
+
+static void add_month(const char *form, size_t n, void *arg)
+{
+	const struct add_ctx *c = arg;
+	int abbr = form[0] == '~';
+	struct lex *e = lex_form(form + abbr, n - (size_t)abbr);
+	if (!e)
+		return;
+	if (!(e->roles & R_MONTH)) {
+		e->roles |= R_MONTH;
+		e->month = (unsigned char)c->month;
+	}
+	if (e->month != c->month)
+		return; /* the first language's month wins */
+	e->langs |= 1u << c->lang;
+	if (abbr)
+		e->mflags |= MF_ABBR;
+	if (date_langs[c->lang].flags & L_MONTH_DAY)
+		e->mflags |= MF_MONTH_DAY;
+	unsigned char b = (unsigned char)e->word[0];
+	if (b == 0xE0 && (unsigned char)e->word[1] >= 0xB8 && (unsigned char)e->word[1] <= 0xB9 &&
+	    lexicon.nthai < COUNT(lexicon.thai))
+		lexicon.thai[lexicon.nthai++] = e; /* Thai: U+0E00..0E7F */
+}
+
+static void add_role(const char *form, size_t n, void *arg)
+{
+	const struct add_ctx *c = arg;
+	unsigned roles = c->roles;
+	if (roles & R_CONN && form[n - 1] == '*') {
+		roles |= R_CROSS;
+		n--;
+	}
+	if (roles & R_PREFIX && form[0] == '^') {
+		roles |= R_PREFIX_CUT;
+		form++;
+		n--;
+	}
+	struct lex *e = lex_form(form, n);
+	if (!e)
+		return;
+	e->roles |= roles;
+	if (roles & R_CONN && !e->conn_bit) {
+		/* one bit per connector word (35 today); past 63 they would
+		 * share the top bit, which only makes openers more lenient */
+		if (lexicon.next_conn < (1ull << 63))
+			lexicon.next_conn <<= 1;
+		e->conn_bit = lexicon.next_conn;
+	}
+	if (roles & R_PREFIX)
+		e->prefix_langs |= 1u << c->lang;
+	if (roles & (R_UNIT_AFTER | R_UNIT_BEFORE))
+		e->unit = (unsigned char)c->unit;
+}
+
+/* "du:au,à": the opener and the bits of its closing connectors. */
+static void add_opener(const char *form, size_t n, void *arg)
+{
+	(void)arg;
+	const char *colon = memchr(form, ':', n);
+	if (!colon)
+		return;
+	struct lex *e = lex_form(form, (size_t)(colon - form));
+	if (!e)
+		return;
+	e->roles |= R_OPENER;
+	for (const char *p = colon + 1; p < form + n;) {
+		const char *q = p;
+		while (q < form + n && *q != ',')
+			q++;
+		if (q - p == 1 && *p == '-') {
+			e->closers |= CONN_DASH;
+		} else {
+			const struct lex *c = lex_form(p, (size_t)(q - p));
+			if (c)
+				e->closers |= c->conn_bit;
+		}
+		p = q + 1;
+	}
+}
+
+static void lexicon_build(void)
+{
+	struct add_ctx c;
+
+	lexicon.next_conn = CONN_DASH;
+	for (size_t l = 0; l < NLANGS; l++) {
+		const struct date_lang *L = &date_langs[l];
+		memset(&c, 0, sizeof c);
+		c.lang = l;
+		if (L->flags & L_BUDDHIST)
+			lexicon.buddhist |= 1u << l;
+		for (int m = 0; m < 12; m++) {
+			c.month = m + 1;
+			each_form(L->months[m], add_month, &c);
+		}
+		c.roles = R_LINK;
+		each_form(L->links, add_role, &c);
+		c.roles = R_CONN;
+		each_form(L->connectors, add_role, &c);
+		c.roles = R_ARTICLE;
+		each_form(L->articles, add_role, &c);
+		c.roles = R_YEARWORD;
+		each_form(L->year_words, add_role, &c);
+		c.roles = R_PREFIX;
+		each_form(L->prefixes, add_role, &c);
+		c.roles = R_PROCLITIC;
+		each_form(L->proclitics, add_role, &c);
+		for (int u = 0; u < 3; u++) {
+			c.roles = L->flags & L_UNITS_BEFORE ? R_UNIT_BEFORE : R_UNIT_AFTER;
+			c.unit = U_YEAR + u;
+			each_form(L->units[u], add_role, &c);
+		}
+	}
+	/* openers last: their closers must have their bits */
+	for (size_t l = 0; l < NLANGS; l++)
+		each_form(date_langs[l].openers, add_opener, NULL);
+	for (size_t k = 0; k < COUNT(date_eras); k++) {
+		struct lex *e = lex_form(date_eras[k].word, strlen(date_eras[k].word));
+		if (e && !date_eras[k].short_years) {
+			e->roles |= R_ERA;
+			e->era_offset = date_eras[k].offset;
+		}
+	}
+	lexicon.ready = 1;
+}
+
+static int has_role(const struct lex *e, unsigned roles)
+{
+	return e && (e->roles & roles) != 0;
+}
+
 /* ---- tokens --------------------------------------------------------------- */
 
 enum tok_type { T_NUM, T_WORD, T_PUNCT, T_OTHER, T_BREAK };
-
-#define WORD_MAX 32
 
 struct tok {
 	enum tok_type type;
@@ -132,53 +651,104 @@ struct tok {
 	long value;             /* T_NUM: value, -1 when not a plain number */
 	int ndigits;            /* T_NUM */
 	ucs4_t cp;              /* T_PUNCT */
-	char word[WORD_MAX];    /* T_WORD: folded UTF-8, "" when too long */
-	size_t wlen;            /* T_WORD: strlen(word) */
-	size_t second;          /* T_WORD: byte where its second letter starts */
+	/* T_WORD: */
+	char word[WORD_MAX];    /* folded UTF-8, "" when too long */
+	size_t wlen;
+	const struct lex *lex;  /* its lexicon entry, or NULL */
+	const struct lex *pre;  /* the entry of the word without its glued
+	                           prefix letters, or NULL */
+	const struct lex *prefix; /* the (first) prefix letter's entry */
+	size_t pre_fold;        /* where that rest starts in word */
+	size_t pre_at;          /* ... and in the text */
+	unsigned char nospace;  /* a CJK character or a Thai run: a number may
+	                           be glued to it */
+	unsigned char thai;     /* a Thai run: month names are found inside */
 };
 
-/* The tokens of a text, produced on demand into a sliding window: the
- * parsers look at most a few tokens behind the one the finder is at and a
- * bounded number ahead (no parser loops over tokens), so the window holds
- * tokens base .. base + len - 1 (absolute indices) and memory stays a few
- * hundred tokens whatever the input (32 MiB of newlines once took a token
- * each, 80 bytes apiece). */
-#define TOK_LOOKBACK 8    /* tokens kept before the current one */
-#define TOK_LOOKAHEAD 256 /* tokens made ready after it; far more than any
-                             parser reads (under 40) */
+/* The tokens around the numbers of a text, produced on demand into a
+ * sliding window (tokens base .. base + len - 1, absolute indices): the
+ * parsers look a few tokens behind a number and a bounded number ahead,
+ * and the stretches between far-apart numbers are never tokenized, so
+ * memory stays a few dozen tokens whatever the input. A token asked for
+ * past the window is tokenized then (has()); the window may move, so no
+ * pointer to a token is kept across such a call. */
+#define TOK_LOOKBACK 8     /* tokens kept before the ones being parsed */
+#define LOOKBACK_TOKENS 6  /* a mention starts at most this many tokens
+                              before its first number ("أكتوبر (تشرين
+                              الأول) 2025" is five) */
+#define BACK_BYTES 192     /* how far before a number tokenizing restarts */
+#define BACK_WORDS 5       /* ... at most so many words back (a mention
+                              starts at most three spaces before its
+                              first number) */
 
 struct toks {
 	struct tok *v;          /* the window; v[0] is token `base` */
 	size_t base, len, cap;
 	const char *text;       /* the text being tokenized */
 	size_t n, pos;          /* its length, the next byte to tokenize */
+	int oom;                /* memory ran out while tokenizing */
 };
 
 /* Token i, which must be in the window (see has). */
 #define TK(tk, i) ((tk)->v[(i) - (tk)->base])
 
-/* True when token i exists and is in the window. */
-static int has(const struct toks *tk, size_t i)
+static int tokenize_step(struct toks *tk);
+
+/* True when token i exists; tokenizes up to it when needed. */
+static int has(struct toks *tk, size_t i)
 {
-	return i >= tk->base && i - tk->base < tk->len;
+	if (i < tk->base)
+		return 0;
+	while (i - tk->base >= tk->len) {
+		if (tk->pos >= tk->n || tk->oom)
+			return 0;
+		if (tokenize_step(tk) < 0) {
+			tk->oom = 1;
+			return 0;
+		}
+	}
+	return 1;
 }
 
 static int digit_value(ucs4_t c)
 {
+	static const ucs4_t zeros[] = {
+		0x0660, /* Arabic-Indic */
+		0x06F0, /* Extended Arabic-Indic (Persian, Urdu) */
+		0x0966, /* Devanagari */
+		0x09E6, /* Bengali */
+		0x0E50, /* Thai */
+		0x0ED0, /* Lao */
+		0x1040, /* Myanmar */
+		0x17E0, /* Khmer */
+		0xFF10, /* full-width */
+	};
 	if (c >= '0' && c <= '9')
 		return (int)(c - '0');
-	if (c >= 0x0660 && c <= 0x0669)   /* Arabic-Indic */
-		return (int)(c - 0x0660);
-	if (c >= 0x06F0 && c <= 0x06F9)   /* Extended Arabic-Indic */
-		return (int)(c - 0x06F0);
+	if (c < 0x0660)
+		return -1;
+	for (size_t k = 0; k < COUNT(zeros); k++)
+		if (c >= zeros[k] && c <= zeros[k] + 9)
+			return (int)(c - zeros[k]);
 	return -1;
 }
 
-/* ASCII takes a short path in these predicates and in fold_append: most of
- * a Latin-script text is ASCII, and the libunistring tables cost more. */
-static int is_format(ucs4_t c)
+/* The first byte at or after i where a digit of any system starts, or n.
+ * Only the lead bytes of the digit blocks above are decoded. */
+static size_t find_digit(const char *text, size_t n, size_t i)
 {
-	return c >= 0x80 && uc_is_general_category(c, UC_CATEGORY_Cf);
+	const uint8_t *s = (const uint8_t *)text;
+	for (; i < n; i++) {
+		uint8_t b = s[i];
+		if (b >= '0' && b <= '9')
+			return i;
+		if (b == 0xD9 || b == 0xDB || b == 0xE0 || b == 0xE1 || b == 0xEF) {
+			ucs4_t c;
+			if (u8_mbtouc(&c, s + i, n - i) > 1 && digit_value(c) >= 0)
+				return i;
+		}
+	}
+	return n;
 }
 
 static int is_word_char(ucs4_t c)
@@ -186,6 +756,22 @@ static int is_word_char(ucs4_t c)
 	if (c < 0x80)
 		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 	return uc_is_alpha(c) || uc_is_general_category(c, UC_CATEGORY_M);
+}
+
+/* Characters of scripts written without spaces between words, each a word
+ * of its own: Han, kana, Hangul. */
+static int is_cjk(ucs4_t c)
+{
+	return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x31F0 && c <= 0x31FF) ||
+	       (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
+	       (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0x1100 && c <= 0x11FF) ||
+	       (c >= 0x3130 && c <= 0x318F) || (c >= 0xF900 && c <= 0xFAFF) ||
+	       (c >= 0x20000 && c <= 0x2FFFF) || c == 0x3007;
+}
+
+static int is_thai(ucs4_t c)
+{
+	return c >= 0x0E01 && c <= 0x0E4F;
 }
 
 static int is_newline(ucs4_t c)
@@ -220,41 +806,6 @@ static ucs4_t peek(const char *text, size_t n, size_t i, size_t *len)
 	return c;
 }
 
-/* Appends the folded form of c: lower case, decomposed (compatibility),
- * without marks or tatweel. Sets *overflow when buf is full. */
-static void fold_append(ucs4_t c, char *buf, size_t *len, int *overflow, int depth)
-{
-	ucs4_t dec[UC_DECOMPOSITION_MAX_LENGTH];
-	int tag, k;
-
-	if (c < 0x80) { /* no decomposition, no mark; lower case by hand */
-		if (*overflow)
-			return;
-		if (*len + 1 > WORD_MAX - 1) {
-			*overflow = 1;
-			return;
-		}
-		buf[(*len)++] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-		return;
-	}
-	if (c == 0x0640 || uc_is_general_category(c, UC_CATEGORY_M) || is_format(c))
-		return;
-	c = uc_tolower(c);
-	k = depth < 4 ? uc_decomposition(c, &tag, dec) : -1;
-	if (k > 0) {
-		for (int j = 0; j < k; j++)
-			fold_append(dec[j], buf, len, overflow, depth + 1);
-		return;
-	}
-	if (*overflow)
-		return;
-	int w = u8_uctomb((uint8_t *)buf + *len, uc_tolower(c), (int)(WORD_MAX - 1 - *len));
-	if (w < 0)
-		*overflow = 1;
-	else
-		*len += (size_t)w;
-}
-
 static struct tok *push_tok(struct toks *tk)
 {
 	if (tk->len == tk->cap) {
@@ -266,8 +817,44 @@ static struct tok *push_tok(struct toks *tk)
 		tk->cap = cap;
 	}
 	struct tok *t = &tk->v[tk->len++];
-	memset(t, 0, sizeof *t);
+	t->type = T_OTHER;
+	t->value = 0;
+	t->ndigits = 0;
+	t->cp = 0;
+	t->word[0] = '\0';
+	t->wlen = 0;
+	t->lex = t->pre = t->prefix = NULL;
+	t->pre_fold = t->pre_at = 0;
+	t->nospace = t->thai = 0;
 	return t;
+}
+
+/* Looks a word token up: the word, and the word without one or two glued
+ * prefix letters ("במרץ", "ובמרץ", "وأكتوبر"). */
+static void classify_word(struct tok *t, size_t at2, size_t at3)
+{
+	t->lex = lex_find(t->word, t->wlen);
+	if (!t->wlen || t->thai || t->nospace)
+		return;
+	int k1 = u8_mblen((const uint8_t *)t->word, t->wlen);
+	if (k1 <= 0 || (size_t)k1 >= t->wlen)
+		return;
+	const struct lex *p1 = lex_find(t->word, (size_t)k1);
+	if (!has_role(p1, R_PREFIX))
+		return;
+	t->prefix = p1;
+	t->pre = lex_find(t->word + k1, t->wlen - (size_t)k1);
+	t->pre_fold = (size_t)k1;
+	t->pre_at = at2;
+	if (t->pre || (p1->roles & R_PREFIX_CUT))
+		return;
+	int k2 = u8_mblen((const uint8_t *)t->word + k1, t->wlen - (size_t)k1);
+	if (k2 <= 0 || (size_t)(k1 + k2) >= t->wlen ||
+	    !has_role(lex_find(t->word + k1, (size_t)k2), R_PREFIX))
+		return;
+	t->pre = lex_find(t->word + k1 + k2, t->wlen - (size_t)(k1 + k2));
+	t->pre_fold = (size_t)(k1 + k2);
+	t->pre_at = at3;
 }
 
 /* Reads the next token from tk->text at tk->pos into the window (or skips
@@ -310,26 +897,68 @@ static int tokenize_step(struct toks *tk)
 		t->ndigits = nd;
 		t->value = (compound || nd > 9) ? -1 : v;
 	} else if (is_word_char(c)) {
-		size_t len = 0;
-		int overflow = 0;
+		size_t len = 0, letters = 0, at2 = i, at3 = i;
+		int overflow = 0, dotted = 0;
 		if (!(t = push_tok(tk)))
 			return -1;
 		t->type = T_WORD;
 		t->start = i;
-		t->second = i;
-		while (i < n) {
-			c = peek(text, n, i, &l);
-			if (!is_word_char(c) && !is_format(c))
-				break;
-			if (t->second == t->start && i > t->start && !is_format(c) &&
-			    !uc_is_general_category(c, UC_CATEGORY_M))
-				t->second = i;
+		if (is_cjk(c)) {
+			t->nospace = 1;
 			fold_append(c, t->word, &len, &overflow, 0);
 			i += l;
+		} else {
+			t->thai = is_thai(c);
+			t->nospace = t->thai;
+			while (i < n) {
+				unsigned char b = (unsigned char)text[i];
+				if (b < 0x80 && !t->thai) {
+					/* ASCII: a letter, lowered by hand, or the end */
+					if ((b | 0x20) < 'a' || (b | 0x20) > 'z')
+						break;
+					if (++letters == 2)
+						at2 = i;
+					else if (letters == 3)
+						at3 = i;
+					if (len + 1 < WORD_MAX)
+						t->word[len++] = (char)(b | 0x20);
+					else
+						overflow = 1;
+					i++;
+					continue;
+				}
+				c = peek(text, n, i, &l);
+				if (c == '.' && t->thai) {
+					/* Thai abbreviations: "ม.ค.", "พ.ศ." */
+					size_t l2;
+					ucs4_t d = i + l < n ? peek(text, n, i + l, &l2) : 0;
+					if (!is_thai(d) && !dotted)
+						break;
+					dotted = 1;
+					fold_append(c, t->word, &len, &overflow, 0);
+					i += l;
+					if (!is_thai(d))
+						break;
+					continue;
+				}
+				if ((!is_word_char(c) && !is_format(c)) || is_cjk(c) ||
+				    (t->thai && !is_thai(c) && !is_format(c)))
+					break;
+				if (!is_format(c) && !uc_is_general_category(c, UC_CATEGORY_M)) {
+					letters++;
+					if (letters == 2)
+						at2 = i;
+					else if (letters == 3)
+						at3 = i;
+				}
+				fold_append(c, t->word, &len, &overflow, 0);
+				i += l;
+			}
 		}
 		t->end = i;
 		t->wlen = overflow ? 0 : len;
 		t->word[t->wlen] = '\0';
+		classify_word(t, at2, at3);
 	} else if (is_newline(c)) {
 		if (!(t = push_tok(tk)))
 			return -1;
@@ -352,16 +981,6 @@ static int tokenize_step(struct toks *tk)
 	return 0;
 }
 
-/* Tokenizes until token `want` is in the window or the text ends. Returns
- * 0, or -1 when memory runs out. */
-static int tokens_fill(struct toks *tk, size_t want)
-{
-	while (tk->base + tk->len <= want && tk->pos < tk->n)
-		if (tokenize_step(tk) < 0)
-			return -1;
-	return 0;
-}
-
 /* Forgets the tokens before `keep`. The window is moved down only when
  * that frees a good part of it, so the moves cost O(1) per token. */
 static void tokens_drop(struct toks *tk, size_t keep)
@@ -381,240 +1000,331 @@ static void tokens_drop(struct toks *tk, size_t keep)
 	}
 }
 
+/* Where to start tokenizing for a number at byte d when nothing after byte
+ * `from` is tokenized yet: BACK_WORDS words back, not before the line, nor
+ * more than BACK_BYTES back. */
+static size_t back_start(const char *text, size_t from, size_t d)
+{
+	size_t s = d, gaps = 0;
+	int space = 0;
 
+	while (s > from) {
+		char c = text[s - 1];
+		if (c == '\n' || c == '\r')
+			return s;
+		if (c == ' ' || c == '\t') {
+			if (!space && ++gaps > BACK_WORDS)
+				return s;
+			space = 1;
+		} else {
+			space = 0;
+		}
+		if (d - s >= BACK_BYTES) {
+			/* Cut inside a word, at a character: the piece is
+			 * either too long to be a word of the tables or
+			 * followed by other words before the number, too far
+			 * to start a mention; a Thai run keeps the month name
+			 * at its end. */
+			while (s < d && ((unsigned char)text[s] & 0xC0) == 0x80)
+				s++;
+			return s;
+		}
+		s--;
+	}
+	return s;
+}
+
+/* The index of the first number token at or after `cur`, tokenizing from
+ * near the next digit when it is far from what is tokenized. Returns 0 at
+ * the end of the text (or when memory ran out: tk->oom). */
+static int next_number(struct toks *tk, size_t cur, size_t *num)
+{
+	size_t i = cur > tk->base ? cur : tk->base;
+
+	for (; i < tk->base + tk->len; i++)
+		if (TK(tk, i).type == T_NUM) {
+			*num = i;
+			return 1;
+		}
+	size_t d = find_digit(tk->text, tk->n, tk->pos);
+	if (d >= tk->n)
+		return 0;
+	size_t s = back_start(tk->text, tk->pos, d);
+	if (s > tk->pos) { /* what lies between is too far back to matter */
+		tk->base += tk->len;
+		tk->len = 0;
+		tk->pos = s;
+		i = tk->base;
+	}
+	for (; has(tk, i); i++)
+		if (TK(tk, i).type == T_NUM) {
+			*num = i;
+			return 1;
+		}
+	return 0;
+}
 
 /* ---- token predicates ----------------------------------------------------- */
 
-static int adjacent(const struct toks *tk, size_t a, size_t b)
+static int adjacent(struct toks *tk, size_t a, size_t b)
 {
 	return has(tk, a) && has(tk, b) && TK(tk, a).end == TK(tk, b).start;
 }
 
-static int is_word(const struct toks *tk, size_t i, const char *w)
-{
-	return has(tk, i) && TK(tk, i).type == T_WORD && strcmp(TK(tk, i).word, w) == 0;
-}
-
-static int is_punct(const struct toks *tk, size_t i, ucs4_t c)
+static int is_punct(struct toks *tk, size_t i, ucs4_t c)
 {
 	return has(tk, i) && TK(tk, i).type == T_PUNCT && TK(tk, i).cp == c;
 }
 
-static int is_dash(const struct toks *tk, size_t i)
+static int is_dash(struct toks *tk, size_t i)
 {
 	return has(tk, i) && TK(tk, i).type == T_PUNCT && is_dash_cp(TK(tk, i).cp);
 }
 
-static int word_in(const struct toks *tk, size_t i, const char *const *list)
+/* The lexicon entry of word token i, or NULL. */
+static const struct lex *lex_at(struct toks *tk, size_t i)
 {
-	for (; *list; list++)
-		if (is_word(tk, i, *list))
-			return 1;
-	return 0;
+	return has(tk, i) && TK(tk, i).type == T_WORD ? TK(tk, i).lex : NULL;
 }
 
-/* Arabic one-letter proclitics glued to the next word: "و" (and), "ف",
- * "ب", "ل". */
-static int is_proclitic(const struct toks *tk, size_t i)
+static int role_at(struct toks *tk, size_t i, unsigned roles)
 {
-	static const char *const clitics[] = { "و", "ف", "ب", "ل", NULL };
-	return word_in(tk, i, clitics);
+	return has_role(lex_at(tk, i), roles);
 }
 
-/* The folded word at token i without its leading "و" ("وأكتوبر"), or NULL. */
-static const char *without_waw(const struct toks *tk, size_t i)
+static int is_num(struct toks *tk, size_t i)
 {
-	static const char waw[] = "و";
-	const char *w = TK(tk, i).word;
-	if (strncmp(w, waw, sizeof waw - 1) != 0 || !w[sizeof waw - 1])
-		return NULL;
-	return w + sizeof waw - 1;
+	return has(tk, i) && TK(tk, i).type == T_NUM;
 }
 
 /* ---- month names ---------------------------------------------------------- */
 
-enum { M_EN = 1, M_ABBR = 2 };
+enum { AT_START, AT_AFTER_DAY, AT_PAIRED }; /* where a month name is read */
 
-/* A string literal and its length, for tables compared by length first. */
-#define N(s) s, sizeof s - 1
-
-/* Folded forms: lower case, no accents, Arabic alef without hamza/madda. */
-static const struct {
-	const char *name;
-	size_t len;
-	unsigned char m, flags;
-} month_names[] = {
-	/* English (April, September, November are Indonesian too) */
-	{ N("january"), 1, M_EN }, { N("february"), 2, M_EN }, { N("march"), 3, M_EN },
-	{ N("april"), 4, M_EN }, { N("may"), 5, M_EN }, { N("june"), 6, M_EN },
-	{ N("july"), 7, M_EN }, { N("august"), 8, M_EN }, { N("september"), 9, M_EN },
-	{ N("october"), 10, M_EN }, { N("november"), 11, M_EN }, { N("december"), 12, M_EN },
-	{ N("jan"), 1, M_EN | M_ABBR }, { N("feb"), 2, M_EN | M_ABBR }, { N("mar"), 3, M_EN | M_ABBR },
-	{ N("apr"), 4, M_EN | M_ABBR }, { N("jun"), 6, M_EN | M_ABBR }, { N("jul"), 7, M_EN | M_ABBR },
-	{ N("aug"), 8, M_EN | M_ABBR }, { N("sep"), 9, M_EN | M_ABBR }, { N("sept"), 9, M_EN | M_ABBR },
-	{ N("oct"), 10, M_EN | M_ABBR }, { N("nov"), 11, M_EN | M_ABBR }, { N("dec"), 12, M_EN | M_ABBR },
-	/* French */
-	{ N("janvier"), 1, 0 }, { N("fevrier"), 2, 0 }, { N("mars"), 3, 0 }, { N("avril"), 4, 0 },
-	{ N("mai"), 5, 0 }, { N("juin"), 6, 0 }, { N("juillet"), 7, 0 }, { N("aout"), 8, 0 },
-	{ N("septembre"), 9, 0 }, { N("octobre"), 10, 0 }, { N("novembre"), 11, 0 },
-	{ N("decembre"), 12, 0 },
-	{ N("janv"), 1, M_ABBR }, { N("fevr"), 2, M_ABBR }, { N("avr"), 4, M_ABBR },
-	{ N("juil"), 7, M_ABBR },
-	/* Indonesian */
-	{ N("januari"), 1, 0 }, { N("februari"), 2, 0 }, { N("pebruari"), 2, 0 }, { N("maret"), 3, 0 },
-	{ N("mei"), 5, 0 }, { N("juni"), 6, 0 }, { N("juli"), 7, 0 }, { N("agustus"), 8, 0 },
-	{ N("oktober"), 10, 0 }, { N("desember"), 12, 0 },
-	{ N("agu"), 8, M_ABBR }, { N("agt"), 8, M_ABBR }, { N("okt"), 10, M_ABBR },
-	/* Arabic, Gregorian (Egypt, Gulf) */
-	{ N("يناير"), 1, 0 }, { N("فبراير"), 2, 0 }, { N("مارس"), 3, 0 }, { N("ابريل"), 4, 0 },
-	{ N("مايو"), 5, 0 }, { N("يونيو"), 6, 0 }, { N("يونيه"), 6, 0 }, { N("يوليو"), 7, 0 },
-	{ N("يوليه"), 7, 0 }, { N("اغسطس"), 8, 0 }, { N("سبتمبر"), 9, 0 }, { N("اكتوبر"), 10, 0 },
-	{ N("نوفمبر"), 11, 0 }, { N("ديسمبر"), 12, 0 },
-	/* Arabic, Maghreb */
-	{ N("جانفي"), 1, 0 }, { N("فيفري"), 2, 0 }, { N("افريل"), 4, 0 }, { N("جوان"), 6, 0 },
-	{ N("جويلية"), 7, 0 },
-	/* Arabic, Levantine (one word) */
-	{ N("شباط"), 2, 0 }, { N("اذار"), 3, 0 }, { N("نيسان"), 4, 0 }, { N("ايار"), 5, 0 },
-	{ N("حزيران"), 6, 0 }, { N("تموز"), 7, 0 }, { N("اب"), 8, 0 }, { N("ايلول"), 9, 0 },
+struct month_hit {
+	int m, flags;
+	uint32_t langs;
+	size_t start, end;  /* bytes of the name */
+	size_t next;        /* the token after it */
+	int open;           /* the name ends where its token ends: a year may follow */
 };
 
-/* Levantine names of two words. */
-static const struct {
-	const char *first;
-	size_t first_len;
-	const char *second;
-	unsigned char m;
-} month_pairs[] = {
-	{ N("كانون"), "الثاني", 1 }, { N("كانون"), "ثاني", 1 },
-	{ N("تشرين"), "الاول", 10 }, { N("تشرين"), "اول", 10 },
-	{ N("تشرين"), "الثاني", 11 }, { N("تشرين"), "ثاني", 11 },
-	{ N("كانون"), "الاول", 12 }, { N("كانون"), "اول", 12 },
-};
-
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
-
-/* One month name at token i: its month, flags and the token after it. With
- * waw_ok, an Arabic name may carry a glued "و" ("وأغسطس"); *start is then
- * where the name itself starts. */
-static int single_month(const struct toks *tk, size_t i, int waw_ok, int *m, int *flags,
-                        size_t *next, size_t *start)
+/* A two-word name at tokens i, i + 1 whose first word, folded, is
+ * w[0..wn). */
+static const struct lex *pair_at(struct toks *tk, size_t i, const char *w, size_t wn)
 {
-	const char *w, *bare;
-	size_t wl, bl = 0;
+	char key[2 * WORD_MAX];
+	if (!has(tk, i + 1) || TK(tk, i + 1).type != T_WORD || !TK(tk, i + 1).wlen)
+		return NULL;
+	size_t n2 = TK(tk, i + 1).wlen;
+	if (wn + 1 + n2 >= WORD_MAX)
+		return NULL;
+	memcpy(key, w, wn);
+	key[wn] = ' ';
+	memcpy(key + wn + 1, TK(tk, i + 1).word, n2);
+	const struct lex *e = lex_find(key, wn + 1 + n2);
+	return has_role(e, R_MONTH) ? e : NULL;
+}
 
-	if (!has(tk, i) || TK(tk, i).type != T_WORD || !TK(tk, i).word[0])
-		return 0;
-	/* Most words are no month: a Latin month name starts with one of a
-	 * few letters and is at most 9 letters long, and names are compared
-	 * by length before their bytes. */
-	w = TK(tk, i).word;
-	wl = TK(tk, i).wlen;
-	if ((unsigned char)w[0] < 0x80 && (wl > 9 || !strchr("adfjmnops", w[0])))
-		return 0;
-	bare = waw_ok ? without_waw(tk, i) : NULL;
-	if (bare)
-		bl = wl - (size_t)(bare - w);
-	for (size_t k = 0; k < COUNT(month_pairs); k++) {
-		size_t fl = month_pairs[k].first_len;
-		int whole = wl == fl && memcmp(w, month_pairs[k].first, fl) == 0;
+static void hit_from(struct month_hit *h, const struct lex *e)
+{
+	h->m = e->month;
+	h->flags = e->mflags;
+	h->langs = e->langs;
+}
 
-		if (!whole && !(bare && bl == fl && memcmp(bare, month_pairs[k].first, fl) == 0))
-			continue;
-		if (!is_word(tk, i + 1, month_pairs[k].second))
-			continue;
-		*m = month_pairs[k].m;
-		*flags = 0;
-		*next = i + 2;
-		*start = whole ? TK(tk, i).start : TK(tk, i).second;
-		return 1;
-	}
-	for (size_t k = 0; k < COUNT(month_names); k++) {
-		size_t nl = month_names[k].len;
+/* A Thai month name inside the Thai run at token i: at its start after a
+ * day ("10 มีนาคมที่ผ่านมา"), at its end before a year ("ในเดือนมีนาคม
+ * 2567"). Thai folds to itself, so the text is compared as it is. */
+static int thai_month(struct toks *tk, size_t i, int where, struct month_hit *h)
+{
+	const char *s = tk->text + TK(tk, i).start;
+	size_t n = TK(tk, i).end - TK(tk, i).start, best = 0;
+	const struct lex *be = NULL;
 
-		if (wl == nl && memcmp(w, month_names[k].name, nl) == 0) {
-			*start = TK(tk, i).start;
-		} else if (bare && bl == nl && (unsigned char)month_names[k].name[0] >= 0x80 &&
-		           memcmp(bare, month_names[k].name, nl) == 0) {
-			*start = TK(tk, i).second;
-		} else {
+	for (size_t k = 0; k < lexicon.nthai; k++) {
+		const struct lex *e = lexicon.thai[k];
+		if (e->len > n || e->len <= best)
 			continue;
+		const char *at = where == AT_START ? s + n - e->len : s;
+		if (memcmp(at, e->word, e->len) == 0) {
+			best = e->len;
+			be = e;
 		}
-		*m = month_names[k].m;
-		*flags = month_names[k].flags;
-		*next = i + 1;
+	}
+	if (!be)
+		return 0;
+	hit_from(h, be);
+	h->start = where == AT_START ? TK(tk, i).end - best : TK(tk, i).start;
+	h->end = h->start + best;
+	h->next = i + 1;
+	h->open = h->end == TK(tk, i).end;
+	return 1;
+}
+
+/* One month name at token i (see AT_*). */
+static int single_month(struct toks *tk, size_t i, int where, struct month_hit *h)
+{
+	const struct lex *e, *p;
+
+	if (!has(tk, i) || TK(tk, i).type != T_WORD)
+		return 0;
+	e = TK(tk, i).lex;
+	h->open = 1;
+	if (has_role(e, R_PAIRHEAD)) {
+		size_t wl = TK(tk, i).wlen;
+		char w[WORD_MAX];
+		memcpy(w, TK(tk, i).word, wl);
+		const struct lex *pe = pair_at(tk, i, w, wl);
+		if (pe) {
+			hit_from(h, pe);
+			h->start = TK(tk, i).start;
+			h->end = TK(tk, i + 1).end;
+			h->next = i + 2;
+			return 1;
+		}
+	}
+	if (has_role(e, R_MONTH)) {
+		hit_from(h, e);
+		h->start = TK(tk, i).start;
+		h->end = TK(tk, i).end;
+		h->next = i + 1;
 		return 1;
 	}
+	p = TK(tk, i).pre;
+	if (p && TK(tk, i).prefix) {
+		const struct lex *pf = TK(tk, i).prefix;
+		int cut = (pf->roles & R_PREFIX_CUT) != 0;
+		size_t at = cut ? TK(tk, i).pre_at : TK(tk, i).start;
+		if (cut && where != AT_START)
+			return 0;
+		if (has_role(p, R_PAIRHEAD)) {
+			char w[WORD_MAX];
+			size_t wl = TK(tk, i).wlen - TK(tk, i).pre_fold;
+			memcpy(w, TK(tk, i).word + TK(tk, i).pre_fold, wl);
+			const struct lex *pe = pair_at(tk, i, w, wl);
+			if (pe && (pe->langs & pf->prefix_langs)) {
+				hit_from(h, pe);
+				h->start = at;
+				h->end = TK(tk, i + 1).end;
+				h->next = i + 2;
+				return 1;
+			}
+		}
+		if (has_role(p, R_MONTH) && (p->langs & pf->prefix_langs)) {
+			hit_from(h, p);
+			h->start = at;
+			h->end = TK(tk, i).end;
+			h->next = i + 1;
+			return 1;
+		}
+	}
+	if (TK(tk, i).thai && where != AT_PAIRED)
+		return thai_month(tk, i, where, h);
 	return 0;
 }
 
 struct month_match {
-	int m, en;
-	size_t start;        /* byte where the name starts (after a glued "و") */
+	int m, en, open;
+	uint32_t langs;
+	size_t start;        /* byte where the name starts (after a cut prefix) */
 	size_t next, end;    /* token after the name, byte end of the name */
 	size_t dnext, dend;  /* the same past an abbreviation's dot ("Oct.") */
 };
 
 /* A month at token i, with its paired name ("أكتوبر/تشرين الأول",
  * "أكتوبر (تشرين الأول)") when the pair names the same month. */
-static int month_at(const struct toks *tk, size_t i, int waw_ok, struct month_match *mm)
+static int month_at(struct toks *tk, size_t i, int where, struct month_match *mm)
 {
-	int m, fl, m2, fl2;
-	size_t nx, nx2, st, st2;
+	struct month_hit h, h2;
 
-	if (!single_month(tk, i, waw_ok, &m, &fl, &nx, &st))
+	if (!single_month(tk, i, where, &h))
 		return 0;
-	mm->m = m;
-	mm->start = st;
-	mm->en = (fl & M_EN) != 0;
-	mm->next = nx;
-	mm->end = TK(tk, nx - 1).end;
-	if (is_punct(tk, nx, '/') && single_month(tk, nx + 1, 0, &m2, &fl2, &nx2, &st2) && m2 == m) {
-		mm->next = nx2;
-		mm->end = TK(tk, nx2 - 1).end;
-	} else if (is_punct(tk, nx, '(') && single_month(tk, nx + 1, 0, &m2, &fl2, &nx2, &st2) &&
-	           m2 == m && is_punct(tk, nx2, ')')) {
-		mm->next = nx2 + 1;
-		mm->end = TK(tk, nx2).end;
+	mm->m = h.m;
+	mm->start = h.start;
+	mm->en = (h.flags & MF_MONTH_DAY) != 0;
+	mm->langs = h.langs;
+	mm->open = h.open;
+	mm->next = h.next;
+	mm->end = h.end;
+	if (h.open && is_punct(tk, h.next, '/') && single_month(tk, h.next + 1, AT_PAIRED, &h2) &&
+	    h2.m == h.m) {
+		mm->next = h2.next;
+		mm->end = h2.end;
+		mm->langs |= h2.langs;
+	} else if (h.open && is_punct(tk, h.next, '(') &&
+	           single_month(tk, h.next + 1, AT_PAIRED, &h2) && h2.m == h.m &&
+	           is_punct(tk, h2.next, ')')) {
+		mm->next = h2.next + 1;
+		mm->end = TK(tk, h2.next).end;
+		mm->langs |= h2.langs;
 	}
 	mm->dnext = mm->next;
 	mm->dend = mm->end;
-	if ((fl & M_ABBR) && mm->next == nx && is_punct(tk, nx, '.') && adjacent(tk, nx - 1, nx)) {
-		mm->dnext = nx + 1;
-		mm->dend = TK(tk, nx).end;
+	if ((h.flags & MF_ABBR) && mm->next == h.next && is_punct(tk, h.next, '.') &&
+	    adjacent(tk, h.next - 1, h.next)) {
+		mm->dnext = h.next + 1;
+		mm->dend = TK(tk, h.next).end;
 	}
 	return 1;
 }
 
 /* ---- numbers -------------------------------------------------------------- */
 
-/* A number glued to the word before it ("A320", "post1072119") is no date. */
-static int glued_left(const struct toks *tk, size_t i)
+/* A number glued to the word before it ("A320", "post1072119") is no date,
+ * unless that word is of a script written without spaces ("于2024年"). */
+static int glued_left(struct toks *tk, size_t i)
 {
-	return i > 0 && has(tk, i - 1) && TK(tk, i - 1).type == T_WORD && adjacent(tk, i - 1, i);
+	return i > 0 && has(tk, i - 1) && TK(tk, i - 1).type == T_WORD && adjacent(tk, i - 1, i) &&
+	       !TK(tk, i - 1).nospace;
 }
 
-/* A year: four digits, optionally followed by the Arabic "م" (AD). */
-static int year_at(const struct toks *tk, size_t i, int *y, size_t *next, size_t *end)
+/* The calendar year of a year written `raw` beside month names of `langs`:
+ * a year of 2400 or more beside Thai names is of the Buddhist era. */
+static int calendar_year(int raw, uint32_t langs)
 {
-	if (!has(tk, i) || TK(tk, i).type != T_NUM || TK(tk, i).ndigits != 4 ||
-	    TK(tk, i).value < 1000 || glued_left(tk, i))
+	return (langs & lexicon.buddhist) && raw >= 2400 ? raw - 543 : raw;
+}
+
+/* A year at token i: four digits, after an optional link ("de 2024") or
+ * era word ("พ.ศ. 2567"), followed by an optional year word ("2025م",
+ * "2024 года"); `langs` are those of the month it follows. */
+static int year_at(struct toks *tk, size_t i, uint32_t langs, int *y, size_t *next, size_t *end)
+{
+	int era = 0, has_era = 0;
+
+	if (role_at(tk, i, R_LINK) && is_num(tk, i + 1))
+		i++;
+	if (role_at(tk, i, R_ERA) && is_num(tk, i + 1)) {
+		era = lex_at(tk, i)->era_offset;
+		has_era = 1;
+		i++;
+	}
+	if (!is_num(tk, i) || TK(tk, i).ndigits != 4 || TK(tk, i).value < 1000 ||
+	    (glued_left(tk, i) && !has_era))
 		return 0;
-	*y = (int)TK(tk, i).value;
+	int raw = (int)TK(tk, i).value;
+	*y = has_era ? raw + era : calendar_year(raw, langs);
 	*next = i + 1;
 	*end = TK(tk, i).end;
-	if (has(tk, i + 1) && TK(tk, i + 1).type == T_WORD && adjacent(tk, i, i + 1)) {
-		if (!is_word(tk, i + 1, "م"))
+	if (has(tk, i + 1) && TK(tk, i + 1).type == T_WORD) {
+		int yw = role_at(tk, i + 1, R_YEARWORD);
+		if (adjacent(tk, i, i + 1) && !yw)
 			return 0;
-		*next = i + 2;
-		*end = TK(tk, i + 1).end;
+		if (yw) {
+			*next = i + 2;
+			*end = TK(tk, i + 1).end;
+		}
 	}
-	return 1;
+	return *y >= 1 && *y <= 9999;
 }
 
 static int ordinal_suffix_ok(const char *w, int d)
 {
 	if (strcmp(w, "er") == 0)
 		return d == 1;
+	if (strcmp(w, "o") == 0)   /* "1º de março", "1º marzo" */
+		return 1;
 	if (d % 100 >= 11 && d % 100 <= 13)
 		return strcmp(w, "th") == 0;
 	switch (d % 10) {
@@ -627,18 +1337,18 @@ static int ordinal_suffix_ok(const char *w, int d)
 
 /* A day number of one or two digits (its value unchecked: 0 and 32 are
  * read so that "32 octobre" can be rejected whole), with an ordinal suffix
- * ("1er", "25th"); an Arabic proclitic may be glued before it ("و26"). */
-static int day_at(const struct toks *tk, size_t i, int *d, size_t *next, size_t *end)
+ * ("1er", "25th"); a proclitic may be glued before it ("و26"). */
+static int day_at(struct toks *tk, size_t i, int *d, size_t *next, size_t *end)
 {
-	if (!has(tk, i) || TK(tk, i).type != T_NUM || TK(tk, i).value < 0 || TK(tk, i).ndigits > 2)
+	if (!is_num(tk, i) || TK(tk, i).value < 0 || TK(tk, i).ndigits > 2)
 		return 0;
-	if (glued_left(tk, i) && !is_proclitic(tk, i - 1))
+	if (glued_left(tk, i) && !role_at(tk, i - 1, R_PROCLITIC))
 		return 0;
 	*d = (int)TK(tk, i).value;
 	*next = i + 1;
 	*end = TK(tk, i).end;
 	if (has(tk, i + 1) && TK(tk, i + 1).type == T_WORD && adjacent(tk, i, i + 1)) {
-		if (!ordinal_suffix_ok(TK(tk, i + 1).word, *d))
+		if (TK(tk, i + 1).nospace || !ordinal_suffix_ok(TK(tk, i + 1).word, *d))
 			return 0;
 		*next = i + 2;
 		*end = TK(tk, i + 1).end;
@@ -646,94 +1356,58 @@ static int day_at(const struct toks *tk, size_t i, int *d, size_t *next, size_t 
 	return 1;
 }
 
-/* A month at token i, or after an English "of" ("25th of October"). */
-static int month_after_day(const struct toks *tk, size_t i, struct month_match *mm)
+/* A month after a day at token i: after a German dot ("10. März") or a
+ * link ("25th of October", "10 de março"). */
+static int month_after_day(struct toks *tk, size_t i, struct month_match *mm)
 {
-	if (month_at(tk, i, 0, mm))
+	if (is_punct(tk, i, '.') && adjacent(tk, i - 1, i))
+		i++;
+	if (month_at(tk, i, AT_AFTER_DAY, mm))
 		return 1;
-	return is_word(tk, i, "of") && month_at(tk, i + 1, 0, mm);
+	return role_at(tk, i, R_LINK) && month_at(tk, i + 1, AT_AFTER_DAY, mm);
+}
+
+/* The year after a month, when one follows it. */
+static int year_after(struct toks *tk, const struct month_match *mm, int *y, size_t *next,
+                      size_t *end)
+{
+	return mm->open && year_at(tk, mm->dnext, mm->langs, y, next, end);
 }
 
 /* ---- ranges --------------------------------------------------------------- */
 
-enum { C_CROSS = 1 };   /* the connector may join two months */
-
-static const struct {
-	const char *word;
-	int flags;
-} connectors[] = {   /* besides the dashes */
-	{ "au", C_CROSS }, { "a", C_CROSS }, { "et", 0 },
-	{ "hingga", C_CROSS }, { "sampai", C_CROSS }, { "dan", 0 },
-	{ "to", C_CROSS }, { "until", C_CROSS }, { "till", C_CROSS }, { "through", C_CROSS },
-	{ "thru", C_CROSS }, { "and", 0 },
-	{ "الى", C_CROSS }, { "حتى", C_CROSS }, { "و", 0 },
-};
-
-/* Words that open a range and the connectors that close it: the opening
- * word belongs to the mention ("du 25 au 26 octobre"). */
-static const struct {
-	const char *word;
-	const char *conn[6];
-} range_openers[] = {
-	{ "du", { "au", "a", NULL } },
-	{ "de", { "au", "a", NULL } },
-	{ "entre", { "et", NULL } },
-	{ "from", { "to", "until", "till", "through", "thru", "-" } },
-	{ "between", { "and", NULL } },
-	{ "dari", { "hingga", "sampai", "-", NULL } },
-	{ "sejak", { "hingga", "sampai", NULL } },
-	{ "antara", { "dan", NULL } },
-	{ "من", { "الى", "حتى", "-", NULL } },
-	{ "بين", { "و", NULL } },
-};
-
-/* Articles that may stand before a day inside a range ("entre le 25 et le
- * 26", "tanggal 25 hingga tanggal 26"). */
-static const char *const day_articles[] = { "le", "tanggal", "the", NULL };
-
-/* A range connector at token i: its name, whether it may join two months,
+/* A range connector at token i: its bit, whether it may join two months,
  * and the token where the second day should start. */
-static const char *connector_at(const struct toks *tk, size_t i, int *cross, size_t *after)
+static uint64_t connector_at(struct toks *tk, size_t i, int *cross, size_t *after)
 {
-	const char *name = NULL;
+	uint64_t bit = 0;
 
 	if (is_dash(tk, i)) {
-		name = "-";
+		bit = CONN_DASH;
 		*cross = 1;
-	} else {
-		for (size_t k = 0; k < COUNT(connectors); k++) {
-			if (is_word(tk, i, connectors[k].word)) {
-				name = connectors[k].word;
-				*cross = (connectors[k].flags & C_CROSS) != 0;
-				break;
-			}
-		}
+	} else if (role_at(tk, i, R_CONN)) {
+		const struct lex *e = lex_at(tk, i);
+		bit = e->conn_bit;
+		*cross = (e->roles & R_CROSS) != 0;
 	}
-	if (!name)
-		return NULL;
+	if (!bit)
+		return 0;
 	*after = i + 1;
-	if (word_in(tk, i + 1, day_articles) && has(tk, i + 2) && TK(tk, i + 2).type == T_NUM)
+	if (role_at(tk, i + 1, R_ARTICLE) && is_num(tk, i + 2))
 		*after = i + 2;
-	return name;
+	return bit;
 }
 
 /* Byte where a range starting with the day at token i begins: at its
  * opening word when one pairs with connector `conn`. */
-static size_t range_start(const struct toks *tk, size_t i, const char *conn)
+static size_t range_start(struct toks *tk, size_t i, uint64_t conn)
 {
 	size_t k = i;
 
-	if (k > 0 && word_in(tk, k - 1, day_articles))
+	if (k > 0 && role_at(tk, k - 1, R_ARTICLE))
 		k--;
-	if (k > 0) {
-		for (size_t r = 0; r < COUNT(range_openers); r++) {
-			if (!is_word(tk, k - 1, range_openers[r].word))
-				continue;
-			for (size_t c = 0; c < COUNT(range_openers[r].conn) && range_openers[r].conn[c]; c++)
-				if (strcmp(range_openers[r].conn[c], conn) == 0)
-					return TK(tk, k - 1).start;
-		}
-	}
+	if (k > 0 && role_at(tk, k - 1, R_OPENER) && (lex_at(tk, k - 1)->closers & conn))
+		return TK(tk, k - 1).start;
 	return TK(tk, i).start;
 }
 
@@ -772,20 +1446,20 @@ static int make_range(struct date_ymd *a, struct date_ymd *b, int *wrap)
 /* After a first date p1 (from the day at token i) ending before token k: a
  * connector and a second date with its own month ("30 octobre au 2
  * novembre"). */
-static int cross_month(const struct toks *tk, size_t i, const struct date_ymd *p1, size_t k,
+static int cross_month(struct toks *tk, size_t i, const struct date_ymd *p1, size_t k,
                        struct found *f, size_t *resume)
 {
 	int cross = 0, d2, y2 = 0;
-	size_t k2, j2, e2, yk, ye;
+	size_t k2 = 0, j2, e2, yk, ye;
 	struct month_match m2;
-	const char *conn = connector_at(tk, k, &cross, &k2);
+	uint64_t conn = connector_at(tk, k, &cross, &k2);
 
 	if (!conn || !cross)
 		return 0;
 	if (!day_at(tk, k2, &d2, &j2, &e2) || !month_after_day(tk, j2, &m2))
 		return 0;
 	size_t next = m2.next, end = m2.end;
-	if (year_at(tk, m2.dnext, &y2, &yk, &ye)) {
+	if (year_after(tk, &m2, &y2, &yk, &ye)) {
 		next = yk;
 		end = ye;
 	}
@@ -801,22 +1475,22 @@ static int cross_month(const struct toks *tk, size_t i, const struct date_ymd *p
 }
 
 /* Day-first mentions at the number at token i: "25 Oktober 2025", "1er
- * janvier", "25-26 Oktober 2025", "du 25 au 26 octobre", "من 25 إلى 26
- * أكتوبر", "30 octobre au 2 novembre". Returns 1 with *f, 0 when nothing
- * starts here, -1 when an impossible date ("31 février 2025") must be
- * skipped up to *resume. */
-static int parse_day_first(const struct toks *tk, size_t i, struct found *f, size_t *resume)
+ * janvier", "10. März 2024", "10 de março de 2024", "25-26 Oktober 2025",
+ * "du 25 au 26 octobre", "من 25 إلى 26 أكتوبر", "30 octobre au 2 novembre".
+ * Returns 1 with *f, 0 when nothing starts here, -1 when an impossible date
+ * ("31 février 2025") must be skipped up to *resume. */
+static int parse_day_first(struct toks *tk, size_t i, struct found *f, size_t *resume)
 {
 	int d1, y1 = 0, cross = 0;
-	size_t j, e1, yk, ye, k2;
+	size_t j, e1, yk, ye, k2 = 0;
 	struct month_match m1;
-	const char *conn;
+	uint64_t conn;
 
 	if (!day_at(tk, i, &d1, &j, &e1))
 		return 0;
 	if (month_after_day(tk, j, &m1)) {
 		size_t next = m1.next, end = m1.end;
-		if (year_at(tk, m1.dnext, &y1, &yk, &ye)) {
+		if (year_after(tk, &m1, &y1, &yk, &ye)) {
 			next = yk;
 			end = ye;
 		}
@@ -825,7 +1499,7 @@ static int parse_day_first(const struct toks *tk, size_t i, struct found *f, siz
 			*resume = next;
 			return -1;
 		}
-		if (cross_month(tk, i, &p1, next, f, resume))
+		if (m1.open && cross_month(tk, i, &p1, next, f, resume))
 			return 1;
 		f->from = f->to = p1;
 		f->start = TK(tk, i).start;
@@ -834,16 +1508,17 @@ static int parse_day_first(const struct toks *tk, size_t i, struct found *f, siz
 		*resume = next;
 		return 1;
 	}
+	if (is_punct(tk, j, '.') && adjacent(tk, j - 1, j))
+		j++; /* "vom 10. bis 12. März" */
 	conn = connector_at(tk, j, &cross, &k2);
 	if (conn) {
 		int d2, y2 = 0;
 		size_t j2, e2;
 		struct month_match m2;
-		if (!day_at(tk, k2, &d2, &j2, &e2) ||
-		    !month_after_day(tk, j2, &m2))
+		if (!day_at(tk, k2, &d2, &j2, &e2) || !month_after_day(tk, j2, &m2))
 			return 0;
 		size_t next = m2.next, end = m2.end;
-		if (year_at(tk, m2.dnext, &y2, &yk, &ye)) {
+		if (year_after(tk, &m2, &y2, &yk, &ye)) {
 			next = yk;
 			end = ye;
 		}
@@ -862,17 +1537,18 @@ static int parse_day_first(const struct toks *tk, size_t i, struct found *f, siz
 }
 
 /* Month-first mentions at the word at token i: "décembre 2024",
- * "ديسمبر/كانون الأول 2024" (any language), and in English "October 25,
+ * "ديسمبر/كانون الأول 2024", "marzo de 2024", "มีนาคม 2567" (any
+ * language), and where the language writes so (English) "October 25,
  * 2025", "Oct. 25-26", "October 30 – November 2, 2025". */
-static int parse_month_first(const struct toks *tk, size_t i, struct found *f, size_t *resume)
+static int parse_month_first(struct toks *tk, size_t i, struct found *f, size_t *resume)
 {
 	struct month_match m1, m2;
 	int y = 0, d1, d2, cross = 0;
-	size_t yk, ye, j, e1, k2, j2, e2;
+	size_t yk, ye, j, e1, k2 = 0, j2, e2;
 
-	if (!month_at(tk, i, 1, &m1))
+	if (!month_at(tk, i, AT_START, &m1))
 		return 0;
-	if (year_at(tk, m1.dnext, &y, &yk, &ye)) {
+	if (year_after(tk, &m1, &y, &yk, &ye)) {
 		f->from.y = f->to.y = y;
 		f->from.m = f->to.m = m1.m;
 		f->from.d = f->to.d = 0;
@@ -882,19 +1558,19 @@ static int parse_month_first(const struct toks *tk, size_t i, struct found *f, s
 		*resume = yk;
 		return 1;
 	}
-	if (!m1.en || !day_at(tk, m1.dnext, &d1, &j, &e1))
+	if (!m1.en || !m1.open || !day_at(tk, m1.dnext, &d1, &j, &e1))
 		return 0;
 
 	struct date_ymd a = { 0, m1.m, d1 }, b = a;
 	size_t next = j, end = e1;
-	const char *conn = connector_at(tk, j, &cross, &k2);
+	uint64_t conn = connector_at(tk, j, &cross, &k2);
 	int ranged = 0;
-	if (conn && day_at(tk, k2, &d2, &j2, &e2) && !month_at(tk, j2, 0, &m2)) {
+	if (conn && day_at(tk, k2, &d2, &j2, &e2) && !month_at(tk, j2, AT_AFTER_DAY, &m2)) {
 		b.d = d2;
 		next = j2;
 		end = e2;
 		ranged = 1;
-	} else if (conn && cross && month_at(tk, k2, 0, &m2) && m2.en &&
+	} else if (conn && cross && month_at(tk, k2, AT_START, &m2) && m2.en &&
 	           day_at(tk, m2.dnext, &d2, &j2, &e2)) {
 		b.m = m2.m;
 		b.d = d2;
@@ -903,7 +1579,7 @@ static int parse_month_first(const struct toks *tk, size_t i, struct found *f, s
 		ranged = 1;
 	}
 	size_t yi = is_punct(tk, next, ',') ? next + 1 : next;
-	if (year_at(tk, yi, &y, &yk, &ye)) {
+	if (year_at(tk, yi, m1.langs, &y, &yk, &ye)) {
 		b.y = y;
 		next = yk;
 		end = ye;
@@ -930,6 +1606,137 @@ static int parse_month_first(const struct toks *tk, size_t i, struct found *f, s
 	f->end = end;
 	*resume = next;
 	return 1;
+}
+
+/* ---- numeric dates with unit words ---------------------------------------- */
+
+/* The era written just before byte `at` ("令和6年"), skipping spaces;
+ * returns its offset and sets *start, or returns -1. */
+static int short_era_before(const char *text, size_t at, size_t *start)
+{
+	while (at > 0 && text[at - 1] == ' ')
+		at--;
+	for (size_t k = 0; k < COUNT(date_eras); k++) {
+		size_t n = strlen(date_eras[k].word);
+		if (!date_eras[k].short_years || n > at ||
+		    memcmp(text + at - n, date_eras[k].word, n) != 0)
+			continue;
+		*start = at - n;
+		return date_eras[k].offset;
+	}
+	return -1;
+}
+
+/* A date of numbers and unit words: "2024年3月10日", "3月10日",
+ * "2024년 3월 10일", "令和6年3月10日" (units after; from the number at token
+ * i) or "ngày 10 tháng 3 năm 2024", "10 tháng 3 năm 2024", "tháng 3 năm
+ * 2024" (units before; from the unit word at token i, or the bare day at
+ * i). It needs a month and a day or a year. Returns as parse_day_first. */
+static int parse_units(struct toks *tk, size_t i, struct found *f, size_t *resume)
+{
+	int v[4] = { 0, 0, 0, 0 }, nd[4] = { 0, 0, 0, 0 }, have = 0, count = 0;
+	int before = role_at(tk, i, R_UNIT_BEFORE), era = -1;
+	size_t k = i, start, end = 0;
+
+	if (!has(tk, i))
+		return 0;
+	start = TK(tk, i).start;
+	if (before) {
+		int last = 4;
+		while (role_at(tk, k, R_UNIT_BEFORE) && lex_at(tk, k)->unit < last &&
+		       is_num(tk, k + 1) && TK(tk, k + 1).value >= 0) {
+			int u = lex_at(tk, k)->unit;
+			v[u] = (int)TK(tk, k + 1).value;
+			nd[u] = TK(tk, k + 1).ndigits;
+			have |= 1 << u;
+			count++;
+			last = u;
+			end = TK(tk, k + 1).end;
+			k += 2;
+		}
+	} else if (is_num(tk, i) && role_at(tk, i + 1, R_UNIT_BEFORE)) {
+		/* "10 tháng 3": a bare day before the month's unit */
+		if (TK(tk, i).value < 0 || TK(tk, i).ndigits > 2 || glued_left(tk, i) ||
+		    lex_at(tk, i + 1)->unit != U_MONTH)
+			return 0;
+		v[U_DAY] = (int)TK(tk, i).value;
+		have = 1 << U_DAY;
+		count = 1;
+		end = TK(tk, i).end;
+		k = i + 1;
+		int last = U_DAY;
+		while (role_at(tk, k, R_UNIT_BEFORE) && lex_at(tk, k)->unit < last &&
+		       is_num(tk, k + 1) && TK(tk, k + 1).value >= 0) {
+			int u = lex_at(tk, k)->unit;
+			v[u] = (int)TK(tk, k + 1).value;
+			nd[u] = TK(tk, k + 1).ndigits;
+			have |= 1 << u;
+			count++;
+			last = u;
+			end = TK(tk, k + 1).end;
+			k += 2;
+		}
+	} else {
+		int last = 0;
+		if (glued_left(tk, i))
+			return 0;
+		while (is_num(tk, k) && TK(tk, k).value >= 0 && role_at(tk, k + 1, R_UNIT_AFTER) &&
+		       lex_at(tk, k + 1)->unit > last && adjacent(tk, k, k + 1)) {
+			int u = lex_at(tk, k + 1)->unit;
+			v[u] = (int)TK(tk, k).value;
+			nd[u] = TK(tk, k).ndigits;
+			have |= 1 << u;
+			count++;
+			last = u;
+			end = TK(tk, k + 1).end;
+			k += 2;
+		}
+		if (have & (1 << U_YEAR)) {
+			size_t es;
+			era = short_era_before(tk->text, start, &es);
+			if (era >= 0)
+				start = es;
+		}
+	}
+	if (!(have & (1 << U_MONTH)) || count < 2)
+		return 0;
+	struct date_ymd d = { 0, v[U_MONTH], (have & (1 << U_DAY)) ? v[U_DAY] : 0 };
+	if (have & (1 << U_YEAR)) {
+		if (era >= 0 && nd[U_YEAR] <= 2 && v[U_YEAR] >= 1)
+			d.y = era + v[U_YEAR];
+		else if (nd[U_YEAR] == 4 && v[U_YEAR] >= 1000)
+			d.y = v[U_YEAR];
+		else
+			return 0;
+	}
+	*resume = k;
+	if (nd[U_MONTH] > 2 || d.m < 1 || ((have & (1 << U_DAY)) && d.d < 1) || !dates_valid(&d))
+		return -1;
+	f->from = f->to = d;
+	f->start = start;
+	f->end = end;
+	f->wrap = 0;
+	return 1;
+}
+
+/* Every form that may start at token i. */
+static int parse_at(struct toks *tk, size_t i, struct found *f, size_t *resume)
+{
+	int r;
+	if (!has(tk, i))
+		return 0;
+	if (TK(tk, i).type == T_NUM) {
+		if ((role_at(tk, i + 1, R_UNIT_AFTER | R_UNIT_BEFORE)) &&
+		    (r = parse_units(tk, i, f, resume)) != 0)
+			return r;
+		return parse_day_first(tk, i, f, resume);
+	}
+	if (TK(tk, i).type == T_WORD) {
+		if (role_at(tk, i, R_UNIT_BEFORE) && (r = parse_units(tk, i, f, resume)) != 0)
+			return r;
+		return parse_month_first(tk, i, f, resume);
+	}
+	return 0;
 }
 
 /* ---- year inference ------------------------------------------------------- */
@@ -980,10 +1787,10 @@ static void infer_years(struct date_mention *v, const unsigned char *wrap, size_
 int dates_find(const char *text, size_t n, const struct date_ymd *context,
                struct date_mention **out, size_t *count)
 {
-	struct toks tk = { NULL, 0, 0, 0, text, n, 0 };
+	struct toks tk = { NULL, 0, 0, 0, text, n, 0, 0 };
 	struct date_mention *found = NULL;
 	unsigned char *wrap = NULL;
-	size_t nfound = 0, capfound = 0, last_end = 0, i = 0;
+	size_t nfound = 0, capfound = 0, last_end = 0, cur = 0, num;
 
 	if (!out || !count)
 		return -1;
@@ -991,48 +1798,53 @@ int dates_find(const char *text, size_t n, const struct date_ymd *context,
 	*count = 0;
 	if (!text || n == 0)
 		return text || n == 0 ? 0 : -1;
+	if (!lexicon.ready)
+		lexicon_build();
 
-	for (;;) {
-		struct found f;
-		size_t resume = i + 1;
-		int r = 0;
-
+	/* Each number, and the few tokens before it where a mention holding it
+	 * may start, are tried in text order; a mention resumes after itself. */
+	while (next_number(&tk, cur, &num)) {
+		size_t i = num >= LOOKBACK_TOKENS ? num - LOOKBACK_TOKENS : 0;
+		if (i < cur)
+			i = cur;
+		if (i < tk.base)
+			i = tk.base;
 		tokens_drop(&tk, i > TOK_LOOKBACK ? i - TOK_LOOKBACK : 0);
-		if (tokens_fill(&tk, i + TOK_LOOKAHEAD) < 0)
-			goto fail;
-		if (!has(&tk, i))
-			break;
-		if (TK(&tk, i).type == T_NUM)
-			r = parse_day_first(&tk, i, &f, &resume);
-		else if (TK(&tk, i).type == T_WORD)
-			r = parse_month_first(&tk, i, &f, &resume);
-		if (resume <= i)
-			resume = i + 1;
-		if (r > 0) {
-			if (f.start < last_end)
-				f.start = TK(&tk, i).start;
-			if (nfound == capfound) {
-				size_t cap = capfound ? capfound * 2 : 8;
-				struct date_mention *nv = realloc(found, cap * sizeof *nv);
-				if (!nv)
-					goto fail;
-				found = nv;
-				unsigned char *nw = realloc(wrap, cap);
-				if (!nw)
-					goto fail;
-				wrap = nw;
-				capfound = cap;
+		while (i <= num) {
+			struct found f;
+			size_t resume = i + 1;
+			int r = parse_at(&tk, i, &f, &resume);
+			if (tk.oom)
+				goto fail;
+			if (r > 0) {
+				if (f.start < last_end)
+					f.start = TK(&tk, i).start;
+				if (nfound == capfound) {
+					size_t cap = capfound ? capfound * 2 : 8;
+					struct date_mention *nv = realloc(found, cap * sizeof *nv);
+					if (!nv)
+						goto fail;
+					found = nv;
+					unsigned char *nw = realloc(wrap, cap);
+					if (!nw)
+						goto fail;
+					wrap = nw;
+					capfound = cap;
+				}
+				found[nfound].from = f.from;
+				found[nfound].to = f.to;
+				found[nfound].off = f.start;
+				found[nfound].len = f.end - f.start;
+				found[nfound].year_inferred = f.from.y == 0;
+				wrap[nfound++] = (unsigned char)f.wrap;
+				last_end = f.end;
 			}
-			found[nfound].from = f.from;
-			found[nfound].to = f.to;
-			found[nfound].off = f.start;
-			found[nfound].len = f.end - f.start;
-			found[nfound].year_inferred = f.from.y == 0;
-			wrap[nfound++] = (unsigned char)f.wrap;
-			last_end = f.end;
+			i = r != 0 && resume > i ? resume : i + 1;
 		}
-		i = r != 0 ? resume : i + 1;
+		cur = i;
 	}
+	if (tk.oom)
+		goto fail;
 	free(tk.v);
 	tk.v = NULL;
 

@@ -1,11 +1,11 @@
 /* detect.c — owns what an article does not say about itself: its language
- * (Arabic by script; Latin-script languages by counting a few very frequent
- * function words), its source URL (the "Source: URL" line that closes each
+ * (identified by langid.c), its source URL (the "Source: URL" line that closes each
  * corpus file, in any of the corpus languages) and a title (the first
  * sentence of a paragraph, shortened to a display width with "…"). Input is
  * untrusted UTF-8: invalid bytes are decoded as U+FFFD and never copied into
  * a result. */
 #include "tandem/detect.h"
+#include "tandem/langid.h"
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -15,6 +15,7 @@
 #include <unictype.h>
 #include <uninorm.h>
 #include <unistr.h>
+#include <unigbrk.h>
 #include <uniwidth.h>
 
 /* ---- characters ---------------------------------------------------------- */
@@ -44,178 +45,51 @@ static bool is_bidi_mark(ucs4_t c)
 	       (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
 }
 
-static bool is_arabic(ucs4_t c)
-{
-	return (c >= 0x0600 && c <= 0x06FF) || (c >= 0x0750 && c <= 0x077F) ||
-	       (c >= 0x08A0 && c <= 0x08FF) || (c >= 0xFB50 && c <= 0xFDFF) ||
-	       (c >= 0xFE70 && c <= 0xFEFF);
-}
-
 /* ---- language ------------------------------------------------------------ */
-
-/* Lowercase, NFC. A word shared by two languages counts for both. */
-static const char *const words_fr[] = {
-	"le", "la", "les", "des", "du", "de", "et", "est", "une", "un",
-	"dans", "pour", "qui", "que", "sur", "avec", "au", "aux", "ce", "a",
-	"été", "il", "elle", "en", "ne", "pas", "par", "se", "son", "sont",
-	"cette", "plus",
-};
-static const char *const words_id[] = {
-	"dan", "yang", "di", "untuk", "dengan", "dari", "ini", "pada",
-	"dalam", "tersebut", "akan", "adalah", "itu", "juga", "oleh", "ke",
-	"para", "tidak", "atau", "sebagai", "telah", "bahwa", "kepada",
-	"karena", "serta", "bagi", "antara", "lebih", "mereka", "dapat",
-};
-static const char *const words_en[] = {
-	"the", "and", "of", "to", "in", "is", "that", "for", "with", "on",
-	"was", "as", "by", "it", "at", "from", "are", "be", "this", "has",
-	"have", "an", "not", "or", "which", "were", "will", "their", "said",
-	"its",
-};
-static const char *const words_vi[] = {
-	"và", "của", "là", "các", "có", "được", "trong", "cho", "với",
-	"những", "này", "không", "một", "người", "đã", "để", "khi", "từ",
-	"cũng", "đến", "về", "theo", "nhiều", "tại", "sẽ", "như", "phải",
-	"đó", "nhưng", "ở",
-};
-static const char *const words_es[] = {
-	"el", "la", "los", "las", "de", "y", "que", "en", "del", "por",
-	"con", "para", "una", "es", "se", "un", "lo", "al", "su", "como",
-	"más", "pero", "sus", "ya", "o", "fue", "este", "ha", "sobre",
-	"también",
-};
-static const char *const words_de[] = {
-	"der", "die", "das", "und", "ist", "nicht", "den", "mit", "von", "zu",
-	"auf", "für", "ein", "eine", "dem", "des", "sich", "im", "auch", "es",
-	"wird", "an", "als", "bei", "nach", "aus", "hat", "sind", "oder",
-	"wurde",
-};
-
-struct stopwords {
-	const char *tag;
-	const char *const *words;
-	size_t count;
-};
-
-#define WORDS(tag, a) { tag, a, sizeof a / sizeof *a }
-static const struct stopwords languages[] = {
-	WORDS("fr", words_fr), WORDS("id", words_id), WORDS("en", words_en),
-	WORDS("vi", words_vi), WORDS("es", words_es), WORDS("de", words_de),
-};
-#undef WORDS
-#define NLANG (sizeof languages / sizeof *languages)
-
-/* The winner needs MIN_HITS stopwords and at least 3/2 of the runner-up's
- * hits; a text of fewer than MIN_WORDS words is "und" whatever its script. */
-enum {
-	WORD_MAX = 32, /* bytes; a longer word is no stopword */
-	MIN_WORDS = 3,
-	MIN_HITS = 3,
-};
-
-/* Counts a lowercased word for every language that lists it. A word with
- * combining marks (decomposed accents) is composed first, as the lists are. */
-static void count_hits(const uint8_t *w, size_t len, bool marks,
-		       unsigned hits[NLANG])
-{
-	uint8_t buf[WORD_MAX];
-	uint8_t *nfc = NULL;
-	if (marks) {
-		size_t nlen = sizeof buf;
-		nfc = u8_normalize(UNINORM_NFC, w, len, buf, &nlen);
-		if (!nfc)
-			return;
-		w = nfc;
-		len = nlen;
-	}
-	for (size_t l = 0; l < NLANG; l++)
-		for (size_t i = 0; i < languages[l].count; i++) {
-			const char *sw = languages[l].words[i];
-			if (strlen(sw) == len && memcmp(sw, w, len) == 0) {
-				hits[l]++;
-				break;
-			}
-		}
-	if (nfc != buf)
-		free(nfc);
-}
 
 const char *detect_language(const char *text, size_t n)
 {
-	const uint8_t *s = (const uint8_t *)text;
-	size_t letters = 0, arabic = 0, words = 0;
-	unsigned hits[NLANG] = { 0 };
-	uint8_t word[WORD_MAX];
-	size_t wlen = 0;
-	bool in_word = false, too_long = false, marks = false;
-
-	if (!text)
-		return "und";
-	/* One step past the end closes the last word. */
-	for (size_t i = 0; i <= n;) {
-		ucs4_t c = 0;
-		size_t k = 1;
-		bool alpha = false, part = false;
-		if (i < n) {
-			k = next_char(s + i, n - i, &c);
-			alpha = uc_is_alpha(c);
-			/* Combining marks (decomposed accents) continue a word. */
-			part = alpha || (in_word && uc_is_general_category(
-							  c, UC_CATEGORY_M));
-		}
-		if (alpha) {
-			letters++;
-			if (is_arabic(c))
-				arabic++;
-		}
-		if (part) {
-			if (!in_word) {
-				in_word = true;
-				too_long = false;
-				marks = false;
-				wlen = 0;
-			}
-			marks = marks || !alpha;
-			if (!too_long) {
-				int m = u8_uctomb(word + wlen, uc_tolower(c),
-						  (ptrdiff_t)(WORD_MAX - wlen));
-				if (m < 0)
-					too_long = true;
-				else
-					wlen += (size_t)m;
-			}
-		} else if (in_word) {
-			in_word = false;
-			words++;
-			if (!too_long)
-				count_hits(word, wlen, marks, hits);
-		}
-		i += k;
-	}
-
-	if (letters == 0 || words < MIN_WORDS)
-		return "und";
-	if (arabic * 2 > letters)
-		return "ar";
-
-	size_t best = 0;
-	unsigned second = 0;
-	for (size_t l = 1; l < NLANG; l++)
-		if (hits[l] > hits[best])
-			best = l;
-	for (size_t l = 0; l < NLANG; l++)
-		if (l != best && hits[l] > second)
-			second = hits[l];
-	if (hits[best] < MIN_HITS || hits[best] * 2 < second * 3)
-		return "und";
-	return languages[best].tag;
+	return langid_tag(text, n);
 }
 
 /* ---- source line --------------------------------------------------------- */
 
-static const char *const source_labels[] = {
-	"Sources", "Source", "Sumber", "المصدر", "Nguồn", "Fuente", "Quelle",
+/* The words that label a source line, per language, written as a news
+ * site writes them; compared ignoring letter case. */
+static const struct {
+	const char *lang;
+	const char *labels[3];
+} source_labels[] = {
+	{ "en", { "Source", "Sources" } },
+	{ "fr", { "Source", "Sources" } },
+	{ "id", { "Sumber" } },
+	{ "ar", { "المصدر", "مصدر", "المصادر" } },
+	{ "vi", { "Nguồn" } },
+	{ "es", { "Fuente", "Fuentes" } },
+	{ "de", { "Quelle", "Quellen" } },
+	{ "pt", { "Fonte", "Fontes" } },
+	{ "it", { "Fonte", "Fonti" } },
+	{ "nl", { "Bron", "Bronnen" } },
+	{ "pl", { "Źródło", "Źródła" } },
+	{ "tr", { "Kaynak", "Kaynaklar" } },
+	{ "ru", { "Источник", "Источники" } },
+	{ "uk", { "Джерело", "Джерела" } },
+	{ "he", { "מקור", "מקורות" } },
+	{ "fa", { "منبع", "منابع" } },
+	{ "hi", { "स्रोत" } },
+	{ "th", { "ที่มา", "แหล่งที่มา" } },
+	{ "zh", { "来源", "來源", "消息来源" } },
+	{ "ja", { "出典", "出所", "ソース" } },
+	{ "ko", { "출처" } },
+	{ "cs", { "Zdroj" } },
+	{ "sv", { "Källa" } },
+	{ "da", { "Kilde" } },
+	{ "fi", { "Lähde" } },
+	{ "el", { "Πηγή" } },
 };
+
+/* The longest label, in bytes: a line whose colon comes later has none. */
+enum { LABEL_SPAN = 48 };
 
 /* Bytes of s (n bytes) that spell `prefix`, letter case ignored; 0 when s
  * does not start with it. */
@@ -235,6 +109,16 @@ static size_t match_prefix(const uint8_t *s, size_t n, const char *prefix)
 		j += kb;
 	}
 	return i;
+}
+
+/* True when s[0..n) is one of the labels, letter case ignored. */
+static bool is_source_label(const uint8_t *s, size_t n)
+{
+	for (size_t l = 0; l < sizeof source_labels / sizeof *source_labels; l++)
+		for (size_t k = 0; k < 3 && source_labels[l].labels[k]; k++)
+			if (match_prefix(s, n, source_labels[l].labels[k]) == n)
+				return true;
+	return false;
 }
 
 /* Index of the first character at or after i that is neither white space
@@ -295,50 +179,99 @@ char *detect_source_line(const char *line, size_t n)
 	if (!line)
 		return NULL;
 	size_t i = skip_space(s, n, 0);
-	for (size_t l = 0; l < sizeof source_labels / sizeof *source_labels;
-	     l++) {
-		size_t m = match_prefix(s + i, n - i, source_labels[l]);
-		if (m) {
-			char *url = source_url(s, n, i + m);
-			if (url)
-				return url;
-		}
+	/* The label runs up to a colon (':' or '：', EF BC 9A) near the
+	 * start of the line: its bytes are looked for first, so that most
+	 * lines cost a scan of a few bytes. */
+	size_t c = i, lim = n - i > LABEL_SPAN ? i + LABEL_SPAN : n;
+	while (c < lim && s[c] != ':' &&
+	       !(s[c] == 0xEF && n - c >= 3 && s[c + 1] == 0xBC && s[c + 2] == 0x9A))
+		c++;
+	if (c >= lim)
+		return NULL;
+	size_t label_end = c;
+	while (label_end > i) {
+		ucs4_t ch;
+		const uint8_t *p = u8_prev(&ch, s + label_end, s + i);
+		if (!p || !(is_blank(ch) || is_bidi_mark(ch)))
+			break;
+		label_end = (size_t)(p - s);
 	}
-	return NULL;
+	if (label_end == i)
+		return NULL;
+	char *url = source_url(s, n, label_end);
+	if (url && !is_source_label(s + i, label_end - i)) {
+		free(url);
+		url = NULL;
+	}
+	return url;
 }
 
 /* ---- title --------------------------------------------------------------- */
 
+/* Sentence ends that need white space (or the end) after them: the Latin
+ * marks, the Arabic question mark, the Urdu full stop, the Devanagari
+ * dandas, the Ethiopic full stop, the ellipsis and the double marks. */
 static bool is_terminator(ucs4_t c)
 {
-	return c == '.' || c == '!' || c == '?' || c == 0x061F || c == 0x2026;
+	return c == '.' || c == '!' || c == '?' || c == 0x061F || c == 0x06D4 ||
+	       c == 0x0964 || c == 0x0965 || c == 0x1362 || c == 0x2026 ||
+	       (c >= 0x203C && c <= 0x203D) || (c >= 0x2047 && c <= 0x2049);
+}
+
+/* Sentence ends of scripts written without spaces: they end the sentence
+ * whatever follows (。！？ and the half-width ｡). */
+static bool is_wide_terminator(ucs4_t c)
+{
+	return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF61;
 }
 
 /* Closing quotes and brackets stay with the sentence they close. */
 static bool is_closer(ucs4_t c)
 {
 	return c == ')' || c == ']' || c == '}' || c == '"' || c == '\'' ||
-	       c == 0x00BB || c == 0x201D || c == 0x2019 || c == 0x203A;
+	       c == 0x00BB || c == 0x201D || c == 0x2019 || c == 0x203A ||
+	       c == 0x3009 || c == 0x300B || c == 0x300D || c == 0x300F || c == 0x3011 ||
+	       c == 0x3015 || c == 0x3017 || c == 0xFF09 || c == 0xFF3D || c == 0xFF63;
 }
 
 /* Bytes of the first sentence of s: through a terminator (and its closers)
- * that is followed by white space or the end, or a period between a
- * lowercase letter or digit and an uppercase letter ("Hanoi.Ini"). */
+ * that is followed by white space or the end, a wide terminator, or a
+ * period between a lowercase letter or digit and an uppercase letter
+ * ("Hanoi.Ini"). */
 static size_t sentence_end(const uint8_t *s, size_t n)
 {
 	ucs4_t prev = 0;
+	size_t digits = 0; /* decimal digits just before i, after a blank */
 	for (size_t i = 0; i < n;) {
 		ucs4_t c, d = 0;
 		size_t j = i + next_char(s + i, n - i, &c), e = j;
-		if (is_terminator(c)) {
+		bool wide = is_wide_terminator(c);
+		if (wide || is_terminator(c)) {
 			while (e < n) {
 				size_t k = next_char(s + e, n - e, &d);
-				if (!is_closer(d))
+				if (!is_closer(d) && !(wide && is_wide_terminator(d)))
 					break;
 				e += k;
 			}
-			if (e >= n)
-				return n;
+			if (e >= n || wide)
+				return e;
+			/* "am 10. März": the dot of a German ordinal */
+			if (c == '.' && e == j && digits >= 1 && digits <= 2 && is_blank(d)) {
+				size_t k = e;
+				ucs4_t nc = 0;
+				while (k < n) {
+					size_t kk = next_char(s + k, n - k, &nc);
+					if (!is_blank(nc))
+						break;
+					k += kk;
+				}
+				if (k < n && uc_is_alpha(nc)) {
+					prev = c;
+					digits = 0;
+					i = j;
+					continue;
+				}
+			}
 			if (is_blank(d))
 				return e;
 			if (c == '.' && e == j &&
@@ -346,6 +279,10 @@ static size_t sentence_end(const uint8_t *s, size_t n)
 			    uc_is_upper(d))
 				return e;
 		}
+		if (uc_is_digit(c) && (digits || i == 0 || is_blank(prev)))
+			digits++;
+		else
+			digits = 0;
 		prev = c;
 		i = j;
 	}
@@ -356,7 +293,8 @@ static size_t sentence_end(const uint8_t *s, size_t n)
 static bool is_dangling(ucs4_t c)
 {
 	return c == ' ' || c == ',' || c == ';' || c == ':' || c == 0x060C ||
-	       c == 0x061B;
+	       c == 0x061B || c == 0x3001 || c == 0xFF0C || c == 0xFF1A ||
+	       c == 0xFF1B;
 }
 
 static const char ellipsis[] = "\xE2\x80\xA6"; /* U+2026 */
@@ -401,24 +339,29 @@ char *detect_title(const char *paragraph, size_t n, int max_cols)
 	if (u8_width(t, len, "UTF-8") <= max_cols)
 		return (char *)t;
 
-	/* Longest prefix within max_cols - 1 columns, and the last space
-	 * with everything before it within them. */
-	int limit = max_cols - 1, w = 0;
+	/* Longest prefix of whole grapheme clusters within max_cols - 1
+	 * columns, and the last space with everything before it within them;
+	 * the space is where to cut unless it would lose more than half of
+	 * the room (text without spaces: Chinese, Thai). */
+	int limit = max_cols - 1, w = 0, w_space = 0;
 	size_t cut_char = 0, cut_space = 0;
 	for (size_t i = 0; i < len;) {
-		ucs4_t c;
-		size_t k = next_char(t + i, len - i, &c);
-		int cw = uc_width(c, "UTF-8");
-		if (c == ' ')
+		const uint8_t *g = u8_grapheme_next(t + i, t + len);
+		size_t k = g ? (size_t)(g - (t + i)) : len - i;
+		int cw = u8_width(t + i, k, "UTF-8");
+		if (cw < 0)
+			cw = 1;
+		if (t[i] == ' ') {
 			cut_space = i;
+			w_space = w;
+		}
 		if (cw > 0 && w + cw > limit)
 			break;
-		if (cw > 0)
-			w += cw;
+		w += cw;
 		i += k;
 		cut_char = i;
 	}
-	size_t cut = cut_space ? cut_space : cut_char;
+	size_t cut = cut_space && 2 * w_space >= limit ? cut_space : cut_char;
 	while (cut > 0) {
 		ucs4_t c;
 		const uint8_t *p = u8_prev(&c, t + cut, t);

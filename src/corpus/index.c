@@ -181,7 +181,7 @@ static const char SCHEMA_SQL[] =
     " lang TEXT NOT NULL, source TEXT, title TEXT NOT NULL,"
     " date_y INTEGER NOT NULL, date_m INTEGER NOT NULL, date_d INTEGER NOT NULL,"
     " detected INTEGER NOT NULL, invalid_utf8 INTEGER NOT NULL, controls INTEGER NOT NULL,"
-    " blocks BLOB, dates BLOB);";
+    " blocks BLOB, dates BLOB, charset TEXT, undecodable INTEGER NOT NULL);";
 
 /* Empties the index and writes the current schema and parse version. */
 static int create_schema(struct cindex *ix)
@@ -298,11 +298,14 @@ static enum open_result open_db(struct cindex *ix, const char *file, unsigned fl
 	}
 	static const char get_sql[] =
 	    "SELECT size, mtime_ns, hash, inputs, lang, source, title, date_y, date_m, date_d,"
-	    " detected, invalid_utf8, controls, blocks, dates FROM article WHERE path = ?1";
+	    " detected, invalid_utf8, controls, blocks, dates, charset, undecodable"
+	    " FROM article WHERE path = ?1";
 	static const char put_sql[] =
 	    "INSERT OR REPLACE INTO article(path, size, mtime_ns, hash, inputs, lang, source,"
-	    " title, date_y, date_m, date_d, detected, invalid_utf8, controls, blocks, dates)"
-	    " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)";
+	    " title, date_y, date_m, date_d, detected, invalid_utf8, controls, blocks, dates,"
+	    " charset, undecodable)"
+	    " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
+	    " ?18)";
 	if (sqlite3_prepare_v3(ix->db, get_sql, -1, SQLITE_PREPARE_PERSISTENT, &ix->get, NULL) !=
 	        SQLITE_OK ||
 	    sqlite3_prepare_v3(ix->db, put_sql, -1, SQLITE_PREPARE_PERSISTENT, &ix->put, NULL) !=
@@ -436,6 +439,7 @@ static unsigned char *pack_dates(const struct date_mention *d, size_t n)
 
 void cindex_entry_free(struct cindex_entry *e)
 {
+	free(e->charset);
 	free(e->lang);
 	free(e->source);
 	free(e->title);
@@ -482,9 +486,12 @@ int cindex_lookup(struct cindex *ix, const char *path, struct cindex_entry *out)
 		size_t bn = (size_t)sqlite3_column_bytes(st, 13);
 		const unsigned char *db = sqlite3_column_blob(st, 14);
 		size_t dn = (size_t)sqlite3_column_bytes(st, 14);
+		out->charset = sqlite3_column_type(st, 15) == SQLITE_NULL ? NULL : column_dup(st, 15);
+		out->undecodable = (size_t)sqlite3_column_int64(st, 16);
 		r = 1;
 		int oom = !out->lang || !out->title ||
-		          (sqlite3_column_type(st, 5) != SQLITE_NULL && !out->source);
+		          (sqlite3_column_type(st, 5) != SQLITE_NULL && !out->source) ||
+		          (sqlite3_column_type(st, 15) != SQLITE_NULL && !out->charset);
 		if (oom) {
 			snprintf(ix->err, sizeof ix->err, "lookup: out of memory");
 			r = -1;
@@ -592,7 +599,10 @@ int cindex_put(struct cindex *ix, const char *path, const struct cindex_entry *e
 	         sqlite3_bind_blob(st, 15, bb, (int)(e->nblocks * BLOCK_WORDS * 4), SQLITE_STATIC) ==
 	             SQLITE_OK &&
 	         sqlite3_bind_blob(st, 16, db, (int)(e->ndates * DATE_WORDS * 4), SQLITE_STATIC) ==
-	             SQLITE_OK;
+	             SQLITE_OK &&
+	         (e->charset ? sqlite3_bind_text(st, 17, e->charset, -1, SQLITE_STATIC)
+	                     : sqlite3_bind_null(st, 17)) == SQLITE_OK &&
+	         sqlite3_bind_int64(st, 18, (sqlite3_int64)e->undecodable) == SQLITE_OK;
 	int rc = ok ? sqlite3_step(st) : SQLITE_NOMEM;
 	if (rc != SQLITE_DONE)
 		set_err(ix, "write");

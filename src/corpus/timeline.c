@@ -2,6 +2,7 @@
  * of day (articles' references renumbered to match), and the languages that
  * cover each event. */
 #include "tandem/timeline.h"
+#include "tandem/langid.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -114,9 +115,10 @@ char *timeline_event_langs(const struct corpus *c, const struct corpus_event *e,
 		size_t open = k;
 		for (size_t i = 0; i < e->narticles; i++) {
 			const struct corpus_article *a = &c->articles[e->articles[i]];
-			if ((a->event == ev) != (pass == 0) || listed(buf, k, a->lang))
+			const char *lang = langid_badge(a->lang);
+			if ((a->event == ev) != (pass == 0) || listed(buf, k, lang))
 				continue;
-			size_t l = strlen(a->lang);
+			size_t l = strlen(lang);
 			int paren = pass == 1 && k == open;
 			/* separator, "(", tag, ")" when mentioned, NUL */
 			if (k + (k > 0) + paren + l + (pass == 1) + 1 > n)
@@ -125,7 +127,7 @@ char *timeline_event_langs(const struct corpus *c, const struct corpus_event *e,
 				buf[k++] = ' ';
 			if (paren)
 				buf[k++] = '(';
-			memcpy(buf + k, a->lang, l);
+			memcpy(buf + k, lang, l);
 			k += l;
 			buf[k] = 0;
 		}

@@ -222,3 +222,25 @@ enum bidi_dir bidi_first_strong(const char *utf8, size_t len)
 	}
 	return BIDI_AUTO;
 }
+
+int bidi_needs_layout(const char *utf8, size_t len)
+{
+	const uint8_t *s = (const uint8_t *)utf8;
+	size_t i = 0;
+	while (i < len) {
+		/* below U+0590 nothing is right-to-left: a lead byte there is at
+		 * most 0xD5, and continuation bytes are below 0xC0 */
+		if (s[i] < 0xd6) {
+			i++;
+			continue;
+		}
+		ucs4_t c;
+		int k = u8_mbtouc(&c, s + i, len - i);
+		i += k > 0 ? (size_t)k : 1;
+		FriBidiCharType t = fribidi_get_bidi_type(c);
+		if (FRIBIDI_IS_RTL(t) || t == FRIBIDI_TYPE_AN || FRIBIDI_IS_EXPLICIT(t) ||
+		    FRIBIDI_IS_ISOLATE(t))
+			return 1;
+	}
+	return 0;
+}

@@ -1,6 +1,7 @@
 /* layout.c — owns line breaking and the building of terminal cells (steps 5
  * to 7 of the text pipeline). A paragraph analysed once by bidi.c is cut into
- * lines in logical order at UAX #14 opportunities, measured with the widths of
+ * lines in logical order at UAX #14 opportunities (and, inside Thai, Lao,
+ * Khmer and Myanmar words, wordbreak.c's), measured with the widths of
  * the shaped characters; a word wider than the line is cut between grapheme
  * clusters. Each line is then reordered alone, and its visual sequence becomes
  * cells (base + combining marks), with the logical<->visual map kept. */
@@ -14,6 +15,7 @@
 #include <uniwidth.h>
 
 #include "tandem/decode.h"
+#include "tandem/wordbreak.h"
 
 #define FILL_CHAR 0xfeffu
 
@@ -230,7 +232,7 @@ static int build_line(const struct bidi_para *p, const struct layout_opts *o, co
 {
 	size_t n = end - start;
 	size_t content_end = end;
-	while (content_end > start && (w[content_end - 1] & ATTR_SPACE))
+	while (!o->keep_spaces && content_end > start && (w[content_end - 1] & ATTR_SPACE))
 		content_end--;
 
 	memset(line, 0, sizeof *line);
@@ -330,8 +332,18 @@ int layout_wrap(const struct bidi_para *p, const struct layout_opts *o, struct l
 	if (!gbrk || !map || !out->lines || !out->cell_store || !out->map_store)
 		goto fail;
 	if (!w[n]) { /* first wrap of this paragraph */
-		for (size_t i = 0; i < n; i++)
-			w[i] = char_attr(p->shaped[i], p->logical[i]);
+		int nospace = 0; /* a character of a script written without spaces */
+		for (size_t i = 0; i < n; i++) {
+			uint32_t c = p->logical[i];
+			w[i] = char_attr(p->shaped[i], c);
+			if (c >= 0x0e00u && wordbreak_script_char(c)) /* below: never */
+				nospace = 1;
+		}
+		/* Their words have no UAX #14 opportunity between them: add the
+		 * dictionary's, once, to the paragraph's. Without ICU's data they
+		 * stay as UAX #14 gives them (cut between clusters when too long). */
+		if (nospace && wordbreak_add(p->logical, n, p->breaks) == -1)
+			goto fail;
 		w[n] = 1;
 	}
 

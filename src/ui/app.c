@@ -146,13 +146,6 @@ static void draw_status(struct app *app)
 	struct view *v = view_current(app);
 	char left[256] = "", pos[64] = "", right[160];
 	draw_fill(t, y, 0, w, THEME_STATUS);
-	if (app->prompt) {
-		char buf[300];
-		snprintf(buf, sizeof buf, "/%s", app->prompt_buf);
-		int n = draw_text(t, y, 0, w - 1, buf, THEME_STATUS);
-		draw_fill(t, y, n, 1, THEME_SELECTED); /* the cursor */
-		return;
-	}
 	if (v && v->ops->status)
 		v->ops->status(app, v, left, sizeof left, pos, sizeof pos);
 	/* a message takes the place of the article fields; a pending mark
@@ -189,6 +182,48 @@ static void draw_status(struct app *app)
 		draw_text(t, y, w - rw, rw, right, THEME_STATUS);
 }
 
+/* Right-to-left text quoted in the reader's own lines (messages, headers)
+ * is set as the articles are. */
+static void theme_text_opts(struct app *app)
+{
+	app->theme.text_reorder = app->popts.reorder;
+	app->theme.text_shape = app->popts.shape;
+	app->theme.text_mirror = app->popts.mirror;
+	app->theme.text_reveal = app->popts.reveal;
+}
+
+/* How the prompt's line is set: as article text is. */
+static struct lineedit_opts prompt_opts(const struct app *app)
+{
+	return (struct lineedit_opts){.shape = app->popts.shape, .mirror = app->popts.mirror,
+	                              .reorder = app->popts.reorder,
+	                              .reveal = app->popts.reveal};
+}
+
+/* The search prompt on the last row, in the text's colours (so a typed
+ * character changes its own cells and nothing else): "/", then the query
+ * set by the text layer in the columns up to the last (left blank): flush
+ * left, or flush right when it is right-to-left, scrolled so that the
+ * cursor shows. */
+static void draw_prompt(struct app *app)
+{
+	struct theme *t = &app->theme;
+	int y = app->rows - 1, field = app->cols - 2;
+	struct lineedit_opts o = prompt_opts(app);
+	struct lineedit_view lv;
+	draw_fill(t, y, 0, app->cols, THEME_TEXT);
+	draw_text(t, y, 0, 1, "/", THEME_TEXT);
+	app->cursor_y = y;
+	app->cursor_x = 1;
+	if (lineedit_layout(&app->prompt_edit, &o, field, &lv) != 0) {
+		draw_text(t, y, 1, field, "(out of memory)", THEME_ERROR);
+		return;
+	}
+	draw_line_scrolled(t, y, 1, field, lv.line, app->prompt_edit.scroll, THEME_TEXT);
+	app->cursor_x = 1 + lv.cursor - app->prompt_edit.scroll;
+	lineedit_view_free(&lv);
+}
+
 /* The one drawing function: repaints the parts marked dirty. */
 static void update(struct app *app)
 {
@@ -199,6 +234,8 @@ static void update(struct app *app)
 		int w = draw_text_width(m);
 		draw_text(t, app->rows / 2, app->cols > w ? (app->cols - w) / 2 : 0, app->cols, m,
 		          THEME_MESSAGE);
+		if (app->cursor_shown && curs_set(0) != ERR)
+			app->cursor_shown = 0;
 		refresh();
 		app->dirty = 0;
 		return;
@@ -214,8 +251,19 @@ static void update(struct app *app)
 			draw_fill(t, y, r.x, r.w, THEME_TEXT);
 		v->ops->draw(app, v, r);
 	}
-	draw_status(app);
-	refresh();
+	if (app->prompt) {
+		draw_prompt(app);
+		/* the terminal's own cursor, where the next character goes */
+		if (!app->cursor_shown && curs_set(1) != ERR)
+			app->cursor_shown = 1;
+		move(app->cursor_y, app->cursor_x);
+	} else {
+		draw_status(app);
+		if (app->cursor_shown && curs_set(0) != ERR)
+			app->cursor_shown = 0;
+	}
+	wnoutrefresh(stdscr);
+	doupdate();
 	app->dirty = 0;
 }
 
@@ -257,8 +305,15 @@ static void set_needle(struct app *app, const char *q)
 		fold_free(&app->needle);
 }
 
+/* A key at the search prompt. Editing acts on the query's logical text:
+ * Backspace and Delete remove a grapheme cluster, Ctrl-W the word before
+ * the cursor, Ctrl-U the whole query; Left and Right move the cursor on the
+ * screen (visually), Ctrl-B and Ctrl-F back and forward in the text, Home
+ * and Ctrl-A to its start, End and Ctrl-E to its end. */
 static void prompt_key(struct app *app, int fn, wint_t ch)
 {
+	struct lineedit *e = &app->prompt_edit;
+	struct lineedit_opts o = prompt_opts(app);
 	app->dirty |= DIRTY_STATUS;
 	if (fn && ch == KEY_RESIZE) {
 		do_resize(app);
@@ -270,13 +325,13 @@ static void prompt_key(struct app *app, int fn, wint_t ch)
 	}
 	if ((!fn && (ch == '\n' || ch == '\r')) || (fn && ch == KEY_ENTER)) {
 		app->prompt = 0;
-		if (app->prompt_len == 0) { /* an empty query repeats the last one */
+		if (e->len == 0) { /* an empty query repeats the last one */
 			if (!app->query[0])
 				return;
 			if (!app->have_needle) /* Esc cleared the highlight */
 				set_needle(app, app->query);
 		} else {
-			set_needle(app, app->prompt_buf);
+			set_needle(app, e->buf);
 		}
 		struct view *v = view_current(app);
 		if (!app->have_needle)
@@ -288,26 +343,65 @@ static void prompt_key(struct app *app, int fn, wint_t ch)
 		app->dirty |= DIRTY_MAIN;
 		return;
 	}
-	if ((fn && ch == KEY_BACKSPACE) || (!fn && (ch == 127 || ch == 8))) {
-		while (app->prompt_len > 0) {
-			unsigned char b = (unsigned char)app->prompt_buf[--app->prompt_len];
-			if ((b & 0xc0) != 0x80)
-				break;
+	if (fn) {
+		switch (ch) {
+		case KEY_BACKSPACE:
+			lineedit_backspace(e);
+			break;
+		case KEY_DC:
+			lineedit_delete(e);
+			break;
+		case KEY_LEFT:
+		case KEY_RIGHT:
+			if (lineedit_move_visual(e, ch == KEY_RIGHT ? 1 : -1, &o) < 0)
+				view_message(app, 1, "out of memory");
+			break;
+		case KEY_HOME:
+			lineedit_home(e);
+			break;
+		case KEY_END:
+			lineedit_end(e);
+			break;
+		default:
+			break;
 		}
-		app->prompt_buf[app->prompt_len] = 0;
 		return;
 	}
-	if (fn || ch < 0x20 || ch == 0x7f)
+	switch (ch) {
+	case 127:
+	case 8: /* Backspace, Ctrl-H */
+		lineedit_backspace(e);
+		return;
+	case 23: /* Ctrl-W */
+		lineedit_kill_word(e);
+		return;
+	case 21: /* Ctrl-U */
+		lineedit_kill_line(e);
+		return;
+	case 1: /* Ctrl-A */
+		lineedit_home(e);
+		return;
+	case 5: /* Ctrl-E */
+		lineedit_end(e);
+		return;
+	case 2: /* Ctrl-B */
+	case 6: /* Ctrl-F */
+		lineedit_move_logical(e, ch == 6 ? 1 : -1);
+		return;
+	case 4: /* Ctrl-D: Delete */
+		lineedit_delete(e);
+		return;
+	default:
+		break;
+	}
+	if (ch < 0x20 || ch == 0x7f)
 		return;
 	char mb[MB_LEN_MAX];
 	mbstate_t st;
 	memset(&st, 0, sizeof st);
 	size_t n = wcrtomb(mb, (wchar_t)ch, &st);
-	if (n == (size_t)-1 || app->prompt_len + n + 1 >= sizeof app->prompt_buf)
-		return;
-	memcpy(app->prompt_buf + app->prompt_len, mb, n);
-	app->prompt_len += n;
-	app->prompt_buf[app->prompt_len] = 0;
+	if (n == (size_t)-1 || lineedit_insert(e, mb, n) != 0)
+		beep();
 }
 
 /* A wheel turn or a button-1 press (events that come while a prompt is open
@@ -399,6 +493,7 @@ static void init_labels(struct app *app)
 static void toggle_reveal(struct app *app)
 {
 	app->popts.reveal = !app->popts.reveal;
+	theme_text_opts(app);
 	init_labels(app);
 	for (int i = 0; i < app->depth; i++) {
 		struct view *v = &app->stack[i];
@@ -446,8 +541,7 @@ static void handle_request(struct app *app, enum request req)
 		return;
 	case REQ_SEARCH:
 		app->prompt = 1;
-		app->prompt_len = 0;
-		app->prompt_buf[0] = 0;
+		lineedit_clear(&app->prompt_edit);
 		app->dirty |= DIRTY_STATUS;
 		return;
 	case REQ_MARK:
@@ -582,6 +676,7 @@ static void page_options(struct app *app)
 	app->opts.bidi = terminal ? UI_BIDI_TERMINAL : UI_BIDI_APP;
 	app->popts = (struct page_opts){.shape = shape && !terminal, .mirror = mirror,
 	                                .reorder = !terminal, .header = 1, .dir = BIDI_AUTO};
+	theme_text_opts(app);
 }
 
 static int open_start_views(struct app *app)

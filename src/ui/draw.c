@@ -9,6 +9,7 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "tandem/bidi.h"
 #include "tandem/sanitize.h"
 
 static attr_t attr_of(const struct theme *t, enum theme_elem e)
@@ -68,6 +69,27 @@ void draw_line(const struct theme *t, int y, int x, int w, const struct layout_l
 	}
 	if (cell_elem != stack_elem)
 		free(cell_elem);
+}
+
+void draw_line_scrolled(const struct theme *t, int y, int x, int w, const struct layout_line *l,
+                        int from, enum theme_elem elem)
+{
+	int col = 0;
+	for (size_t i = 0; i < l->ncells; i++) {
+		const struct layout_cell *c = &l->cells[i];
+		int at = col - from;
+		col += c->width;
+		if (at < 0)
+			continue;
+		if (at + c->width > w)
+			break;
+		wchar_t wc[LAYOUT_CELL_CHARS + 1];
+		size_t k = 0;
+		for (; k < c->nch && k < LAYOUT_CELL_CHARS; k++)
+			wc[k] = (wchar_t)c->ch[k];
+		wc[k] = 0;
+		put_cell(t, y, x + at, wc, elem);
+	}
 }
 
 /* The reader's own text (status, prompts, messages that quote file names
@@ -138,12 +160,37 @@ static int find_cut(uint32_t c, int w, void *ctx)
 	return 0;
 }
 
+/* A text quoting right-to-left text, through the text layer. -1 when it
+ * cannot be analysed (out of memory). */
+static int draw_text_bidi(const struct theme *t, int y, int x, int w, const char *s,
+                          enum theme_elem elem)
+{
+	struct page_opts o = {.shape = t->text_shape, .mirror = t->text_mirror,
+	                      .reorder = t->text_reorder, .reveal = t->text_reveal,
+	                      .dir = BIDI_AUTO};
+	struct label l;
+	if (label_init(&l, s, &o) != 0) {
+		label_free(&l);
+		return -1;
+	}
+	int cut = draw_label(t, y, x, w, &l, elem, NULL, 0);
+	const struct layout_line *ln = label_line(&l, cut ? w - 1 : w);
+	int used = (ln ? ln->indent + ln->width : 0) + cut;
+	label_free(&l);
+	return used;
+}
+
 int draw_text(const struct theme *t, int y, int x, int w, const char *s, enum theme_elem elem)
 {
 	static const wchar_t ellipsis[] = {0x2026, 0};
 	struct text_pen p = {.t = t, .y = y, .x = x, .w = w, .stop = w, .col = 0, .elem = elem};
 	if (w < 1)
 		return 0;
+	if ((t->text_reorder || t->text_shape) && bidi_needs_layout(s, strlen(s))) {
+		int used = draw_text_bidi(t, y, x, w, s, elem);
+		if (used >= 0)
+			return used;
+	}
 	if (draw_text_width(s) <= w) {
 		each_visible(s, put_visible, &p);
 		return p.col;
@@ -191,7 +238,9 @@ int draw_text_middle(const struct theme *t, int y, int x, int w, const char *s,
                      enum theme_elem elem)
 {
 	static const wchar_t ellipsis[] = {0x2026, 0};
-	if (w < 8 || draw_text_width(s) <= w)
+	/* a text quoting right-to-left text keeps its start, set as a line */
+	if (w < 8 || draw_text_width(s) <= w ||
+	    ((t->text_reorder || t->text_shape) && bidi_needs_layout(s, strlen(s))))
 		return draw_text(t, y, x, w, s, elem);
 	struct vis_buf b = {0};
 	each_visible(s, collect, &b);

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "tandem/langid.h"
 #include "tandem/timeline.h"
 #include "tandem/view.h"
 
@@ -147,7 +148,7 @@ void view_list_draw_pane(struct app *app, struct rect r, size_t sel, int focused
 		char pre[64], date[16];
 		int isel = i == sel;
 		enum theme_elem e = isel ? (focused ? THEME_SELECTED : THEME_CURRENT) : THEME_TEXT;
-		snprintf(pre, sizeof pre, " %-3s %-10s ", a->lang, a->date.y ? dates_format(&a->date, date) : "-");
+		snprintf(pre, sizeof pre, " %-3s %-10s ", langid_badge(a->lang), a->date.y ? dates_format(&a->date, date) : "-");
 		draw_fill(t, y, r.x, r.w, e);
 		int x = draw_text(t, y, r.x, r.w, pre, e);
 		/* an article whose main event is another only mentions this one */

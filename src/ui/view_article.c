@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "tandem/evidence.h"
+#include "tandem/langid.h"
 #include "tandem/view.h"
 
 #define MAX_HL 64
@@ -433,7 +434,7 @@ static void article_status(struct app *app, struct view *v, char *left, size_t n
 	struct article_data *d = v->data;
 	const struct corpus_article *a = d->page->article;
 	char date[16];
-	snprintf(left, nl, "%s %s %s", a->id, a->lang, view_date(&a->date, date));
+	snprintf(left, nl, "%s %s %s", a->id, langid_label(a->lang), view_date(&a->date, date));
 	view_position(pos, np, d->top, (size_t)d->h, d->page->nrows);
 	(void)app;
 }

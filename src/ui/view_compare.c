@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "tandem/compare.h"
+#include "tandem/langid.h"
 #include "tandem/view.h"
 
 #define GAP 3       /* " │ " between columns */
@@ -294,8 +295,8 @@ static unsigned goto_diff(struct app *app, struct compare_data *d, int dir)
 			d->ctop[df->col] = max_top(d, df->col);
 	}
 	char what[96];
-	const char *me = app->corpus->articles[cmp->articles[df->col]].lang;
-	const char *other = app->corpus->articles[cmp->articles[df->other]].lang;
+	const char *me = langid_label(app->corpus->articles[cmp->articles[df->col]].lang);
+	const char *other = langid_label(app->corpus->articles[cmp->articles[df->other]].lang);
 	facts_format(&df->fact, what, sizeof what);
 	if (df->qualifier_only)
 		view_message(app, 0, "difference %ld/%zu: %s says %s; %s qualifies it otherwise", k + 1,
@@ -353,10 +354,10 @@ static void compare_draw(struct app *app, struct view *v, struct rect r)
 		/* what the column is: in full where it fits, else in short */
 		const char *kind = compare_kind_name(cmp->kind[c]);
 		const char *focus = c == d->focus && cmp->ncols > 1 ? "  *" : "";
-		snprintf(head, sizeof head, " %s  %s%s%s%s", a->lang, a->id, focus, *kind ? "  · " : "",
+		snprintf(head, sizeof head, " %s  %s%s%s%s", langid_label(a->lang), a->id, focus, *kind ? "  · " : "",
 		         kind);
 		if (draw_text_width(head) > d->colw && cmp->kind[c] == COMPARE_OTHER_REPORT)
-			snprintf(head, sizeof head, " %s  %s%s  · other report", a->lang, a->id, focus);
+			snprintf(head, sizeof head, " %s  %s%s  · other report", langid_label(a->lang), a->id, focus);
 		draw_fill(t, r.y, x, d->colw, e);
 		draw_text(t, r.y, x, d->colw, head, e);
 		if (c > 0)
@@ -660,7 +661,7 @@ static void compare_status(struct app *app, struct view *v, char *left, size_t n
 	if (has_translation(d->cmp))
 		snprintf(diffs, sizeof diffs, " · %zu difference%s", d->cmp->ndiffs,
 		         d->cmp->ndiffs == 1 ? "" : "s");
-	snprintf(left, nl, "%s %s %s [%s]%s", a->id, a->lang, view_date(&a->date, date),
+	snprintf(left, nl, "%s %s %s [%s]%s", a->id, langid_label(a->lang), view_date(&a->date, date),
 	         d->sync ? "sync" : "independent", diffs);
 	view_position(pos, np, top, (size_t)d->h, n);
 }

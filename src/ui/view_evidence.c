@@ -10,6 +10,7 @@
 
 #include "tandem/evidence.h"
 #include "tandem/grouplist.h"
+#include "tandem/langid.h"
 #include "tandem/view.h"
 
 #define EVIDENCE_HEAD_ROWS 3
@@ -95,7 +96,7 @@ static void evidence_draw(struct app *app, struct view *v, struct rect r)
 		draw_fill(t, y, r.x, r.w, base);
 		if (item < 0) {
 			char pre[64];
-			snprintf(pre, sizeof pre, " %-3s %-9s", a->lang,
+			snprintf(pre, sizeof pre, " %-3s %-9s", langid_badge(a->lang),
 			         a->event == (long)v->arg ? "reports" : "mentions");
 			int x = draw_text(t, y, r.x, r.w, pre, THEME_BADGE);
 			draw_label(t, y, r.x + x, r.w - x, &app->title_labels[g->key[i]], THEME_TITLE,

@@ -9,6 +9,7 @@
 
 #include "tandem/factcheck.h"
 #include "tandem/grouplist.h"
+#include "tandem/langid.h"
 #include "tandem/view.h"
 
 #define FACTS_HEAD_ROWS 3
@@ -115,7 +116,7 @@ static void facts_draw(struct app *app, struct view *v, struct rect r)
 		const struct factcheck_entry *en = &d->table.items[item];
 		char pre[320], where[160], what[96];
 		entry_text(c, en, where, sizeof where, what, sizeof what);
-		snprintf(pre, sizeof pre, "   %-3s %-*s  %-*s  ", c->articles[en->article].lang,
+		snprintf(pre, sizeof pre, "   %-3s %-*s  %-*s  ", langid_badge(c->articles[en->article].lang),
 		         d->where_w, where, d->what_w, what);
 		int x = draw_text(t, y, r.x, r.w, pre, base);
 		struct draw_hl lit = {g->lit_start[item], g->lit_end[item], THEME_MATCH};

@@ -20,7 +20,22 @@ enum help_kind {
 	HELP_PROBLEM,
 	HELP_STATE,
 	HELP_STATUS,
+	HELP_PROMPT,            /* kfrom: the row of prompt_keys */
 };
+
+/* The keys of the search prompt (fixed: they edit the query). Left and
+ * Right move on the screen, whatever the direction of the text. */
+static const char *const prompt_keys[][2] = {
+	{"/ prompt", "editing the query (characters are grapheme clusters):"},
+	{"Left Right", "move the cursor left, right on the screen"},
+	{"C-b C-f", "move back, forward in the text"},
+	{"Home C-a End C-e", "to the start, the end of the query"},
+	{"Backspace", "delete the character before the cursor"},
+	{"Delete C-d", "delete the character after the cursor"},
+	{"C-w C-u", "delete the word before the cursor; the whole query"},
+	{"Enter Esc", "search; cancel"},
+};
+#define PROMPT_ROWS (sizeof prompt_keys / sizeof prompt_keys[0])
 
 struct help_row {
 	enum help_kind kind;
@@ -90,7 +105,7 @@ static void help_resize(struct app *app, struct view *v, struct rect r)
 {
 	struct help_data *d = v->data;
 	char keys[KEYS_MAX], desc[KEYS_MAX];
-	size_t need = 12 + app->cfg.problems.n;
+	size_t need = 12 + PROMPT_ROWS + 1 + app->cfg.problems.n;
 	int widest = 0;
 	d->h = r.h;
 	for (int q = 1; q < REQ_COUNT; q++) {
@@ -137,6 +152,9 @@ static void help_resize(struct app *app, struct view *v, struct rect r)
 			df = dnext;
 		} while (kf < kn || df < dn);
 	}
+	add_row(d, HELP_BLANK, REQ_NONE, 0, 0, 0, 0);
+	for (size_t i = 0; i < PROMPT_ROWS; i++)
+		add_row(d, HELP_PROMPT, REQ_NONE, i, 0, 0, 0);
 	add_row(d, HELP_BLANK, REQ_NONE, 0, 0, 0, 0);
 	if (!problems)
 		add_row(d, HELP_CONFIG, REQ_NONE, 0, 0, 0, 0);
@@ -199,6 +217,12 @@ static void help_draw(struct app *app, struct view *v, struct rect r)
 			              ? "status line: the article (id, language, date) or a message; then"
 			              : "the first row shown/all rows, and top, end, all or how far down (%)",
 			          THEME_META);
+			break;
+		case HELP_PROMPT:
+			draw_text(t, y, r.x + 1, kw - 1, prompt_keys[row->kfrom][0],
+			          THEME_SIDEBAR_DATE);
+			draw_text(t, y, r.x + kw + 1, r.w - kw - 1, prompt_keys[row->kfrom][1],
+			          THEME_TEXT);
 			break;
 		case HELP_BLANK:
 			break;

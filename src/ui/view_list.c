@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tandem/langid.h"
 #include "tandem/view.h"
 
 struct list_data {
@@ -131,7 +132,7 @@ static void list_status(struct app *app, struct view *v, char *left, size_t nl, 
 		return;
 	const struct corpus_article *a = &app->corpus->articles[view_list_article(app, d->sel)];
 	char date[16];
-	snprintf(left, nl, "%s %s %s", a->id, a->lang, view_date(&a->date, date));
+	snprintf(left, nl, "%s %s %s", a->id, langid_label(a->lang), view_date(&a->date, date));
 	snprintf(pos, np, "%zu/%zu", d->sel + 1, n);
 }
 

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tandem/langid.h"
 #include "tandem/view.h"
 
 #define PICK_HEAD_ROWS 2
@@ -64,7 +65,7 @@ static void pick_draw(struct app *app, struct view *v, struct rect r)
 		const struct corpus_article *a = &c->articles[k];
 		char pre[160], date[16];
 		enum theme_elem e = i == d->sel ? THEME_SELECTED : THEME_TEXT;
-		snprintf(pre, sizeof pre, " %-3s %-10s %s  ", a->lang,
+		snprintf(pre, sizeof pre, " %-3s %-10s %s  ", langid_badge(a->lang),
 		         a->date.y ? dates_format(&a->date, date) : "-", a->id);
 		draw_fill(t, y, r.x, r.w, e);
 		int x = draw_text(t, y, r.x, r.w, pre, e);

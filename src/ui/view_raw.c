@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tandem/langid.h"
 #include "tandem/view.h"
 
 struct raw_data {
@@ -99,7 +100,7 @@ static void raw_status(struct app *app, struct view *v, char *left, size_t nl, c
 {
 	struct raw_data *d = v->data;
 	const struct corpus_article *a = &app->corpus->articles[v->article];
-	snprintf(left, nl, "%s %s (raw: %s)", a->id, a->lang, a->path);
+	snprintf(left, nl, "%s %s (raw: %s)", a->id, langid_label(a->lang), a->path);
 	snprintf(pos, np, "line %zu/%zu",
 	         d->page->nrows ? page_row_raw_line(d->page, d->top) + 1 : 0, d->page->npieces);
 }

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tandem/langid.h"
 #include "tandem/search.h"
 #include "tandem/view.h"
 
@@ -128,7 +129,7 @@ static void search_draw(struct app *app, struct view *v, struct rect r)
 			draw_text(t, y, r.x, r.w, pre, e);
 			continue;
 		}
-		snprintf(pre, sizeof pre, " %-14.14s %-3s ", a->id, a->lang);
+		snprintf(pre, sizeof pre, " %-14.14s %-3s ", a->id, langid_badge(a->lang));
 		int x = draw_text(t, y, r.x, r.w, pre, e);
 		const struct layout_para *lp = label_layout(&d->ctx[k], r.w - x - 1);
 		const struct layout_line *l = lp ? &lp->lines[0] : NULL;
@@ -206,7 +207,7 @@ static void search_status(struct app *app, struct view *v, char *left, size_t nl
 	const struct search_row *row = &d->rows[d->sel];
 	const struct search_hit *hit = &d->res.hits[row->hit];
 	const struct corpus_article *a = &app->corpus->articles[hit->article];
-	snprintf(left, nl, "%s %s", a->id, a->lang);
+	snprintf(left, nl, "%s %s", a->id, langid_label(a->lang));
 	if (row->note)
 		snprintf(pos, np, "%zu more", hit->more);
 	else

@@ -4,7 +4,7 @@
  *
  * src/text/layout.c takes its break opportunities from libunistring:
  * u32_possible_linebreaks(text, n, "UTF-8", p) on the logical (unshaped)
- * code points of the paragraph. This program makes the same call on each
+ * code points of the paragraph (called in src/text/bidi.c). This program makes the same call on each
  * test string and compares, at every position between two characters, the
  * file's ÷ (break allowed) and × (no break) with libunistring's answer.
  * Position 0 (before the first character) never breaks and the break at the
@@ -26,6 +26,12 @@
  * without that tailoring. The cases where they differ are listed, each with
  * its reason, in the known-deviations file.
  *
+ * layout.c then adds, inside runs of Thai, Lao, Khmer and Myanmar (class
+ * SA, which UAX #14 leaves to a dictionary), the word boundaries of
+ * src/text/wordbreak.c (ICU); this program does the same. The file's only
+ * such runs are two characters long (0E01 0E01, 17D6 17D6), where ICU finds
+ * no boundary either, so the addition changes no case's answer.
+ *
  * This file owns that library call and how its answer is read. Reading the
  * file, its ÷/× format, the known-deviations file and the tally are
  * tests/conformance/harness.h's: each case passes, or fails and is listed (a
@@ -41,11 +47,16 @@
 #include <unilbrk.h>
 
 #include "harness.h"
+#include "tandem/wordbreak.h"
 
-/* The call src/text/layout.c makes. */
+/* The calls src/text/bidi.c and src/text/layout.c make. */
 static void analyse(const uint32_t *s, size_t n, char *p)
 {
 	u32_possible_linebreaks(s, n, "UTF-8", p);
+	if (wordbreak_add(s, n, p) < 0) {
+		fprintf(stderr, "line-break-test: wordbreak_add failed\n");
+		exit(1);
+	}
 }
 
 /* Whether libunistring's p[] allows a break between s[k-1] and s[k]. */

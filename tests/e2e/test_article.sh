@@ -53,7 +53,7 @@ keys '?'
 check "help from the key map" "tandem keys (from the live key map)"
 keys G
 check "help explains the status line" "status line: the article"
-keys k k k k k k k k
+keys k k k k k k k k k k k k k k k k k k
 wait_for "focus the next column" || true
 if screen | grep -q 'Tab l Right  *compare: focus the next column'; then ok "help lists keys"; else notok "help lists keys"; fi
 keys q

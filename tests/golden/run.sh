@@ -53,7 +53,13 @@ for ev in adoption rehearsal signing plenary reception discussion; do
 done
 # a line-initial combining mark is drawn on a base of its own, and measured so
 golden render-lone-mark-20.txt sh -c "printf '\\314\\201xxxxxxxxxxxxxxxxxxxx\\nab \\314\\201cd ef\\n' | $bin --render --width 20"
+# Thai, Lao, Khmer and Myanmar, written without spaces, wrapped between words
+# (ICU's dictionaries: a new ICU may move a wrap between two other words)
+golden render-wordbreak-30.txt sh -c "for s in th lo km my; do head -n 1 tests/data/wordbreak/\$s.txt; done | $bin --render --width 30"
 golden list.txt "$bin" --list
+# plain files in many languages: dates, source lines, comment counts, titles
+golden check-multilingual.txt "$bin" --check tests/data/multilingual
+golden list-multilingual.txt "$bin" --list tests/data/multilingual
 golden timeline.txt "$bin" --timeline
 
 echo "golden: $pass passed, $fail failed"

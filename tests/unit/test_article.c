@@ -260,6 +260,47 @@ static void test_comment_boilerplate(void **state)
 	article_text_free(&t);
 }
 
+/* The comment counts of news sites in other languages and orders; what only
+ * looks like one stays a paragraph. */
+static void test_comment_boilerplate_languages(void **state)
+{
+	static const char *const counts[] = {
+		"12 comments", "1 comment", "12 commentaires", "12 COMMENTAIRES",
+		"12 تعليق", "١٢ تعليقات", "Комментарии (12)", "12 комментариев",
+		"Коментарі (3)", "Kommentare (5)", "Comentarios (0)", "Comentários: 4",
+		"Commenti (2)", "Reacties (7)", "Komentarze (1)", "Yorumlar (9)",
+		"תגובות (3)", "نظرات (۲)", "टिप्पणियां (4)", "ความคิดเห็น (1)",
+		"评论（12）", "12条评论", "コメント（3）", "댓글 (8)", "Bình luận (0)",
+		"12 bình luận", "Comments: 3",
+	};
+	static const char *const not_counts[] = {
+		"12 comments on the proposal were received by the ministry",
+		"Comments (many)", "Comments", "12", "Commentaire (12) du ministre",
+		"Le ministre a reçu 12 commentaires.", "Kommentar: Die Lage ist ernst",
+		"(12) Comments", "12 مقالة",
+	};
+	char buf[4096];
+	size_t n = 0;
+	for (size_t i = 0; i < sizeof counts / sizeof *counts; i++)
+		n += (size_t)snprintf(buf + n, sizeof buf - n, "%s\n", counts[i]);
+	for (size_t i = 0; i < sizeof not_counts / sizeof *not_counts; i++)
+		n += (size_t)snprintf(buf + n, sizeof buf - n, "%s\n", not_counts[i]);
+	assert_true(n < sizeof buf);
+	(void)state;
+	struct article_text t;
+	parse_str(buf, &t);
+	size_t nc = sizeof counts / sizeof *counts, nn = sizeof not_counts / sizeof *not_counts;
+	assert_int_equal(t.nblocks, nc + nn);
+	for (size_t i = 0; i < nc; i++)
+		if (t.blocks[i].kind != BLOCK_COMMENTS)
+			fail_msg("\"%s\" should be a comment count", counts[i]);
+	for (size_t i = 0; i < nn; i++)
+		if (t.blocks[nc + i].kind != BLOCK_PARAGRAPH)
+			fail_msg("\"%s\" should be a paragraph", not_counts[i]);
+	check_invariants(&t);
+	article_text_free(&t);
+}
+
 /* ---- lines --------------------------------------------------------------- */
 
 static void test_blank_lines_skipped(void **state)
@@ -778,6 +819,7 @@ int main(void)
 		cmocka_unit_test(test_captions),
 		cmocka_unit_test(test_source_lines),
 		cmocka_unit_test(test_comment_boilerplate),
+		cmocka_unit_test(test_comment_boilerplate_languages),
 		cmocka_unit_test(test_blank_lines_skipped),
 		cmocka_unit_test(test_crlf),
 		cmocka_unit_test(test_crlf_line_range),

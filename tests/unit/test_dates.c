@@ -1,5 +1,7 @@
 /* test_dates.c — ISO dates (parse, format, compare, validity) and the dates a
  * text mentions: every form in French, Indonesian, English and Arabic, the
+ * table of each further language (European, right-to-left, Indic, Thai,
+ * unit-word dates of zh, ja, ko, vi), the
  * bundled corpus (read relative to the repository root), numbers that are
  * not dates, impossible days and year inference. */
 #include <setjmp.h>
@@ -372,6 +374,239 @@ static void test_month_names(void **state)
 	}
 }
 
+/* ---- languages beyond the first four: one table each ---------------------- */
+
+struct case_one {
+	const char *text, *slice;
+	int y, m, d, inferred;
+};
+
+static void expect_cases(const struct case_one *c, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		expect_one(c[i].text, NULL, c[i].slice, c[i].y, c[i].m, c[i].d, c[i].inferred);
+}
+
+#define CASES(a) expect_cases(a, sizeof a / sizeof a[0])
+
+static void test_european_tables(void **state)
+{
+	(void)state;
+	static const struct case_one c[] = {
+		/* es */
+		{ "el 10 de marzo de 2024 en Madrid", "10 de marzo de 2024", 2024, 3, 10, 0 },
+		{ "el 1 de enero del 2025", "1 de enero del 2025", 2025, 1, 1, 0 },
+		{ "en septiembre de 2024", "septiembre de 2024", 2024, 9, 0, 0 },
+		{ "el 5 de setiembre", "5 de setiembre", 0, 9, 5, 1 },
+		{ "el 1º de mayo de 2024", "1º de mayo de 2024", 2024, 5, 1, 0 },
+		/* pt */
+		{ "em 10 de março de 2024", "10 de março de 2024", 2024, 3, 10, 0 },
+		{ "em 10 de marco de 2024", "10 de marco de 2024", 2024, 3, 10, 0 },
+		{ "desde outubro de 2023", "outubro de 2023", 2023, 10, 0, 0 },
+		{ "a 7 de fevereiro", "7 de fevereiro", 0, 2, 7, 1 },
+		/* de */
+		{ "am 10. März 2024 in Berlin", "10. März 2024", 2024, 3, 10, 0 },
+		{ "am 10. MÄRZ 2024", "10. MÄRZ 2024", 2024, 3, 10, 0 },
+		{ "am 3. Dezember", "3. Dezember", 0, 12, 3, 1 },
+		{ "im Jänner 2025", "Jänner 2025", 2025, 1, 0, 0 },
+		{ "am 5. Okt. 2024", "5. Okt. 2024", 2024, 10, 5, 0 },
+		/* it */
+		{ "il 10 marzo 2024 a Roma", "10 marzo 2024", 2024, 3, 10, 0 },
+		{ "il 1º maggio", "1º maggio", 0, 5, 1, 1 },
+		{ "nel giugno 2024", "giugno 2024", 2024, 6, 0, 0 },
+		/* nl */
+		{ "op 10 maart 2024", "10 maart 2024", 2024, 3, 10, 0 },
+		{ "op 1 mei", "1 mei", 0, 5, 1, 1 },
+		{ "in augustus 2024", "augustus 2024", 2024, 8, 0, 0 },
+		/* tr */
+		{ "10 Mart 2024 tarihinde", "10 Mart 2024", 2024, 3, 10, 0 },
+		{ "10 Mart'ta", "10 Mart", 0, 3, 10, 1 },
+		{ "MAYIS 2024", "MAYIS 2024", 2024, 5, 0, 0 },
+		{ "29 Şubat 2024", "29 Şubat 2024", 2024, 2, 29, 0 },
+		{ "1 Ağustos 2024", "1 Ağustos 2024", 2024, 8, 1, 0 },
+		{ "3 aralık", "3 aralık", 0, 12, 3, 1 },
+		/* ru: nominative, genitive, locative, abbreviations, year words */
+		{ "5 марта 2024 года в Москве", "5 марта 2024 года", 2024, 3, 5, 0 },
+		{ "5 марта 2024 г. в Москве", "5 марта 2024 г", 2024, 3, 5, 0 },
+		{ "в марте 2024 года", "марте 2024 года", 2024, 3, 0, 0 },
+		{ "март 2024", "март 2024", 2024, 3, 0, 0 },
+		{ "1 мая", "1 мая", 0, 5, 1, 1 },
+		{ "12 ЯНВАРЯ 2025", "12 ЯНВАРЯ 2025", 2025, 1, 12, 0 },
+		{ "12 янв. 2025", "12 янв. 2025", 2025, 1, 12, 0 },
+		{ "31 декабря 2024г.", "31 декабря 2024г", 2024, 12, 31, 0 },
+		/* uk */
+		{ "15 березня 2024 року", "15 березня 2024 року", 2024, 3, 15, 0 },
+		{ "1 лютого", "1 лютого", 0, 2, 1, 1 },
+		{ "у листопаді 2023 р.", "листопаді 2023 р", 2023, 11, 0, 0 },
+		{ "24 серпня 1991 року", "24 серпня 1991 року", 1991, 8, 24, 0 },
+	};
+	CASES(c);
+	expect_range("del 10 al 12 de marzo de 2024", NULL, "del 10 al 12 de marzo de 2024", 2024,
+	             3, 10, 2024, 3, 12, 0);
+	expect_range("entre 10 y 12 de marzo", NULL, "entre 10 y 12 de marzo", 0, 3, 10, 0, 3, 12,
+	             1);
+	expect_range("de 10 a 12 de março de 2024", NULL, "de 10 a 12 de março de 2024", 2024, 3,
+	             10, 2024, 3, 12, 0);
+	expect_range("vom 10. bis 12. März 2024", NULL, "vom 10. bis 12. März 2024", 2024, 3, 10,
+	             2024, 3, 12, 0);
+	expect_range("dal 10 al 12 marzo 2024", NULL, "dal 10 al 12 marzo 2024", 2024, 3, 10, 2024,
+	             3, 12, 0);
+	expect_range("van 10 tot 12 maart", NULL, "van 10 tot 12 maart", 0, 3, 10, 0, 3, 12, 1);
+	expect_range("с 5 по 7 марта 2024 года", NULL, "с 5 по 7 марта 2024 года", 2024, 3, 5,
+	             2024, 3, 7, 0);
+	expect_range("з 1 по 3 квітня", NULL, "з 1 по 3 квітня", 0, 4, 1, 0, 4, 3, 1);
+	expect_range("10-12 Mart 2024", NULL, "10-12 Mart 2024", 2024, 3, 10, 2024, 3, 12, 0);
+	expect_range("30 марта – 2 апреля 2024 года", NULL, "30 марта – 2 апреля 2024 года", 2024,
+	             3, 30, 2024, 4, 2, 0);
+}
+
+static void test_rtl_and_indic_tables(void **state)
+{
+	(void)state;
+	static const struct case_one c[] = {
+		/* he: the month takes a glued preposition */
+		{ "ב-12 במרץ 2024 נערך", "12 במרץ 2024", 2024, 3, 12, 0 },
+		{ "12 במרס 2024", "12 במרס 2024", 2024, 3, 12, 0 },
+		{ "ביום 1 בינואר", "1 בינואר", 0, 1, 1, 1 },
+		{ "עד סוף דצמבר 2024", "דצמבר 2024", 2024, 12, 0, 0 },
+		{ "במאי 2023", "במאי 2023", 2023, 5, 0, 0 },
+		{ "ובאוקטובר 2023", "ובאוקטובר 2023", 2023, 10, 0, 0 },
+		/* fa: Persian digits and names, مارچ */
+		{ "در ۱۰ مارس ۲۰۲۴ گفت", "۱۰ مارس ۲۰۲۴", 2024, 3, 10, 0 },
+		{ "۱۰ مارچ ۲۰۲۴", "۱۰ مارچ ۲۰۲۴", 2024, 3, 10, 0 },
+		{ "۵ ژانویه ۲۰۲۵ میلادی", "۵ ژانویه ۲۰۲۵ میلادی", 2025, 1, 5, 0 },
+		{ "در اکتبر ۲۰۲۳", "اکتبر ۲۰۲۳", 2023, 10, 0, 0 },
+		{ "۲۱ ژوئن", "۲۱ ژوئن", 0, 6, 21, 1 },
+		/* ar: Arabic-Indic digits (as before) */
+		{ "في ١٠ مارس ٢٠٢٤", "١٠ مارس ٢٠٢٤", 2024, 3, 10, 0 },
+		/* hi: Devanagari and ASCII digits, nukta or not */
+		{ "10 मार्च 2024 को", "10 मार्च 2024", 2024, 3, 10, 0 },
+		{ "१० मार्च २०२४ को", "१० मार्च २०२४", 2024, 3, 10, 0 },
+		{ "5 फ़रवरी 2024", "5 फ़रवरी 2024", 2024, 2, 5, 0 },
+		{ "5 फरवरी 2024", "5 फरवरी 2024", 2024, 2, 5, 0 },
+		{ "सितंबर 2023 में", "सितंबर 2023", 2023, 9, 0, 0 },
+		/* th: Buddhist era, Thai digits, abbreviations, names inside runs */
+		{ "เมื่อวันที่ 10 มีนาคม 2567", "10 มีนาคม 2567", 2024, 3, 10, 0 },
+		{ "๑๐ มีนาคม ๒๕๖๗", "๑๐ มีนาคม ๒๕๖๗", 2024, 3, 10, 0 },
+		{ "10 มี.ค. 2567", "10 มี.ค. 2567", 2024, 3, 10, 0 },
+		{ "10 มีนาคม พ.ศ. 2567", "10 มีนาคม พ.ศ. 2567", 2024, 3, 10, 0 },
+		{ "10 มีนาคม ค.ศ. 2024", "10 มีนาคม ค.ศ. 2024", 2024, 3, 10, 0 },
+		{ "10 มีนาคม 2024", "10 มีนาคม 2024", 2024, 3, 10, 0 },
+		{ "ในเดือนมีนาคม 2567", "มีนาคม 2567", 2024, 3, 0, 0 },
+		{ "10 มีนาคมที่ผ่านมา", "10 มีนาคม", 0, 3, 10, 1 },
+	};
+	CASES(c);
+	expect_range("من ١٠ إلى ١٢ مارس", NULL, "من ١٠ إلى ١٢ مارس", 0, 3, 10, 0, 3, 12, 1);
+	expect_range("10-12 במרץ 2024", NULL, "10-12 במרץ 2024", 2024, 3, 10, 2024, 3, 12, 0);
+	expect_range("از ۱۰ تا ۱۲ مارس", NULL, "از ۱۰ تا ۱۲ مارس", 0, 3, 10, 0, 3, 12, 1);
+	expect_range("10 से 12 मार्च 2024", NULL, "10 से 12 मार्च 2024", 2024, 3, 10, 2024, 3, 12,
+	             0);
+}
+
+static void test_unit_word_tables(void **state)
+{
+	(void)state;
+	static const struct case_one c[] = {
+		/* zh, ja: units after the numbers, glued to the text around */
+		{ "2024年3月10日，北京", "2024年3月10日", 2024, 3, 10, 0 },
+		{ "据报道2024年3月10日", "2024年3月10日", 2024, 3, 10, 0 },
+		{ "３月１０日", "３月１０日", 0, 3, 10, 1 },
+		{ "２０２４年３月１０日", "２０２４年３月１０日", 2024, 3, 10, 0 },
+		{ "2024年3月", "2024年3月", 2024, 3, 0, 0 },
+		{ "3月10号", "3月10号", 0, 3, 10, 1 },
+		{ "令和6年3月10日に", "令和6年3月10日", 2024, 3, 10, 0 },
+		{ "平成31年4月30日", "平成31年4月30日", 2019, 4, 30, 0 },
+		/* ko: with or without spaces */
+		{ "2024년 3월 10일에", "2024년 3월 10일", 2024, 3, 10, 0 },
+		{ "2024년3월10일", "2024년3월10일", 2024, 3, 10, 0 },
+		{ "3월 10일", "3월 10일", 0, 3, 10, 1 },
+		/* vi: units before the numbers */
+		{ "Hà Nội, ngày 10 tháng 3 năm 2024.", "ngày 10 tháng 3 năm 2024", 2024, 3, 10, 0 },
+		{ "10 tháng 3 năm 2024", "10 tháng 3 năm 2024", 2024, 3, 10, 0 },
+		{ "ngày 10 tháng 3", "ngày 10 tháng 3", 0, 3, 10, 1 },
+		{ "tháng 3 năm 2024", "tháng 3 năm 2024", 2024, 3, 0, 0 },
+		{ "NGÀY 10 THÁNG 3 NĂM 2024", "NGÀY 10 THÁNG 3 NĂM 2024", 2024, 3, 10, 0 },
+	};
+	CASES(c);
+}
+
+/* Every month name of the newer tables, as "1 <name> 2025" and "<name> 2025". */
+static void test_month_names_more(void **state)
+{
+	(void)state;
+	static const char *const names[][12] = {
+		{ "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+		  "septiembre", "octubre", "noviembre", "diciembre" },
+		{ "janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto",
+		  "setembro", "outubro", "novembro", "dezembro" },
+		{ "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
+		  "September", "Oktober", "November", "Dezember" },
+		{ "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
+		  "settembre", "ottobre", "novembre", "dicembre" },
+		{ "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+		  "september", "oktober", "november", "december" },
+		{ "Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran", "Temmuz", "Ağustos", "Eylül",
+		  "Ekim", "Kasım", "Aralık" },
+		{ "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
+		  "сентября", "октября", "ноября", "декабря" },
+		{ "январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август",
+		  "сентябрь", "октябрь", "ноябрь", "декабрь" },
+		{ "січня", "лютого", "березня", "квітня", "травня", "червня", "липня", "серпня",
+		  "вересня", "жовтня", "листопада", "грудня" },
+		{ "ژانویه", "فوریه", "مارس", "آوریل", "مه", "ژوئن", "ژوئیه", "اوت", "سپتامبر",
+		  "اکتبر", "نوامبر", "دسامبر" },
+		{ "בינואר", "בפברואר", "במרץ", "באפריל", "במאי", "ביוני", "ביולי", "באוגוסט",
+		  "בספטמבר", "באוקטובר", "בנובמבר", "בדצמבר" },
+		{ "जनवरी", "फ़रवरी", "मार्च", "अप्रैल", "मई", "जून", "जुलाई", "अगस्त", "सितंबर",
+		  "अक्टूबर", "नवंबर", "दिसंबर" },
+		{ "มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม",
+		  "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม" },
+		{ "ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.",
+		  "พ.ย.", "ธ.ค." },
+	};
+	for (size_t l = 0; l < sizeof names / sizeof names[0]; l++)
+		for (int k = 0; k < 12; k++) {
+			char text[160], slice[128];
+			snprintf(slice, sizeof slice, "1 %s 2025", names[l][k]);
+			snprintf(text, sizeof text, "x %s", slice);
+			expect_one(text, NULL, slice, 2025, k + 1, 1, 0);
+			snprintf(slice, sizeof slice, "%s 2025", names[l][k]);
+			snprintf(text, sizeof text, "(%s)", slice);
+			expect_one(text, NULL, slice, 2025, k + 1, 0, 0);
+		}
+}
+
+static void test_more_not_dates(void **state)
+{
+	(void)state;
+	expect_none("Су27 марта");             /* a number glued to a Cyrillic word */
+	expect_none("A320 März");
+	expect_none("10 out of 12");           /* no "out" (Portuguese outubro) */
+	expect_none("3 set 2024");             /* nor "set" */
+	expect_none("2024年");                 /* a year alone */
+	expect_none("3月");                    /* a month alone */
+	expect_none("10日");                   /* a day alone */
+	expect_none("2024年13月");             /* no month 13 */
+	expect_none("2024年2月30日");          /* no 30 February */
+	expect_none("ngày 10");
+	expect_none("năm 2024");
+	expect_none("tháng 3");
+	expect_none("32 марта 2024");
+	expect_none("31 апреля");
+	expect_none("31 Nisan 2024");
+	expect_none("29 лютого 2023");
+	expect_none("10 מרצים");               /* not a month name */
+	expect_none("5 ב");
+	expect_none("ภายใน 10 วัน");           /* "within 10 days" */
+	expect_none("2567");
+	expect_none("พ.ศ. 2567");              /* an era year without a month */
+	expect_none("Kapitel 10. Danach");
+	expect_none("den 10. Platz");
+	expect_none("10 de los 12 diputados");
+	/* an arabic prefix is cut only at the start of a mention */
+	expect_one("وأغسطس 2024", NULL, "أغسطس 2024", 2024, 8, 0, 0);
+}
+
 /* ---- the corpus ------------------------------------------------------------ */
 
 static void test_corpus_sentences(void **state)
@@ -728,6 +963,40 @@ static void test_long_text(void **state)
 	free(text);
 }
 
+/* The finder tokenizes only near numbers: a mention is whole however much
+ * text without digits comes before it, and a long word or run before it
+ * does not hide its start. */
+static void test_far_from_digits(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *filler, *tail, *slice;
+		int fy, fm, fd, ty, tm, td;
+	} cases[] = {
+		{ "lorem ipsum ", " entre le 25 et le 26 octobre 2025.",
+		  "entre le 25 et le 26 octobre 2025", 2025, 10, 25, 2025, 10, 26 },
+		{ "x", " ديسمبر/كانون الأول 2024", "ديسمبر/كانون الأول 2024", 2024, 12, 0, 2024, 12, 0 },
+		{ "xyz", " octobre 2025", "octobre 2025", 2025, 10, 0, 2025, 10, 0 },
+		{ "ก", "มีนาคม 2567", "มีนาคม 2567", 2024, 3, 0, 2024, 3, 0 },
+		{ "\n", "October 30 \xe2\x80\x93 November 2, 2025",
+		  "October 30 \xe2\x80\x93 November 2, 2025", 2025, 10, 30, 2025, 11, 2 },
+	};
+	for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+		size_t k = strlen(cases[c].filler), t = strlen(cases[c].tail), n = 0;
+		char *text = malloc(20000 + t + 1);
+		assert_non_null(text);
+		while (n + k <= 20000) {
+			memcpy(text + n, cases[c].filler, k);
+			n += k;
+		}
+		memcpy(text + n, cases[c].tail, t + 1);
+		struct want w = { cases[c].slice, cases[c].fy, cases[c].fm, cases[c].fd,
+		                  cases[c].ty,    cases[c].tm, cases[c].td, 0 };
+		expect(text, NULL, &w, 1);
+		free(text);
+	}
+}
+
 /* Inputs made of one thing: newlines, digits, month names, punctuation. No
  * mention where there is none, and the one at the end is still found. */
 static void test_pathological_inputs(void **state)
@@ -787,6 +1056,11 @@ int main(void)
 		cmocka_unit_test(test_english_forms),
 		cmocka_unit_test(test_arabic_forms),
 		cmocka_unit_test(test_month_names),
+		cmocka_unit_test(test_european_tables),
+		cmocka_unit_test(test_rtl_and_indic_tables),
+		cmocka_unit_test(test_unit_word_tables),
+		cmocka_unit_test(test_month_names_more),
+		cmocka_unit_test(test_more_not_dates),
 		cmocka_unit_test(test_corpus_sentences),
 		cmocka_unit_test(test_corpus_files),
 		cmocka_unit_test(test_numbers_are_not_dates),
@@ -795,6 +1069,7 @@ int main(void)
 		cmocka_unit_test(test_inference_from_text),
 		cmocka_unit_test(test_edges),
 		cmocka_unit_test(test_long_text),
+		cmocka_unit_test(test_far_from_digits),
 		cmocka_unit_test(test_pathological_inputs),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -130,9 +130,16 @@ static void test_language_samples(void **state)
 		     "Cyberkriminalität wurde in Hanoi unterzeichnet und ist "
 		     "das erste weltweite Abkommen auf diesem Gebiet."),
 		"de");
+	/* Every word of this sentence is Malay as well as Indonesian: the
+	 * language is unknown rather than a guess between the two. */
 	assert_string_equal(lang("Negara-negara menandatangani konvensi "
 				 "tersebut di Hanoi pada hari Sabtu dan "
 				 "Minggu."),
+			    "und");
+	assert_string_equal(lang("Negara-negara menandatangani konvensi "
+				 "tersebut di Hanoi pada hari Sabtu dan "
+				 "Minggu, karena pemerintah mengatakan bahwa "
+				 "kerja sama itu bisa dimulai tahun ini."),
 			    "id");
 	assert_string_equal(lang("وقعت الدول على الاتفاقية في هانوي."), "ar");
 	/* Latin words around Arabic text do not outvote the script. */
@@ -309,6 +316,47 @@ static void test_source_not_source(void **state)
 	assert_null(detect_source_line("Source: https://example.org", 7));
 }
 
+/* The label table: one line per language, and labels that must not pass. */
+static void test_source_languages(void **state)
+{
+	(void)state;
+	static const char *const lines[] = {
+		"Источник: https://ria.ru/a.html",
+		"ИСТОЧНИК: https://ria.ru/a.html",
+		"Джерело: https://ria.ru/a.html",
+		"מקור: https://ria.ru/a.html",
+		"\u200fמקור: https://ria.ru/a.html",
+		"منبع: https://ria.ru/a.html",
+		"المصدر: https://ria.ru/a.html",
+		"来源：https://ria.ru/a.html",
+		"來源: https://ria.ru/a.html",
+		"出典：https://ria.ru/a.html",
+		"출처: https://ria.ru/a.html",
+		"ที่มา: https://ria.ru/a.html",
+		"स्रोत: https://ria.ru/a.html",
+		"Fuente: https://ria.ru/a.html",
+		"Quelle: https://ria.ru/a.html",
+		"Fonte: https://ria.ru/a.html",
+		"Fonti: https://ria.ru/a.html",
+		"Kaynak: https://ria.ru/a.html",
+		"Nguồn: https://ria.ru/a.html",
+		"Źródło: https://ria.ru/a.html",
+		"ŹRÓDŁO: https://ria.ru/a.html",
+		"Bron: https://ria.ru/a.html",
+		"Sumber: https://ria.ru/a.html",
+		"Source : https://ria.ru/a.html",
+		"Πηγή: https://ria.ru/a.html",
+	};
+	for (size_t i = 0; i < sizeof lines / sizeof *lines; i++)
+		assert_source(lines[i], "https://ria.ru/a.html");
+	/* a label of another word, or the label inside a sentence */
+	assert_source("Источник сообщил: https://ria.ru/a.html", NULL);
+	assert_source("Bronnenlijst: https://ria.ru/a.html", NULL);
+	assert_source("Das ist die Quelle: https://ria.ru/a.html", NULL);
+	assert_source("מקור: משרד הבריאות", NULL);
+	assert_source("来源：新华社", NULL);
+}
+
 static void test_source_bounds_and_bytes(void **state)
 {
 	(void)state;
@@ -447,6 +495,56 @@ static void test_title_shortening(void **state)
 	assert_title("Hanoi", -5, "");
 }
 
+static void test_title_every_script(void **state)
+{
+	(void)state;
+	assert_title("प्रधानमंत्री ने आज दिल्ली में बैठक की। इसमें कई मंत्री शामिल हुए।", 200,
+		     "प्रधानमंत्री ने आज दिल्ली में बैठक की।");
+	assert_title("पहली पंक्ति॥ दूसरी पंक्ति॥", 200, "पहली पंक्ति॥");
+	assert_title("北京举行会议。各国代表出席。", 200, "北京举行会议。");
+	assert_title("本当ですか？はい、本当です。", 200, "本当ですか？");
+	assert_title("すごい！次へ。", 200, "すごい！");
+	assert_title("会議は「成功した。」と述べた。次。", 200, "会議は「成功した。」");
+	assert_title("کیا یہ سچ ہے؟ ہاں۔", 200, "کیا یہ سچ ہے؟");
+	assert_title("یہ پہلا جملہ ہے۔ یہ دوسرا ہے۔", 200, "یہ پہلا جملہ ہے۔");
+	assert_title("ይህ የመጀመሪያው ነው። ሁለተኛው።", 200, "ይህ የመጀመሪያው ነው።");
+	assert_title("Это правда? Да.", 200, "Это правда?");
+	assert_title("הממשלה החליטה היום. הדיון נמשך.", 200, "הממשלה החליטה היום.");
+	assert_title("Was nun‽ Weiter.", 200, "Was nun‽");
+	/* the dot of a German ordinal day is no sentence end */
+	assert_title("Die Konferenz begann am 10. März in Berlin. Danach mehr.", 200,
+		     "Die Konferenz begann am 10. März in Berlin.");
+	assert_title("Es endete 2024. Danach mehr.", 200, "Es endete 2024.");
+	/* a wide end needs no space after it, a danda does */
+	assert_title("यह १०।५ है। अगला।", 200, "यह १०।५ है।");
+}
+
+static void test_title_shortening_clusters(void **state)
+{
+	(void)state;
+	/* Thai has no spaces between words: the cut keeps whole clusters
+	 * (a consonant with its vowel and tone marks). */
+	char *t = title("ประชุมสุดยอดผู้นำประเทศที่กรุงเทพมหานคร", 10);
+	assert_string_equal(t, "ประชุมสุดยอ…");
+	free(t);
+	/* Hindi: a consonant and its vowel sign stay together. */
+	t = title("प्रधानमंत्री", 3);
+	size_t len = strlen(t);
+	assert_string_equal(t + len - 3, "…");
+	assert_true(u8_width((const uint8_t *)t, len, "UTF-8") <= 3);
+	assert_string_equal(t, "प्र…");
+	free(t);
+	/* Chinese with one early space: cut at a character, not the space. */
+	assert_title("北京 举行了一次非常重要的国际会议", 12, "北京 举行了…");
+	/* an emoji cluster (with a skin tone) is never split */
+	assert_title("Hi \xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD "
+		     "there", 10, "Hi \xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD…");
+	/* an accent in decomposed form stays with its letter */
+	assert_title("Cafe\xcc\x81 noir et cre\xcc\x80me", 5, "Cafe\xcc\x81…");
+	/* full-width comma dropped before "…" */
+	assert_title("北京，上海，广州，深圳", 6, "北京…");
+}
+
 /* Every width: fits, valid UTF-8, and a prefix of the sentence plus "…". */
 static void test_title_width_accounting(void **state)
 {
@@ -516,10 +614,13 @@ int main(void)
 		cmocka_unit_test(test_source_one_per_file),
 		cmocka_unit_test(test_source_variants),
 		cmocka_unit_test(test_source_not_source),
+		cmocka_unit_test(test_source_languages),
 		cmocka_unit_test(test_source_bounds_and_bytes),
 		cmocka_unit_test(test_title_corpus),
 		cmocka_unit_test(test_title_sentence_ends),
 		cmocka_unit_test(test_title_shortening),
+		cmocka_unit_test(test_title_every_script),
+		cmocka_unit_test(test_title_shortening_clusters),
 		cmocka_unit_test(test_title_width_accounting),
 		cmocka_unit_test(test_title_invalid_utf8),
 	};

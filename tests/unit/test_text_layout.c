@@ -1673,10 +1673,11 @@ static size_t check_pieces(const char *s, const struct bidi_opts *bo, int width,
 
 /* A paragraph just under and just over LAYOUT_PIECE_CHARS code points gives,
  * laid out in pieces, the very lines of the unpieced layout: French words
- * with TABs and C1 controls (whose expansion the pieces carry over), and
- * Arabic (the direction found by the first piece holds for the next) with
- * combining marks and lam-alef ligatures; at two widths, given whole or a
- * megabyte at a time. */
+ * with TABs and C1 controls (whose expansion the pieces carry over), Arabic
+ * (the direction found by the first piece holds for the next) with
+ * combining marks and lam-alef ligatures, and Thai without a space (one run
+ * of a million characters that ICU's dictionary breaks, cut by every
+ * piece); at two widths, given whole or a megabyte at a time. */
 static void test_layout_pieces_match_whole(void **state)
 {
 	(void)state;
@@ -1684,6 +1685,7 @@ static void test_layout_pieces_match_whole(void **state)
 		"la convention\tde Hanoi \xc2\x9b sign\xc3\xa9" "e par 69 \xc3\x89tats, ",
 		"\xd8\xb3\xd9\x8e\xd9\x84\xd8\xa7\xd9\x85 \xd9\x84\xd8\xa7 (12) \xd8\xa7\xd9\x84"
 		"\xd8\xb9\xd8\xa7\xd9\x84\xd9\x85 abc ",
+		"โรงพยาบาลหลายแห่งย้ายผู้ป่วยขึ้นไปชั้นบน",
 	};
 	struct bidi_opts bo = {BIDI_AUTO, 1, 1};
 	for (size_t u = 0; u < NELEM(units); u++) {
