@@ -9,8 +9,9 @@
  * not written), and damage in an index not checked whole at open is found
  * when read; two connections write one index; a text changed on disk is
  * read again when the article is next opened, and hits into its old text are
- * refused (corpus_article_block); loading reports its progress. Which files
- * were read is counted through the TANDEM_TEST_OPEN_LOG hook (file.h). */
+ * refused (corpus_article_block); a file in another encoding is decoded
+ * either way; loading reports its progress. Which files were read is
+ * counted through the TANDEM_TEST_OPEN_LOG hook (file.h). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -695,6 +696,29 @@ static void test_index_block_after_change(void **state)
 	corpus_free(c);
 }
 
+/* A file in another encoding: decoded when loaded and when its text is
+ * read later, and its note given from the index too. */
+static void test_index_decoded_file(void **state)
+{
+	struct fixture *fx = *state;
+	write_article(fx, "a.txt", "Le pr\xe9sident a visit\xe9 les \xe9l\xe8ves. Les d\xe9l\xe9gu\xe9s "
+	                           "\xe9taient tr\xe8s nombreux \xe0 Hano\xef, pr\xe8s du lac. La "
+	                           "c\xe9r\xe9monie a \xe9t\xe9 pr\xe9par\xe9" "e avec soin.\n");
+	for (int pass = 0; pass < 2; pass++) {
+		size_t read;
+		struct corpus *c = load(fx, 0, &read);
+		assert_int_equal(read, pass == 0 ? 1 : 0);
+		assert_int_equal(c->narticles, 1);
+		size_t notes = 0;
+		for (size_t i = 0; i < c->diags.n; i++)
+			notes += strstr(c->diags.items[i].msg, "decoded from windows-1252") != NULL;
+		assert_int_equal(notes, 1);
+		assert_string_equal(c->articles[0].title, "Le président a visité les élèves.");
+		assert_non_null(strstr(corpus_article_text(&c->articles[0])->raw, "cérémonie"));
+		corpus_free(c);
+	}
+}
+
 struct seen {
 	size_t calls, last, total;
 	int increasing;
@@ -759,6 +783,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_index_texts_on_demand, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_index_block_after_change, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_index_progress, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_index_decoded_file, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
