@@ -43,6 +43,7 @@ Q := @
 endif
 
 # pkg-config gives -D_XOPEN_SOURCE=600 for ncursesw; we set our own feature macros.
+# sqlite3 holds the on-disk index of a corpus (src/corpus/index.c).
 pc_inc = $(filter -I%,$(shell $(PKG_CONFIG) --cflags $(1) 2>/dev/null))
 
 CFLAGS  ?= -O2 -g
@@ -50,7 +51,7 @@ CFLAGS  += -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototy
            -Wno-unused-parameter
 CPPFLAGS += -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -D_XOPEN_SOURCE_EXTENDED \
            -DTANDEM_VERSION='"$(VERSION)"' -DTANDEM_DATADIR='"$(DATADIR)"' \
-           -Iinclude $(call pc_inc,fribidi ncursesw icu-uc libexttextcat)
+           -Iinclude $(call pc_inc,fribidi ncursesw icu-uc libexttextcat sqlite3)
 ifeq ($(SANITIZE),1)
 CFLAGS  += -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 LDFLAGS += -fsanitize=address,undefined -fno-sanitize-recover=all
@@ -76,7 +77,8 @@ ifeq ($(TEXTCAT_DIR),)
 TEXTCAT_DIR := /usr/share/libexttextcat
 endif
 CORPUS_LIBS := $(TEXT_LIBS) $(shell $(PKG_CONFIG) --libs libexttextcat 2>/dev/null || \
-                 echo -lexttextcat-2.0) -lm -pthread
+                 echo -lexttextcat-2.0) \
+               $(shell $(PKG_CONFIG) --libs sqlite3 2>/dev/null || echo -lsqlite3) -lm -pthread
 $(BUILD)/src/corpus/langid.o: CPPFLAGS += -DTANDEM_TEXTCAT_DIR='"$(TEXTCAT_DIR)"'
 UI_LIBS     := $(shell $(PKG_CONFIG) --libs ncursesw 2>/dev/null || echo -lncursesw) $(CORPUS_LIBS)
 TEST_LIBS   := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)

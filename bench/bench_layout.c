@@ -443,7 +443,7 @@ static int write_article(const char *path, const struct corpus_article *src, siz
 	FILE *fp = fopen(path, "wb");
 	if (!fp)
 		return -1;
-	const struct article_text *t = &src->text;
+	const struct article_text *t = corpus_article_text(src);
 	size_t at = 0;
 	unsigned j = 0;
 	long out = 0;

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "tandem/bidi.h"
@@ -52,6 +53,7 @@ struct options {
 	int bidi_given, lang_given; /* given on the command line: beats the config */
 	char **paths;              /* CORPUS_DIR or FILE... */
 	size_t npaths;
+	int no_cache, reindex;     /* the on-disk index: bypassed, rebuilt */
 };
 
 static const char *prog = "tandem";
@@ -69,6 +71,8 @@ static void usage(FILE *fp)
 	    "  --bidi=app|terminal   app: tandem reorders right-to-left text (default);\n"
 	    "                        terminal: send logical order (mlterm-style terminals)\n"
 	    "  --shape=auto|on|off   Arabic shaping by tandem (auto: on)\n"
+	    "  --no-cache            neither read nor write the corpus's index\n"
+	    "  --reindex             rebuild the corpus's index (in $XDG_CACHE_HOME/tandem)\n"
 	    "\n"
 	    "Plain-text output (the same layout as the reader):\n"
 	    "  --list                one line per article: id, lang, date, event, title\n"
@@ -152,6 +156,10 @@ static int parse_args(int argc, char **argv, struct options *o)
 			o->mode = MODE_RENDER;
 		} else if (!strcmp(a, "--check")) {
 			o->mode = MODE_CHECK;
+		} else if (!strcmp(a, "--no-cache")) {
+			o->no_cache = 1;
+		} else if (!strcmp(a, "--reindex")) {
+			o->reindex = 1;
 		} else if (!strcmp(a, "--no-mirror")) {
 			o->mirror = 0;
 		} else if (!strcmp(a, "--no-pad")) {
@@ -278,6 +286,76 @@ static int names_manifest(const char *path)
 	return !strcmp(base ? base + 1 : path, CORPUS_MANIFEST);
 }
 
+/* Progress of a long load, on standard error when it is a terminal:
+ * "tandem: indexing 3,412 / 10,000", rewritten in place, from half a second
+ * on, and wiped when done (the reader's screen or the output follows). */
+struct progress {
+	struct timespec start;
+	double last;       /* seconds since start of the line shown last */
+	size_t width;      /* columns of that line; 0: none shown */
+	const char *what;  /* "indexing", "reading" */
+};
+
+static double seconds_since(const struct timespec *t0)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)(t.tv_sec - t0->tv_sec) + (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+/* n with a comma between thousands ("10,000") into buf (32 bytes). */
+static const char *thousands(size_t n, char *buf)
+{
+	char d[32];
+	int k = snprintf(d, sizeof d, "%zu", n), j = 0;
+	for (int i = 0; i < k; i++) {
+		if (i && (k - i) % 3 == 0)
+			buf[j++] = ',';
+		buf[j++] = d[i];
+	}
+	buf[j] = 0;
+	return buf;
+}
+
+static void show_progress(void *arg, size_t done, size_t total)
+{
+	struct progress *p = arg;
+	char line[128], a[32], b[32];
+	if (done >= total) {
+		if (p->width) {
+			/* wipe the line: CR, spaces, CR */
+			memset(line + 1, ' ', p->width);
+			line[0] = line[p->width + 1] = '\r';
+			sanitize_write(stderr, line, p->width + 2, SANITIZE_KEEP_CR);
+			fflush(stderr);
+			p->width = 0;
+		}
+		return;
+	}
+	double t = seconds_since(&p->start);
+	if (t < 0.5 || (p->width && t - p->last < 0.1))
+		return;
+	p->last = t;
+	int n = snprintf(line, sizeof line, "\r%s: %s %s / %s", prog, p->what, thousands(done, a),
+	                 thousands(total, b));
+	if (n <= 0 || (size_t)n >= sizeof line)
+		return;
+	p->width = (size_t)n - 1;
+	sanitize_write(stderr, line, (size_t)n, SANITIZE_KEEP_CR);
+	fflush(stderr);
+}
+
+static struct corpus *open_dir(const struct options *o, const char *dir)
+{
+	struct progress p = {.what = o->no_cache ? "reading" : "indexing"};
+	struct corpus_opts co = {.index = !o->no_cache, .reindex = o->reindex};
+	if (isatty(STDERR_FILENO) && clock_gettime(CLOCK_MONOTONIC, &p.start) == 0) {
+		co.progress = show_progress;
+		co.progress_arg = &p;
+	}
+	return corpus_open_dir_opts(dir, &co);
+}
+
 static struct corpus *open_corpus(const struct options *o)
 {
 	if (o->npaths == 1) {
@@ -288,7 +366,7 @@ static struct corpus *open_corpus(const struct options *o)
 		const char *path = o->paths[0];
 		struct stat st;
 		if (stat(path, &st) != 0 || S_ISDIR(st.st_mode))
-			return corpus_open_dir(path);
+			return open_dir(o, path);
 		if (S_ISREG(st.st_mode) && names_manifest(path)) {
 			char *dir = strdup(path);
 			if (!dir)
@@ -296,7 +374,7 @@ static struct corpus *open_corpus(const struct options *o)
 			char *slash = strrchr(dir, '/');
 			if (slash)
 				slash[slash == dir] = 0; /* "/corpus.ini" -> "/" */
-			struct corpus *c = corpus_open_dir(slash ? dir : ".");
+			struct corpus *c = open_dir(o, slash ? dir : ".");
 			free(dir);
 			return c;
 		}
@@ -307,7 +385,7 @@ static struct corpus *open_corpus(const struct options *o)
 	char *dir = bundled_corpus();
 	if (!dir)
 		return NULL;
-	struct corpus *c = corpus_open_dir(dir);
+	struct corpus *c = open_dir(o, dir);
 	free(dir);
 	return c;
 }

@@ -23,6 +23,15 @@ cd "$(dirname "$0")/.." || exit 1
 BUILD=${BUILD:-build}
 export BUILD
 
+# tandem keeps corpus indexes in $XDG_CACHE_HOME/tandem: the tests' go under
+# the build, never into the user's cache (the end-to-end tests use their own)
+case $BUILD in
+/*) XDG_CACHE_HOME=$BUILD/test-cache ;;
+*) XDG_CACHE_HOME=$(pwd)/$BUILD/test-cache ;;
+esac
+rm -rf "$XDG_CACHE_HOME"
+export XDG_CACHE_HOME
+
 SAN_LOGS=
 if [ "${SANITIZE:-0}" = 1 ]; then
 	case $BUILD in

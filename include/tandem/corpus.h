@@ -6,6 +6,7 @@
 #define TANDEM_CORPUS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "tandem/article.h"
 #include "tandem/bidi.h"
@@ -38,10 +39,23 @@ struct corpus_article {
 	long event;               /* index of its main event, -1 if none */
 	long *mentions;           /* indices of other events it reports; owned */
 	size_t nmentions;
-	struct article_text text;
-	struct date_mention *dates; /* dates mentioned in text.raw; owned */
+	struct article_text text; /* read through corpus_article_text: loaded
+	                             on first use, raw NULL when not loaded
+	                             (an article made by hand, with no
+	                             `texts`, holds its text) */
+	struct date_mention *dates; /* dates mentioned in the text; owned */
 	size_t ndates;
 	unsigned manifest_line;   /* 0 when not from a manifest */
+	long long size, mtime_ns; /* the file when it was read or indexed */
+	uint64_t hash;            /* cindex_hash of its bytes then */
+	const char *charset;      /* the encoding it was decoded from (a static
+	                             string; NULL: UTF-8), known when read */
+	size_t undecodable;       /* bytes not in that encoding */
+	unsigned pins;            /* pages holding its text (corpus_article_pin) */
+	unsigned long used;       /* when its text was last asked for */
+	struct corpus_texts *texts; /* the corpus's loaded texts (corpus.c);
+	                               not owned; NULL: text held */
+	struct cindex_entry *pending; /* private to corpus.c while loading */
 };
 
 struct corpus_event_title {
@@ -77,7 +91,30 @@ struct corpus {
 	                             table of article indices + 1 by id (0:
 	                             empty), for corpus_find_article; owned */
 	size_t id_nslots;         /* a power of two, at least twice narticles */
+	struct corpus_texts *texts; /* the texts loaded (corpus.c); owned */
+	struct cindex *index;     /* private to corpus.c while loading */
+	size_t index_prefix;      /* length of the directory part of a path */
+	int index_nowrite;        /* the index is read, not written (locked) */
+	const struct corpus_opts *opts; /* private to corpus.c while loading */
+	size_t load_total;        /* articles to load (for progress) */
 };
+
+/* How a corpus is opened. */
+struct corpus_opts {
+	int index;                /* use the on-disk index (index.h) */
+	int reindex;              /* rebuild it first */
+	const char *cache_dir;    /* where indexes live; NULL: cindex_default_dir() */
+	/* Called while a directory loads, every CORPUS_PROGRESS_STEP articles
+	 * and after the last, with how many are done of how many; NULL: not. */
+	void (*progress)(void *arg, size_t done, size_t total);
+	void *progress_arg;
+};
+
+#define CORPUS_PROGRESS_STEP 64
+
+/* Article texts kept loaded beyond the pinned ones (least recently used
+ * dropped first). */
+#define CORPUS_TEXTS_KEPT 32
 
 /* Opens a corpus directory: its corpus.ini when present, else every *.txt
  * in it (sorted by name). Returns NULL only when memory runs out; a corpus
@@ -85,11 +122,41 @@ struct corpus {
  * Free with corpus_free. */
 struct corpus *corpus_open_dir(const char *dir);
 
+/* The same with options: with o->index, the fields of every file unchanged
+ * since the index saw it (same size and modification time, or same content
+ * hash) come from the index, and its text is not read; the others are read,
+ * parsed and written back. An index that cannot be used is rebuilt or left
+ * aside with one warning in diags; the corpus loads either way. A list of
+ * files (corpus_open_files) is never indexed. o NULL: no index. */
+struct corpus *corpus_open_dir_opts(const char *dir, const struct corpus_opts *o);
+
 /* Opens a list of article files, with no manifest. Unreadable files are
  * reported in diags and left out. NULL only when memory runs out. */
 struct corpus *corpus_open_files(char *const *files, size_t n);
 
 void corpus_free(struct corpus *c);
+
+/* The parsed text of an article, read from its file on first use. The
+ * texts of pinned articles and of the CORPUS_TEXTS_KEPT used last stay
+ * loaded; others are dropped, so the pointer is good until that many other
+ * articles' texts have been asked for (or, pinned, until unpinned). A file
+ * that can no longer be read gives an empty text, reported in the corpus's
+ * diagnostics. Never NULL. The article must be one of a corpus (or hold its
+ * text); the corpus itself is not changed, only what it keeps loaded. */
+const struct article_text *corpus_article_text(const struct corpus_article *a);
+
+/* Keeps the article's text loaded until as many corpus_article_unpin calls:
+ * a page showing it holds a pin. The first pin re-reads a file that changed
+ * on disk since it was read. Returns the text (as corpus_article_text). */
+const struct article_text *corpus_article_pin(const struct corpus_article *a);
+
+void corpus_article_unpin(const struct corpus_article *a);
+
+/* Block `block` of the article's text (as corpus_article_text), or NULL
+ * when the text has no such block or the block is shorter than `end` bytes:
+ * the file changed on disk after a list of hits into it was made. */
+const struct article_block *corpus_article_block(const struct corpus_article *a, size_t block,
+                                                 size_t end);
 
 /* Index of the article with this id, or -1. */
 long corpus_find_article(const struct corpus *c, const char *id);

@@ -1,7 +1,11 @@
 /* file.h — the one rule for opening what tandem reads (articles, manifests,
  * the configuration, the state): only a regular file is read, opening never
  * waits (a FIFO, a device or a directory is refused, not read), and a size
- * limit can be set (a file over it is refused before a byte is read). */
+ * limit can be set (a file over it is refused before a byte is read).
+ *
+ * Test hook: when the environment variable TANDEM_TEST_OPEN_LOG names a
+ * file, the path of every file opened through here is appended to it, one
+ * a line (the tests check that a start with a warm index reads no article). */
 #ifndef TANDEM_FILE_H
 #define TANDEM_FILE_H
 

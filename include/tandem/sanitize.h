@@ -36,6 +36,7 @@ size_t sanitize_char(uint32_t c, uint32_t out[SANITIZE_MAX_CP]);
 enum {
 	SANITIZE_KEEP_LF = 1,   /* LF ends a line instead of showing as U+240A */
 	SANITIZE_KEEP_TAB = 2,  /* TAB passes (a column separator) */
+	SANITIZE_KEEP_CR = 4,   /* CR passes (a progress line rewritten in place) */
 };
 
 /* Writes n bytes of s to fp, every character through sanitize_char (with

@@ -346,8 +346,11 @@ int render_filter(const struct render_opts *o)
 /* "ID#p3": the anchor of an article's block. */
 static void block_anchor(const struct corpus_article *a, size_t block, char *buf, size_t n)
 {
-	const struct article_block *bl = &a->text.blocks[block];
-	snprintf(buf, n, "%s#%c%u", a->id, article_block_letter(bl->kind), bl->ordinal);
+	const struct article_block *bl = corpus_article_block(a, block, 0);
+	if (bl)
+		snprintf(buf, n, "%s#%c%u", a->id, article_block_letter(bl->kind), bl->ordinal);
+	else /* the file changed since */
+		snprintf(buf, n, "%s", a->id);
 }
 
 /* A fact with some of its paragraph around it, cut at spaces: "…text…". */
@@ -430,12 +433,16 @@ static int facts_table(const struct corpus *c, const size_t *idx, size_t n,
 			                 t.group_articles[e->group] == 1 ? "" : "s");
 		}
 		const struct corpus_article *a = &c->articles[e->article];
-		const struct article_block *bl = &a->text.blocks[e->block];
+		const struct article_text *at = corpus_article_text(a);
+		const struct article_block *bl =
+		    corpus_article_block(a, e->block, e->fact.off + e->fact.len);
+		if (!bl) /* the file changed since */
+			continue;
 		char where[160], what[96];
 		block_anchor(a, e->block, where, sizeof where);
 		facts_format(&e->fact, what, sizeof what);
 		sanitize_fprintf(stdout, "  %-24s %-22s ", where, what);
-		print_excerpt(a->text.raw + bl->off, bl->len, e->fact.off, e->fact.len, o, tty);
+		print_excerpt(at->raw + bl->off, bl->len, e->fact.off, e->fact.len, o, tty);
 		putchar('\n');
 	}
 	factcheck_table_free(&t);
@@ -561,7 +568,10 @@ int render_evidence(const struct corpus *c, const struct render_opts *o, const c
 	for (size_t i = 0; i < l.n; i++) {
 		const struct evidence_hit *h = &l.items[i];
 		const struct corpus_article *a = &c->articles[h->article];
-		const struct article_block *bl = &a->text.blocks[h->block];
+		const struct article_text *at = corpus_article_text(a);
+		const struct article_block *bl = corpus_article_block(a, h->block, h->off + h->len);
+		if (!bl) /* the file changed since */
+			continue;
 		char where[160];
 		block_anchor(a, h->block, where, sizeof where);
 		int main_event = a->event == ev;
@@ -569,13 +579,13 @@ int render_evidence(const struct corpus *c, const struct render_opts *o, const c
 		                 main_event ? "reports" : "mentions", evidence_why_name(h->why));
 		/* the excerpt: from a space before the mention to the line's end */
 		size_t from = h->off > 30 ? h->off - 30 : 0;
-		while (from > 0 && from < h->off && a->text.raw[bl->off + from - 1] != ' ')
+		while (from > 0 && from < h->off && at->raw[bl->off + from - 1] != ' ')
 			from++;
 		size_t n = bl->len - from;
 		char *x = malloc(n + 4);
 		if (x) {
 			snprintf(x, n + 4, "%s%.*s", from ? "\xe2\x80\xa6" : "", (int)n,
-			         a->text.raw + bl->off + from);
+			         at->raw + bl->off + from);
 			int used = 24 + 1 + 3 + 1 + 8 + 1 + (int)strlen(evidence_why_name(h->why)) + 1;
 			print_fitted(x, width - used > 10 ? width - used : 10, o);
 			free(x);
@@ -591,7 +601,7 @@ int render_check(const struct corpus *c)
 	render_diags(c, 1);
 	for (size_t i = 0; i < c->narticles; i++) {
 		const struct corpus_article *a = &c->articles[i];
-		const struct article_text *t = &a->text;
+		const struct article_text *t = corpus_article_text(a);
 		size_t count[5] = {0}, dups = 0;
 		char date[16];
 		for (size_t b = 0; b < t->nblocks; b++) {
@@ -646,7 +656,8 @@ int render_check(const struct corpus *c)
 			continue;
 		}
 		struct langid_guess g;
-		langid_identify(a->text.raw, a->text.raw_len, &g);
+		const struct article_text *t = corpus_article_text(a);
+		langid_identify(t->raw, t->raw_len, &g);
 		sanitize_fprintf(stdout, "%s: language unknown: not identified (%s); give it with "
 		                 "lang = in the manifest\n", a->path, g.why ? g.why : "no verdict");
 	}

@@ -2,7 +2,13 @@
  * directory or list of plain files with no manifest; each article file read
  * whole, parsed into blocks, and every field the manifest leaves out detected
  * (language, date, source, title). Problems are gathered, with file and line,
- * in the corpus's diagnostics; one bad article never stops the others. */
+ * in the corpus's diagnostics; one bad article never stops the others.
+ *
+ * With the on-disk index (index.h), a file whose size and modification time
+ * (or content hash) match the index is not read: its fields come from the
+ * index. Texts are not held after loading: corpus_article_text reads and
+ * parses an article when it is asked for, and `struct corpus_texts` keeps
+ * the texts of pinned articles and of the CORPUS_TEXTS_KEPT used last. */
 #include "tandem/corpus.h"
 
 #include <dirent.h>
@@ -19,11 +25,21 @@
 #include "tandem/detect.h"
 #include "tandem/encoding.h"
 #include "tandem/file.h"
+#include "tandem/index.h"
 #include "tandem/manifest.h"
 #include "tandem/timeline.h"
 
 #define CORPUS_MAX_FILE (64u << 20)
 #define TITLE_COLUMNS 72
+
+/* The texts loaded after loading: an unordered list of the articles whose
+ * text is loaded; the least recently used unpinned one goes first. */
+struct corpus_texts {
+	struct diag_list *diags;       /* the corpus's; not owned */
+	struct corpus_article **loaded; /* owned (the array) */
+	size_t nloaded, cap;
+	unsigned long tick;
+};
 
 static char *join_path(const char *dir, const char *file)
 {
@@ -169,6 +185,10 @@ static void article_free(struct corpus_article *a)
 	free(a->mentions);
 	free(a->dates);
 	article_text_free(&a->text);
+	if (a->pending) {
+		cindex_entry_free(a->pending);
+		free(a->pending);
+	}
 }
 
 static void event_free(struct corpus_event *e)
@@ -197,6 +217,10 @@ void corpus_free(struct corpus *c)
 	free(c->articles);
 	free(c->events);
 	free(c->id_slots);
+	if (c->texts)
+		free(c->texts->loaded);
+	free(c->texts);
+	cindex_close(c->index);
 	free(c->dir);
 	free(c->manifest);
 	free(c->title);
@@ -240,14 +264,31 @@ static int index_article(struct corpus *c, size_t i)
 	return 0;
 }
 
+/* The note on a file decoded from another encoding (charset NULL: none). */
+static void decoded_note(struct diag_list *diags, const char *path, const char *charset,
+                         size_t bad)
+{
+	if (!charset)
+		return;
+	if (bad)
+		diag_add(diags, DIAG_WARNING, path, 0,
+		         "decoded from %s; %zu byte(s) not in %s, shown as U+FFFD", charset, bad,
+		         charset);
+	else
+		diag_add(diags, DIAG_INFO, path, 0, "decoded from %s", charset);
+}
+
 /* Makes a file's bytes text: UTF-8 as they are; another encoding that
  * encoding_detect recognises decoded into UTF-8 (*buf replaced), with a note;
  * a file that is not text, or in an encoding too uncertain to decode,
- * refused (*buf freed). Fills *scan for the text. Returns 0, -1 when the
+ * refused (*buf freed). Fills *scan for the text, and *charset and
+ * *undecodable for a decoded file (else NULL, 0). Returns 0, -1 when the
  * file is refused (reported), -2 when memory runs out. */
 static int text_from_bytes(const char *path, char **buf, size_t *len, struct encoding_scan *scan,
-                           struct diag_list *diags)
+                           struct diag_list *diags, const char **charset, size_t *undecodable)
 {
+	*charset = NULL;
+	*undecodable = 0;
 	struct encoding_guess g;
 	encoding_detect(*buf, *len, &g);
 	switch (g.verdict) {
@@ -284,12 +325,9 @@ static int text_from_bytes(const char *path, char **buf, size_t *len, struct enc
 		*buf = u;
 		*len = ulen;
 		encoding_scan(u, ulen, scan);
-		if (bad)
-			diag_add(diags, DIAG_WARNING, path, 0,
-			         "decoded from %s; %zu byte(s) not in %s, shown as U+FFFD", g.charset,
-			         bad, g.charset);
-		else
-			diag_add(diags, DIAG_INFO, path, 0, "decoded from %s", g.charset);
+		decoded_note(diags, path, g.charset, bad);
+		*charset = g.charset;
+		*undecodable = bad;
 		return 0;
 	}
 	}
@@ -298,19 +336,118 @@ static int text_from_bytes(const char *path, char **buf, size_t *len, struct enc
 	return -1;
 }
 
-/* Reads and parses one article file into a new slot of c->articles.
+static long long mtime_ns(const struct stat *st)
+{
+	return (long long)st->st_mtim.tv_sec * 1000000000LL + st->st_mtim.tv_nsec;
+}
+
+/* Stops using the index after an error, with one warning; when another
+ * tandem keeps it locked, it is still read but not written. */
+static void index_fail(struct corpus *c)
+{
+	char *file = c->dir ? c->dir : "";
+	if (cindex_locked(c->index) && !cindex_damaged(c->index)) {
+		if (!c->index_nowrite)
+			diag_add(&c->diags, DIAG_WARNING, file, 0,
+			         "%s: the index is locked by another process; not updated this time",
+			         cindex_file(c->index));
+		c->index_nowrite = 1;
+		return;
+	}
+	if (cindex_damaged(c->index))
+		diag_add(&c->diags, DIAG_WARNING, file, 0,
+		         "%s: the index is damaged (%s); removed, to be rebuilt at the next start",
+		         cindex_file(c->index), cindex_error(c->index));
+	else
+		diag_add(&c->diags, DIAG_WARNING, file, 0, "%s: the index: %s; it is not used",
+		         cindex_file(c->index), cindex_error(c->index));
+	cindex_close(c->index);
+	c->index = NULL;
+}
+
+/* The index's entry for the file at path (stat in st) when it still
+ * describes the file: same size, and the same modification time or, failing
+ * that, the same content (then *buf holds the bytes read). NULL otherwise.
+ * *failed when the file could not be read (reported). */
+static struct cindex_entry *index_find(struct corpus *c, const char *path, const struct stat *st,
+                                       char **buf, size_t *len, int *failed)
+{
+	struct cindex_entry e;
+	int r = cindex_lookup(c->index, path + c->index_prefix, &e);
+	if (r < 0)
+		index_fail(c);
+	if (r <= 0)
+		return NULL;
+	if (e.size != (long long)st->st_size) {
+		cindex_entry_free(&e);
+		return NULL;
+	}
+	if (e.mtime_ns != mtime_ns(st)) {
+		/* touched, perhaps not changed: compare the bytes */
+		if (read_file(path, buf, len, &c->diags) != 0) {
+			*failed = 1;
+			cindex_entry_free(&e);
+			return NULL;
+		}
+		if (cindex_hash(CINDEX_HASH_INIT, *buf, *len) != e.hash) {
+			cindex_entry_free(&e);
+			return NULL;
+		}
+		e.mtime_ns = mtime_ns(st);
+		if (!c->index_nowrite && cindex_put(c->index, path + c->index_prefix, &e) != 0)
+			index_fail(c);
+	}
+	struct cindex_entry *h = malloc(sizeof *h);
+	if (h)
+		*h = e;
+	else
+		cindex_entry_free(&e);
+	return h;
+}
+
+static void text_warnings(struct corpus *c, const char *path, size_t invalid, size_t controls,
+                          int paragraph)
+{
+	if (invalid)
+		diag_add(&c->diags, DIAG_WARNING, path, 0,
+		         "%zu invalid UTF-8 sequence(s), shown as U+FFFD", invalid);
+	if (controls)
+		diag_add(&c->diags, DIAG_WARNING, path, 0,
+		         "%zu control character(s), shown as visible symbols", controls);
+	if (!paragraph)
+		diag_add(&c->diags, DIAG_WARNING, path, 0, "no paragraph of text");
+}
+
+/* Makes a new slot of c->articles for the file at path: from the index when
+ * it knows the file unchanged (the text is not read), else read and parsed.
  * Returns the new index, -1 when the file cannot be used (reported), -2 when
  * memory runs out. */
 static long add_article(struct corpus *c, const char *id, const char *path)
 {
-	char *buf;
-	size_t len;
-	if (read_file(path, &buf, &len, &c->diags) != 0)
+	char *buf = NULL;
+	size_t len = 0;
+	struct stat st;
+	/* stat before reading: a file changed after this is read again next time */
+	int have_st = stat(path, &st) == 0 && S_ISREG(st.st_mode);
+	struct cindex_entry *hit = NULL;
+	int failed = 0;
+	if (c->index && have_st)
+		hit = index_find(c, path, &st, &buf, &len, &failed);
+	if (failed)
 		return -1;
 	struct encoding_scan scan;
-	int t = text_from_bytes(path, &buf, &len, &scan, &c->diags);
-	if (t != 0)
-		return t;
+	uint64_t hash = 0;
+	const char *charset = NULL;
+	size_t undecodable = 0;
+	if (!hit) {
+		if (!buf && read_file(path, &buf, &len, &c->diags) != 0)
+			return -1;
+		/* the hash of the file's bytes, before any decoding */
+		hash = cindex_hash(CINDEX_HASH_INIT, buf, len);
+		int t = text_from_bytes(path, &buf, &len, &scan, &c->diags, &charset, &undecodable);
+		if (t != 0)
+			return t;
+	}
 	/* capacity doubles: a slot count that is a power of two is full */
 	size_t n = c->narticles;
 	if (n < 4 || !(n & (n - 1))) {
@@ -318,6 +455,10 @@ static long add_article(struct corpus *c, const char *id, const char *path)
 		struct corpus_article *arr = realloc(c->articles, cap * sizeof *arr);
 		if (!arr) {
 			free(buf);
+			if (hit) {
+				cindex_entry_free(hit);
+				free(hit);
+			}
 			return -2;
 		}
 		c->articles = arr;
@@ -325,27 +466,167 @@ static long add_article(struct corpus *c, const char *id, const char *path)
 	struct corpus_article *a = &c->articles[c->narticles];
 	memset(a, 0, sizeof *a);
 	a->event = -1;
+	a->texts = c->texts;
+	a->size = have_st ? (long long)st.st_size : -1;
+	a->mtime_ns = have_st ? mtime_ns(&st) : -1;
+	a->pending = hit;
 	a->id = strdup(id);
 	a->path = strdup(path);
-	int r = (!a->id || !a->path) ? -1 : article_parse_scanned(buf, len, &scan, &a->text);
-	free(buf);
-	if (r != 0) {
-		article_free(a);
-		return -2;
+	int r = (!a->id || !a->path) ? -1 : 0;
+	if (r == 0 && hit) {
+		free(buf);
+		a->hash = hit->hash;
+		int para = 0;
+		for (size_t i = 0; i < hit->nblocks && !para; i++)
+			para = hit->blocks[i].kind == BLOCK_PARAGRAPH;
+		decoded_note(&c->diags, path, hit->charset, hit->undecodable);
+		text_warnings(c, path, hit->invalid_utf8, hit->controls, para);
+	} else if (r == 0) {
+		a->hash = hash;
+		a->charset = charset;
+		a->undecodable = undecodable;
+		r = article_parse_scanned(buf, len, &scan, &a->text);
+		free(buf);
+		if (r == 0)
+			text_warnings(c, path, a->text.invalid_utf8, a->text.controls,
+			              first_block(&a->text, BLOCK_PARAGRAPH) >= 0);
+	} else {
+		free(buf);
 	}
-	if (a->text.invalid_utf8)
-		diag_add(&c->diags, DIAG_WARNING, path, 0,
-		         "%zu invalid UTF-8 sequence(s), shown as U+FFFD", a->text.invalid_utf8);
-	if (a->text.controls)
-		diag_add(&c->diags, DIAG_WARNING, path, 0,
-		         "%zu control character(s), shown as visible symbols", a->text.controls);
-	if (first_block(&a->text, BLOCK_PARAGRAPH) < 0)
-		diag_add(&c->diags, DIAG_WARNING, path, 0, "no paragraph of text");
-	if (index_article(c, c->narticles) != 0) {
+	if (r != 0 || index_article(c, c->narticles) != 0) {
 		article_free(a);
 		return -2;
 	}
 	return (long)c->narticles++;
+}
+
+/* A hash of what detection starts from: the id and the fields the manifest
+ * gave. The index's fields are good only for the same start. */
+static uint64_t detect_inputs(const struct corpus_article *a)
+{
+	uint64_t h = CINDEX_HASH_INIT;
+	const char *f[] = {a->id, a->lang, a->source, a->title};
+	for (size_t i = 0; i < sizeof f / sizeof *f; i++)
+		h = f[i] ? cindex_hash(h, f[i], strlen(f[i]) + 1) : cindex_hash(h, "\1", 1);
+	int d[3] = {a->date.y, a->date.m, a->date.d};
+	return cindex_hash(h, d, sizeof d);
+}
+
+/* Reads and parses an article's file into a->text (which is empty).
+ * Returns 0; 1 when the file cannot be read (reported; the text is then
+ * empty); -1 when memory runs out. */
+static int read_text(struct corpus_article *a, struct diag_list *diags)
+{
+	char *buf;
+	size_t len;
+	struct stat st;
+	int have_st = stat(a->path, &st) == 0;
+	if (read_file(a->path, &buf, &len, diags) != 0)
+		return article_parse("", 0, &a->text) == 0 ? 1 : -1;
+	uint64_t h = cindex_hash(CINDEX_HASH_INIT, buf, len);
+	/* decoded as when it was loaded; the notes were given then */
+	struct diag_list notes = {0};
+	struct encoding_scan scan;
+	const char *charset;
+	size_t undecodable;
+	int t = text_from_bytes(a->path, &buf, &len, &scan, &notes, &charset, &undecodable);
+	diag_list_free(&notes);
+	if (t == -2)
+		return -1;
+	if (t == -1) /* no longer text: buf is freed */
+		return article_parse("", 0, &a->text) == 0 ? 1 : -1;
+	int r = article_parse_scanned(buf, len, &scan, &a->text);
+	free(buf);
+	if (r == 0 && h != a->hash) {
+		/* changed since it was indexed: the dates it mentions too */
+		struct date_mention *m = NULL;
+		size_t nm = 0;
+		if (dates_find(a->text.raw, a->text.raw_len, &a->date, &m, &nm) != 0)
+			return -1;
+		free(a->dates);
+		a->dates = m;
+		a->ndates = nm;
+		a->hash = h;
+	}
+	if (have_st) {
+		a->size = (long long)st.st_size;
+		a->mtime_ns = mtime_ns(&st);
+	}
+	return r;
+}
+
+static void drop_text(struct corpus_article *a)
+{
+	article_text_free(&a->text);
+	memset(&a->text, 0, sizeof a->text);
+}
+
+/* Fills what the manifest did not give, from the index when it has the
+ * article for the same inputs, else from the text (then written to the
+ * index); the text is not kept. */
+static int fill_article(struct corpus *c, struct corpus_article *a)
+{
+	uint64_t inputs = detect_inputs(a);
+	struct cindex_entry *e = a->pending;
+	a->pending = NULL;
+	if (e && e->inputs == inputs) {
+		if (!a->lang) {
+			a->lang = e->lang;
+			e->lang = NULL;
+		}
+		if (!a->source) {
+			a->source = e->source;
+			e->source = NULL;
+		}
+		if (!a->title) {
+			a->title = e->title;
+			e->title = NULL;
+		}
+		if (a->date.y == 0)
+			a->date = e->date;
+		a->detected |= e->detected;
+		a->dates = e->dates;
+		a->ndates = e->ndates;
+		e->dates = NULL;
+		cindex_entry_free(e);
+		free(e);
+		return 0;
+	}
+	int unread = 0;
+	if (e) {
+		cindex_entry_free(e);
+		free(e);
+		if ((unread = read_text(a, &c->diags)) < 0)
+			return -1;
+	}
+	/* detection finds the dates again */
+	free(a->dates);
+	a->dates = NULL;
+	a->ndates = 0;
+	if (detect_missing(a) != 0)
+		return -1;
+	if (c->index && !unread) {
+		struct cindex_entry w = {
+		    .size = a->size, .mtime_ns = a->mtime_ns, .hash = a->hash, .inputs = inputs,
+		    .lang = a->lang, .source = a->source, .title = a->title, .date = a->date,
+		    .detected = a->detected, .dates = a->dates, .ndates = a->ndates,
+		    .blocks = a->text.blocks, .nblocks = a->text.nblocks,
+		    .invalid_utf8 = a->text.invalid_utf8, .controls = a->text.controls,
+		    .charset = (char *)a->charset, .undecodable = a->undecodable};
+		if (a->size >= 0 && !c->index_nowrite &&
+		    cindex_put(c->index, a->path + c->index_prefix, &w) != 0)
+			index_fail(c);
+	}
+	drop_text(a);
+	return 0;
+}
+
+/* Reports progress after the done-th of c->load_total articles. */
+static void progress(const struct corpus *c, size_t done)
+{
+	const struct corpus_opts *o = c->opts;
+	if (o && o->progress && (done % CORPUS_PROGRESS_STEP == 0 || done == c->load_total))
+		o->progress(o->progress_arg, done, c->load_total);
 }
 
 /* The file name without directory and extension: the id of a plain file. */
@@ -401,7 +682,117 @@ long corpus_find_event(const struct corpus *c, const char *id)
 
 static struct corpus *corpus_new(void)
 {
-	return calloc(1, sizeof(struct corpus));
+	struct corpus *c = calloc(1, sizeof(struct corpus));
+	if (!c)
+		return NULL;
+	if (!(c->texts = calloc(1, sizeof *c->texts))) {
+		free(c);
+		return NULL;
+	}
+	c->texts->diags = &c->diags;
+	return c;
+}
+
+/* Takes a loaded article off the list. */
+static void texts_remove(struct corpus_texts *tx, size_t k)
+{
+	tx->loaded[k] = tx->loaded[--tx->nloaded];
+}
+
+/* Drops the least recently used unpinned text while more than
+ * CORPUS_TEXTS_KEPT unpinned texts are loaded. */
+static void texts_trim(struct corpus_texts *tx)
+{
+	for (;;) {
+		size_t unpinned = 0, oldest = SIZE_MAX;
+		for (size_t k = 0; k < tx->nloaded; k++)
+			if (!tx->loaded[k]->pins) {
+				unpinned++;
+				if (oldest == SIZE_MAX || tx->loaded[k]->used < tx->loaded[oldest]->used)
+					oldest = k;
+			}
+		if (unpinned <= CORPUS_TEXTS_KEPT)
+			return;
+		drop_text(tx->loaded[oldest]);
+		texts_remove(tx, oldest);
+	}
+}
+
+/* True when the article's file is not what was read (size or mtime). */
+static int changed_on_disk(const struct corpus_article *a)
+{
+	struct stat st;
+	if (stat(a->path, &st) != 0)
+		return 1;
+	return (long long)st.st_size != a->size || mtime_ns(&st) != a->mtime_ns;
+}
+
+static const struct article_text *load_text(struct corpus_article *a, int fresh)
+{
+	static const struct article_text empty = {(char *)"", 0, NULL, 0, 0, 0, 0};
+	struct corpus_texts *tx = a->texts;
+	if (!tx)
+		return &a->text;
+	if (a->text.raw && fresh && !a->pins && changed_on_disk(a)) {
+		for (size_t k = 0; k < tx->nloaded; k++)
+			if (tx->loaded[k] == a) {
+				texts_remove(tx, k);
+				break;
+			}
+		drop_text(a);
+	}
+	a->used = ++tx->tick;
+	if (a->text.raw)
+		return &a->text;
+	if (tx->nloaded == tx->cap) {
+		size_t cap = tx->cap ? 2 * tx->cap : CORPUS_TEXTS_KEPT + 8;
+		struct corpus_article **l = realloc(tx->loaded, cap * sizeof *l);
+		if (!l)
+			return &empty;
+		tx->loaded = l;
+		tx->cap = cap;
+	}
+	if (read_text(a, tx->diags) < 0) {
+		drop_text(a);
+		return &empty;
+	}
+	tx->loaded[tx->nloaded++] = a;
+	texts_trim(tx);
+	return &a->text;
+}
+
+const struct article_text *corpus_article_text(const struct corpus_article *a)
+{
+	/* every article lives in a corpus's array (not const) or is the
+	 * caller's own: the cache it keeps is no part of the corpus's value */
+	return load_text((struct corpus_article *)a, 0);
+}
+
+const struct article_text *corpus_article_pin(const struct corpus_article *a)
+{
+	struct corpus_article *m = (struct corpus_article *)a;
+	const struct article_text *t = load_text(m, 1);
+	if (m->texts && t == &m->text)
+		m->pins++;
+	return t;
+}
+
+const struct article_block *corpus_article_block(const struct corpus_article *a, size_t block,
+                                                 size_t end)
+{
+	const struct article_text *t = corpus_article_text(a);
+	if (block >= t->nblocks || t->blocks[block].len < end)
+		return NULL;
+	return &t->blocks[block];
+}
+
+void corpus_article_unpin(const struct corpus_article *a)
+{
+	struct corpus_article *m = (struct corpus_article *)a;
+	if (m->texts && m->pins) {
+		m->pins--;
+		texts_trim(m->texts);
+	}
 }
 
 /* Adds plain files (no manifest) with ids from their names. */
@@ -432,8 +823,9 @@ static int add_plain_files(struct corpus *c, char *const *files, size_t n)
 		free(id);
 		if (k == -2)
 			return -1;
-		if (k >= 0 && detect_missing(&c->articles[k]) != 0)
+		if (k >= 0 && fill_article(c, &c->articles[k]) != 0)
 			return -1;
+		progress(c, i + 1);
 	}
 	return 0;
 }
@@ -476,8 +868,8 @@ static int load_plain_dir(struct corpus *c, const char *dir)
 		}
 		names = nn;
 		/* a name that cannot be resolved (a dangling link) is reported
-		 * when it is opened */
-		if (inside_dir(dir, names[n]) == 0) {
+		 * when it is opened; a regular file (no link) is inside */
+		if (e->d_type != DT_REG && inside_dir(dir, names[n]) == 0) {
 			diag_add(&c->diags, DIAG_ERROR, names[n], 0,
 			         "leads outside the corpus directory (a symbolic link); left out");
 			free(names[n]);
@@ -493,6 +885,7 @@ static int load_plain_dir(struct corpus *c, const char *dir)
 			         "no %s and no *.txt article in this directory", CORPUS_MANIFEST);
 		else
 			qsort(names, n, sizeof *names, cmp_str); /* names is NULL when n == 0 */
+		c->load_total = n;
 		r = add_plain_files(c, names, n);
 	}
 	for (size_t i = 0; i < n; i++)
@@ -509,6 +902,17 @@ static int inside_dir(const char *dir, const char *path)
 		return -1;
 	size_t n = strlen(rd);
 	return strncmp(rd, rp, n) == 0 && (rp[n] == '/' || (n == 1 && rd[0] == '/'));
+}
+
+/* inside_dir for the file `name` of a manifest, without resolving every
+ * path when the name has no '/' and its entry is a regular file (no link):
+ * then it is inside. */
+static int manifest_file_inside(const char *dir, const char *name, const char *path)
+{
+	struct stat st;
+	if (!strchr(name, '/') && lstat(path, &st) == 0 && S_ISREG(st.st_mode))
+		return 1;
+	return inside_dir(dir, path);
 }
 
 static int copy_events(struct corpus *c, const struct manifest *m)
@@ -633,8 +1037,11 @@ static int load_manifest(struct corpus *c, const char *dir)
 		goto out;
 	if (m.narticles == 0)
 		diag_add(&c->diags, DIAG_ERROR, m.path, 0, "no [article ID] section");
+	c->load_total = m.narticles;
 	for (size_t i = 0; i < m.narticles; i++) {
 		const struct manifest_article *ma = &m.articles[i];
+		if (i)
+			progress(c, i);
 		if (!ma->file) {
 			if (!ma->file_line) /* else its value was refused, and reported */
 				diag_add(&c->diags, DIAG_ERROR, m.path, ma->line,
@@ -650,7 +1057,7 @@ static int load_manifest(struct corpus *c, const char *dir)
 		char *path = join_path(dir, ma->file);
 		if (!path)
 			goto out;
-		int in = inside_dir(dir, path);
+		int in = manifest_file_inside(dir, ma->file, path);
 		if (in == 0) {
 			diag_add(&c->diags, DIAG_ERROR, m.path, ma->file_line,
 			         "[article %s]: file '%s' leads outside the corpus directory; "
@@ -690,9 +1097,11 @@ static int load_manifest(struct corpus *c, const char *dir)
 		a->dir = !ma->dir || !strcmp(ma->dir, "auto") ? BIDI_AUTO
 		       : !strcmp(ma->dir, "rtl")              ? BIDI_RTL
 		                                              : BIDI_LTR;
-		if (detect_missing(a) != 0 || link_events(c, &m, ma, (size_t)k) != 0)
+		if (fill_article(c, a) != 0 || link_events(c, &m, ma, (size_t)k) != 0)
 			goto out;
 	}
+	if (m.narticles)
+		progress(c, m.narticles);
 	r = 0;
 out:
 	manifest_free(&m);
@@ -744,8 +1153,39 @@ static void infer_dates(struct corpus *c)
 	}
 }
 
+/* Forgets the index's rows of files no longer in the corpus (removed,
+ * renamed, or left out of the manifest), when there are any. */
+static int prune_index(struct corpus *c)
+{
+	if (c->index_nowrite)
+		return 0;
+	long rows = cindex_count(c->index);
+	if (rows < 0) {
+		index_fail(c);
+		return 0;
+	}
+	if ((size_t)rows <= c->narticles)
+		return 0;
+	const char **paths = malloc((c->narticles + 1) * sizeof *paths);
+	if (!paths)
+		return -1;
+	for (size_t i = 0; i < c->narticles; i++)
+		paths[i] = c->articles[i].path + c->index_prefix;
+	if (cindex_prune(c->index, paths, c->narticles) != 0)
+		index_fail(c);
+	free(paths);
+	return 0;
+}
+
 static struct corpus *finish(struct corpus *c, int r)
 {
+	if (c->index && r == 0 && prune_index(c) != 0)
+		r = -1;
+	if (c->index && cindex_flush(c->index) != 0)
+		index_fail(c);
+	cindex_close(c->index);
+	c->index = NULL;
+	c->opts = NULL;
 	if (r != 0) {
 		corpus_free(c);
 		return NULL;
@@ -763,11 +1203,44 @@ static struct corpus *finish(struct corpus *c, int r)
 	return c;
 }
 
+/* Opens the corpus's index (reporting, once, why it cannot be used). */
+static int open_index(struct corpus *c, const char *dir, const struct corpus_opts *o)
+{
+	char real[PATH_MAX];
+	if (!realpath(dir, real))
+		return 0; /* reported when the directory is read */
+	char *cache = o->cache_dir ? strdup(o->cache_dir) : cindex_default_dir();
+	if (!cache) {
+		diag_add(&c->diags, DIAG_WARNING, dir, 0,
+		         "no cache directory ($XDG_CACHE_HOME and $HOME unset); the index is not used");
+		return 0;
+	}
+	char *file = cindex_file_for(cache, real);
+	free(cache);
+	if (!file)
+		return -1;
+	char *note = NULL;
+	c->index = cindex_open(file, o->reindex ? CINDEX_REBUILD : 0, &note);
+	if (note)
+		diag_add(&c->diags, DIAG_WARNING, dir, 0, "%s", note);
+	free(note);
+	free(file);
+	size_t n = strlen(dir);
+	c->index_prefix = n + (n && dir[n - 1] != '/');
+	return 0;
+}
+
 struct corpus *corpus_open_dir(const char *dir)
+{
+	return corpus_open_dir_opts(dir, NULL);
+}
+
+struct corpus *corpus_open_dir_opts(const char *dir, const struct corpus_opts *o)
 {
 	struct corpus *c = corpus_new();
 	if (!c)
 		return NULL;
+	c->opts = o;
 	if (!(c->dir = strdup(dir)) || !(c->manifest = join_path(dir, CORPUS_MANIFEST)))
 		return finish(c, -1);
 	struct stat st;
@@ -779,6 +1252,8 @@ struct corpus *corpus_open_dir(const char *dir)
 		diag_add(&c->diags, DIAG_ERROR, dir, 0, "not a directory");
 		return finish(c, 0);
 	}
+	if (o && o->index && open_index(c, dir, o) != 0)
+		return finish(c, -1);
 	if (access(c->manifest, F_OK) == 0)
 		return finish(c, load_manifest(c, dir));
 	free(c->manifest);

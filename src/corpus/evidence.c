@@ -256,7 +256,7 @@ static int article_evidence(const struct corpus *c, size_t ai, const struct corp
                             long ev_first, long ev_last, struct hit_buf *b)
 {
 	const struct corpus_article *a = &c->articles[ai];
-	const struct article_text *t = &a->text;
+	const struct article_text *t = corpus_article_text(a);
 	size_t start = b->n;
 	/* written dates: a->dates are in text order */
 	for (size_t k = 0; k < a->ndates; k++) {

@@ -201,12 +201,13 @@ int factcheck_table_build(const struct corpus *c, const size_t *idx, size_t n,
 	memset(t, 0, sizeof *t);
 	for (size_t k = 0; k < n; k++) {
 		const struct corpus_article *a = &c->articles[idx[k]];
-		for (size_t b = 0; b < a->text.nblocks; b++) {
-			const struct article_block *bl = &a->text.blocks[b];
+		const struct article_text *at = corpus_article_text(a);
+		for (size_t b = 0; b < at->nblocks; b++) {
+			const struct article_block *bl = &at->blocks[b];
 			if ((bl->kind != BLOCK_PARAGRAPH && bl->kind != BLOCK_CAPTION) || bl->dup_of >= 0)
 				continue;
 			struct fact_list fl;
-			if (facts_find(a->text.raw + bl->off, bl->len, &a->date, &fl) != 0)
+			if (facts_find(at->raw + bl->off, bl->len, &a->date, &fl) != 0)
 				goto fail;
 			for (size_t i = 0; i < fl.n; i++) {
 				if (t->n == cap) {

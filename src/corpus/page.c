@@ -206,7 +206,7 @@ static char *meta_text(const struct corpus_article *a, enum bidi_dir dir)
 /* The piece kind and text for article block i. */
 static int block_piece(struct page *p, size_t i, enum page_kind *kind, const char **s, size_t *n)
 {
-	const struct article_text *t = &p->article->text;
+	const struct article_text *t = corpus_article_text(p->article);
 	const struct article_block *b = &t->blocks[i];
 	switch (b->kind) {
 	case BLOCK_PARAGRAPH:
@@ -255,16 +255,19 @@ static struct page *page_new(const struct corpus_article *a, const struct page_o
 	struct page *p = calloc(1, sizeof *p);
 	if (!p)
 		return NULL;
-	p->article = a;
 	p->opts = *o;
-	p->expanded = calloc(a->text.nblocks + 1, 1);
+	/* the page points into the text: it stays loaded while the page lives */
+	const struct article_text *t = corpus_article_pin(a);
+	p->expanded = calloc(t->nblocks + 1, 1);
 	p->cache = calloc(1, sizeof *p->cache);
 	if (!p->expanded || !p->cache) {
+		corpus_article_unpin(a);
 		free(p->expanded);
 		free(p->cache);
 		free(p);
 		return NULL;
 	}
+	p->article = a;
 	return p;
 }
 
@@ -285,7 +288,7 @@ struct page *page_create(const struct corpus_article *a, const struct page_opts 
 		}
 	}
 	p->first_body = p->npieces;
-	for (size_t i = 0; i < a->text.nblocks; i++) {
+	for (size_t i = 0; i < corpus_article_text(a)->nblocks; i++) {
 		enum page_kind kind;
 		const char *s;
 		size_t n;
@@ -306,7 +309,8 @@ struct page *page_create_raw(const struct corpus_article *a, const struct page_o
 	if (!p)
 		return NULL;
 	p->raw = 1;
-	const char *s = a->text.raw, *end = s + a->text.raw_len;
+	const struct article_text *t = corpus_article_text(a);
+	const char *s = t->raw, *end = s + t->raw_len;
 	if (end > s && end[-1] == '\n')
 		end--; /* a final line end closes the last line, it opens none */
 	for (;;) {
@@ -336,6 +340,8 @@ void page_destroy(struct page *p)
 	free(p->rows);
 	free(p->expanded);
 	free(p->cache);
+	if (p->article)
+		corpus_article_unpin(p->article);
 	free(p);
 }
 
@@ -599,7 +605,7 @@ size_t page_block_row(const struct page *p, long block)
 
 int page_toggle_repeat(struct page *p, long block)
 {
-	const struct article_text *t = &p->article->text;
+	const struct article_text *t = corpus_article_text(p->article);
 	if (block < 0 || (size_t)block >= t->nblocks || !article_block_folds(t, (size_t)block))
 		return 0;
 	p->expanded[block] = !p->expanded[block];

@@ -120,12 +120,13 @@ int search_corpus(const struct corpus *c, const char *query, struct search_resul
 		if (search_text(a->title, strlen(a->title), &needle, i, -1, out, &cap, &kept,
 		                &more) != 0)
 			goto fail;
-		for (size_t b = 0; b < a->text.nblocks; b++) {
-			const struct article_block *bl = &a->text.blocks[b];
+		const struct article_text *t = corpus_article_text(a);
+		for (size_t b = 0; b < t->nblocks; b++) {
+			const struct article_block *bl = &t->blocks[b];
 			size_t n;
 			if (!article_block_is_text(bl->kind) || bl->dup_of >= 0)
 				continue;
-			const char *s = article_block_text(&a->text, b, &n);
+			const char *s = article_block_text(t, b, &n);
 			if (search_text(s, n, &needle, i, (long)b, out, &cap, &kept, &more) != 0)
 				goto fail;
 		}

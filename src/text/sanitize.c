@@ -109,7 +109,8 @@ int sanitize_write(FILE *fp, const char *s, size_t n, int flags)
 		uint32_t c, vis[SANITIZE_MAX_CP];
 		i += sanitize_next(s + i, n - i, &c, NULL);
 		if ((c == '\n' && (flags & SANITIZE_KEEP_LF)) ||
-		    (c == '\t' && (flags & SANITIZE_KEEP_TAB))) {
+		    (c == '\t' && (flags & SANITIZE_KEEP_TAB)) ||
+		    (c == '\r' && (flags & SANITIZE_KEEP_CR))) {
 			out_cp(&o, c);
 			continue;
 		}

@@ -245,7 +245,7 @@ static unsigned paragraph_events(struct app *app, struct article_data *d)
 	const struct corpus *c = app->corpus;
 	size_t art = (size_t)(d->page->article - c->articles), ev[8];
 	size_t n = evidence_events_of(c, art, (size_t)block, ev, 8);
-	const struct article_block *bl = &d->page->article->text.blocks[block];
+	const struct article_block *bl = &corpus_article_text(d->page->article)->blocks[block];
 	char list[400] = "";
 	for (size_t i = 0; i < n && i < 8; i++) {
 		char date[16];
@@ -300,7 +300,7 @@ static unsigned other_article(struct app *app, struct view *v, int delta)
 
 static unsigned toggle_repeat(struct app *app, struct article_data *d)
 {
-	const struct article_text *t = &d->page->article->text;
+	const struct article_text *t = corpus_article_text(d->page->article);
 	for (size_t r = d->top; r < d->page->nrows && r < d->top + (size_t)d->h; r++) {
 		long b = page_row_block(d->page, r);
 		if (b < 0 || t->blocks[b].dup_of < 0)

@@ -45,11 +45,15 @@ static int evidence_open(struct app *app, struct view *v)
 	for (size_t i = 0; i < d->list.n; i++) {
 		const struct evidence_hit *h = &d->list.items[i];
 		const struct corpus_article *a = &c->articles[h->article];
-		const struct article_block *bl = &a->text.blocks[h->block];
+		const struct article_text *at = corpus_article_text(a);
+		const struct article_block *bl = corpus_article_block(a, h->block, h->off + h->len);
 		if (i == 0 || d->list.items[i - 1].article != h->article)
 			grouplist_add_head(&d->rows, h->article);
-		grouplist_add_item(&d->rows, h->article, a->text.raw + bl->off, bl->len, h->off, h->len,
-		                   &app->popts);
+		if (bl)
+			grouplist_add_item(&d->rows, h->article, at->raw + bl->off, bl->len, h->off,
+			                   h->len, &app->popts);
+		else /* the file changed since: an empty excerpt */
+			grouplist_add_item(&d->rows, h->article, "", 0, 0, 0, &app->popts);
 	}
 	grouplist_ready(&d->rows);
 	v->data = d;
@@ -100,9 +104,13 @@ static void evidence_draw(struct app *app, struct view *v, struct rect r)
 			continue;
 		}
 		const struct evidence_hit *h = &d->list.items[item];
-		const struct article_block *bl = &a->text.blocks[h->block];
+		const struct article_block *bl = corpus_article_block(a, h->block, 0);
 		char pre[32];
-		snprintf(pre, sizeof pre, "     %c%-4u ", article_block_letter(bl->kind), bl->ordinal);
+		if (bl)
+			snprintf(pre, sizeof pre, "     %c%-4u ", article_block_letter(bl->kind),
+			         bl->ordinal);
+		else /* the file changed since */
+			snprintf(pre, sizeof pre, "     ?     ");
 		int x = draw_text(t, y, r.x, r.w, pre, sel ? base : THEME_META);
 		struct draw_hl lit = {g->lit_start[item], g->lit_end[item], THEME_MATCH};
 		draw_label(t, y, r.x + x, r.w - x, &g->excerpt[item], base, &lit, 1);

@@ -33,8 +33,11 @@ static void entry_text(const struct corpus *c, const struct factcheck_entry *en,
                        size_t nw, char *what, size_t nv)
 {
 	const struct corpus_article *a = &c->articles[en->article];
-	const struct article_block *bl = &a->text.blocks[en->block];
-	snprintf(where, nw, "%s#%c%u", a->id, article_block_letter(bl->kind), bl->ordinal);
+	const struct article_block *bl = corpus_article_block(a, en->block, 0);
+	if (bl)
+		snprintf(where, nw, "%s#%c%u", a->id, article_block_letter(bl->kind), bl->ordinal);
+	else /* the file changed since */
+		snprintf(where, nw, "%s", a->id);
 	facts_format(&en->fact, what, nv);
 }
 
@@ -56,11 +59,16 @@ static int facts_open(struct app *app, struct view *v)
 	for (size_t i = 0; i < d->table.n; i++) {
 		const struct factcheck_entry *en = &d->table.items[i];
 		const struct corpus_article *a = &c->articles[en->article];
-		const struct article_block *bl = &a->text.blocks[en->block];
+		const struct article_text *at = corpus_article_text(a);
+		const struct article_block *bl =
+		    corpus_article_block(a, en->block, en->fact.off + en->fact.len);
 		if (i == 0 || d->table.items[i - 1].group != en->group)
 			grouplist_add_head(&d->rows, en->group);
-		grouplist_add_item(&d->rows, en->group, a->text.raw + bl->off, bl->len, en->fact.off,
-		                   en->fact.len, &app->popts);
+		if (bl)
+			grouplist_add_item(&d->rows, en->group, at->raw + bl->off, bl->len, en->fact.off,
+			                   en->fact.len, &app->popts);
+		else /* the file changed since: an empty excerpt */
+			grouplist_add_item(&d->rows, en->group, "", 0, 0, 0, &app->popts);
 		char where[160], what[96];
 		entry_text(c, en, where, sizeof where, what, sizeof what);
 		d->where_w = (int)strlen(where) > d->where_w ? (int)strlen(where) : d->where_w;

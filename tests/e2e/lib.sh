@@ -15,7 +15,8 @@ SOCK="tandem-test-$$"
 SERIAL=0
 SOCKS=
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/tandem-e2e.XXXXXX") || exit 1
-export HOME="$TMP/home" XDG_STATE_HOME="$TMP/state" XDG_CONFIG_HOME="$TMP/config"
+export HOME="$TMP/home" XDG_STATE_HOME="$TMP/state" XDG_CONFIG_HOME="$TMP/config" \
+	XDG_CACHE_HOME="$TMP/cache"
 mkdir -p "$HOME" "$XDG_STATE_HOME" "$XDG_CONFIG_HOME"
 unset NO_COLOR TANDEM_CORPUS
 if [ -n "${TANDEM_SAN_LOGS:-}" ]; then
@@ -73,7 +74,7 @@ start() {
 		gate="while [ ! -e '$TMP/go.$SERIAL' ]; do sleep 0.02; done; "
 	fi
 	tm new-session -d -x "$cols" -y "$rows" \
-		"cd '$ROOT' && ${gate}env $ENV_EXTRA TERM=$term LANG=C.UTF-8 HOME='$HOME' XDG_STATE_HOME='$XDG_STATE_HOME' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' '$TANDEM' $*; echo EXIT=\$?; sleep 60"
+		"cd '$ROOT' && ${gate}env $ENV_EXTRA TERM=$term LANG=C.UTF-8 HOME='$HOME' XDG_STATE_HOME='$XDG_STATE_HOME' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' XDG_CACHE_HOME='$XDG_CACHE_HOME' '$TANDEM' $*; echo EXIT=\$?; sleep 60"
 	tm set-option -g status off >/dev/null 2>&1
 	tm resize-window -x "$cols" -y "$rows" >/dev/null 2>&1
 	if [ -n "$PIPE_TO" ]; then
@@ -90,7 +91,7 @@ shell_session() {
 	SERIAL=$((SERIAL + 1))
 	SOCK="tandem-test-$$-$SERIAL"
 	SOCKS="$SOCKS $SOCK"
-	tm new-session -d -x "$1" -y "$2" "env PS1='prompt\$ ' TERM=xterm-256color LANG=C.UTF-8 HOME='$HOME' XDG_STATE_HOME='$XDG_STATE_HOME' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' sh -i"
+	tm new-session -d -x "$1" -y "$2" "env PS1='prompt\$ ' TERM=xterm-256color LANG=C.UTF-8 HOME='$HOME' XDG_STATE_HOME='$XDG_STATE_HOME' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' XDG_CACHE_HOME='$XDG_CACHE_HOME' sh -i"
 	tm set-option -g status off >/dev/null 2>&1
 	wait_for 'prompt$' || true
 }
@@ -132,6 +133,25 @@ has_bytes() { grep -aqF -- "$(printf "$2")" "$1"; }
 # one number a line, from every CSI ? Pm h / l in it
 private_modes() {
 	grep -ao "$(printf '\033')\[?[0-9;]*$2" "$1" | sed "s/^.\[?//; s/$2\$//" | tr ';' '\n'
+}
+
+# gen_corpus DIR N: N small plain articles (*.txt, no manifest) in DIR, in
+# French, Arabic, Indonesian and English, each with its own title and date
+gen_corpus() {
+	python3 - "$1" "$2" <<'PY'
+import os, sys
+out, n = sys.argv[1], int(sys.argv[2])
+os.makedirs(out, exist_ok=True)
+texts = [
+    "Article {i} : le sommet s'ouvre le {d} octobre 2025 à Hanoï.\n\nLes délégations arrivent.\n",
+    "المقال {i}: تفتتح القمة في {d} أكتوبر 2025 في هانوي.\n\nتصل الوفود.\n",
+    "Artikel {i}: KTT dibuka pada {d} Oktober 2025 di Hanoi.\n\nPara delegasi tiba.\n",
+    "Article {i}: the summit opens on {d} October 2025 in Hanoi.\n\nDelegations arrive.\n",
+]
+for i in range(n):
+    with open(os.path.join(out, "a%05d.txt" % i), "w", encoding="utf-8") as f:
+        f.write(texts[i % 4].format(i=i, d=1 + i % 28))
+PY
 }
 
 screen() { tm capture-pane -p 2>/dev/null; }

@@ -166,7 +166,7 @@ static void test_bundled_loads_clean(void **state)
 		assert_string_equal(c->articles[i].id, ids[i]);
 		assert_int_equal(corpus_find_article(c, ids[i]), (long)i);
 		assert_true(c->articles[i].manifest_line > 0);
-		assert_true(c->articles[i].text.nblocks > 0);
+		assert_true(corpus_article_text(&c->articles[i])->nblocks > 0);
 	}
 	assert_int_equal(corpus_find_article(c, "nope"), -1);
 	assert_int_equal(corpus_find_event(c, "nope"), -1);

@@ -467,13 +467,13 @@ static void test_corpus_plain_dir(void **state)
 	/* the decoded articles read as their UTF-8 originals, detected as such */
 	long ar = corpus_find_article(c, "ar-1256");
 	assert_true(ar >= 0);
-	const struct article_text *t = &c->articles[ar].text;
+	const struct article_text *t = corpus_article_text(&c->articles[ar]);
 	assert_string_equal(t->raw, samples[17].text);
 	assert_int_equal(t->invalid_utf8, 0);
 	assert_string_equal(c->articles[ar].lang, "ar");
 	long ru = corpus_find_article(c, "ru-1251");
 	assert_true(ru >= 0);
-	assert_string_equal(c->articles[ru].text.raw, samples[9].text);
+	assert_string_equal(corpus_article_text(&c->articles[ru])->raw, samples[9].text);
 	corpus_free(c);
 	remove_dir(dir);
 }

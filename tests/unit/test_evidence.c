@@ -37,7 +37,7 @@ static char *hits(const struct corpus *c, const char *event)
 	assert_non_null(out);
 	for (size_t i = 0; i < l.n; i++) {
 		const struct corpus_article *a = &c->articles[l.items[i].article];
-		const struct article_block *b = &a->text.blocks[l.items[i].block];
+		const struct article_block *b = &corpus_article_text(a)->blocks[l.items[i].block];
 		sprintf(out + strlen(out), "%s%s#%c%u:%c", i ? " " : "", a->id,
 		        article_block_letter(b->kind), b->ordinal, evidence_why_name(l.items[i].why)[0]);
 		/* the range points into the block's text */
@@ -79,7 +79,7 @@ static void test_evidence_bundled(void **state)
 	long art = corpus_find_article(c, "id-discussion");
 	assert_true(art >= 0);
 	size_t ev[8], p2 = 0;
-	const struct article_text *t = &c->articles[art].text;
+	const struct article_text *t = corpus_article_text(&c->articles[art]);
 	for (size_t b = 0; b < t->nblocks; b++)
 		if (t->blocks[b].kind == BLOCK_PARAGRAPH && t->blocks[b].ordinal == 2)
 			p2 = b;

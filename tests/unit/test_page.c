@@ -250,7 +250,7 @@ static void test_fr_header_and_paragraphs(void **state)
 		assert_int_equal(pc->kind, PAGE_TEXT);
 		assert_int_equal(pc->block, (long)i);
 		size_t len;
-		const char *t = article_block_text(&a->text, i, &len);
+		const char *t = article_block_text(corpus_article_text(a), i, &len);
 		assert_piece_shows(p, 2 + i, t, len);
 	}
 	/* the last row: "(TTXVN/Vietnam+)" */
@@ -274,8 +274,8 @@ static void test_raw_page(void **state)
 	const struct corpus *c = *state;
 	const struct corpus_article *a = article(c, "id-discussion");
 	size_t lines = 1;
-	for (size_t i = 0; i < a->text.raw_len; i++)
-		lines += a->text.raw[i] == '\n';
+	for (size_t i = 0; i < corpus_article_text(a)->raw_len; i++)
+		lines += corpus_article_text(a)->raw[i] == '\n';
 	struct page *p = page_create_raw(a, &opts);
 	assert_non_null(p);
 	assert_int_equal(p->npieces, lines);
@@ -283,7 +283,7 @@ static void test_raw_page(void **state)
 	/* wide enough for the longest line: one row per stored line, in order,
 	 * each the stored text itself */
 	assert_int_equal(p->nrows, lines);
-	const char *s = a->text.raw;
+	const char *s = corpus_article_text(a)->raw;
 	for (size_t r = 0; r < p->nrows; r++) {
 		const char *e = strchr(s, '\n');
 		size_t len = e ? (size_t)(e - s) : strlen(s);
@@ -347,7 +347,7 @@ static void test_id_discussion_blocks(void **state)
 	size_t images = 0, caption_pieces = 0, folded = 0, text_pieces = 0;
 	for (size_t i = p->first_body; i < p->npieces; i++) {
 		const struct page_piece *pc = &p->pieces[i];
-		const struct article_block *b = &a->text.blocks[pc->block];
+		const struct article_block *b = &corpus_article_text(a)->blocks[pc->block];
 		char *s = row_text(p, pc->first_row, 1);
 		switch (pc->kind) {
 		case PAGE_IMAGE:
@@ -360,7 +360,7 @@ static void test_id_discussion_blocks(void **state)
 			caption_pieces++;
 			assert_int_equal(b->kind, BLOCK_CAPTION);
 			size_t len;
-			const char *t = article_block_text(&a->text, (size_t)pc->block, &len);
+			const char *t = article_block_text(corpus_article_text(a), (size_t)pc->block, &len);
 			assert_piece_shows(p, i, t, len);
 			for (size_t r = pc->first_row; r < pc->first_row + pc->nrows; r++)
 				assert_int_equal(page_row_kind(p, r), PAGE_CAPTION);
@@ -407,7 +407,7 @@ static void test_toggle_repeat(void **state)
 	char **before = snapshot(p, &n0);
 
 	/* blocks 15 and 16 (lines 16 and 17) repeat blocks 13 and 14 */
-	assert_int_equal(a->text.blocks[15].dup_of, 13);
+	assert_int_equal(corpus_article_text(a)->blocks[15].dup_of, 13);
 	size_t pi = piece_of_block(p, 15);
 	assert_int_equal(p->pieces[pi].kind, PAGE_FOLDED);
 
@@ -415,7 +415,7 @@ static void test_toggle_repeat(void **state)
 	assert_int_equal(page_toggle_repeat(p, 13), 0);
 	assert_int_equal(page_toggle_repeat(p, 0), 0);
 	assert_int_equal(page_toggle_repeat(p, -1), 0);
-	assert_int_equal(page_toggle_repeat(p, (long)a->text.nblocks), 0);
+	assert_int_equal(page_toggle_repeat(p, (long)corpus_article_text(a)->nblocks), 0);
 
 	/* expand one: at the same width, its rows now show its text */
 	assert_int_equal(page_toggle_repeat(p, 15), 1);
@@ -426,7 +426,7 @@ static void test_toggle_repeat(void **state)
 	assert_true(p->pieces[pi].nrows > 1);
 	assert_int_equal(p->nrows, n0 + p->pieces[pi].nrows - 1);
 	size_t len;
-	const char *t = article_block_text(&a->text, 15, &len);
+	const char *t = article_block_text(corpus_article_text(a), 15, &len);
 	assert_piece_shows(p, pi, t, len);
 	size_t r = page_block_row(p, 15);
 	assert_int_equal(page_row_kind(p, r), PAGE_TEXT);
@@ -536,7 +536,7 @@ static void test_fold_threshold(void **state)
 	}
 	assert_int_equal(folded, 1);
 	assert_int_equal(headings, 2); /* both shown, the repeat too */
-	const struct article_text *t = &c->articles[0].text;
+	const struct article_text *t = corpus_article_text(&c->articles[0]);
 	for (size_t b = 0; b < t->nblocks; b++)
 		if (t->blocks[b].dup_of >= 0)
 			assert_int_equal(article_block_folds(t, b), t->blocks[b].len >= ARTICLE_FOLD_MIN_CHARS);

@@ -54,7 +54,7 @@ static void test_diacritics(void **state)
 		const char *s = a->title;
 		size_t n = strlen(s);
 		if (h->block >= 0)
-			s = article_block_text(&a->text, (size_t)h->block, &n);
+			s = article_block_text(corpus_article_text(a), (size_t)h->block, &n);
 		assert_true(h->byte_end <= n);
 		if (!strcmp(a->id, "fr-rehearsal") && h->byte_end - h->byte_start == strlen("Hanoï") &&
 		    !memcmp(s + h->byte_start, "Hanoï", strlen("Hanoï")))
@@ -92,7 +92,7 @@ static void test_context_whole_words(void **state)
 		if (r.hits[i].block < 0)
 			continue;
 		size_t n;
-		const char *s = article_block_text(&a->text, (size_t)r.hits[i].block, &n);
+		const char *s = article_block_text(corpus_article_text(a), (size_t)r.hits[i].block, &n);
 		if (!strncmp(c, "\xe2\x80\xa6", 3)) {
 			/* the first two words of the context follow a space in the
 			 * text (two, so that a one-letter piece cannot pass) */
@@ -223,7 +223,7 @@ static void test_hits_bounded_per_article(void **state)
 		 * (block 1 + k / 5, after the first line), word k % 5 */
 		const struct corpus_article *a = &c->articles[im];
 		size_t len;
-		const char *s = article_block_text(&a->text, (size_t)h->block, &len);
+		const char *s = article_block_text(corpus_article_text(a), (size_t)h->block, &len);
 		assert_int_equal(h->block, (long)(1 + kept / 5));
 		char want[16];
 		snprintf(want, sizeof want, "zorglub%zu", kept % 5);

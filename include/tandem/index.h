@@ -1,0 +1,132 @@
+/* index.h — the on-disk index of a corpus: what loading learnt about each
+ * article file (its size, modification time and content hash, the block
+ * boundaries, and the fields detected from its text), kept in an SQLite
+ * database under $XDG_CACHE_HOME/tandem/ (else ~/.cache/tandem/), one
+ * database per corpus directory. The index is a cache, never the truth:
+ * a start-up that finds a file unchanged takes its fields from here instead
+ * of reading and parsing it; everything else is parsed as usual and written
+ * back. */
+#ifndef TANDEM_INDEX_H
+#define TANDEM_INDEX_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "tandem/article.h"
+#include "tandem/dates.h"
+
+/* The layout of the tables. An index with another schema is rebuilt. */
+#define CINDEX_SCHEMA 2
+
+/* The version of what the index holds: bump it whenever article parsing or
+ * the detection of language, date, source, title or dates changes, so that
+ * an index written by another version is rebuilt rather than trusted. */
+#define CINDEX_PARSE_VERSION 2
+
+/* An index file up to this size is checked whole (PRAGMA quick_check,
+ * about 1 ms per MiB) when opened; a larger one is trusted until SQLite
+ * reports it damaged while it is read (cindex_damaged). */
+#define CINDEX_CHECK_MAX (16ll << 20)
+
+/* Articles written per transaction while indexing. */
+#define CINDEX_BATCH 256
+
+struct cindex;
+
+/* What the index holds about one article file. */
+struct cindex_entry {
+	long long size;           /* bytes */
+	long long mtime_ns;       /* modification time, ns since the epoch */
+	uint64_t hash;            /* cindex_hash of the file's bytes */
+	uint64_t inputs;          /* cindex_hash of what the manifest gave
+	                             (corpus.c): detection depends on it */
+	char *lang;               /* owned, never NULL after a lookup */
+	char *source;             /* owned, may be NULL */
+	char *title;              /* owned, never NULL after a lookup */
+	struct date_ymd date;
+	unsigned detected;        /* enum corpus_detected bits */
+	struct date_mention *dates; /* owned */
+	size_t ndates;
+	struct article_block *blocks; /* owned */
+	size_t nblocks;
+	size_t invalid_utf8, controls;
+	char *charset;            /* the encoding the file was decoded from;
+	                             owned after a lookup; NULL: UTF-8 */
+	size_t undecodable;       /* bytes not in that encoding */
+};
+
+/* 64-bit FNV-1a of n bytes, continuing from h (start with CINDEX_HASH_INIT). */
+#define CINDEX_HASH_INIT 14695981039346656037ull
+uint64_t cindex_hash(uint64_t h, const void *bytes, size_t n);
+
+/* The directory indexes go in: $XDG_CACHE_HOME/tandem, else
+ * $HOME/.cache/tandem. Returns NULL when neither variable is set (or memory
+ * runs out). Caller frees. */
+char *cindex_default_dir(void);
+
+/* The database file for a corpus directory (`key`: its real path) in
+ * cache_dir: a hash of the key, then a readable tail of it
+ * ("0123456789abcdef-news.db"). Caller frees; NULL when memory runs out. */
+char *cindex_file_for(const char *cache_dir, const char *key);
+
+enum cindex_flags {
+	CINDEX_REBUILD = 1 << 0,  /* empty the index first */
+	CINDEX_TRUST = 1 << 1,    /* no PRAGMA quick_check, whatever the size */
+};
+
+/* Opens (creating it and its directory if needed) the index in `file`.
+ * An index that is corrupt, of another schema or parse version, or asked
+ * to be rebuilt is emptied (or, when SQLite cannot read it at all,
+ * deleted and created again); *note then says so (caller frees; else NULL).
+ * Returns NULL when the index cannot be used (a read-only file or
+ * directory, locked beyond the busy timeout, not a regular file, ...) with
+ * *note saying why. */
+struct cindex *cindex_open(const char *file, unsigned flags, char **note);
+
+/* Looks up the article at `path` (relative to the corpus directory).
+ * Returns 1 and fills *out (free with cindex_entry_free), 0 when the index
+ * has no such article, -1 on an error (the index should not be used any
+ * more; cindex_error says what). */
+int cindex_lookup(struct cindex *ix, const char *path, struct cindex_entry *out);
+
+/* Writes (or replaces) the article at `path`. Writes are grouped in
+ * transactions of CINDEX_BATCH articles; cindex_flush commits the last one.
+ * Returns 0, or -1 on an error. */
+int cindex_put(struct cindex *ix, const char *path, const struct cindex_entry *e);
+
+/* Commits what cindex_put wrote (and ends the read transaction the lookups
+ * share). Returns 0, or -1 on an error. */
+int cindex_flush(struct cindex *ix);
+
+/* Removes every article but those at the n paths (files gone from the
+ * corpus) and commits. Returns 0, or -1 on an error. */
+int cindex_prune(struct cindex *ix, const char *const *paths, size_t n);
+
+/* Number of articles in the index, or -1 on an error. */
+long cindex_count(struct cindex *ix);
+
+/* The last error, as a static or index-owned string. */
+const char *cindex_error(const struct cindex *ix);
+
+/* True when SQLite reported the database damaged (SQLITE_CORRUPT or
+ * SQLITE_NOTADB); cindex_close then removes it, to be built anew. */
+int cindex_damaged(const struct cindex *ix);
+
+/* True when a write failed because another connection kept the database
+ * locked beyond the busy timeout (reading it still works). */
+int cindex_locked(const struct cindex *ix);
+
+/* The database's file name (index-owned). */
+const char *cindex_file(const struct cindex *ix);
+
+/* Commits and closes; a damaged database is removed instead. NULL is
+ * fine. */
+void cindex_close(struct cindex *ix);
+
+void cindex_entry_free(struct cindex_entry *e);
+
+/* Test hook: when the environment variable TANDEM_TEST_INDEX_DELAY_MS is
+ * set, every committed batch is followed by a pause of that many
+ * milliseconds, so that a test can kill tandem in the middle of indexing. */
+
+#endif

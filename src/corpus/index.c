@@ -1,0 +1,695 @@
+/* index.c — owns the on-disk index of a corpus: one SQLite database per
+ * corpus directory, in WAL mode so that two readers can share it, written
+ * in transactions of CINDEX_BATCH articles so that a killed process leaves
+ * the articles of every committed batch and nothing half-written.
+ *
+ * Tables: `meta` (key/value: the parse version) and `article`, one row per
+ * file, keyed by its path relative to the corpus directory, with size,
+ * mtime, content hash, the hash of the manifest's inputs, the detected
+ * fields, and two BLOBs of packed little-endian 32-bit words: the blocks
+ * (9 words each) and the mentioned dates (9 words each). PRAGMA
+ * user_version holds CINDEX_SCHEMA. Everything that goes wrong ends in one
+ * note for the caller, who then rebuilds or goes on without the index. */
+#include "tandem/index.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#define BUSY_TIMEOUT_MS 3000
+#define BLOCK_WORDS 9
+#define DATE_WORDS 9
+
+struct cindex {
+	char *file;            /* owned */
+	int damaged;           /* SQLite said the file is corrupt */
+	int locked;            /* a write waited beyond the busy timeout */
+	sqlite3 *db;
+	sqlite3_stmt *get, *put, *count;
+	enum { TX_NONE, TX_READ, TX_WRITE } in_tx; /* the open transaction:
+	                          lookups share one read transaction (one
+	                          lock, not one a lookup) until a write */
+	unsigned pending;      /* puts in the open transaction */
+	long delay_ms;         /* test hook: pause after each commit */
+	char err[512];
+};
+
+uint64_t cindex_hash(uint64_t h, const void *bytes, size_t n)
+{
+	const unsigned char *p = bytes;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ p[i]) * 1099511628211ull;
+	return h;
+}
+
+static char *dup_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static char *dup_printf(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return NULL;
+	char *s = malloc((size_t)n + 1);
+	if (!s)
+		return NULL;
+	va_start(ap, fmt);
+	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return s;
+}
+
+char *cindex_default_dir(void)
+{
+	const char *x = getenv("XDG_CACHE_HOME");
+	if (x && x[0] == '/')
+		return dup_printf("%s/tandem", x);
+	const char *h = getenv("HOME");
+	if (h && h[0])
+		return dup_printf("%s/.cache/tandem", h);
+	return NULL;
+}
+
+char *cindex_file_for(const char *cache_dir, const char *key)
+{
+	uint64_t h = cindex_hash(CINDEX_HASH_INIT, key, strlen(key));
+	/* the tail: the key's last component, letters, digits, '-', '_' */
+	size_t n = strlen(key);
+	while (n > 1 && key[n - 1] == '/')
+		n--;
+	size_t start = n;
+	while (start > 0 && key[start - 1] != '/')
+		start--;
+	char tail[33];
+	size_t k = 0;
+	for (size_t i = start; i < n && k < sizeof tail - 1; i++) {
+		char ch = key[i];
+		int ok = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+		         (ch >= '0' && ch <= '9') || ch == '-' || ch == '_';
+		tail[k++] = ok ? ch : '_';
+	}
+	tail[k] = 0;
+	return dup_printf("%s/%016llx%s%s.db", cache_dir, (unsigned long long)h, k ? "-" : "",
+	                  tail);
+}
+
+static int is_corrupt(int rc)
+{
+	rc &= 0xff;
+	return rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB;
+}
+
+static void set_err(struct cindex *ix, const char *what)
+{
+	if (is_corrupt(sqlite3_extended_errcode(ix->db)))
+		ix->damaged = 1;
+	if ((sqlite3_extended_errcode(ix->db) & 0xff) == SQLITE_BUSY)
+		ix->locked = 1;
+	snprintf(ix->err, sizeof ix->err, "%.60s: %.400s", what, sqlite3_errmsg(ix->db));
+}
+
+const char *cindex_error(const struct cindex *ix)
+{
+	return ix->err[0] ? ix->err : "no error";
+}
+
+static int exec(struct cindex *ix, const char *sql)
+{
+	if (sqlite3_exec(ix->db, sql, NULL, NULL, NULL) != SQLITE_OK) {
+		set_err(ix, sql);
+		return -1;
+	}
+	return 0;
+}
+
+/* mkdir -p, mode 0700 (the cache says what the user reads). */
+static int make_dirs(const char *dir)
+{
+	char *p = strdup(dir);
+	if (!p)
+		return -1;
+	for (char *s = p + 1;; s++) {
+		if (*s == '/' || !*s) {
+			char c = *s;
+			*s = 0;
+			if (mkdir(p, 0700) != 0 && errno != EEXIST) {
+				int e = errno;
+				free(p);
+				errno = e;
+				return -1;
+			}
+			if (!c)
+				break;
+			*s = c;
+		}
+	}
+	free(p);
+	return 0;
+}
+
+/* Removes the database and its WAL files. */
+static void remove_db(const char *file)
+{
+	size_t n = strlen(file);
+	char *p = malloc(n + 5);
+	unlink(file);
+	if (!p)
+		return;
+	memcpy(p, file, n);
+	memcpy(p + n, "-wal", 5);
+	unlink(p);
+	memcpy(p + n, "-shm", 5);
+	unlink(p);
+	free(p);
+}
+
+static const char SCHEMA_SQL[] =
+    "DROP TABLE IF EXISTS article;"
+    "DROP TABLE IF EXISTS meta;"
+    "CREATE TABLE meta(key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;"
+    "CREATE TABLE article("
+    " path TEXT PRIMARY KEY,"
+    " size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,"
+    " hash INTEGER NOT NULL, inputs INTEGER NOT NULL,"
+    " lang TEXT NOT NULL, source TEXT, title TEXT NOT NULL,"
+    " date_y INTEGER NOT NULL, date_m INTEGER NOT NULL, date_d INTEGER NOT NULL,"
+    " detected INTEGER NOT NULL, invalid_utf8 INTEGER NOT NULL, controls INTEGER NOT NULL,"
+    " blocks BLOB, dates BLOB, charset TEXT, undecodable INTEGER NOT NULL);";
+
+/* Empties the index and writes the current schema and parse version. */
+static int create_schema(struct cindex *ix)
+{
+	char sql[sizeof SCHEMA_SQL + 160];
+	snprintf(sql, sizeof sql,
+	         "BEGIN IMMEDIATE;%s"
+	         "INSERT INTO meta VALUES('parse_version', %d);"
+	         "PRAGMA user_version = %d;COMMIT;",
+	         SCHEMA_SQL, CINDEX_PARSE_VERSION, CINDEX_SCHEMA);
+	if (exec(ix, sql) != 0) {
+		sqlite3_exec(ix->db, "ROLLBACK", NULL, NULL, NULL);
+		return -1;
+	}
+	return 0;
+}
+
+/* One integer from a single-row query; -1 with ix->err set on an error,
+ * and SQLite's result code in *rc. */
+static int query_int(struct cindex *ix, const char *sql, long long *out, int *rc)
+{
+	sqlite3_stmt *st;
+	*rc = sqlite3_prepare_v2(ix->db, sql, -1, &st, NULL);
+	if (*rc != SQLITE_OK) {
+		set_err(ix, sql);
+		return -1;
+	}
+	*rc = sqlite3_step(st);
+	if (*rc == SQLITE_ROW) {
+		*out = sqlite3_column_int64(st, 0);
+		*rc = SQLITE_OK;
+	} else if (*rc == SQLITE_DONE) {
+		*out = -1;
+		*rc = SQLITE_OK;
+	} else {
+		set_err(ix, sql);
+	}
+	sqlite3_finalize(st);
+	return *rc == SQLITE_OK ? 0 : -1;
+}
+
+/* quick_check says "ok" on a sound database. */
+static int quick_check(struct cindex *ix, int *rc)
+{
+	sqlite3_stmt *st;
+	*rc = sqlite3_prepare_v2(ix->db, "PRAGMA quick_check(1)", -1, &st, NULL);
+	if (*rc != SQLITE_OK) {
+		set_err(ix, "quick_check");
+		return -1;
+	}
+	int ok = 0;
+	*rc = sqlite3_step(st);
+	if (*rc == SQLITE_ROW) {
+		const unsigned char *v = sqlite3_column_text(st, 0);
+		ok = v && !strcmp((const char *)v, "ok");
+		*rc = SQLITE_OK;
+		if (!ok)
+			snprintf(ix->err, sizeof ix->err, "quick_check: %s", v ? (const char *)v : "?");
+	} else {
+		set_err(ix, "quick_check");
+	}
+	sqlite3_finalize(st);
+	if (*rc == SQLITE_OK && !ok)
+		*rc = SQLITE_CORRUPT;
+	return ok ? 0 : -1;
+}
+
+enum open_result { OPEN_OK, OPEN_CORRUPT, OPEN_FAIL };
+
+/* Opens the database and brings it to the current schema. */
+static enum open_result open_db(struct cindex *ix, const char *file, unsigned flags,
+                                int *rebuilt)
+{
+	int rc = sqlite3_open_v2(file, &ix->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	if (rc != SQLITE_OK) {
+		if (ix->db)
+			set_err(ix, "cannot open");
+		else
+			snprintf(ix->err, sizeof ix->err, "cannot open: out of memory");
+		return is_corrupt(rc) ? OPEN_CORRUPT : OPEN_FAIL;
+	}
+	sqlite3_extended_result_codes(ix->db, 1);
+	if (sqlite3_busy_timeout(ix->db, BUSY_TIMEOUT_MS) != SQLITE_OK) {
+		set_err(ix, "busy_timeout");
+		return OPEN_FAIL;
+	}
+	if (sqlite3_db_readonly(ix->db, "main") == 1) {
+		snprintf(ix->err, sizeof ix->err, "read-only");
+		return OPEN_FAIL;
+	}
+	long long v, pv = -1;
+	/* the first read of the file: a file that is not a database fails here */
+	if (query_int(ix, "PRAGMA user_version", &v, &rc) != 0)
+		return is_corrupt(rc) ? OPEN_CORRUPT : OPEN_FAIL;
+	if (query_int(ix, "PRAGMA journal_mode=WAL", &pv, &rc) != 0)
+		return is_corrupt(rc) ? OPEN_CORRUPT : OPEN_FAIL;
+	if (exec(ix, "PRAGMA synchronous=NORMAL") != 0)
+		return OPEN_FAIL;
+	struct stat st;
+	if (v == CINDEX_SCHEMA) {
+		/* a large index is not checked whole at every start: its damage
+		 * shows as SQLite's error codes when read (cindex_damaged) */
+		if (!(flags & CINDEX_TRUST) && (stat(file, &st) != 0 || st.st_size <= CINDEX_CHECK_MAX) &&
+		    quick_check(ix, &rc) != 0)
+			return is_corrupt(rc) ? OPEN_CORRUPT : OPEN_FAIL;
+		if (query_int(ix, "SELECT value FROM meta WHERE key = 'parse_version'", &pv, &rc) != 0)
+			return is_corrupt(rc) ? OPEN_CORRUPT : OPEN_FAIL;
+	}
+	if (v != CINDEX_SCHEMA || pv != CINDEX_PARSE_VERSION || (flags & CINDEX_REBUILD)) {
+		if (create_schema(ix) != 0)
+			return OPEN_FAIL;
+		/* neither a new file nor a rebuild asked for is worth a message */
+		*rebuilt = v != 0 && !(flags & CINDEX_REBUILD);
+	}
+	static const char get_sql[] =
+	    "SELECT size, mtime_ns, hash, inputs, lang, source, title, date_y, date_m, date_d,"
+	    " detected, invalid_utf8, controls, blocks, dates, charset, undecodable"
+	    " FROM article WHERE path = ?1";
+	static const char put_sql[] =
+	    "INSERT OR REPLACE INTO article(path, size, mtime_ns, hash, inputs, lang, source,"
+	    " title, date_y, date_m, date_d, detected, invalid_utf8, controls, blocks, dates,"
+	    " charset, undecodable)"
+	    " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
+	    " ?18)";
+	if (sqlite3_prepare_v3(ix->db, get_sql, -1, SQLITE_PREPARE_PERSISTENT, &ix->get, NULL) !=
+	        SQLITE_OK ||
+	    sqlite3_prepare_v3(ix->db, put_sql, -1, SQLITE_PREPARE_PERSISTENT, &ix->put, NULL) !=
+	        SQLITE_OK ||
+	    sqlite3_prepare_v3(ix->db, "SELECT count(*) FROM article", -1,
+	                       SQLITE_PREPARE_PERSISTENT, &ix->count, NULL) != SQLITE_OK) {
+		set_err(ix, "prepare");
+		return OPEN_FAIL;
+	}
+	return OPEN_OK;
+}
+
+static void close_db(struct cindex *ix)
+{
+	sqlite3_finalize(ix->get);
+	sqlite3_finalize(ix->put);
+	sqlite3_finalize(ix->count);
+	ix->get = ix->put = ix->count = NULL;
+	if (ix->db)
+		sqlite3_close(ix->db);
+	ix->db = NULL;
+}
+
+struct cindex *cindex_open(const char *file, unsigned flags, char **note)
+{
+	*note = NULL;
+	struct cindex *ix = calloc(1, sizeof *ix);
+	if (!ix)
+		return NULL;
+	if (!(ix->file = strdup(file))) {
+		free(ix);
+		return NULL;
+	}
+	const char *delay = getenv("TANDEM_TEST_INDEX_DELAY_MS");
+	if (delay)
+		ix->delay_ms = strtol(delay, NULL, 10);
+
+	const char *slash = strrchr(file, '/');
+	if (slash && slash != file) {
+		char *dir = strndup(file, (size_t)(slash - file));
+		if (!dir || make_dirs(dir) != 0) {
+			*note = dup_printf("%s: cannot create the directory: %s", dir ? dir : file,
+			                   strerror(errno));
+			free(dir);
+			free(ix->file);
+			free(ix);
+			return NULL;
+		}
+		free(dir);
+	}
+	struct stat st;
+	if (lstat(file, &st) == 0 && !S_ISREG(st.st_mode)) {
+		*note = dup_printf("%s: not a regular file; the index is not used", file);
+		free(ix->file);
+		free(ix);
+		return NULL;
+	}
+	int rebuilt = 0;
+	enum open_result r = open_db(ix, file, flags, &rebuilt);
+	if (r == OPEN_CORRUPT) {
+		/* SQLite cannot read it: start afresh */
+		close_db(ix);
+		remove_db(file);
+		char why[sizeof ix->err];
+		memcpy(why, ix->err, sizeof why);
+		ix->err[0] = 0;
+		ix->damaged = 0;
+		r = open_db(ix, file, flags, &rebuilt);
+		if (r == OPEN_OK)
+			*note = dup_printf("%s: the index was damaged (%s); rebuilt", file, why);
+	} else if (r == OPEN_OK && rebuilt) {
+		*note = dup_printf("%s: the index was written by another version of tandem; rebuilt",
+		                   file);
+	}
+	if (r != OPEN_OK) {
+		*note = dup_printf("%s: %s; the index is not used", file, ix->err);
+		close_db(ix);
+		free(ix->file);
+		free(ix);
+		return NULL;
+	}
+	return ix;
+}
+
+static void put32(unsigned char *p, uint32_t v)
+{
+	p[0] = (unsigned char)v;
+	p[1] = (unsigned char)(v >> 8);
+	p[2] = (unsigned char)(v >> 16);
+	p[3] = (unsigned char)(v >> 24);
+}
+
+static uint32_t get32(const unsigned char *p)
+{
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+static unsigned char *pack_blocks(const struct article_block *b, size_t n)
+{
+	unsigned char *buf = malloc(n * BLOCK_WORDS * 4 + 1);
+	if (!buf)
+		return NULL;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char *p = buf + i * BLOCK_WORDS * 4;
+		uint32_t w[BLOCK_WORDS] = {(uint32_t)b[i].kind, (uint32_t)b[i].off, (uint32_t)b[i].len,
+		                           (uint32_t)b[i].line_off, (uint32_t)b[i].line_len,
+		                           b[i].line, b[i].ordinal, (uint32_t)b[i].dup_of, b[i].hash};
+		for (size_t k = 0; k < BLOCK_WORDS; k++)
+			put32(p + 4 * k, w[k]);
+	}
+	return buf;
+}
+
+static unsigned char *pack_dates(const struct date_mention *d, size_t n)
+{
+	unsigned char *buf = malloc(n * DATE_WORDS * 4 + 1);
+	if (!buf)
+		return NULL;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char *p = buf + i * DATE_WORDS * 4;
+		uint32_t w[DATE_WORDS] = {(uint32_t)d[i].from.y, (uint32_t)d[i].from.m,
+		                          (uint32_t)d[i].from.d, (uint32_t)d[i].to.y,
+		                          (uint32_t)d[i].to.m,   (uint32_t)d[i].to.d,
+		                          (uint32_t)d[i].off,    (uint32_t)d[i].len,
+		                          (uint32_t)d[i].year_inferred};
+		for (size_t k = 0; k < DATE_WORDS; k++)
+			put32(p + 4 * k, w[k]);
+	}
+	return buf;
+}
+
+void cindex_entry_free(struct cindex_entry *e)
+{
+	free(e->charset);
+	free(e->lang);
+	free(e->source);
+	free(e->title);
+	free(e->dates);
+	free(e->blocks);
+	memset(e, 0, sizeof *e);
+}
+
+static char *column_dup(sqlite3_stmt *st, int col)
+{
+	const unsigned char *s = sqlite3_column_text(st, col);
+	return s ? strdup((const char *)s) : NULL;
+}
+
+int cindex_lookup(struct cindex *ix, const char *path, struct cindex_entry *out)
+{
+	memset(out, 0, sizeof *out);
+	if (ix->in_tx == TX_NONE) {
+		if (exec(ix, "BEGIN") != 0)
+			return -1;
+		ix->in_tx = TX_READ;
+	}
+	sqlite3_stmt *st = ix->get;
+	if (sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC) != SQLITE_OK) {
+		set_err(ix, "lookup");
+		return -1;
+	}
+	int rc = sqlite3_step(st), r = 0;
+	if (rc == SQLITE_ROW) {
+		out->size = sqlite3_column_int64(st, 0);
+		out->mtime_ns = sqlite3_column_int64(st, 1);
+		out->hash = (uint64_t)sqlite3_column_int64(st, 2);
+		out->inputs = (uint64_t)sqlite3_column_int64(st, 3);
+		out->lang = column_dup(st, 4);
+		out->source = sqlite3_column_type(st, 5) == SQLITE_NULL ? NULL : column_dup(st, 5);
+		out->title = column_dup(st, 6);
+		out->date.y = sqlite3_column_int(st, 7);
+		out->date.m = sqlite3_column_int(st, 8);
+		out->date.d = sqlite3_column_int(st, 9);
+		out->detected = (unsigned)sqlite3_column_int(st, 10);
+		out->invalid_utf8 = (size_t)sqlite3_column_int64(st, 11);
+		out->controls = (size_t)sqlite3_column_int64(st, 12);
+		const unsigned char *bb = sqlite3_column_blob(st, 13);
+		size_t bn = (size_t)sqlite3_column_bytes(st, 13);
+		const unsigned char *db = sqlite3_column_blob(st, 14);
+		size_t dn = (size_t)sqlite3_column_bytes(st, 14);
+		out->charset = sqlite3_column_type(st, 15) == SQLITE_NULL ? NULL : column_dup(st, 15);
+		out->undecodable = (size_t)sqlite3_column_int64(st, 16);
+		r = 1;
+		int oom = !out->lang || !out->title ||
+		          (sqlite3_column_type(st, 5) != SQLITE_NULL && !out->source) ||
+		          (sqlite3_column_type(st, 15) != SQLITE_NULL && !out->charset);
+		if (oom) {
+			snprintf(ix->err, sizeof ix->err, "lookup: out of memory");
+			r = -1;
+		} else if (bn % (BLOCK_WORDS * 4) || dn % (DATE_WORDS * 4)) {
+			snprintf(ix->err, sizeof ix->err, "lookup: a damaged row");
+			ix->damaged = 1;
+			r = -1;
+		}
+		out->nblocks = bn / (BLOCK_WORDS * 4);
+		out->ndates = dn / (DATE_WORDS * 4);
+		if (r == 1 && out->nblocks && !(out->blocks = calloc(out->nblocks, sizeof *out->blocks)))
+			r = -1;
+		if (r == 1 && out->ndates && !(out->dates = calloc(out->ndates, sizeof *out->dates)))
+			r = -1;
+		for (size_t i = 0; r == 1 && i < out->nblocks; i++) {
+			const unsigned char *p = bb + i * BLOCK_WORDS * 4;
+			struct article_block *b = &out->blocks[i];
+			b->kind = (enum block_kind)get32(p);
+			b->off = get32(p + 4);
+			b->len = get32(p + 8);
+			b->line_off = get32(p + 12);
+			b->line_len = get32(p + 16);
+			b->line = get32(p + 20);
+			b->ordinal = get32(p + 24);
+			b->dup_of = (long)(int32_t)get32(p + 28);
+			b->hash = get32(p + 32);
+		}
+		for (size_t i = 0; r == 1 && i < out->ndates; i++) {
+			const unsigned char *p = db + i * DATE_WORDS * 4;
+			struct date_mention *d = &out->dates[i];
+			d->from.y = (int32_t)get32(p);
+			d->from.m = (int32_t)get32(p + 4);
+			d->from.d = (int32_t)get32(p + 8);
+			d->to.y = (int32_t)get32(p + 12);
+			d->to.m = (int32_t)get32(p + 16);
+			d->to.d = (int32_t)get32(p + 20);
+			d->off = get32(p + 24);
+			d->len = get32(p + 28);
+			d->year_inferred = (int32_t)get32(p + 32);
+		}
+		if (r != 1)
+			cindex_entry_free(out);
+		rc = SQLITE_DONE;
+	}
+	if (rc != SQLITE_DONE) {
+		set_err(ix, "lookup");
+		r = -1;
+	}
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return r;
+}
+
+static void pause_ms(long ms)
+{
+	struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
+	while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
+		;
+}
+
+int cindex_flush(struct cindex *ix)
+{
+	if (ix->in_tx == TX_NONE)
+		return 0;
+	int wrote = ix->in_tx == TX_WRITE;
+	ix->in_tx = TX_NONE;
+	ix->pending = 0;
+	if (exec(ix, "COMMIT") != 0) {
+		sqlite3_exec(ix->db, "ROLLBACK", NULL, NULL, NULL);
+		return -1;
+	}
+	if (wrote && ix->delay_ms > 0)
+		pause_ms(ix->delay_ms);
+	return 0;
+}
+
+int cindex_put(struct cindex *ix, const char *path, const struct cindex_entry *e)
+{
+	if (ix->in_tx == TX_READ && cindex_flush(ix) != 0)
+		return -1;
+	if (ix->in_tx == TX_NONE) {
+		if (exec(ix, "BEGIN IMMEDIATE") != 0)
+			return -1;
+		ix->in_tx = TX_WRITE;
+	}
+	unsigned char *bb = pack_blocks(e->blocks, e->nblocks);
+	unsigned char *db = pack_dates(e->dates, e->ndates);
+	sqlite3_stmt *st = ix->put;
+	int ok = bb && db &&
+	         sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC) == SQLITE_OK &&
+	         sqlite3_bind_int64(st, 2, e->size) == SQLITE_OK &&
+	         sqlite3_bind_int64(st, 3, e->mtime_ns) == SQLITE_OK &&
+	         sqlite3_bind_int64(st, 4, (sqlite3_int64)e->hash) == SQLITE_OK &&
+	         sqlite3_bind_int64(st, 5, (sqlite3_int64)e->inputs) == SQLITE_OK &&
+	         sqlite3_bind_text(st, 6, e->lang ? e->lang : "und", -1, SQLITE_STATIC) == SQLITE_OK &&
+	         (e->source ? sqlite3_bind_text(st, 7, e->source, -1, SQLITE_STATIC)
+	                    : sqlite3_bind_null(st, 7)) == SQLITE_OK &&
+	         sqlite3_bind_text(st, 8, e->title ? e->title : "", -1, SQLITE_STATIC) == SQLITE_OK &&
+	         sqlite3_bind_int(st, 9, e->date.y) == SQLITE_OK &&
+	         sqlite3_bind_int(st, 10, e->date.m) == SQLITE_OK &&
+	         sqlite3_bind_int(st, 11, e->date.d) == SQLITE_OK &&
+	         sqlite3_bind_int(st, 12, (int)e->detected) == SQLITE_OK &&
+	         sqlite3_bind_int64(st, 13, (sqlite3_int64)e->invalid_utf8) == SQLITE_OK &&
+	         sqlite3_bind_int64(st, 14, (sqlite3_int64)e->controls) == SQLITE_OK &&
+	         sqlite3_bind_blob(st, 15, bb, (int)(e->nblocks * BLOCK_WORDS * 4), SQLITE_STATIC) ==
+	             SQLITE_OK &&
+	         sqlite3_bind_blob(st, 16, db, (int)(e->ndates * DATE_WORDS * 4), SQLITE_STATIC) ==
+	             SQLITE_OK &&
+	         (e->charset ? sqlite3_bind_text(st, 17, e->charset, -1, SQLITE_STATIC)
+	                     : sqlite3_bind_null(st, 17)) == SQLITE_OK &&
+	         sqlite3_bind_int64(st, 18, (sqlite3_int64)e->undecodable) == SQLITE_OK;
+	int rc = ok ? sqlite3_step(st) : SQLITE_NOMEM;
+	if (rc != SQLITE_DONE)
+		set_err(ix, "write");
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	free(bb);
+	free(db);
+	if (rc != SQLITE_DONE)
+		return -1;
+	if (++ix->pending >= CINDEX_BATCH)
+		return cindex_flush(ix);
+	return 0;
+}
+
+int cindex_prune(struct cindex *ix, const char *const *paths, size_t n)
+{
+	if (ix->in_tx == TX_READ && cindex_flush(ix) != 0)
+		return -1;
+	if (ix->in_tx == TX_NONE) {
+		if (exec(ix, "BEGIN IMMEDIATE") != 0)
+			return -1;
+		ix->in_tx = TX_WRITE;
+	}
+	sqlite3_stmt *st = NULL;
+	if (exec(ix, "CREATE TEMP TABLE IF NOT EXISTS keep(path TEXT PRIMARY KEY) WITHOUT ROWID;"
+	             "DELETE FROM keep") != 0)
+		return -1;
+	if (sqlite3_prepare_v2(ix->db, "INSERT OR IGNORE INTO keep VALUES(?1)", -1, &st, NULL) !=
+	    SQLITE_OK) {
+		set_err(ix, "prune");
+		return -1;
+	}
+	int r = 0;
+	for (size_t i = 0; i < n && r == 0; i++) {
+		if (sqlite3_bind_text(st, 1, paths[i], -1, SQLITE_STATIC) != SQLITE_OK ||
+		    sqlite3_step(st) != SQLITE_DONE) {
+			set_err(ix, "prune");
+			r = -1;
+		}
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	if (r == 0 && exec(ix, "DELETE FROM article WHERE path NOT IN (SELECT path FROM keep);"
+	                       "DELETE FROM keep") != 0)
+		r = -1;
+	return r == 0 ? cindex_flush(ix) : -1;
+}
+
+long cindex_count(struct cindex *ix)
+{
+	long n = -1;
+	if (sqlite3_step(ix->count) == SQLITE_ROW)
+		n = (long)sqlite3_column_int64(ix->count, 0);
+	else
+		set_err(ix, "count");
+	sqlite3_reset(ix->count);
+	return n;
+}
+
+int cindex_locked(const struct cindex *ix)
+{
+	return ix->locked;
+}
+
+int cindex_damaged(const struct cindex *ix)
+{
+	return ix->damaged;
+}
+
+const char *cindex_file(const struct cindex *ix)
+{
+	return ix->file;
+}
+
+void cindex_close(struct cindex *ix)
+{
+	if (!ix)
+		return;
+	if (ix->damaged) {
+		/* nothing more is written to it: the next open builds it anew */
+		sqlite3_exec(ix->db, "ROLLBACK", NULL, NULL, NULL);
+		close_db(ix);
+		remove_db(ix->file);
+	} else {
+		cindex_flush(ix);
+		close_db(ix);
+	}
+	free(ix->file);
+	free(ix);
+}

@@ -1,0 +1,89 @@
+#!/bin/sh
+# The on-disk index: a 2,000-article corpus opened twice in the reader; the
+# first start reads every article, the second reads none but the one it
+# shows (every file opened is logged through TANDEM_TEST_OPEN_LOG), and
+# --list gives the same lines from the index as from the files
+# (--no-cache). --reindex reads everything again. A long load shows its
+# progress on a terminal.
+. "$(dirname "$0")/lib.sh"
+
+BIG="$TMP/big"
+gen_corpus "$BIG" 2000
+# txt_reads LOG: how many article files the log says were opened
+txt_reads() { if [ -f "$1" ]; then grep -c '\.txt$' "$1"; else echo 0; fi; }
+
+# first start: indexing (allowed its time: 2,000 files on a busy machine)
+ENV_EXTRA="TANDEM_TEST_OPEN_LOG=$TMP/open1"
+start 100 30 xterm-256color "'$BIG'"
+TIMEOUT_TICKS=600 check "index: first start shows the reader" "a00000"
+n=$(txt_reads "$TMP/open1")
+if [ "$n" -ge 2000 ]; then ok "index: first start reads every article"; else
+	notok "index: first start reads every article" "$n read"; fi
+keys Q
+check "index: first start quits" "EXIT=0"
+if ls "$XDG_CACHE_HOME"/tandem/*-big.db >/dev/null 2>&1; then ok "index: written in XDG_CACHE_HOME/tandem"; else
+	notok "index: written in XDG_CACHE_HOME/tandem" "$(ls -R "$XDG_CACHE_HOME" 2>&1)"; fi
+
+# second start: from the index
+ENV_EXTRA="TANDEM_TEST_OPEN_LOG=$TMP/open2"
+start 100 30 xterm-256color "'$BIG'"
+check "index: second start shows the reader" "a00000"
+settle
+n=$(txt_reads "$TMP/open2")
+if [ "$n" -le 1 ]; then ok "index: second start reads no article but the one shown"; else
+	notok "index: second start reads no article but the one shown" "$n read: $(head -3 "$TMP/open2")"; fi
+keys Q
+check "index: second start quits" "EXIT=0"
+
+# --list from the index: nothing read, the same lines as from the files
+TANDEM_TEST_OPEN_LOG="$TMP/open3" "$TANDEM" --list "$BIG" >"$TMP/list-warm" 2>"$TMP/err-warm"
+n=$(txt_reads "$TMP/open3")
+if [ "$n" -eq 0 ]; then ok "index: --list reads no article"; else notok "index: --list reads no article" "$n read"; fi
+"$TANDEM" --no-cache --list "$BIG" >"$TMP/list-files" 2>"$TMP/err-files"
+if [ "$(wc -l <"$TMP/list-warm")" -eq 2000 ] && cmp -s "$TMP/list-warm" "$TMP/list-files"; then
+	ok "index: --list the same as without the index"; else
+	notok "index: --list the same as without the index" "$(diff "$TMP/list-warm" "$TMP/list-files" | head -5)"; fi
+if [ ! -s "$TMP/err-warm" ]; then ok "index: no message when all is well"; else
+	notok "index: no message when all is well" "$(head -3 "$TMP/err-warm")"; fi
+
+# a file changed on disk: read again, and listed with its new title
+printf 'A changed article, longer than before.\n' >"$BIG/a00007.txt"
+TANDEM_TEST_OPEN_LOG="$TMP/open4" "$TANDEM" --list "$BIG" >"$TMP/list-changed" 2>/dev/null
+n=$(txt_reads "$TMP/open4")
+if [ "$n" -eq 1 ] && grep -q '^a00007 .*A changed article' "$TMP/list-changed"; then
+	ok "index: a changed file is read again"; else
+	notok "index: a changed file is read again" "$n read; $(grep '^a00007' "$TMP/list-changed")"; fi
+
+# --reindex: every article read again
+TANDEM_TEST_OPEN_LOG="$TMP/open5" "$TANDEM" --reindex --list "$BIG" >/dev/null 2>"$TMP/err-re"
+n=$(txt_reads "$TMP/open5")
+if [ "$n" -eq 2000 ] && [ ! -s "$TMP/err-re" ]; then ok "index: --reindex reads everything"; else
+	notok "index: --reindex reads everything" "$n read; $(head -2 "$TMP/err-re")"; fi
+
+# garbage over the index: one message, the list as before, then whole again
+db=$(ls "$XDG_CACHE_HOME"/tandem/*-big.db)
+head -c 8192 /dev/urandom >"$db"
+"$TANDEM" --check "$BIG" >"$TMP/check" 2>&1
+if [ "$(grep -c 'index' "$TMP/check")" -eq 1 ] && grep -q 'damaged.*rebuilt' "$TMP/check"; then
+	ok "index: a damaged index is rebuilt, said once"; else
+	notok "index: a damaged index is rebuilt, said once" "$(grep index "$TMP/check" | head -3)"; fi
+TANDEM_TEST_OPEN_LOG="$TMP/open6" "$TANDEM" --list "$BIG" >"$TMP/list-again" 2>/dev/null
+if [ "$(txt_reads "$TMP/open6")" -eq 0 ] && cmp -s "$TMP/list-again" "$TMP/list-changed"; then
+	ok "index: rebuilt whole"; else notok "index: rebuilt whole"; fi
+
+# a long load shows its progress on a terminal, and wipes it when done
+shell_session 100 10
+keys "TANDEM_TEST_INDEX_DELAY_MS=300 '$TANDEM' --reindex --list '$BIG' >/dev/null; echo DONE=\$?" Enter
+TIMEOUT_TICKS=300 check "index: progress shown" "tandem: indexing "
+if screen | grep -q 'indexing [0-9,]* / 2,000'; then ok "index: progress counts"; else
+	notok "index: progress counts"; fi
+TIMEOUT_TICKS=300 check "index: progress: done" "DONE=0"
+if ! screen | grep -q 'indexing'; then ok "index: progress wiped"; else notok "index: progress wiped"; fi
+
+# --no-cache writes nothing
+rm -rf "$XDG_CACHE_HOME/tandem"
+"$TANDEM" --no-cache --list "$BIG" >/dev/null 2>&1
+if [ ! -e "$XDG_CACHE_HOME/tandem" ]; then ok "index: --no-cache writes nothing"; else
+	notok "index: --no-cache writes nothing"; fi
+
+finish

@@ -1,0 +1,789 @@
+/* test_index.c — the on-disk index (src/corpus/index.c) and loading through
+ * it (src/corpus/corpus.c): the schema and a round trip of every field; a
+ * second load reads no article file (and forgets a file gone), and a file is
+ * read again when its size or modification time changes (its fields then
+ * follow the new text, and a touched but unchanged file is recognised by its
+ * hash); a damaged file, an index of another schema or parse version, an
+ * unusable cache directory and a read-only database are rebuilt or left
+ * aside with one warning while the corpus still loads (a locked one is read,
+ * not written), and damage in an index not checked whole at open is found
+ * when read; two connections write one index; a text changed on disk is
+ * read again when the article is next opened, and hits into its old text are
+ * refused (corpus_article_block); a file in another encoding is decoded
+ * either way; loading reports its progress. Which files were read is
+ * counted through the TANDEM_TEST_OPEN_LOG hook (file.h). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "tandem/corpus.h"
+#include "tandem/index.h"
+
+struct fixture {
+	char root[64];      /* a temporary directory */
+	char dir[128];      /* the corpus: root/news */
+	char cache[128];    /* root/cache */
+	char log[128];      /* the open log */
+	char db[512];       /* the index file of the corpus */
+};
+
+static void write_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	assert_int_equal(fclose(f), 0);
+}
+
+static void write_article(struct fixture *fx, const char *name, const char *text)
+{
+	char p[256];
+	snprintf(p, sizeof p, "%s/%s", fx->dir, name);
+	write_file(p, text);
+}
+
+static int setup(void **state)
+{
+	struct fixture *fx = calloc(1, sizeof *fx);
+	if (!fx)
+		return -1;
+	strcpy(fx->root, "/tmp/tandem-index-XXXXXX");
+	if (!mkdtemp(fx->root))
+		return -1;
+	snprintf(fx->dir, sizeof fx->dir, "%s/news", fx->root);
+	snprintf(fx->cache, sizeof fx->cache, "%s/cache", fx->root);
+	snprintf(fx->log, sizeof fx->log, "%s/opened", fx->root);
+	if (mkdir(fx->dir, 0700) != 0)
+		return -1;
+	char real[4096];
+	if (!realpath(fx->dir, real))
+		return -1;
+	char *db = cindex_file_for(fx->cache, real);
+	if (!db)
+		return -1;
+	snprintf(fx->db, sizeof fx->db, "%s", db);
+	free(db);
+	setenv("TANDEM_TEST_OPEN_LOG", fx->log, 1);
+	*state = fx;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *fx = *state;
+	char cmd[256];
+	unsetenv("TANDEM_TEST_OPEN_LOG");
+	snprintf(cmd, sizeof cmd, "chmod -R u+w '%s' && rm -rf '%s'", fx->root, fx->root);
+	if (system(cmd) != 0)
+		return -1;
+	free(fx);
+	return 0;
+}
+
+/* Loads the corpus through the index; *read receives how many article
+ * files were opened. */
+static struct corpus *load(struct fixture *fx, int reindex, size_t *read)
+{
+	unlink(fx->log);
+	struct corpus_opts o = {.index = 1, .reindex = reindex, .cache_dir = fx->cache};
+	struct corpus *c = corpus_open_dir_opts(fx->dir, &o);
+	assert_non_null(c);
+	*read = 0;
+	FILE *f = fopen(fx->log, "r");
+	if (f) {
+		char line[512];
+		while (fgets(line, sizeof line, f))
+			*read += strstr(line, ".txt\n") != NULL;
+		fclose(f);
+	}
+	return c;
+}
+
+/* The warnings of a corpus that mention the index. */
+static size_t index_warnings(const struct corpus *c, const char *what)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < c->diags.n; i++)
+		if (strstr(c->diags.items[i].msg, "index") &&
+		    (!what || strstr(c->diags.items[i].msg, what)))
+			n++;
+	return n;
+}
+
+static const char *title_of(const struct corpus *c, const char *id)
+{
+	long k = corpus_find_article(c, id);
+	assert_true(k >= 0);
+	return c->articles[k].title;
+}
+
+static void three_articles(struct fixture *fx)
+{
+	write_article(fx, "a.txt", "The first story, told on 3 March 2024.\n\nMore of it.\n");
+	write_article(fx, "b.txt", "Le deuxième article, du 4 mars 2024.\n\nSource: https://b.example/x\n");
+	write_article(fx, "c.txt", "A third one.\n");
+}
+
+static long long count_rows(const char *db)
+{
+	sqlite3 *s;
+	sqlite3_stmt *st;
+	long long n = -1;
+	assert_int_equal(sqlite3_open_v2(db, &s, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(s, "SELECT count(*) FROM article", -1, &st, NULL),
+	                 SQLITE_OK);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(s);
+	return n;
+}
+
+static void exec_sql(const char *db, const char *sql)
+{
+	sqlite3 *s;
+	assert_int_equal(sqlite3_open_v2(db, &s, SQLITE_OPEN_READWRITE, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(s, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(s);
+}
+
+/* Every field written comes back; the schema version is in user_version;
+ * a missing article is 0. */
+static void test_index_round_trip(void **state)
+{
+	struct fixture *fx = *state;
+	char *note = (char *)"unset";
+	struct cindex *ix = cindex_open(fx->db, 0, &note);
+	assert_non_null(ix);
+	assert_null(note);
+	assert_int_equal(cindex_count(ix), 0);
+
+	struct article_block blocks[2] = {
+	    {BLOCK_PARAGRAPH, 0, 10, 0, 10, 1, 1, -1, 0xdeadbeefu},
+	    {BLOCK_SOURCE, 20, 5, 12, 15, 3, 1, 0, 7}};
+	struct date_mention dates[1] = {{{2024, 3, 3}, {2024, 3, 5}, 4, 12, 1}};
+	struct cindex_entry e = {
+	    .size = 1234, .mtime_ns = 1700000000123456789LL, .hash = 0xfedcba9876543210ull,
+	    .inputs = 42, .lang = (char *)"fr", .source = NULL, .title = (char *)"Un titre",
+	    .date = {2024, 3, 4}, .detected = 5, .dates = dates, .ndates = 1, .blocks = blocks,
+	    .nblocks = 2, .invalid_utf8 = 3, .controls = 4};
+	assert_int_equal(cindex_put(ix, "sub/a.txt", &e), 0);
+	assert_int_equal(cindex_flush(ix), 0);
+
+	struct cindex_entry g;
+	assert_int_equal(cindex_lookup(ix, "sub/a.txt", &g), 1);
+	assert_int_equal(g.size, 1234);
+	assert_true(g.mtime_ns == 1700000000123456789LL);
+	assert_true(g.hash == 0xfedcba9876543210ull);
+	assert_true(g.inputs == 42);
+	assert_string_equal(g.lang, "fr");
+	assert_null(g.source);
+	assert_string_equal(g.title, "Un titre");
+	assert_int_equal(g.date.y, 2024);
+	assert_int_equal(g.date.m, 3);
+	assert_int_equal(g.date.d, 4);
+	assert_int_equal(g.detected, 5);
+	assert_int_equal(g.invalid_utf8, 3);
+	assert_int_equal(g.controls, 4);
+	assert_int_equal(g.nblocks, 2);
+	for (size_t i = 0; i < 2; i++) {
+		assert_int_equal(g.blocks[i].kind, blocks[i].kind);
+		assert_int_equal(g.blocks[i].off, blocks[i].off);
+		assert_int_equal(g.blocks[i].len, blocks[i].len);
+		assert_int_equal(g.blocks[i].line_off, blocks[i].line_off);
+		assert_int_equal(g.blocks[i].line_len, blocks[i].line_len);
+		assert_int_equal(g.blocks[i].line, blocks[i].line);
+		assert_int_equal(g.blocks[i].ordinal, blocks[i].ordinal);
+		assert_int_equal(g.blocks[i].dup_of, blocks[i].dup_of);
+		assert_int_equal(g.blocks[i].hash, blocks[i].hash);
+	}
+	assert_int_equal(g.ndates, 1);
+	assert_int_equal(g.dates[0].from.y, 2024);
+	assert_int_equal(g.dates[0].from.d, 3);
+	assert_int_equal(g.dates[0].to.m, 3);
+	assert_int_equal(g.dates[0].to.d, 5);
+	assert_int_equal(g.dates[0].off, 4);
+	assert_int_equal(g.dates[0].len, 12);
+	assert_int_equal(g.dates[0].year_inferred, 1);
+	cindex_entry_free(&g);
+	assert_int_equal(cindex_lookup(ix, "b.txt", &g), 0);
+	assert_int_equal(cindex_count(ix), 1);
+	cindex_close(ix);
+
+	sqlite3 *s;
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_open_v2(fx->db, &s, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(s, "PRAGMA user_version", -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(st, 0), CINDEX_SCHEMA);
+	sqlite3_finalize(st);
+	assert_int_equal(sqlite3_prepare_v2(s, "PRAGMA journal_mode", -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_string_equal((const char *)sqlite3_column_text(st, 0), "wal");
+	sqlite3_finalize(st);
+	sqlite3_close(s);
+}
+
+/* The second load reads nothing and gives the same fields; a file whose
+ * size changes is read again and its fields follow. */
+static void test_index_second_load_reads_nothing(void **state)
+{
+	struct fixture *fx = *state;
+	three_articles(fx);
+	size_t read;
+	struct corpus *c = load(fx, 0, &read);
+	assert_int_equal(read, 3);
+	assert_int_equal(c->narticles, 3);
+	assert_int_equal(index_warnings(c, NULL), 0);
+	assert_string_equal(title_of(c, "b"), "Le deuxième article, du 4 mars 2024.");
+	long b = corpus_find_article(c, "b");
+	assert_string_equal(c->articles[b].source, "https://b.example/x");
+	assert_int_equal(c->articles[b].date.y, 2024);
+	size_t ndates = c->articles[b].ndates;
+	char *lang = strdup(c->articles[b].lang);
+	corpus_free(c);
+	assert_int_equal(count_rows(fx->db), 3);
+
+	c = load(fx, 0, &read);
+	assert_int_equal(read, 0);
+	assert_int_equal(c->narticles, 3);
+	b = corpus_find_article(c, "b");
+	assert_string_equal(title_of(c, "b"), "Le deuxième article, du 4 mars 2024.");
+	assert_string_equal(c->articles[b].source, "https://b.example/x");
+	assert_string_equal(c->articles[b].lang, lang);
+	assert_int_equal(c->articles[b].date.m, 3);
+	assert_int_equal(c->articles[b].date.d, 4);
+	assert_int_equal(c->articles[b].ndates, ndates);
+	assert_true(c->articles[b].detected & CORPUS_DETECTED_SOURCE);
+	/* the text is read when asked for, and is the file's */
+	const struct article_text *t = corpus_article_text(&c->articles[b]);
+	assert_non_null(t->raw);
+	assert_non_null(strstr(t->raw, "deuxième"));
+	assert_true(t->nblocks >= 2);
+	free(lang);
+	corpus_free(c);
+
+	/* a longer file: read again, its fields follow */
+	write_article(fx, "a.txt", "A new first story, much longer than it was.\n");
+	c = load(fx, 0, &read);
+	assert_int_equal(read, 1);
+	assert_string_equal(title_of(c, "a"), "A new first story, much longer than it was.");
+	corpus_free(c);
+	c = load(fx, 0, &read);
+	assert_int_equal(read, 0);
+	assert_string_equal(title_of(c, "a"), "A new first story, much longer than it was.");
+	corpus_free(c);
+
+	/* a file gone: its row goes too */
+	char gone[256];
+	snprintf(gone, sizeof gone, "%s/c.txt", fx->dir);
+	assert_int_equal(unlink(gone), 0);
+	c = load(fx, 0, &read);
+	assert_int_equal(c->narticles, 2);
+	assert_int_equal(read, 0);
+	corpus_free(c);
+	assert_int_equal(count_rows(fx->db), 2);
+	write_article(fx, "c.txt", "A third one.\n");
+
+	/* --reindex: everything read again */
+	c = load(fx, 1, &read);
+	assert_int_equal(read, 3);
+	assert_int_equal(index_warnings(c, NULL), 0);
+	corpus_free(c);
+}
+
+static void set_mtime(const char *path, time_t sec)
+{
+	struct timespec ts[2] = {{sec, 0}, {sec, 0}};
+	assert_int_equal(utimensat(AT_FDCWD, path, ts, 0), 0);
+}
+
+/* Same size, another modification time: the file is read and, when its
+ * bytes changed (the hash differs), its fields follow; when they did not,
+ * the index takes the new time and the next load reads nothing. */
+static void test_index_mtime_and_hash(void **state)
+{
+	struct fixture *fx = *state;
+	char a[256];
+	snprintf(a, sizeof a, "%s/a.txt", fx->dir);
+	write_article(fx, "a.txt", "Title one here.\n");
+	set_mtime(a, 1000000000);
+	size_t read;
+	struct corpus *c = load(fx, 0, &read);
+	assert_int_equal(read, 1);
+	corpus_free(c);
+
+	/* same bytes, new time: read once (to compare), then not */
+	set_mtime(a, 1000000100);
+	c = load(fx, 0, &read);
+	assert_int_equal(read, 1);
+	assert_string_equal(title_of(c, "a"), "Title one here.");
+	corpus_free(c);
+	c = load(fx, 0, &read);
+	assert_int_equal(read, 0);
+	corpus_free(c);
+
+	/* same size, other bytes, new time: the new title */
+	write_article(fx, "a.txt", "Title two here.\n");
+	set_mtime(a, 1000000200);
+	c = load(fx, 0, &read);
+	assert_int_equal(read, 1);
+	assert_string_equal(title_of(c, "a"), "Title two here.");
+	corpus_free(c);
+	c = load(fx, 0, &read);
+	assert_int_equal(read, 0);
+	assert_string_equal(title_of(c, "a"), "Title two here.");
+	corpus_free(c);
+}
+
+/* A manifest that now gives a field the text used to give: the article is
+ * read again (detection depends on what the manifest gives). */
+static void test_index_manifest_inputs(void **state)
+{
+	struct fixture *fx = *state;
+	write_article(fx, "a.txt", "Detected title.\n");
+	char ini[256];
+	snprintf(ini, sizeof ini, "%s/corpus.ini", fx->dir);
+	write_file(ini, "[article a]\nfile = a.txt\n");
+	size_t read;
+	struct corpus *c = load(fx, 0, &read);
+	assert_int_equal(read, 1);
+	assert_string_equal(title_of(c, "a"), "Detected title.");
+	corpus_free(c);
+	c = load(fx, 0, &read);
+	assert_int_equal(read, 0);
+	corpus_free(c);
+	write_file(ini, "[article a]\nfile = a.txt\ntitle = Given title\n");
+	c = load(fx, 0, &read);
+	assert_int_equal(read, 1);
+	assert_string_equal(title_of(c, "a"), "Given title");
+	assert_false(c->articles[0].detected & CORPUS_DETECTED_TITLE);
+	corpus_free(c);
+}
+
+/* Garbage over the index: rebuilt, with one warning, and the corpus loads. */
+static void test_index_corrupt(void **state)
+{
+	struct fixture *fx = *state;
+	three_articles(fx);
+	size_t read;
+	struct corpus *c = load(fx, 0, &read);
+	corpus_free(c);
+	FILE *f = fopen(fx->db, "r+");
+	assert_non_null(f);
+	for (int i = 0; i < 4096; i++)
+		fputc((i * 7919) & 0xff, f);
+	assert_int_equal(fclose(f), 0);
+
+	c = load(fx, 0, &read);
+	assert_int_equal(c->narticles, 3);
+	assert_int_equal(read, 3);
+	assert_int_equal(index_warnings(c, NULL), 1);
+	assert_int_equal(index_warnings(c, "damaged"), 1);
+	assert_int_equal(corpus_errors(c), 0);
+	corpus_free(c);
+	/* and it is whole again */
+	c = load(fx, 0, &read);
+	assert_int_equal(read, 0);
+	assert_int_equal(index_warnings(c, NULL), 0);
+	corpus_free(c);
+	assert_int_equal(count_rows(fx->db), 3);
+}
+
+/* A page in the middle of the file damaged: quick_check finds it. */
+static void test_index_corrupt_page(void **state)
+{
+	struct fixture *fx = *state;
+	char name[32];
+	for (int i = 0; i < 200; i++) {
+		snprintf(name, sizeof name, "n%03d.txt", i);
+		write_article(fx, name, "Some paragraph of text, long enough to fill pages of the "
+		                        "index when there are a couple of hundred of them.\n");
+	}
+	size_t read;
+	struct corpus *c = load(fx, 0, &read);
+	assert_int_equal(read, 200);
+	corpus_free(c);
+	struct stat st;
+	assert_int_equal(stat(fx->db, &st), 0);
+	assert_true(st.st_size > 3 * 4096);
+	FILE *f = fopen(fx->db, "r+");
+	assert_non_null(f);
+	/* the whole of page 3 (the article table's root) */
+	assert_int_equal(fseek(f, 2 * 4096, SEEK_SET), 0);
+	for (int i = 0; i < 4096; i++)
+		fputc(0xa5, f);
+	assert_int_equal(fclose(f), 0);
+
+	c = load(fx, 0, &read);
+	assert_int_equal(c->narticles, 200);
+	assert_int_equal(index_warnings(c, "damaged"), 1);
+	assert_int_equal(corpus_errors(c), 0);
+	corpus_free(c);
+	c = load(fx, 0, &read);
+	assert_int_equal(read, 0);
+	corpus_free(c);
+}
+
+/* A large index is not checked whole when opened (CINDEX_TRUST does the
+ * same for a small one): damage found while reading marks it damaged, and
+ * closing removes it. */
+static void test_index_damage_found_later(void **state)
+{
+	struct fixture *fx = *state;
+	char name[32];
+	for (int i = 0; i < 200; i++) {
+		snprintf(name, sizeof name, "n%03d.txt", i);
+		write_article(fx, name, "Some paragraph of text, long enough to fill pages of the "
+		                        "index when there are a couple of hundred of them.\n");
+	}
+	size_t read;
+	corpus_free(load(fx, 0, &read));
+	FILE *f = fopen(fx->db, "r+");
+	assert_non_null(f);
+	assert_int_equal(fseek(f, 2 * 4096, SEEK_SET), 0);
+	for (int i = 0; i < 4096; i++)
+		fputc(0xa5, f);
+	assert_int_equal(fclose(f), 0);
+
+	char *note;
+	struct cindex *ix = cindex_open(fx->db, CINDEX_TRUST, &note);
+	assert_non_null(ix);
+	assert_null(note);
+	assert_false(cindex_damaged(ix));
+	struct cindex_entry e;
+	assert_int_equal(cindex_lookup(ix, "n100.txt", &e), -1);
+	assert_true(cindex_damaged(ix));
+	cindex_close(ix);
+	struct stat st;
+	assert_int_equal(stat(fx->db, &st), -1);
+	assert_int_equal(errno, ENOENT);
+	/* built anew */
+	struct corpus *c = load(fx, 0, &read);
+	assert_int_equal(read, 200);
+	assert_int_equal(index_warnings(c, NULL), 0);
+	corpus_free(c);
+}
+
+/* An index of another schema, or of another parse version: rebuilt with
+ * one warning. */
+static void test_index_other_version(void **state)
+{
+	struct fixture *fx = *state;
+	three_articles(fx);
+	size_t read;
+	corpus_free(load(fx, 0, &read));
+	exec_sql(fx->db, "PRAGMA user_version = 999");
+	struct corpus *c = load(fx, 0, &read);
+	assert_int_equal(read, 3);
+	assert_int_equal(index_warnings(c, "another version"), 1);
+	corpus_free(c);
+	corpus_free(load(fx, 0, &read));
+	assert_int_equal(read, 0);
+
+	exec_sql(fx->db, "UPDATE meta SET value = value + 1 WHERE key = 'parse_version'");
+	c = load(fx, 0, &read);
+	assert_int_equal(read, 3);
+	assert_int_equal(index_warnings(c, "another version"), 1);
+	corpus_free(c);
+	corpus_free(load(fx, 0, &read));
+	assert_int_equal(read, 0);
+}
+
+/* No usable place for the index (the cache directory is a file, the
+ * database is a directory): one warning, the corpus loads from the files. */
+static void test_index_unusable_place(void **state)
+{
+	struct fixture *fx = *state;
+	three_articles(fx);
+	write_file(fx->cache, "not a directory\n");
+	size_t read;
+	struct corpus *c = load(fx, 0, &read);
+	assert_int_equal(c->narticles, 3);
+	assert_int_equal(read, 3);
+	assert_int_equal(index_warnings(c, "not used"), 1);
+	assert_int_equal(corpus_errors(c), 0);
+	corpus_free(c);
+
+	assert_int_equal(unlink(fx->cache), 0);
+	assert_int_equal(mkdir(fx->cache, 0700), 0);
+	assert_int_equal(mkdir(fx->db, 0700), 0);
+	c = load(fx, 0, &read);
+	assert_int_equal(c->narticles, 3);
+	assert_int_equal(index_warnings(c, "not a regular file"), 1);
+	corpus_free(c);
+	assert_int_equal(rmdir(fx->db), 0);
+}
+
+/* A read-only database, and a read-only cache directory: one warning, the
+ * corpus loads. (Permissions do not stop root: then skipped.) */
+static void test_index_read_only(void **state)
+{
+	struct fixture *fx = *state;
+	if (geteuid() == 0)
+		skip();
+	three_articles(fx);
+	size_t read;
+	corpus_free(load(fx, 0, &read));
+	assert_int_equal(chmod(fx->db, 0444), 0);
+	struct corpus *c = load(fx, 0, &read);
+	assert_int_equal(c->narticles, 3);
+	assert_int_equal(index_warnings(c, "not used"), 1);
+	corpus_free(c);
+	assert_int_equal(chmod(fx->db, 0644), 0);
+	assert_int_equal(unlink(fx->db), 0);
+	assert_int_equal(chmod(fx->cache, 0555), 0);
+	c = load(fx, 0, &read);
+	assert_int_equal(c->narticles, 3);
+	assert_int_equal(read, 3);
+	assert_int_equal(index_warnings(c, "not used"), 1);
+	corpus_free(c);
+	assert_int_equal(chmod(fx->cache, 0755), 0);
+}
+
+/* An index another process keeps locked for writing beyond the busy
+ * timeout: one warning, the index is still read (the unchanged files are
+ * not), and the changed file is read and indexed at the next start. */
+static void test_index_locked(void **state)
+{
+	struct fixture *fx = *state;
+	three_articles(fx);
+	size_t read;
+	corpus_free(load(fx, 0, &read));
+	write_article(fx, "a.txt", "A longer first story now, to be indexed again.\n");
+	sqlite3 *s;
+	assert_int_equal(sqlite3_open_v2(fx->db, &s, SQLITE_OPEN_READWRITE, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(s, "BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_OK);
+	struct corpus *c = load(fx, 0, &read);
+	assert_int_equal(c->narticles, 3);
+	assert_int_equal(read, 1);
+	assert_string_equal(title_of(c, "a"), "A longer first story now, to be indexed again.");
+	assert_int_equal(index_warnings(c, "locked"), 1);
+	assert_int_equal(corpus_errors(c), 0);
+	corpus_free(c);
+	assert_int_equal(sqlite3_exec(s, "COMMIT", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(s);
+	/* free again: indexed */
+	c = load(fx, 0, &read);
+	assert_int_equal(read, 1);
+	assert_int_equal(index_warnings(c, NULL), 0);
+	corpus_free(c);
+	c = load(fx, 0, &read);
+	assert_int_equal(read, 0);
+	corpus_free(c);
+}
+
+/* Two connections write one index in turn; each sees the other's rows. */
+static void test_index_two_writers(void **state)
+{
+	struct fixture *fx = *state;
+	char *note;
+	struct cindex *x = cindex_open(fx->db, 0, &note);
+	assert_non_null(x);
+	struct cindex *y = cindex_open(fx->db, 0, &note);
+	assert_non_null(y);
+	assert_null(note);
+	struct cindex_entry e = {.size = 1, .lang = (char *)"en", .title = (char *)"t"};
+	char path[32];
+	for (int round = 0; round < 3; round++) {
+		for (int i = 0; i < CINDEX_BATCH + 10; i++) {
+			snprintf(path, sizeof path, "x%d-%d.txt", round, i);
+			assert_int_equal(cindex_put(x, path, &e), 0);
+		}
+		assert_int_equal(cindex_flush(x), 0);
+		for (int i = 0; i < 10; i++) {
+			snprintf(path, sizeof path, "y%d-%d.txt", round, i);
+			assert_int_equal(cindex_put(y, path, &e), 0);
+		}
+		assert_int_equal(cindex_flush(y), 0);
+	}
+	struct cindex_entry g;
+	assert_int_equal(cindex_lookup(x, "y2-9.txt", &g), 1);
+	cindex_entry_free(&g);
+	assert_int_equal(cindex_lookup(y, "x2-0.txt", &g), 1);
+	cindex_entry_free(&g);
+	assert_int_equal(cindex_count(x), 3 * (CINDEX_BATCH + 20));
+	assert_int_equal(cindex_count(y), 3 * (CINDEX_BATCH + 20));
+	cindex_close(x);
+	cindex_close(y);
+}
+
+/* Without the index nothing is written; texts are still read when asked
+ * for, kept while pinned, and a file changed on disk is read again when the
+ * article is next opened (pinned). */
+static void test_index_texts_on_demand(void **state)
+{
+	struct fixture *fx = *state;
+	three_articles(fx);
+	struct corpus *c = corpus_open_dir(fx->dir);
+	assert_non_null(c);
+	struct stat st;
+	assert_int_equal(stat(fx->cache, &st), -1);
+	long a = corpus_find_article(c, "a");
+	assert_null(c->articles[a].text.raw); /* not held after loading */
+	const struct article_text *t = corpus_article_pin(&c->articles[a]);
+	assert_non_null(strstr(t->raw, "first story"));
+	corpus_article_unpin(&c->articles[a]);
+
+	write_article(fx, "a.txt", "Rewritten while the reader was open, and longer.\n");
+	/* still the text read, until the article is opened again */
+	t = corpus_article_text(&c->articles[a]);
+	assert_non_null(strstr(t->raw, "first story"));
+	t = corpus_article_pin(&c->articles[a]);
+	assert_non_null(strstr(t->raw, "Rewritten"));
+	/* pinned: kept however many others are read */
+	char name[32];
+	for (int i = 0; i < CORPUS_TEXTS_KEPT + 8; i++) {
+		snprintf(name, sizeof name, "m%02d.txt", i);
+		write_article(fx, name, "Another.\n");
+	}
+	corpus_article_unpin(&c->articles[a]);
+	corpus_free(c);
+
+	c = corpus_open_dir(fx->dir);
+	assert_non_null(c);
+	a = corpus_find_article(c, "a");
+	t = corpus_article_pin(&c->articles[a]);
+	for (size_t i = 0; i < c->narticles; i++)
+		assert_non_null(corpus_article_text(&c->articles[i])->raw);
+	assert_ptr_equal(corpus_article_text(&c->articles[a]), t);
+	assert_non_null(c->articles[a].text.raw);
+	/* unpinned and not among the last used: dropped */
+	size_t loaded = 0;
+	for (size_t i = 0; i < c->narticles; i++)
+		loaded += c->articles[i].text.raw != NULL;
+	assert_int_equal(loaded, CORPUS_TEXTS_KEPT + 1);
+	corpus_article_unpin(&c->articles[a]);
+	corpus_free(c);
+}
+
+/* Hits made before a file changed on disk do not reach past its new text:
+ * corpus_article_block says the block is gone, or too short. */
+static void test_index_block_after_change(void **state)
+{
+	struct fixture *fx = *state;
+	write_article(fx, "a.txt", "One.\n\nTwo is a longer paragraph.\n\nThree.\n");
+	char name[32];
+	for (int i = 0; i < CORPUS_TEXTS_KEPT + 2; i++) {
+		snprintf(name, sizeof name, "m%02d.txt", i);
+		write_article(fx, name, "Another.\n");
+	}
+	struct corpus *c = corpus_open_dir(fx->dir);
+	assert_non_null(c);
+	const struct corpus_article *a = &c->articles[corpus_find_article(c, "a")];
+	assert_non_null(corpus_article_block(a, 2, 6));
+	assert_non_null(corpus_article_block(a, 1, 20));
+	assert_null(corpus_article_block(a, 3, 0));
+	write_article(fx, "a.txt", "Now one paragraph only, shorter than two.\n");
+	/* its text dropped (the others read since), then read again */
+	for (size_t i = 0; i < c->narticles; i++)
+		corpus_article_text(&c->articles[i]);
+	assert_null(a->text.raw);
+	assert_null(corpus_article_block(a, 2, 6));
+	assert_null(corpus_article_block(a, 0, 60));
+	assert_non_null(corpus_article_block(a, 0, 10));
+	corpus_free(c);
+}
+
+/* A file in another encoding: decoded when loaded and when its text is
+ * read later, and its note given from the index too. */
+static void test_index_decoded_file(void **state)
+{
+	struct fixture *fx = *state;
+	write_article(fx, "a.txt", "Le pr\xe9sident a visit\xe9 les \xe9l\xe8ves. Les d\xe9l\xe9gu\xe9s "
+	                           "\xe9taient tr\xe8s nombreux \xe0 Hano\xef, pr\xe8s du lac. La "
+	                           "c\xe9r\xe9monie a \xe9t\xe9 pr\xe9par\xe9" "e avec soin.\n");
+	for (int pass = 0; pass < 2; pass++) {
+		size_t read;
+		struct corpus *c = load(fx, 0, &read);
+		assert_int_equal(read, pass == 0 ? 1 : 0);
+		assert_int_equal(c->narticles, 1);
+		size_t notes = 0;
+		for (size_t i = 0; i < c->diags.n; i++)
+			notes += strstr(c->diags.items[i].msg, "decoded from windows-1252") != NULL;
+		assert_int_equal(notes, 1);
+		assert_string_equal(c->articles[0].title, "Le président a visité les élèves.");
+		assert_non_null(strstr(corpus_article_text(&c->articles[0])->raw, "cérémonie"));
+		corpus_free(c);
+	}
+}
+
+struct seen {
+	size_t calls, last, total;
+	int increasing;
+};
+
+static void count_progress(void *arg, size_t done, size_t total)
+{
+	struct seen *s = arg;
+	s->increasing = s->increasing && done > s->last;
+	s->calls++;
+	s->last = done;
+	s->total = total;
+}
+
+/* Loading reports its progress every CORPUS_PROGRESS_STEP articles and at
+ * the end, for a plain directory and a manifest. */
+static void test_index_progress(void **state)
+{
+	struct fixture *fx = *state;
+	char name[32];
+	for (int i = 0; i < 150; i++) {
+		snprintf(name, sizeof name, "n%03d.txt", i);
+		write_article(fx, name, "Text.\n");
+	}
+	struct seen s = {0, 0, 0, 1};
+	struct corpus_opts o = {.progress = count_progress, .progress_arg = &s};
+	struct corpus *c = corpus_open_dir_opts(fx->dir, &o);
+	assert_non_null(c);
+	corpus_free(c);
+	assert_int_equal(s.calls, 150 / CORPUS_PROGRESS_STEP + 1);
+	assert_int_equal(s.last, 150);
+	assert_int_equal(s.total, 150);
+	assert_true(s.increasing);
+
+	char ini[256];
+	snprintf(ini, sizeof ini, "%s/corpus.ini", fx->dir);
+	write_file(ini, "[article a]\nfile = n000.txt\n[article b]\nfile = n001.txt\n");
+	s = (struct seen){0, 0, 0, 1};
+	c = corpus_open_dir_opts(fx->dir, &o);
+	assert_non_null(c);
+	corpus_free(c);
+	assert_int_equal(s.calls, 1);
+	assert_int_equal(s.last, 2);
+	assert_int_equal(s.total, 2);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test_setup_teardown(test_index_round_trip, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_index_second_load_reads_nothing, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_index_mtime_and_hash, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_index_manifest_inputs, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_index_corrupt, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_index_corrupt_page, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_index_damage_found_later, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_index_other_version, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_index_unusable_place, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_index_read_only, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_index_locked, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_index_two_writers, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_index_texts_on_demand, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_index_block_after_change, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_index_progress, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_index_decoded_file, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
