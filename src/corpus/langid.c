@@ -348,7 +348,19 @@ static void take_census(const uint8_t *s, size_t n, struct census *cs)
 	}
 }
 
-/* The text's letters of script `want` (and the marks that follow them), as
+/* The vowel points and cantillation marks of Hebrew (niqqud, te'amim) and
+ * the harakat of Arabic: optional in writing, found in pointed and vowelled
+ * texts (poetry, scripture, teaching, names) but not in the fingerprints,
+ * which are of everyday unpointed text. */
+static bool is_pointing(ucs4_t c)
+{
+	return (c >= 0x0591 && c <= 0x05C7 && uc_is_general_category(c, UC_CATEGORY_Mn)) ||
+	       (c >= 0x064B && c <= 0x065F) || c == 0x0670 || (c >= 0x06D6 && c <= 0x06ED &&
+	       uc_is_general_category(c, UC_CATEGORY_Mn)) || c == 0xFB1E;
+}
+
+/* The text's letters of script `want` (and the marks that follow them, but
+ * the points of Hebrew and Arabic, which are left out), as
  * words separated by single spaces, with the punctuation the fingerprints
  * know; at most LANGID_SAMPLE_MAX bytes, NUL-terminated. Returns the
  * length. */
@@ -366,6 +378,8 @@ static size_t take_sample(const uint8_t *s, size_t n, enum script want,
 		if (is_letter(c))
 			keep = script_of(c) == want ||
 			       (want == SC_HANI && script_of(c) == SC_KANA);
+		else if (is_pointing(c))
+			continue;
 		else
 			keep = in_word && c != 0xFFFD &&
 			       uc_is_general_category(c, UC_CATEGORY_M);

@@ -1,8 +1,9 @@
-/* search.c — owns corpus-wide search: each article's title and text blocks
- * are decoded and folded (fold.h), the folded query is looked for in each,
- * and every hit is reported with its block, its byte and character ranges
- * and a one-line context snippet — the first SEARCH_HITS_PER_ARTICLE of an
- * article; the rest are only counted. */
+/* search.c — owns corpus-wide search: each article's title (unless it was
+ * taken from its first paragraph) and text blocks are decoded and folded
+ * (fold.h), the folded query is looked for in each, and every hit is
+ * reported with its block, its byte and character ranges and a one-line
+ * context snippet — the first SEARCH_HITS_PER_ARTICLE of an article; the
+ * rest are only counted. */
 #include "tandem/search.h"
 
 #include <stdlib.h>
@@ -117,7 +118,9 @@ int search_corpus(const struct corpus *c, const char *query, struct search_resul
 	for (size_t i = 0; i < c->narticles; i++) {
 		const struct corpus_article *a = &c->articles[i];
 		size_t kept = 0, more = 0;
-		if (search_text(a->title, strlen(a->title), &needle, i, -1, out, &cap, &kept,
+		/* a title taken from the text is searched there, not twice */
+		if (!(a->detected & CORPUS_DETECTED_TITLE) &&
+		    search_text(a->title, strlen(a->title), &needle, i, -1, out, &cap, &kept,
 		                &more) != 0)
 			goto fail;
 		const struct article_text *t = corpus_article_text(a);

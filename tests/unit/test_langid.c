@@ -1,8 +1,8 @@
 /* test_langid.c — language identification: the rate on the test set of
  * tests/data/langid (one text per language, named by its BCP 47 tag, a few
- * paragraphs each; its first paragraph is the short text), the script rules,
- * noise that must stay unknown, and the manifest's lang winning over
- * detection. */
+ * paragraphs each; its first paragraph is the short text), the script rules
+ * (pointed Hebrew and vowelled Arabic too), noise that must stay unknown,
+ * and the manifest's lang winning over detection. */
 #include <dirent.h>
 #include <pthread.h>
 #include <setjmp.h>
@@ -164,6 +164,22 @@ static void test_hebrew_script(void **state)
 	assert_string_equal(tag("אין דער הויפּטשטאָט האָט דער צענטראַלער מאַרק זיך "
 				"געעפֿנט שפּעטער ווי געוויינטלעך"),
 			    "yi");
+	/* pointed Hebrew (niqqud), as in poetry, scripture and teaching */
+	assert_string_equal(tag("בְּיוֹם רִאשׁוֹן נֶעֶרְכָה קְרִיאָה מְשֻׁתֶּפֶת שֶׁל שִׁירַת הַיָּם "
+				"בְּבֵית הַכְּנֶסֶת הַגָּדוֹל בִּירוּשָׁלַיִם. מֵאוֹת מִתְפַּלְּלִים "
+				"הִשְׁתַּתְּפוּ בָּאֵרוּעַ"),
+			    "he");
+}
+
+/* Arabic written with all its harakat is Arabic. */
+static void test_vowelled_arabic(void **state)
+{
+	(void)state;
+	assert_string_equal(tag("اِفْتُتِحَ المُؤْتَمَرُ الدَّوْلِيُّ لِإِدَارَةِ المَوَارِدِ المَائِيَّةِ فِي "
+				"القَاهِرَةِ يَوْمَ الأَحَدِ، بِمُشَارَكَةِ وُفُودٍ مِنْ أَرْبَعِينَ "
+				"دَوْلَةً. وَقَالَ وَزِيرُ المَوَارِدِ المَائِيَّةِ إِنَّ نُدْرَةَ المِيَاهِ "
+				"مِنْ أَكْبَرِ التَّحَدِّيَاتِ الَّتِي تُوَاجِهُ المِنْطَقَةَ"),
+			    "ar");
 }
 
 static void test_confusable_pairs(void **state)
@@ -368,6 +384,7 @@ int main(void)
 		cmocka_unit_test(test_scripts),
 		cmocka_unit_test(test_arabic_script),
 		cmocka_unit_test(test_hebrew_script),
+		cmocka_unit_test(test_vowelled_arabic),
 		cmocka_unit_test(test_confusable_pairs),
 		cmocka_unit_test(test_noise),
 		cmocka_unit_test(test_label),
