@@ -277,6 +277,16 @@ static inline uint32_t fnv_step(uint32_t h, const uint8_t *s, size_t n)
 }
 #define FNV_START 2166136261u
 
+/* Whether two n-grams of len bytes (at most NGRAM_BYTES) are the same. */
+static inline bool same_bytes(const void *a, const void *b, size_t len)
+{
+	const uint8_t *x = a, *y = b;
+	for (size_t i = 0; i < len; i++)
+		if (x[i] != y[i])
+			return false;
+	return true;
+}
+
 /* The gram with these bytes (and hash), or NULL. */
 static const struct gram *db_find(const struct script_db *db, uint32_t h,
 				  const uint8_t *s, size_t len)
@@ -286,8 +296,7 @@ static const struct gram *db_find(const struct script_db *db, uint32_t h,
 		if (k == 0)
 			return NULL;
 		const struct gram *g = &db->grams[k - 1];
-		if (g->hash == h && g->len == len &&
-		    memcmp(db->text + g->off, s, len) == 0)
+		if (g->hash == h && g->len == len && same_bytes(db->text + g->off, s, len))
 			return g;
 	}
 }
@@ -876,7 +885,7 @@ struct profile {
 };
 
 /* Counts one n-gram of p->buf. */
-static void profile_count(struct profile *p, size_t *ngrams, uint32_t h,
+static inline void profile_count(struct profile *p, size_t *ngrams, uint32_t h,
 			  size_t off, size_t len)
 {
 	const size_t mask = sizeof p->slots / sizeof *p->slots - 1;
@@ -893,7 +902,7 @@ static void profile_count(struct profile *p, size_t *ngrams, uint32_t h,
 		}
 		struct pgram *g = &p->grams[k - 1];
 		if (g->hash == h && g->len == len &&
-		    memcmp(p->buf + g->off, p->buf + off, len) == 0) {
+		    same_bytes(p->buf + g->off, p->buf + off, len)) {
 			g->count++;
 			return;
 		}
