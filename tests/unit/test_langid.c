@@ -16,6 +16,8 @@
 #include <unistd.h>
 
 #include <cmocka.h>
+#include <unicase.h>
+#include <uninorm.h>
 
 #include "tandem/corpus.h"
 #include "tandem/langid.h"
@@ -203,6 +205,36 @@ static void test_confusable_pairs(void **state)
 			    "ru");
 }
 
+/* ---- the same text in other forms ---------------------------------------- */
+
+/* A text with its accents decomposed (NFD), or set in capitals, is the
+ * language the text is: the sample is composed again, and lowercased,
+ * before its n-grams are compared. Turkish has İ, whose lowercase is two
+ * characters; Vietnamese stacks two accents on a letter. */
+static void test_forms(void **state)
+{
+	(void)state;
+	static const char *const files[] = { "fr", "de", "tr", "vi", "cs", "pl", "ru", "ar" };
+	for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+		char path[64];
+		snprintf(path, sizeof path, DATA "/%s.txt", files[i]);
+		size_t n, dn = 0, un = 0;
+		char *text = test_slurp(path, &n);
+		uint8_t *nfd = u8_normalize(UNINORM_NFD, (const uint8_t *)text, n, NULL, &dn);
+		uint8_t *caps = u8_toupper((const uint8_t *)text, n, NULL, NULL, NULL, &un);
+		assert_non_null(nfd);
+		assert_non_null(caps);
+		/* (each has letters that decompose: é, ü, ş, ế, ř, ó, й, آ) */
+		assert_true(dn > n);
+		assert_string_equal(langid_tag(text, n), files[i]);
+		assert_string_equal(langid_tag((const char *)nfd, dn), files[i]);
+		assert_string_equal(langid_tag((const char *)caps, un), files[i]);
+		free(nfd);
+		free(caps);
+		free(text);
+	}
+}
+
 /* ---- what must stay unknown ---------------------------------------------- */
 
 static void assert_unknown(const char *s, size_t n)
@@ -386,6 +418,7 @@ int main(void)
 		cmocka_unit_test(test_hebrew_script),
 		cmocka_unit_test(test_vowelled_arabic),
 		cmocka_unit_test(test_confusable_pairs),
+		cmocka_unit_test(test_forms),
 		cmocka_unit_test(test_noise),
 		cmocka_unit_test(test_label),
 		cmocka_unit_test(test_bounded_prefix),
