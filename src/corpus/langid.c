@@ -133,7 +133,15 @@ static void class_init(void)
 
 static inline uint8_t classify(ucs4_t c)
 {
-	return c < CLASS_TABLE ? class_table[c] : classify_slow(c);
+	if (c < CLASS_TABLE)
+		return class_table[c];
+	/* the CJK ideographs (as assigned since Unicode 11) and the Hangul
+	 * syllables: letters of one script each, every one */
+	if (c >= 0x4E00 && c <= 0x9FEF)
+		return SC_HANI;
+	if (c >= 0xAC00 && c <= 0xD7A3)
+		return SC_HANG;
+	return classify_slow(c);
 }
 
 /* ---- fingerprints -------------------------------------------------------- */
