@@ -57,6 +57,16 @@ void bidi_free(struct bidi_para *p);
  * when memory runs out or FriBidi fails. */
 int bidi_reorder_line(const struct bidi_para *p, size_t off, size_t n, uint32_t *map);
 
+/* bidi_reorder_line for the lines of one wrap, without per-line copies:
+ * `levels` is the caller's copy of p->levels (L1 rewrites the line's part of
+ * it, which no other line reads) and `map` holds p->len entries, set to the
+ * identity (map[i] == i) before the first line. The lines reordered must not
+ * overlap. Afterwards map[off..off+n) holds the logical indices shown at the
+ * line's visual positions, as bidi_reorder_line gives them. Returns 0, or -1
+ * when FriBidi fails. */
+int bidi_reorder_span(const struct bidi_para *p, size_t off, size_t n, int8_t *levels,
+                      uint32_t *map);
+
 /* True when c is a bidi formatting character (embeddings, overrides,
  * isolates, marks) that is never printed. */
 int bidi_is_format_char(uint32_t c);
