@@ -7,6 +7,7 @@
  * cells (base + combining marks), with the logical<->visual map kept. */
 #include "tandem/layout.h"
 
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unictype.h>
@@ -75,19 +76,39 @@ static int is_prepended_mark(uint32_t c)
 #define PARA_MARKS 0x02     /* a drawn character of width 0 (combining) */
 #define PARA_LIGATURES 0x04 /* a U+FEFF fill in a lam-alef's lam slot */
 
+/* ATTR_WIDTH, ATTR_INVISIBLE and ATTR_UNKNOWN of a shaped character. */
+static uint8_t shaped_attr(uint32_t shaped)
+{
+	int w = uc_width(shaped, "UTF-8");
+	/* Everything layout_is_invisible names is a format character (Cf), and
+	 * libunistring gives those width 0: only then is the test needed. */
+	if ((w <= 0 || is_prepended_mark(shaped)) && layout_is_invisible(shaped))
+		return ATTR_INVISIBLE;
+	if (w < 0)
+		return ATTR_UNKNOWN | 1;
+	return (uint8_t)(w > 2 ? 2 : w);
+}
+
+/* shaped_attr of each code point of the BMP once asked, | SHAPED_KNOWN (0:
+ * not yet): uc_width walks tables and range lists for each character, and a
+ * paragraph asks the same few dozen again and again. Relaxed atomics:
+ * threads that lay out at once store the same answers. */
+#define SHAPED_KNOWN 0x80
+static _Atomic unsigned char shaped_attr_bmp[0x10000];
+
 static uint8_t char_attr(uint32_t shaped, uint32_t logical)
 {
 	uint8_t a = is_trailing_space(logical) ? ATTR_SPACE : 0;
 	if (shaped >= 0x20 && shaped < 0x7f)
 		return a | 1;
-	int w = uc_width(shaped, "UTF-8");
-	/* Everything layout_is_invisible names is a format character (Cf), and
-	 * libunistring gives those width 0: only then is the test needed. */
-	if ((w <= 0 || is_prepended_mark(shaped)) && layout_is_invisible(shaped))
-		return a | ATTR_INVISIBLE;
-	if (w < 0)
-		return a | ATTR_UNKNOWN | 1;
-	return a | (uint8_t)(w > 2 ? 2 : w);
+	if (shaped > 0xffff)
+		return a | shaped_attr(shaped);
+	unsigned char k = atomic_load_explicit(&shaped_attr_bmp[shaped], memory_order_relaxed);
+	if (!k) {
+		k = shaped_attr(shaped) | SHAPED_KNOWN;
+		atomic_store_explicit(&shaped_attr_bmp[shaped], k, memory_order_relaxed);
+	}
+	return a | (uint8_t)(k & ~SHAPED_KNOWN);
 }
 
 void layout_para_free(struct layout_para *lp)
