@@ -45,6 +45,8 @@ static void cap_nesting(FriBidiCharType *types, size_t n)
 	size_t depth = 0, over_isolate = 0, over_embed = 0;
 	for (size_t i = 0; i < n; i++) {
 		FriBidiCharType t = types[i];
+		if (!(t & (FRIBIDI_MASK_EXPLICIT | FRIBIDI_MASK_ISOLATE)))
+			continue; /* most characters: neither opens nor closes */
 		int is_iso = t == FRIBIDI_TYPE_LRI || t == FRIBIDI_TYPE_RLI || t == FRIBIDI_TYPE_FSI;
 		int is_emb = t == FRIBIDI_TYPE_LRE || t == FRIBIDI_TYPE_RLE ||
 		             t == FRIBIDI_TYPE_LRO || t == FRIBIDI_TYPE_RLO;
