@@ -161,9 +161,28 @@ int decode_paragraph_part(const char *bytes, size_t n, int flags, size_t col, si
 		goto fail;
 	while (i < n && b.len < max) {
 		if (s[i] >= 0x20 && s[i] < 0x7f) { /* printable ASCII: as is */
-			if (buf_push(&b, s[i], i))
-				goto fail;
-			i++;
+			/* a run of it at once, as far as the buffer's room (buf_push
+			 * keeps a slot free), `max` and the text allow */
+			size_t lim = n - i, room = b.cap - 1 - b.len, left = max - b.len;
+			if (lim > room)
+				lim = room;
+			if (lim > left)
+				lim = left;
+			if (lim == 0) {
+				if (buf_push(&b, s[i], i))
+					goto fail;
+				i++;
+				continue;
+			}
+			uint32_t *cp = b.cp + b.len;
+			size_t *off = b.off + b.len, j = 0;
+			do {
+				cp[j] = s[i + j];
+				off[j] = i + j;
+				j++;
+			} while (j < lim && s[i + j] >= 0x20 && s[i + j] < 0x7f);
+			b.len += j;
+			i += j;
 			continue;
 		}
 		ucs4_t c;
