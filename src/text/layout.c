@@ -70,6 +70,8 @@ static int is_prepended_mark(uint32_t c)
                                or HYPHENATION */
 #define ATTR_AFTER_NL 0x40  /* a line must start here: breaks[i - 1] is
                                MANDATORY */
+#define ATTR_PLAIN 0x80     /* a cell of its own showing the character: not
+                               invisible, not a mark, width known */
 /* attr[n], once filled: ATTR_FILLED and what the paragraph holds, so that
  * build_line skips the passes a paragraph without them does not need. */
 #define PARA_FILLED 0x01
@@ -314,6 +316,16 @@ static int build_line(const struct bidi_para *p, const struct layout_opts *o, co
 	for (size_t v = 0; v < n; v++) {
 		size_t L = vis[v];
 		uint8_t a = w[L];
+		if ((a & ATTR_PLAIN) && L < content_end) { /* most characters */
+			struct layout_cell *cell = &cells[ncells];
+			*cell = (struct layout_cell){.ch = {p->shaped[L]}, .nch = 1,
+			                             .width = (uint8_t)(a & ATTR_WIDTH),
+			                             .logical = (uint32_t)L};
+			cell_of[L - start] = (int32_t)ncells;
+			ncells++;
+			width += a & ATTR_WIDTH;
+			continue;
+		}
 		int cw = a & ATTR_WIDTH;
 		if (L >= content_end || (a & ATTR_INVISIBLE) || (cw == 0 && L != first_drawn)) {
 			cell_of[L - start] = -1;
@@ -381,6 +393,8 @@ static uint8_t fill_attr(const struct bidi_para *p)
 	for (size_t i = 0; i < n; i++) {
 		uint32_t c = p->logical[i], sh = p->shaped[i];
 		uint8_t a = char_attr(sh, c);
+		if ((a & ATTR_WIDTH) && !(a & (ATTR_INVISIBLE | ATTR_UNKNOWN)))
+			a |= ATTR_PLAIN;
 		w[i] = a;
 		if ((a & (ATTR_INVISIBLE | ATTR_WIDTH)) == 0)
 			pf |= PARA_MARKS;
