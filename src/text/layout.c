@@ -78,7 +78,8 @@ static int is_prepended_mark(uint32_t c)
 #define PARA_MARKS 0x02     /* a drawn character of width 0 (combining) */
 #define PARA_LIGATURES 0x04 /* a U+FEFF fill in a lam-alef's lam slot */
 
-/* ATTR_WIDTH, ATTR_INVISIBLE and ATTR_UNKNOWN of a shaped character. */
+/* ATTR_WIDTH, ATTR_INVISIBLE, ATTR_UNKNOWN and ATTR_PLAIN of a shaped
+ * character. */
 static uint8_t shaped_attr(uint32_t shaped)
 {
 	int w = uc_width(shaped, "UTF-8");
@@ -88,21 +89,24 @@ static uint8_t shaped_attr(uint32_t shaped)
 		return ATTR_INVISIBLE;
 	if (w < 0)
 		return ATTR_UNKNOWN | 1;
-	return (uint8_t)(w > 2 ? 2 : w);
+	if (w == 0)
+		return 0; /* a combining mark */
+	return ATTR_PLAIN | (uint8_t)(w > 2 ? 2 : w);
 }
 
 /* shaped_attr of each code point of the BMP once asked, | SHAPED_KNOWN (0:
- * not yet): uc_width walks tables and range lists for each character, and a
- * paragraph asks the same few dozen again and again. Relaxed atomics:
- * threads that lay out at once store the same answers. */
-#define SHAPED_KNOWN 0x80
+ * not yet; the bit is never one of shaped_attr's): uc_width walks tables and
+ * range lists for each character, and a paragraph asks the same few dozen
+ * again and again. Relaxed atomics: threads that lay out at once store the
+ * same answers. */
+#define SHAPED_KNOWN ATTR_AFTER_NL
 static _Atomic unsigned char shaped_attr_bmp[0x10000];
 
 static uint8_t char_attr(uint32_t shaped, uint32_t logical)
 {
 	uint8_t a = is_trailing_space(logical) ? ATTR_SPACE : 0;
 	if (shaped >= 0x20 && shaped < 0x7f)
-		return a | 1;
+		return a | ATTR_PLAIN | 1;
 	if (shaped > 0xffff)
 		return a | shaped_attr(shaped);
 	unsigned char k = atomic_load_explicit(&shaped_attr_bmp[shaped], memory_order_relaxed);
@@ -381,6 +385,17 @@ static int build_line(const struct bidi_para *p, const struct layout_opts *o, co
 	return 0;
 }
 
+/* ATTR_BREAK and ATTR_AFTER_NL of character i > 0. */
+static uint8_t break_attr(const char *lbrk, size_t i)
+{
+	uint8_t a = 0;
+	if (lbrk[i] == UC_BREAK_POSSIBLE || lbrk[i] == UC_BREAK_HYPHENATION)
+		a |= ATTR_BREAK;
+	if (lbrk[i - 1] == UC_BREAK_MANDATORY)
+		a |= ATTR_AFTER_NL;
+	return a;
+}
+
 /* Fills the per-character facts of p->attr on a paragraph's first wrap (the
  * dictionary's word boundaries added to the breaks first). Returns the
  * PARA_* flags, or 0 when memory runs out. */
@@ -390,30 +405,31 @@ static uint8_t fill_attr(const struct bidi_para *p)
 	uint8_t *w = p->attr;
 	uint8_t pf = PARA_FILLED;
 	int nospace = 0; /* a character of a script written without spaces */
+	const char *lbrk = p->breaks;
 	for (size_t i = 0; i < n; i++) {
 		uint32_t c = p->logical[i], sh = p->shaped[i];
 		uint8_t a = char_attr(sh, c);
-		if ((a & ATTR_WIDTH) && !(a & (ATTR_INVISIBLE | ATTR_UNKNOWN)))
-			a |= ATTR_PLAIN;
+		if (i > 0)
+			a |= break_attr(lbrk, i);
 		w[i] = a;
-		if ((a & (ATTR_INVISIBLE | ATTR_WIDTH)) == 0)
-			pf |= PARA_MARKS;
-		if (sh == FILL_CHAR && c != FILL_CHAR)
-			pf |= PARA_LIGATURES;
+		if (!(a & ATTR_PLAIN)) {
+			if ((a & (ATTR_INVISIBLE | ATTR_WIDTH)) == 0)
+				pf |= PARA_MARKS;
+			if (sh == FILL_CHAR && c != FILL_CHAR)
+				pf |= PARA_LIGATURES;
+		}
 		if (c >= 0x0e00u && wordbreak_script_char(c)) /* below: never */
 			nospace = 1;
 	}
 	/* Their words have no UAX #14 opportunity between them: add the
-	 * dictionary's, once, to the paragraph's. Without ICU's data they
-	 * stay as UAX #14 gives them (cut between clusters when too long). */
-	if (nospace && wordbreak_add(p->logical, n, p->breaks) == -1)
-		return 0;
-	const char *lbrk = p->breaks;
-	for (size_t i = 1; i < n; i++) {
-		if (lbrk[i] == UC_BREAK_POSSIBLE || lbrk[i] == UC_BREAK_HYPHENATION)
-			w[i] |= ATTR_BREAK;
-		if (lbrk[i - 1] == UC_BREAK_MANDATORY)
-			w[i] |= ATTR_AFTER_NL;
+	 * dictionary's, once, to the paragraph's, and read the breaks again.
+	 * Without ICU's data they stay as UAX #14 gives them (cut between
+	 * clusters when too long). */
+	if (nospace) {
+		if (wordbreak_add(p->logical, n, p->breaks) == -1)
+			return 0;
+		for (size_t i = 1; i < n; i++)
+			w[i] = (uint8_t)((w[i] & ~(ATTR_BREAK | ATTR_AFTER_NL)) | break_attr(lbrk, i));
 	}
 	w[n] = pf;
 	return pf;
