@@ -315,7 +315,7 @@ static int build_line(const struct bidi_para *p, const struct layout_opts *o, co
 	/* Bases (and a mark with no base) take cells, in visual order; every
 	 * other character is given no cell here (a mark gets its base's
 	 * below)... */
-	size_t ncells = 0;
+	size_t ncells = 0, fills = 0;
 	int width = 0;
 	for (size_t v = 0; v < n; v++) {
 		size_t L = vis[v];
@@ -333,6 +333,7 @@ static int build_line(const struct bidi_para *p, const struct layout_opts *o, co
 		int cw = a & ATTR_WIDTH;
 		if (L >= content_end || (a & ATTR_INVISIBLE) || (cw == 0 && L != first_drawn)) {
 			cell_of[L - start] = -1;
+			fills += p->shaped[L] == FILL_CHAR;
 			continue;
 		}
 		struct layout_cell *cell = &cells[ncells];
@@ -374,8 +375,9 @@ static int build_line(const struct bidi_para *p, const struct layout_opts *o, co
 		}
 	}
 	/* A lam-alef ligature shows the lam too: its fill slot maps to the
-	 * ligature's cell (the alef's, next in logical order). */
-	if (pf & PARA_LIGATURES)
+	 * ligature's cell (the alef's, next in logical order). Only a line
+	 * with a U+FEFF among its cell-less characters can have one. */
+	if ((pf & PARA_LIGATURES) && fills)
 		for (size_t i = 0; i + 1 < n; i++)
 			if (cell_of[i] < 0 && p->shaped[start + i] == FILL_CHAR &&
 			    p->logical[start + i] != FILL_CHAR)
