@@ -16,7 +16,8 @@ struct bidi_opts {
 };
 
 /* The bidi analysis of a paragraph. Nothing here depends on a width, so it is
- * computed once and wrapped as often as the width changes. */
+ * computed once and wrapped as often as the width changes. Its arrays share
+ * one allocation ("owned": bidi_free frees them all; never one alone). */
 struct bidi_para {
 	size_t len;
 	uint32_t *logical;   /* the paragraph as given, logical order; owned */
