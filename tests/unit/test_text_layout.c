@@ -230,7 +230,7 @@ static void check_line(const struct para *x, size_t li)
  * paragraph, flush-right indents, each line's maps. */
 static void wrap(struct para *x, int width, int pad, int reorder)
 {
-	struct layout_opts o = {width, pad, reorder, 0};
+	struct layout_opts o = {width, pad, reorder, 0, 0};
 	unwrap(x);
 	assert_int_equal(layout_wrap(&x->p, &o, &x->lp), 0);
 	x->wrapped = 1;
@@ -1155,7 +1155,7 @@ static void test_layout_leading_mark_gets_base_rtl(void **state)
 	/* fatha, then "سلام" */
 	prep(x, "\xd9\x8e\xd8\xb3\xd9\x84\xd8\xa7\xd9\x85", BIDI_AUTO, 1, 1);
 	assert_true(x->p.rtl);
-	struct layout_opts o = {10, 1, 1, 0};
+	struct layout_opts o = {10, 1, 1, 0, 0};
 	assert_int_equal(layout_wrap(&x->p, &o, &x->lp), 0);
 	x->wrapped = 1;
 	const struct layout_line *l = &x->lp.lines[0];
@@ -1310,7 +1310,7 @@ static void test_layout_lam_alef_keeps_its_mark(void **state)
 	assert_int_equal(x->p.shaped[0], FILL);
 	assert_true(x->p.shaped[1] == 0xfefb || x->p.shaped[1] == 0xfefc);
 	for (int W = 1; W <= 3; W++) {
-		struct layout_opts o = {W, 1, 1, 0};
+		struct layout_opts o = {W, 1, 1, 0, 0};
 		assert_int_equal(layout_wrap(&x->p, &o, &x->lp), 0);
 		x->wrapped = 1;
 		size_t la = line_of(x, 1), lf = line_of(x, 2);
@@ -1631,7 +1631,7 @@ static void assert_same_line(const struct layout_line *a, const struct layout_li
 static size_t check_pieces(const char *s, const struct bidi_opts *bo, int width, size_t chunk,
                            const struct layout_para *whole, size_t total_chars)
 {
-	struct layout_opts lo = {width, 1, 1, 0};
+	struct layout_opts lo = {width, 1, 1, 0, 0};
 	struct layout_resume at = {0};
 	size_t n = strlen(s), pieces = 0, line = 0, next_logical = 0;
 	for (;;) {
@@ -1704,7 +1704,7 @@ static void test_layout_pieces_match_whole(void **state)
 			prep(x, s, BIDI_AUTO, 1, 1);
 			assert_true(k == 0 ? x->p.len < LAYOUT_PIECE_CHARS : x->p.len > LAYOUT_PIECE_CHARS);
 			for (int W = 17; W <= 80; W += 63) {
-				struct layout_opts o = {W, 1, 1, 0};
+				struct layout_opts o = {W, 1, 1, 0, 0};
 				unwrap(x);
 				assert_int_equal(layout_wrap(&x->p, &o, &x->lp), 0);
 				x->wrapped = 1;
