@@ -31,6 +31,15 @@ search_hanoi() {
 	keys / h a n o i Enter
 	wait_gone "/hanoi" || true
 	wait_for "Hanoi" || true
+	# the frame may reach the screen in parts: wait until it stops changing
+	i=0 prev=
+	while [ $i -lt "$TIMEOUT_TICKS" ]; do
+		cur=$(screen_e)
+		[ -n "$prev" ] && [ "$cur" = "$prev" ] && break
+		prev=$cur
+		sleep 0.1
+		i=$((i + 1))
+	done
 }
 quit_run() {
 	keys Q
