@@ -477,22 +477,56 @@ static void goto_mark(struct app *app, int letter)
 	view_push(app, &view_article_ops, (size_t)a, m->block, m->line, 0);
 }
 
-/* The event and article titles of the sidebar and the lists, analysed with
- * app->popts (again after R). A label that cannot be analysed shows nothing
- * (label.h). */
-static void init_labels(struct app *app)
+/* A label that could not be made (memory ran out): it shows nothing. */
+static struct label no_label;
+
+/* The label in *slot, made from s when there is none yet. */
+static struct label *lazy_label(struct label **slot, const char *s, const struct page_opts *o)
+{
+	if (*slot)
+		return *slot;
+	struct label *l = malloc(sizeof *l);
+	if (!l)
+		return &no_label;
+	/* a label that cannot be analysed shows nothing (label.h) */
+	label_init(l, s, o);
+	*slot = l;
+	return l;
+}
+
+struct label *view_event_label(struct app *app, size_t e)
+{
+	const char *lang = app->opts.lang ? app->opts.lang : app->cfg.lang;
+	if (e >= app->corpus->nevents)
+		return &no_label;
+	return lazy_label(&app->event_labels[e], corpus_event_title(&app->corpus->events[e], lang),
+	                  &app->popts);
+}
+
+struct label *view_title_label(struct app *app, size_t i)
+{
+	if (i >= app->corpus->narticles)
+		return &no_label;
+	return lazy_label(&app->title_labels[i], app->corpus->articles[i].title, &app->popts);
+}
+
+/* Forgets every title label made so far; they are made again, with
+ * app->popts as it is then, when next drawn. */
+static void drop_labels(struct app *app)
 {
 	const struct corpus *c = app->corpus;
-	const char *lang = app->opts.lang ? app->opts.lang : app->cfg.lang;
-	for (size_t e = 0; e < c->nevents; e++) {
-		label_free(&app->event_labels[e]);
-		label_init(&app->event_labels[e], corpus_event_title(&c->events[e], lang),
-		           &app->popts);
-	}
-	for (size_t i = 0; i < c->narticles; i++) {
-		label_free(&app->title_labels[i]);
-		label_init(&app->title_labels[i], c->articles[i].title, &app->popts);
-	}
+	for (size_t e = 0; app->event_labels && e < c->nevents; e++)
+		if (app->event_labels[e]) {
+			label_free(app->event_labels[e]);
+			free(app->event_labels[e]);
+			app->event_labels[e] = NULL;
+		}
+	for (size_t i = 0; app->title_labels && i < c->narticles; i++)
+		if (app->title_labels[i]) {
+			label_free(app->title_labels[i]);
+			free(app->title_labels[i]);
+			app->title_labels[i] = NULL;
+		}
 }
 
 /* R: invisible characters shown as marks, or hidden, in every view. */
@@ -500,7 +534,7 @@ static void toggle_reveal(struct app *app)
 {
 	app->popts.reveal = !app->popts.reveal;
 	theme_text_opts(app);
-	init_labels(app);
+	drop_labels(app);
 	for (int i = 0; i < app->depth; i++) {
 		struct view *v = &app->stack[i];
 		unsigned d = v->ops->request(app, v, REQ_REVEAL);
@@ -717,13 +751,8 @@ static void app_free(struct app *app)
 {
 	while (app->depth)
 		view_pop(app);
-	if (app->event_labels)
-		for (size_t i = 0; i < app->corpus->nevents; i++)
-			label_free(&app->event_labels[i]);
+	drop_labels(app);
 	free(app->event_labels);
-	if (app->title_labels)
-		for (size_t i = 0; i < app->corpus->narticles; i++)
-			label_free(&app->title_labels[i]);
 	free(app->title_labels);
 	free(app->order);
 	if (app->have_needle)
@@ -763,7 +792,6 @@ static struct app *app_start(struct corpus *c, const struct ui_opts *o, int *sta
 	app->title_labels = calloc(c->narticles + 1, sizeof *app->title_labels);
 	if (!app->event_labels || !app->title_labels)
 		term_die(NULL, 1, "out of memory");
-	init_labels(app);
 
 	if ((status = term_start(&app->term, app->opts.bidi == UI_BIDI_APP)) != 0) {
 		app_free(app);
