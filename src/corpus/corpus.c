@@ -476,11 +476,8 @@ static long add_article(struct corpus *c, const char *id, const char *path)
 	if (r == 0 && hit) {
 		free(buf);
 		a->hash = hit->hash;
-		int para = 0;
-		for (size_t i = 0; i < hit->nblocks && !para; i++)
-			para = hit->blocks[i].kind == BLOCK_PARAGRAPH;
 		decoded_note(&c->diags, path, hit->charset, hit->undecodable);
-		text_warnings(c, path, hit->invalid_utf8, hit->controls, para);
+		text_warnings(c, path, hit->invalid_utf8, hit->controls, hit->has_paragraph);
 	} else if (r == 0) {
 		a->hash = hash;
 		a->charset = charset;
@@ -1227,6 +1224,9 @@ static int open_index(struct corpus *c, const char *dir, const struct corpus_opt
 	free(file);
 	size_t n = strlen(dir);
 	c->index_prefix = n + (n && dir[n - 1] != '/');
+	/* every row in one pass: the lookups of the load need no query each */
+	if (c->index && cindex_preload(c->index) != 0 && cindex_damaged(c->index))
+		index_fail(c);
 	return 0;
 }
 
