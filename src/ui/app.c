@@ -117,26 +117,31 @@ void view_pop(struct app *app)
 	app->dirty = DIRTY_ALL;
 }
 
-/* Articles in timeline order: each event's articles, then the rest. */
+/* Articles in timeline order: each event's articles (in corpus order),
+ * then the rest; one counting pass, whatever the number of events. */
 static int build_order(struct app *app)
 {
 	const struct corpus *c = app->corpus;
+	size_t ne = c->nevents;
 	app->order = calloc(c->narticles + 1, sizeof *app->order);
-	unsigned char *seen = calloc(c->narticles + 1, 1);
-	if (!app->order || !seen) {
-		free(seen);
+	/* start[e]: where event e's articles go; start[ne]: the rest */
+	size_t *start = calloc(ne + 2, sizeof *start);
+	if (!app->order || !start) {
+		free(start);
 		return -1;
 	}
-	for (size_t e = 0; e < c->nevents; e++)
-		for (size_t k = 0; k < c->narticles; k++)
-			if (c->articles[k].event == (long)e && !seen[k]) {
-				seen[k] = 1;
-				app->order[app->norder++] = k;
-			}
-	for (size_t k = 0; k < c->narticles; k++)
-		if (!seen[k])
-			app->order[app->norder++] = k;
-	free(seen);
+	for (size_t k = 0; k < c->narticles; k++) {
+		long e = c->articles[k].event;
+		start[e >= 0 && (size_t)e < ne ? (size_t)e + 1 : ne + 1]++;
+	}
+	for (size_t e = 1; e <= ne + 1; e++)
+		start[e] += start[e - 1];
+	for (size_t k = 0; k < c->narticles; k++) {
+		long e = c->articles[k].event;
+		app->order[start[e >= 0 && (size_t)e < ne ? (size_t)e : ne]++] = k;
+	}
+	app->norder = c->narticles;
+	free(start);
 	return 0;
 }
 
