@@ -84,6 +84,7 @@ struct corpus {
 	char *title;              /* owned, never NULL */
 	struct corpus_article *articles; /* owned */
 	size_t narticles;
+	size_t articles_cap;      /* private to corpus.c: slots of articles */
 	struct corpus_event *events;     /* owned, timeline order */
 	size_t nevents;
 	struct diag_list diags;   /* what loading found */

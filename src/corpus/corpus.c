@@ -418,6 +418,19 @@ static void text_warnings(struct corpus *c, const char *path, size_t invalid, si
 		diag_add(&c->diags, DIAG_WARNING, path, 0, "no paragraph of text");
 }
 
+/* Makes room for cap articles in all. 0, or -1 when memory runs out. */
+static int reserve_articles(struct corpus *c, size_t cap)
+{
+	if (cap <= c->articles_cap)
+		return 0;
+	struct corpus_article *arr = realloc(c->articles, cap * sizeof *arr);
+	if (!arr)
+		return -1;
+	c->articles = arr;
+	c->articles_cap = cap;
+	return 0;
+}
+
 /* Makes a new slot of c->articles for the file at path: from the index when
  * it knows the file unchanged (the text is not read), else read and parsed.
  * Returns the new index, -1 when the file cannot be used (reported), -2 when
@@ -448,20 +461,15 @@ static long add_article(struct corpus *c, const char *id, const char *path)
 		if (t != 0)
 			return t;
 	}
-	/* capacity doubles: a slot count that is a power of two is full */
+	/* capacity doubles (a manifest reserves its count first) */
 	size_t n = c->narticles;
-	if (n < 4 || !(n & (n - 1))) {
-		size_t cap = n < 4 ? 4 : 2 * n;
-		struct corpus_article *arr = realloc(c->articles, cap * sizeof *arr);
-		if (!arr) {
-			free(buf);
-			if (hit) {
-				cindex_entry_free(hit);
-				free(hit);
-			}
-			return -2;
+	if (n == c->articles_cap && reserve_articles(c, n < 4 ? 4 : 2 * n) != 0) {
+		free(buf);
+		if (hit) {
+			cindex_entry_free(hit);
+			free(hit);
 		}
-		c->articles = arr;
+		return -2;
 	}
 	struct corpus_article *a = &c->articles[c->narticles];
 	memset(a, 0, sizeof *a);
@@ -1035,8 +1043,10 @@ static int load_manifest(struct corpus *c, const char *dir)
 	if (m.narticles == 0)
 		diag_add(&c->diags, DIAG_ERROR, m.path, 0, "no [article ID] section");
 	c->load_total = m.narticles;
+	if (reserve_articles(c, m.narticles) != 0)
+		goto out;
 	for (size_t i = 0; i < m.narticles; i++) {
-		const struct manifest_article *ma = &m.articles[i];
+		struct manifest_article *ma = &m.articles[i];
 		if (i)
 			progress(c, i);
 		if (!ma->file) {
@@ -1086,11 +1096,13 @@ static int load_manifest(struct corpus *c, const char *dir)
 		struct corpus_article *a = &c->articles[k];
 		a->manifest_line = ma->line;
 		a->date = ma->date;
-		if ((ma->lang && !(a->lang = strdup(ma->lang))) ||
-		    (ma->source && !(a->source = strdup(ma->source))) ||
-		    (ma->group && !(a->group = strdup(ma->group))) ||
-		    (ma->title && !(a->title = strdup(ma->title))))
-			goto out;
+		/* the manifest's strings are taken, not copied: it is freed after
+		 * the load, and a large one should not be held twice meanwhile */
+		a->lang = ma->lang;
+		a->source = ma->source;
+		a->group = ma->group;
+		a->title = ma->title;
+		ma->lang = ma->source = ma->group = ma->title = NULL;
 		a->dir = !ma->dir || !strcmp(ma->dir, "auto") ? BIDI_AUTO
 		       : !strcmp(ma->dir, "rtl")              ? BIDI_RTL
 		                                              : BIDI_LTR;
@@ -1176,6 +1188,14 @@ static int prune_index(struct corpus *c)
 
 static struct corpus *finish(struct corpus *c, int r)
 {
+	/* the slots doubled while loading: keep only those used */
+	if (c->narticles && c->narticles < c->articles_cap) {
+		struct corpus_article *arr = realloc(c->articles, c->narticles * sizeof *arr);
+		if (arr) {
+			c->articles = arr;
+			c->articles_cap = c->narticles;
+		}
+	}
 	if (c->index && r == 0 && prune_index(c) != 0)
 		r = -1;
 	if (c->index && cindex_flush(c->index) != 0)
