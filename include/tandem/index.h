@@ -96,8 +96,9 @@ int cindex_lookup(struct cindex *ix, const char *path, struct cindex_entry *out)
  * all rows), for the lookups that follow: cindex_lookup then answers from
  * these rows without a query, each row once (looked up again, the database
  * answers), and a path not among them is not in the index. The entries
- * handed out this way have no blocks (nblocks 0, blocks NULL; has_paragraph
- * is set): a start-up needs only the fields. The rows not yet handed out are
+ * handed out this way have no blocks and no dates (nblocks 0, blocks and
+ * dates NULL; has_paragraph and ndates are set): a start-up needs only the
+ * fields. The rows not yet handed out are
  * freed by cindex_prune and cindex_close. Returns 0, or -1 on an error
  * (lookups then query the database as before). */
 int cindex_preload(struct cindex *ix);

@@ -590,9 +590,8 @@ static int fill_article(struct corpus *c, struct corpus_article *a)
 		if (a->date.y == 0)
 			a->date = e->date;
 		a->detected |= e->detected;
-		a->dates = e->dates;
+		/* the dates themselves are found again when asked for */
 		a->ndates = e->ndates;
-		e->dates = NULL;
 		cindex_entry_free(e);
 		free(e);
 		return 0;
@@ -622,6 +621,9 @@ static int fill_article(struct corpus *c, struct corpus_article *a)
 		    cindex_put(c->index, a->path + c->index_prefix, &w) != 0)
 			index_fail(c);
 	}
+	/* only their number is held: corpus_article_dates finds them again */
+	free(a->dates);
+	a->dates = NULL;
 	drop_text(a);
 	return 0;
 }
@@ -771,6 +773,28 @@ const struct article_text *corpus_article_text(const struct corpus_article *a)
 	/* every article lives in a corpus's array (not const) or is the
 	 * caller's own: the cache it keeps is no part of the corpus's value */
 	return load_text((struct corpus_article *)a, 0);
+}
+
+const struct date_mention *corpus_article_dates(const struct corpus_article *a)
+{
+	struct corpus_article *m = (struct corpus_article *)a; /* as corpus_article_text */
+	if (m->dates || m->ndates == 0)
+		return m->dates;
+	const struct article_text *t = corpus_article_text(a);
+	if (m->dates) /* read again, changed on disk: found then */
+		return m->dates;
+	/* as when the article was loaded: against its own date, not one
+	 * inferred from its events */
+	struct date_ymd ctx = a->date;
+	if (a->detected & CORPUS_INFERRED_DATE)
+		ctx = (struct date_ymd){0, 0, 0};
+	struct date_mention *d = NULL;
+	size_t n = 0;
+	if (dates_find(t->raw, t->raw_len, &ctx, &d, &n) != 0)
+		return NULL;
+	m->dates = d;
+	m->ndates = n;
+	return d;
 }
 
 const struct article_text *corpus_article_pin(const struct corpus_article *a)

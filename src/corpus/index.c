@@ -475,8 +475,9 @@ static char *column_dup(sqlite3_stmt *st, int col)
 }
 
 /* Fills *out from the current row of st, whose columns from col0 on are
- * those of get_sql; the blocks are unpacked only when want_blocks (else
- * only has_paragraph is set from them). 1, or -1 (out freed, ix->err set). */
+ * those of get_sql; the blocks and dates are unpacked only when want_blocks
+ * (else has_paragraph and ndates are set from them). 1, or -1 (out freed,
+ * ix->err set). */
 static int read_row(struct cindex *ix, sqlite3_stmt *st, int col0, int want_blocks,
                     struct cindex_entry *out)
 {
@@ -522,7 +523,8 @@ static int read_row(struct cindex *ix, sqlite3_stmt *st, int col0, int want_bloc
 	out->ndates = dn / (DATE_WORDS * 4);
 	if (r == 1 && out->nblocks && !(out->blocks = calloc(out->nblocks, sizeof *out->blocks)))
 		r = -1;
-	if (r == 1 && out->ndates && !(out->dates = calloc(out->ndates, sizeof *out->dates)))
+	if (r == 1 && want_blocks && out->ndates &&
+	    !(out->dates = calloc(out->ndates, sizeof *out->dates)))
 		r = -1;
 	for (size_t i = 0; r == 1 && i < out->nblocks; i++) {
 		const unsigned char *p = bb + i * BLOCK_WORDS * 4;
@@ -537,7 +539,7 @@ static int read_row(struct cindex *ix, sqlite3_stmt *st, int col0, int want_bloc
 		b->dup_of = (long)(int32_t)get32(p + 28);
 		b->hash = get32(p + 32);
 	}
-	for (size_t i = 0; r == 1 && i < out->ndates; i++) {
+	for (size_t i = 0; r == 1 && out->dates && i < out->ndates; i++) {
 		const unsigned char *p = db + i * DATE_WORDS * 4;
 		struct date_mention *d = &out->dates[i];
 		d->from.y = (int32_t)get32(p);
