@@ -488,7 +488,10 @@ static int read_row(struct cindex *ix, sqlite3_stmt *st, int col0, int want_bloc
 	out->hash = (uint64_t)sqlite3_column_int64(st, c + 2);
 	out->inputs = (uint64_t)sqlite3_column_int64(st, c + 3);
 	out->lang = column_dup(st, c + 4);
-	out->source = sqlite3_column_type(st, c + 5) == SQLITE_NULL ? NULL : column_dup(st, c + 5);
+	/* the types before any conversion: NULL, or a string out of memory */
+	int no_source = sqlite3_column_type(st, c + 5) == SQLITE_NULL;
+	int no_charset = sqlite3_column_type(st, c + 15) == SQLITE_NULL;
+	out->source = no_source ? NULL : column_dup(st, c + 5);
 	out->title = column_dup(st, c + 6);
 	out->date.y = sqlite3_column_int(st, c + 7);
 	out->date.m = sqlite3_column_int(st, c + 8);
@@ -500,13 +503,11 @@ static int read_row(struct cindex *ix, sqlite3_stmt *st, int col0, int want_bloc
 	size_t bn = (size_t)sqlite3_column_bytes(st, c + 13);
 	const unsigned char *db = sqlite3_column_blob(st, c + 14);
 	size_t dn = (size_t)sqlite3_column_bytes(st, c + 14);
-	out->charset =
-	    sqlite3_column_type(st, c + 15) == SQLITE_NULL ? NULL : column_dup(st, c + 15);
+	out->charset = no_charset ? NULL : column_dup(st, c + 15);
 	out->undecodable = (size_t)sqlite3_column_int64(st, c + 16);
 	int r = 1;
 	int oom = !out->lang || !out->title ||
-	          (sqlite3_column_type(st, c + 5) != SQLITE_NULL && !out->source) ||
-	          (sqlite3_column_type(st, c + 15) != SQLITE_NULL && !out->charset);
+	          (!no_source && !out->source) || (!no_charset && !out->charset);
 	if (oom) {
 		snprintf(ix->err, sizeof ix->err, "lookup: out of memory");
 		r = -1;
