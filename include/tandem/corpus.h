@@ -43,8 +43,11 @@ struct corpus_article {
 	                             on first use, raw NULL when not loaded
 	                             (an article made by hand, with no
 	                             `texts`, holds its text) */
-	struct date_mention *dates; /* dates mentioned in the text; owned */
-	size_t ndates;
+	struct date_mention *dates; /* dates mentioned in the text, read through
+	                               corpus_article_dates: found again in the
+	                               text when first asked for (NULL until
+	                               then); owned */
+	size_t ndates;            /* how many: known from the start */
 	unsigned manifest_line;   /* 0 when not from a manifest */
 	long long size, mtime_ns; /* the file when it was read or indexed */
 	uint64_t hash;            /* cindex_hash of its bytes then */
@@ -84,6 +87,7 @@ struct corpus {
 	char *title;              /* owned, never NULL */
 	struct corpus_article *articles; /* owned */
 	size_t narticles;
+	size_t articles_cap;      /* private to corpus.c: slots of articles */
 	struct corpus_event *events;     /* owned, timeline order */
 	size_t nevents;
 	struct diag_list diags;   /* what loading found */
@@ -144,6 +148,12 @@ void corpus_free(struct corpus *c);
  * diagnostics. Never NULL. The article must be one of a corpus (or hold its
  * text); the corpus itself is not changed, only what it keeps loaded. */
 const struct article_text *corpus_article_text(const struct corpus_article *a);
+
+/* The dates the article's text mentions, in text order (a->ndates of them):
+ * a load keeps only their number, and they are found again in the text
+ * (read as corpus_article_text reads it) when first asked for. NULL when
+ * there are none or memory runs out. Owned by the article. */
+const struct date_mention *corpus_article_dates(const struct corpus_article *a);
 
 /* Keeps the article's text loaded until as many corpus_article_unpin calls:
  * a page showing it holds a pin. The first pin re-reads a file that changed

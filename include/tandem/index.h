@@ -53,6 +53,9 @@ struct cindex_entry {
 	char *charset;            /* the encoding the file was decoded from;
 	                             owned after a lookup; NULL: UTF-8 */
 	size_t undecodable;       /* bytes not in that encoding */
+	int has_paragraph;        /* after a lookup: one of the blocks is a
+	                             paragraph (set even when the blocks are
+	                             not unpacked, see cindex_preload) */
 };
 
 /* 64-bit FNV-1a of n bytes, continuing from h (start with CINDEX_HASH_INIT). */
@@ -88,6 +91,17 @@ struct cindex *cindex_open(const char *file, unsigned flags, char **note);
  * has no such article, -1 on an error (the index should not be used any
  * more; cindex_error says what). */
 int cindex_lookup(struct cindex *ix, const char *path, struct cindex_entry *out);
+
+/* Reads every article of the index in one pass (one statement stepping
+ * all rows), for the lookups that follow: cindex_lookup then answers from
+ * these rows without a query, each row once (looked up again, the database
+ * answers), and a path not among them is not in the index. The entries
+ * handed out this way have no blocks and no dates (nblocks 0, blocks and
+ * dates NULL; has_paragraph and ndates are set): a start-up needs only the
+ * fields. The rows not yet handed out are
+ * freed by cindex_prune and cindex_close. Returns 0, or -1 on an error
+ * (lookups then query the database as before). */
+int cindex_preload(struct cindex *ix);
 
 /* Writes (or replaces) the article at `path`. Writes are grouped in
  * transactions of CINDEX_BATCH articles; cindex_flush commits the last one.

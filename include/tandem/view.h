@@ -115,8 +115,10 @@ struct app {
 	int state_failed;       /* saving the state failed (reported once) */
 	unsigned dirty;
 	int quit;
-	struct label *event_labels; /* per event; owned */
-	struct label *title_labels; /* per article; owned */
+	/* per event and per article: a title's label, made when it is first
+	 * drawn (view_event_label, view_title_label); NULL until then; owned */
+	struct label **event_labels;
+	struct label **title_labels;
 };
 
 /* The view tables. */
@@ -149,6 +151,12 @@ int view_push(struct app *app, const struct view_ops *ops, size_t article, long 
               long line, size_t arg);
 void view_pop(struct app *app);
 void view_message(struct app *app, int error, const char *fmt, ...);
+/* The label of event e's title (in the reader's language) and of article
+ * i's title, analysed with app->popts when first asked for: the start
+ * analyses only the titles its first frame shows. Owned by app; never
+ * NULL (a label that cannot be made shows nothing, label.h). */
+struct label *view_event_label(struct app *app, size_t e);
+struct label *view_title_label(struct app *app, size_t i);
 /* The main pane rectangle for a view. */
 struct rect view_pane(const struct app *app, const struct view *v);
 /* Sets the selected event and marks the sidebar dirty. */

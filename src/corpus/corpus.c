@@ -431,6 +431,19 @@ static void text_warnings(struct corpus *c, const char *path, size_t invalid, si
 		diag_add(&c->diags, DIAG_WARNING, path, 0, "no paragraph of text");
 }
 
+/* Makes room for cap articles in all. 0, or -1 when memory runs out. */
+static int reserve_articles(struct corpus *c, size_t cap)
+{
+	if (cap <= c->articles_cap)
+		return 0;
+	struct corpus_article *arr = realloc(c->articles, cap * sizeof *arr);
+	if (!arr)
+		return -1;
+	c->articles = arr;
+	c->articles_cap = cap;
+	return 0;
+}
+
 /* Makes a new slot of c->articles for the file at path: from the index when
  * it knows the file unchanged (the text is not read), else read and parsed.
  * Returns the new index, -1 when the file cannot be used (reported), -2 when
@@ -461,20 +474,15 @@ static long add_article(struct corpus *c, const char *id, const char *path)
 		if (t != 0)
 			return t;
 	}
-	/* capacity doubles: a slot count that is a power of two is full */
+	/* capacity doubles (a manifest reserves its count first) */
 	size_t n = c->narticles;
-	if (n < 4 || !(n & (n - 1))) {
-		size_t cap = n < 4 ? 4 : 2 * n;
-		struct corpus_article *arr = realloc(c->articles, cap * sizeof *arr);
-		if (!arr) {
-			free(buf);
-			if (hit) {
-				cindex_entry_free(hit);
-				free(hit);
-			}
-			return -2;
+	if (n == c->articles_cap && reserve_articles(c, n < 4 ? 4 : 2 * n) != 0) {
+		free(buf);
+		if (hit) {
+			cindex_entry_free(hit);
+			free(hit);
 		}
-		c->articles = arr;
+		return -2;
 	}
 	struct corpus_article *a = &c->articles[c->narticles];
 	memset(a, 0, sizeof *a);
@@ -489,11 +497,8 @@ static long add_article(struct corpus *c, const char *id, const char *path)
 	if (r == 0 && hit) {
 		free(buf);
 		a->hash = hit->hash;
-		int para = 0;
-		for (size_t i = 0; i < hit->nblocks && !para; i++)
-			para = hit->blocks[i].kind == BLOCK_PARAGRAPH;
 		decoded_note(&c->diags, path, hit->charset, hit->undecodable);
-		text_warnings(c, path, hit->invalid_utf8, hit->controls, para);
+		text_warnings(c, path, hit->invalid_utf8, hit->controls, hit->has_paragraph);
 	} else if (r == 0) {
 		a->hash = hash;
 		a->charset = charset;
@@ -598,9 +603,8 @@ static int fill_article(struct corpus *c, struct corpus_article *a)
 		if (a->date.y == 0)
 			a->date = e->date;
 		a->detected |= e->detected;
-		a->dates = e->dates;
+		/* the dates themselves are found again when asked for */
 		a->ndates = e->ndates;
-		e->dates = NULL;
 		cindex_entry_free(e);
 		free(e);
 		return 0;
@@ -630,6 +634,9 @@ static int fill_article(struct corpus *c, struct corpus_article *a)
 		    cindex_put(c->index, a->path + c->index_prefix, &w) != 0)
 			index_fail(c);
 	}
+	/* only their number is held: corpus_article_dates finds them again */
+	free(a->dates);
+	a->dates = NULL;
 	drop_text(a);
 	return 0;
 }
@@ -779,6 +786,28 @@ const struct article_text *corpus_article_text(const struct corpus_article *a)
 	/* every article lives in a corpus's array (not const) or is the
 	 * caller's own: the cache it keeps is no part of the corpus's value */
 	return load_text((struct corpus_article *)a, 0);
+}
+
+const struct date_mention *corpus_article_dates(const struct corpus_article *a)
+{
+	struct corpus_article *m = (struct corpus_article *)a; /* as corpus_article_text */
+	if (m->dates || m->ndates == 0)
+		return m->dates;
+	const struct article_text *t = corpus_article_text(a);
+	if (m->dates) /* read again, changed on disk: found then */
+		return m->dates;
+	/* as when the article was loaded: against its own date, not one
+	 * inferred from its events */
+	struct date_ymd ctx = a->date;
+	if (a->detected & CORPUS_INFERRED_DATE)
+		ctx = (struct date_ymd){0, 0, 0};
+	struct date_mention *d = NULL;
+	size_t n = 0;
+	if (dates_find(t->raw, t->raw_len, &ctx, &d, &n) != 0)
+		return NULL;
+	m->dates = d;
+	m->ndates = n;
+	return d;
 }
 
 const struct article_text *corpus_article_pin(const struct corpus_article *a)
@@ -1051,8 +1080,10 @@ static int load_manifest(struct corpus *c, const char *dir)
 	if (m.narticles == 0)
 		diag_add(&c->diags, DIAG_ERROR, m.path, 0, "no [article ID] section");
 	c->load_total = m.narticles;
+	if (reserve_articles(c, m.narticles) != 0)
+		goto out;
 	for (size_t i = 0; i < m.narticles; i++) {
-		const struct manifest_article *ma = &m.articles[i];
+		struct manifest_article *ma = &m.articles[i];
 		if (i)
 			progress(c, i);
 		if (!ma->file) {
@@ -1102,11 +1133,13 @@ static int load_manifest(struct corpus *c, const char *dir)
 		struct corpus_article *a = &c->articles[k];
 		a->manifest_line = ma->line;
 		a->date = ma->date;
-		if ((ma->lang && !(a->lang = strdup(ma->lang))) ||
-		    (ma->source && !(a->source = strdup(ma->source))) ||
-		    (ma->group && !(a->group = strdup(ma->group))) ||
-		    (ma->title && !(a->title = strdup(ma->title))))
-			goto out;
+		/* the manifest's strings are taken, not copied: it is freed after
+		 * the load, and a large one should not be held twice meanwhile */
+		a->lang = ma->lang;
+		a->source = ma->source;
+		a->group = ma->group;
+		a->title = ma->title;
+		ma->lang = ma->source = ma->group = ma->title = NULL;
 		a->dir = !ma->dir || !strcmp(ma->dir, "auto") ? BIDI_AUTO
 		       : !strcmp(ma->dir, "rtl")              ? BIDI_RTL
 		                                              : BIDI_LTR;
@@ -1192,6 +1225,14 @@ static int prune_index(struct corpus *c)
 
 static struct corpus *finish(struct corpus *c, int r)
 {
+	/* the slots doubled while loading: keep only those used */
+	if (c->narticles && c->narticles < c->articles_cap) {
+		struct corpus_article *arr = realloc(c->articles, c->narticles * sizeof *arr);
+		if (arr) {
+			c->articles = arr;
+			c->articles_cap = c->narticles;
+		}
+	}
 	if (c->index && r == 0 && prune_index(c) != 0)
 		r = -1;
 	if (c->index && cindex_flush(c->index) != 0)
@@ -1240,6 +1281,9 @@ static int open_index(struct corpus *c, const char *dir, const struct corpus_opt
 	free(file);
 	size_t n = strlen(dir);
 	c->index_prefix = n + (n && dir[n - 1] != '/');
+	/* every row in one pass: the lookups of the load need no query each */
+	if (c->index && cindex_preload(c->index) != 0 && cindex_damaged(c->index))
+		index_fail(c);
 	return 0;
 }
 

@@ -256,28 +256,29 @@ static int article_evidence(const struct corpus *c, size_t ai, const struct corp
                             long ev_first, long ev_last, struct hit_buf *b)
 {
 	const struct corpus_article *a = &c->articles[ai];
+	const struct date_mention *dm = corpus_article_dates(a);
 	const struct article_text *t = corpus_article_text(a);
 	size_t start = b->n;
-	/* written dates: a->dates are in text order */
-	for (size_t k = 0; k < a->ndates; k++) {
+	/* written dates: in text order */
+	for (size_t k = 0; dm && k < a->ndates; k++) {
 		long f0, l0, f1, l1;
-		if (!day_span(&a->dates[k].from, &f0, &l0) || !day_span(&a->dates[k].to, &f1, &l1))
+		if (!day_span(&dm[k].from, &f0, &l0) || !day_span(&dm[k].to, &f1, &l1))
 			continue;
 		if (l1 < ev_first || f0 > ev_last)
 			continue;
-		long bi = block_at(t, a->dates[k].off);
+		long bi = block_at(t, dm[k].off);
 		if (bi < 0 || !is_text_block(&t->blocks[bi]))
 			continue;
 		if (b->n > start && b->items[b->n - 1].block == (size_t)bi)
 			continue; /* one hit per block */
 		const struct article_block *bl = &t->blocks[bi];
 		const char *bs = t->raw + bl->off;
-		size_t at = a->dates[k].off - bl->off;
-		int one_day = !dates_compare(&a->dates[k].from, &a->dates[k].to);
-		if ((one_day && time_contradicts(e, bs, bl->len, at, a->dates[k].len)) ||
+		size_t at = dm[k].off - bl->off;
+		int one_day = !dates_compare(&dm[k].from, &dm[k].to);
+		if ((one_day && time_contradicts(e, bs, bl->len, at, dm[k].len)) ||
 		    !keywords_allow(c, e, a, bs, bl->len))
 			continue;
-		if (push(b, (struct evidence_hit){ai, (size_t)bi, at, a->dates[k].len,
+		if (push(b, (struct evidence_hit){ai, (size_t)bi, at, dm[k].len,
 		                                  EVIDENCE_DATE}) != 0)
 			return -1;
 	}

@@ -26,6 +26,25 @@
 #define BLOCK_WORDS 9
 #define DATE_WORDS 9
 
+/* The rows cindex_preload read in one pass, found by path through an
+ * open-addressing table (slot: row index + 1, 0 empty; cap a power of two,
+ * at least twice the rows). A row handed out by cindex_lookup is taken:
+ * its entry belongs to the caller. */
+struct cindex_preload_row {
+	char *path;
+	struct cindex_entry e;
+	int taken;
+};
+
+struct cindex_preload {
+	struct cindex_preload_row *rows;
+	size_t n, taken;
+	size_t *slot;
+	size_t cap;
+	int active;            /* lookups answer from the rows */
+	int complete;          /* every row of the table was read */
+};
+
 struct cindex {
 	char *file;            /* owned */
 	int damaged;           /* SQLite said the file is corrupt */
@@ -37,6 +56,7 @@ struct cindex {
 	                          lock, not one a lookup) until a write */
 	unsigned pending;      /* puts in the open transaction */
 	long delay_ms;         /* test hook: pause after each commit */
+	struct cindex_preload pre; /* cindex_preload's rows, until taken */
 	char err[512];
 };
 
@@ -454,14 +474,210 @@ static char *column_dup(sqlite3_stmt *st, int col)
 	return s ? strdup((const char *)s) : NULL;
 }
 
-int cindex_lookup(struct cindex *ix, const char *path, struct cindex_entry *out)
+/* Fills *out from the current row of st, whose columns from col0 on are
+ * those of get_sql; the blocks and dates are unpacked only when want_blocks
+ * (else has_paragraph and ndates are set from them). 1, or -1 (out freed,
+ * ix->err set). */
+static int read_row(struct cindex *ix, sqlite3_stmt *st, int col0, int want_blocks,
+                    struct cindex_entry *out)
 {
 	memset(out, 0, sizeof *out);
+	int c = col0;
+	out->size = sqlite3_column_int64(st, c + 0);
+	out->mtime_ns = sqlite3_column_int64(st, c + 1);
+	out->hash = (uint64_t)sqlite3_column_int64(st, c + 2);
+	out->inputs = (uint64_t)sqlite3_column_int64(st, c + 3);
+	out->lang = column_dup(st, c + 4);
+	/* the types before any conversion: NULL, or a string out of memory */
+	int no_source = sqlite3_column_type(st, c + 5) == SQLITE_NULL;
+	int no_charset = sqlite3_column_type(st, c + 15) == SQLITE_NULL;
+	out->source = no_source ? NULL : column_dup(st, c + 5);
+	out->title = column_dup(st, c + 6);
+	out->date.y = sqlite3_column_int(st, c + 7);
+	out->date.m = sqlite3_column_int(st, c + 8);
+	out->date.d = sqlite3_column_int(st, c + 9);
+	out->detected = (unsigned)sqlite3_column_int(st, c + 10);
+	out->invalid_utf8 = (size_t)sqlite3_column_int64(st, c + 11);
+	out->controls = (size_t)sqlite3_column_int64(st, c + 12);
+	const unsigned char *bb = sqlite3_column_blob(st, c + 13);
+	size_t bn = (size_t)sqlite3_column_bytes(st, c + 13);
+	const unsigned char *db = sqlite3_column_blob(st, c + 14);
+	size_t dn = (size_t)sqlite3_column_bytes(st, c + 14);
+	out->charset = no_charset ? NULL : column_dup(st, c + 15);
+	out->undecodable = (size_t)sqlite3_column_int64(st, c + 16);
+	int r = 1;
+	int oom = !out->lang || !out->title ||
+	          (!no_source && !out->source) || (!no_charset && !out->charset);
+	if (oom) {
+		snprintf(ix->err, sizeof ix->err, "lookup: out of memory");
+		r = -1;
+	} else if (bn % (BLOCK_WORDS * 4) || dn % (DATE_WORDS * 4)) {
+		snprintf(ix->err, sizeof ix->err, "lookup: a damaged row");
+		ix->damaged = 1;
+		r = -1;
+	}
+	size_t nblocks = bn / (BLOCK_WORDS * 4);
+	for (size_t i = 0; r == 1 && i < nblocks && !out->has_paragraph; i++)
+		out->has_paragraph = get32(bb + i * BLOCK_WORDS * 4) == (uint32_t)BLOCK_PARAGRAPH;
+	if (want_blocks)
+		out->nblocks = nblocks;
+	out->ndates = dn / (DATE_WORDS * 4);
+	if (r == 1 && out->nblocks && !(out->blocks = calloc(out->nblocks, sizeof *out->blocks)))
+		r = -1;
+	if (r == 1 && want_blocks && out->ndates &&
+	    !(out->dates = calloc(out->ndates, sizeof *out->dates)))
+		r = -1;
+	for (size_t i = 0; r == 1 && i < out->nblocks; i++) {
+		const unsigned char *p = bb + i * BLOCK_WORDS * 4;
+		struct article_block *b = &out->blocks[i];
+		b->kind = (enum block_kind)get32(p);
+		b->off = get32(p + 4);
+		b->len = get32(p + 8);
+		b->line_off = get32(p + 12);
+		b->line_len = get32(p + 16);
+		b->line = get32(p + 20);
+		b->ordinal = get32(p + 24);
+		b->dup_of = (long)(int32_t)get32(p + 28);
+		b->hash = get32(p + 32);
+	}
+	for (size_t i = 0; r == 1 && out->dates && i < out->ndates; i++) {
+		const unsigned char *p = db + i * DATE_WORDS * 4;
+		struct date_mention *d = &out->dates[i];
+		d->from.y = (int32_t)get32(p);
+		d->from.m = (int32_t)get32(p + 4);
+		d->from.d = (int32_t)get32(p + 8);
+		d->to.y = (int32_t)get32(p + 12);
+		d->to.m = (int32_t)get32(p + 16);
+		d->to.d = (int32_t)get32(p + 20);
+		d->off = get32(p + 24);
+		d->len = get32(p + 28);
+		d->year_inferred = (int32_t)get32(p + 32);
+	}
+	if (r != 1)
+		cindex_entry_free(out);
+	return r;
+}
+
+/* Starts the read transaction lookups share. 0, or -1. */
+static int begin_read(struct cindex *ix)
+{
 	if (ix->in_tx == TX_NONE) {
 		if (exec(ix, "BEGIN") != 0)
 			return -1;
 		ix->in_tx = TX_READ;
 	}
+	return 0;
+}
+
+static void preload_free(struct cindex *ix)
+{
+	struct cindex_preload *pl = &ix->pre;
+	for (size_t i = 0; i < pl->n; i++) {
+		free(pl->rows[i].path);
+		if (!pl->rows[i].taken)
+			cindex_entry_free(&pl->rows[i].e);
+	}
+	free(pl->rows);
+	free(pl->slot);
+	memset(pl, 0, sizeof *pl);
+}
+
+/* The slot of path in the preload's table: where it is, or the empty slot
+ * where it would go. */
+static size_t preload_slot(const struct cindex_preload *pl, const char *path)
+{
+	size_t mask = pl->cap - 1;
+	size_t k = (size_t)cindex_hash(CINDEX_HASH_INIT, path, strlen(path)) & mask;
+	while (pl->slot[k] && strcmp(pl->rows[pl->slot[k] - 1].path, path) != 0)
+		k = (k + 1) & mask;
+	return k;
+}
+
+int cindex_preload(struct cindex *ix)
+{
+	static const char all_sql[] =
+	    "SELECT path, size, mtime_ns, hash, inputs, lang, source, title, date_y, date_m,"
+	    " date_d, detected, invalid_utf8, controls, blocks, dates, charset, undecodable"
+	    " FROM article";
+	struct cindex_preload *pl = &ix->pre;
+	preload_free(ix);
+	long n = cindex_count(ix);
+	if (n < 0 || begin_read(ix) != 0)
+		return -1;
+	size_t cap = 16;
+	while (cap < 2 * (size_t)n)
+		cap *= 2;
+	pl->cap = cap;
+	pl->slot = calloc(cap, sizeof *pl->slot);
+	pl->rows = malloc(((size_t)n + 1) * sizeof *pl->rows);
+	sqlite3_stmt *st = NULL;
+	if (!pl->slot || !pl->rows) {
+		snprintf(ix->err, sizeof ix->err, "preload: out of memory");
+		preload_free(ix);
+		return -1;
+	}
+	if (sqlite3_prepare_v2(ix->db, all_sql, -1, &st, NULL) != SQLITE_OK) {
+		set_err(ix, "preload");
+		preload_free(ix);
+		return -1;
+	}
+	int rc, r = 0;
+	while (r == 0 && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const unsigned char *path = sqlite3_column_text(st, 0);
+		if (!path)
+			continue;
+		if (pl->n == (size_t)n) /* rows appeared since the count: looked up one by one */
+			break;
+		size_t k = preload_slot(pl, (const char *)path);
+		if (pl->slot[k])
+			continue;
+		struct cindex_preload_row *row = &pl->rows[pl->n];
+		row->taken = 0;
+		if (!(row->path = strdup((const char *)path))) {
+			snprintf(ix->err, sizeof ix->err, "preload: out of memory");
+			r = -1;
+			break;
+		}
+		if (read_row(ix, st, 1, 0, &row->e) != 1) {
+			free(row->path);
+			r = -1;
+			break;
+		}
+		pl->slot[k] = ++pl->n;
+	}
+	if (r == 0 && rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		set_err(ix, "preload");
+		r = -1;
+	}
+	pl->complete = r == 0 && rc == SQLITE_DONE;
+	sqlite3_finalize(st);
+	if (r != 0)
+		preload_free(ix);
+	else
+		pl->active = 1;
+	return r;
+}
+
+int cindex_lookup(struct cindex *ix, const char *path, struct cindex_entry *out)
+{
+	memset(out, 0, sizeof *out);
+	struct cindex_preload *pl = &ix->pre;
+	if (pl->active) {
+		size_t k = preload_slot(pl, path);
+		if (pl->slot[k] && !pl->rows[pl->slot[k] - 1].taken) {
+			struct cindex_preload_row *row = &pl->rows[pl->slot[k] - 1];
+			*out = row->e;
+			row->taken = 1;
+			if (++pl->taken == pl->n)
+				preload_free(ix);
+			return 1;
+		}
+		if (!pl->slot[k] && pl->complete)
+			return 0;
+		/* taken already, or rows not read: the database answers */
+	}
+	if (begin_read(ix) != 0)
+		return -1;
 	sqlite3_stmt *st = ix->get;
 	if (sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC) != SQLITE_OK) {
 		set_err(ix, "lookup");
@@ -469,71 +685,7 @@ int cindex_lookup(struct cindex *ix, const char *path, struct cindex_entry *out)
 	}
 	int rc = sqlite3_step(st), r = 0;
 	if (rc == SQLITE_ROW) {
-		out->size = sqlite3_column_int64(st, 0);
-		out->mtime_ns = sqlite3_column_int64(st, 1);
-		out->hash = (uint64_t)sqlite3_column_int64(st, 2);
-		out->inputs = (uint64_t)sqlite3_column_int64(st, 3);
-		out->lang = column_dup(st, 4);
-		out->source = sqlite3_column_type(st, 5) == SQLITE_NULL ? NULL : column_dup(st, 5);
-		out->title = column_dup(st, 6);
-		out->date.y = sqlite3_column_int(st, 7);
-		out->date.m = sqlite3_column_int(st, 8);
-		out->date.d = sqlite3_column_int(st, 9);
-		out->detected = (unsigned)sqlite3_column_int(st, 10);
-		out->invalid_utf8 = (size_t)sqlite3_column_int64(st, 11);
-		out->controls = (size_t)sqlite3_column_int64(st, 12);
-		const unsigned char *bb = sqlite3_column_blob(st, 13);
-		size_t bn = (size_t)sqlite3_column_bytes(st, 13);
-		const unsigned char *db = sqlite3_column_blob(st, 14);
-		size_t dn = (size_t)sqlite3_column_bytes(st, 14);
-		out->charset = sqlite3_column_type(st, 15) == SQLITE_NULL ? NULL : column_dup(st, 15);
-		out->undecodable = (size_t)sqlite3_column_int64(st, 16);
-		r = 1;
-		int oom = !out->lang || !out->title ||
-		          (sqlite3_column_type(st, 5) != SQLITE_NULL && !out->source) ||
-		          (sqlite3_column_type(st, 15) != SQLITE_NULL && !out->charset);
-		if (oom) {
-			snprintf(ix->err, sizeof ix->err, "lookup: out of memory");
-			r = -1;
-		} else if (bn % (BLOCK_WORDS * 4) || dn % (DATE_WORDS * 4)) {
-			snprintf(ix->err, sizeof ix->err, "lookup: a damaged row");
-			ix->damaged = 1;
-			r = -1;
-		}
-		out->nblocks = bn / (BLOCK_WORDS * 4);
-		out->ndates = dn / (DATE_WORDS * 4);
-		if (r == 1 && out->nblocks && !(out->blocks = calloc(out->nblocks, sizeof *out->blocks)))
-			r = -1;
-		if (r == 1 && out->ndates && !(out->dates = calloc(out->ndates, sizeof *out->dates)))
-			r = -1;
-		for (size_t i = 0; r == 1 && i < out->nblocks; i++) {
-			const unsigned char *p = bb + i * BLOCK_WORDS * 4;
-			struct article_block *b = &out->blocks[i];
-			b->kind = (enum block_kind)get32(p);
-			b->off = get32(p + 4);
-			b->len = get32(p + 8);
-			b->line_off = get32(p + 12);
-			b->line_len = get32(p + 16);
-			b->line = get32(p + 20);
-			b->ordinal = get32(p + 24);
-			b->dup_of = (long)(int32_t)get32(p + 28);
-			b->hash = get32(p + 32);
-		}
-		for (size_t i = 0; r == 1 && i < out->ndates; i++) {
-			const unsigned char *p = db + i * DATE_WORDS * 4;
-			struct date_mention *d = &out->dates[i];
-			d->from.y = (int32_t)get32(p);
-			d->from.m = (int32_t)get32(p + 4);
-			d->from.d = (int32_t)get32(p + 8);
-			d->to.y = (int32_t)get32(p + 12);
-			d->to.m = (int32_t)get32(p + 16);
-			d->to.d = (int32_t)get32(p + 20);
-			d->off = get32(p + 24);
-			d->len = get32(p + 28);
-			d->year_inferred = (int32_t)get32(p + 32);
-		}
-		if (r != 1)
-			cindex_entry_free(out);
+		r = read_row(ix, st, 0, 1, out);
 		rc = SQLITE_DONE;
 	}
 	if (rc != SQLITE_DONE) {
@@ -619,6 +771,7 @@ int cindex_put(struct cindex *ix, const char *path, const struct cindex_entry *e
 
 int cindex_prune(struct cindex *ix, const char *const *paths, size_t n)
 {
+	preload_free(ix);
 	if (ix->in_tx == TX_READ && cindex_flush(ix) != 0)
 		return -1;
 	if (ix->in_tx == TX_NONE) {
@@ -681,6 +834,7 @@ void cindex_close(struct cindex *ix)
 {
 	if (!ix)
 		return;
+	preload_free(ix);
 	if (ix->damaged) {
 		/* nothing more is written to it: the next open builds it anew */
 		sqlite3_exec(ix->db, "ROLLBACK", NULL, NULL, NULL);

@@ -117,26 +117,31 @@ void view_pop(struct app *app)
 	app->dirty = DIRTY_ALL;
 }
 
-/* Articles in timeline order: each event's articles, then the rest. */
+/* Articles in timeline order: each event's articles (in corpus order),
+ * then the rest; one counting pass, whatever the number of events. */
 static int build_order(struct app *app)
 {
 	const struct corpus *c = app->corpus;
+	size_t ne = c->nevents;
 	app->order = calloc(c->narticles + 1, sizeof *app->order);
-	unsigned char *seen = calloc(c->narticles + 1, 1);
-	if (!app->order || !seen) {
-		free(seen);
+	/* start[e]: where event e's articles go; start[ne]: the rest */
+	size_t *start = calloc(ne + 2, sizeof *start);
+	if (!app->order || !start) {
+		free(start);
 		return -1;
 	}
-	for (size_t e = 0; e < c->nevents; e++)
-		for (size_t k = 0; k < c->narticles; k++)
-			if (c->articles[k].event == (long)e && !seen[k]) {
-				seen[k] = 1;
-				app->order[app->norder++] = k;
-			}
-	for (size_t k = 0; k < c->narticles; k++)
-		if (!seen[k])
-			app->order[app->norder++] = k;
-	free(seen);
+	for (size_t k = 0; k < c->narticles; k++) {
+		long e = c->articles[k].event;
+		start[e >= 0 && (size_t)e < ne ? (size_t)e + 1 : ne + 1]++;
+	}
+	for (size_t e = 1; e <= ne + 1; e++)
+		start[e] += start[e - 1];
+	for (size_t k = 0; k < c->narticles; k++) {
+		long e = c->articles[k].event;
+		app->order[start[e >= 0 && (size_t)e < ne ? (size_t)e : ne]++] = k;
+	}
+	app->norder = c->narticles;
+	free(start);
 	return 0;
 }
 
@@ -477,22 +482,56 @@ static void goto_mark(struct app *app, int letter)
 	view_push(app, &view_article_ops, (size_t)a, m->block, m->line, 0);
 }
 
-/* The event and article titles of the sidebar and the lists, analysed with
- * app->popts (again after R). A label that cannot be analysed shows nothing
- * (label.h). */
-static void init_labels(struct app *app)
+/* A label that could not be made (memory ran out): it shows nothing. */
+static struct label no_label;
+
+/* The label in *slot, made from s when there is none yet. */
+static struct label *lazy_label(struct label **slot, const char *s, const struct page_opts *o)
+{
+	if (*slot)
+		return *slot;
+	struct label *l = malloc(sizeof *l);
+	if (!l)
+		return &no_label;
+	/* a label that cannot be analysed shows nothing (label.h) */
+	label_init(l, s, o);
+	*slot = l;
+	return l;
+}
+
+struct label *view_event_label(struct app *app, size_t e)
+{
+	const char *lang = app->opts.lang ? app->opts.lang : app->cfg.lang;
+	if (e >= app->corpus->nevents)
+		return &no_label;
+	return lazy_label(&app->event_labels[e], corpus_event_title(&app->corpus->events[e], lang),
+	                  &app->popts);
+}
+
+struct label *view_title_label(struct app *app, size_t i)
+{
+	if (i >= app->corpus->narticles)
+		return &no_label;
+	return lazy_label(&app->title_labels[i], app->corpus->articles[i].title, &app->popts);
+}
+
+/* Forgets every title label made so far; they are made again, with
+ * app->popts as it is then, when next drawn. */
+static void drop_labels(struct app *app)
 {
 	const struct corpus *c = app->corpus;
-	const char *lang = app->opts.lang ? app->opts.lang : app->cfg.lang;
-	for (size_t e = 0; e < c->nevents; e++) {
-		label_free(&app->event_labels[e]);
-		label_init(&app->event_labels[e], corpus_event_title(&c->events[e], lang),
-		           &app->popts);
-	}
-	for (size_t i = 0; i < c->narticles; i++) {
-		label_free(&app->title_labels[i]);
-		label_init(&app->title_labels[i], c->articles[i].title, &app->popts);
-	}
+	for (size_t e = 0; app->event_labels && e < c->nevents; e++)
+		if (app->event_labels[e]) {
+			label_free(app->event_labels[e]);
+			free(app->event_labels[e]);
+			app->event_labels[e] = NULL;
+		}
+	for (size_t i = 0; app->title_labels && i < c->narticles; i++)
+		if (app->title_labels[i]) {
+			label_free(app->title_labels[i]);
+			free(app->title_labels[i]);
+			app->title_labels[i] = NULL;
+		}
 }
 
 /* R: invisible characters shown as marks, or hidden, in every view. */
@@ -500,7 +539,7 @@ static void toggle_reveal(struct app *app)
 {
 	app->popts.reveal = !app->popts.reveal;
 	theme_text_opts(app);
-	init_labels(app);
+	drop_labels(app);
 	for (int i = 0; i < app->depth; i++) {
 		struct view *v = &app->stack[i];
 		unsigned d = v->ops->request(app, v, REQ_REVEAL);
@@ -717,13 +756,8 @@ static void app_free(struct app *app)
 {
 	while (app->depth)
 		view_pop(app);
-	if (app->event_labels)
-		for (size_t i = 0; i < app->corpus->nevents; i++)
-			label_free(&app->event_labels[i]);
+	drop_labels(app);
 	free(app->event_labels);
-	if (app->title_labels)
-		for (size_t i = 0; i < app->corpus->narticles; i++)
-			label_free(&app->title_labels[i]);
 	free(app->title_labels);
 	free(app->order);
 	if (app->have_needle)
@@ -763,7 +797,6 @@ static struct app *app_start(struct corpus *c, const struct ui_opts *o, int *sta
 	app->title_labels = calloc(c->narticles + 1, sizeof *app->title_labels);
 	if (!app->event_labels || !app->title_labels)
 		term_die(NULL, 1, "out of memory");
-	init_labels(app);
 
 	if ((status = term_start(&app->term, app->opts.bidi == UI_BIDI_APP)) != 0) {
 		app_free(app);

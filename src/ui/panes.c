@@ -84,7 +84,7 @@ void view_sidebar_draw(struct app *app, struct rect r)
 		if (12 + lw < r.w)
 			draw_text(t, y, r.x + r.w - lw - 1, lw, langs, cur ? THEME_CURRENT : THEME_BADGE);
 		draw_fill(t, y + 1, r.x, r.w, base);
-		draw_label(t, y + 1, r.x + 2, r.w - 3, &app->event_labels[e], base, NULL, 0);
+		draw_label(t, y + 1, r.x + 2, r.w - 3, view_event_label(app, e), base, NULL, 0);
 	}
 }
 
@@ -136,7 +136,7 @@ void view_list_draw_pane(struct app *app, struct rect r, size_t sel, int focused
 		         e->place ? e->place : "");
 		draw_text(t, y, r.x + 1, r.w - 1, head, THEME_META);
 		if (r.h > 1)
-			draw_label(t, y + 1, r.x + 1, r.w - 2, &app->event_labels[app->event], THEME_TITLE,
+			draw_label(t, y + 1, r.x + 1, r.w - 2, view_event_label(app, app->event), THEME_TITLE,
 			           NULL, 0);
 	} else {
 		draw_text(t, y, r.x + 1, r.w - 1, c->title, THEME_TITLE);
@@ -154,7 +154,7 @@ void view_list_draw_pane(struct app *app, struct rect r, size_t sel, int focused
 		/* an article whose main event is another only mentions this one */
 		if (app->event != VIEW_NONE && app->event < c->nevents && a->event != (long)app->event)
 			x += draw_text(t, y, r.x + x, r.w - x, "mentions ", isel ? e : THEME_META);
-		draw_label(t, y, r.x + x, r.w - x, &app->title_labels[k], e, NULL, 0);
+		draw_label(t, y, r.x + x, r.w - x, view_title_label(app, k), e, NULL, 0);
 	}
 	if (n == 0 && y < r.y + r.h)
 		draw_text(t, y, r.x + 1, r.w - 1, "(no article reports this event)", THEME_META);

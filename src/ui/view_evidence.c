@@ -80,7 +80,7 @@ static void evidence_draw(struct app *app, struct view *v, struct rect r)
 	         d->list.n == 1 ? "s" : "");
 	draw_text(t, r.y, r.x + 1, r.w - 1, head, THEME_META);
 	if (r.h > 1)
-		draw_label(t, r.y + 1, r.x + 1, r.w - 2, &app->event_labels[v->arg], THEME_TITLE, NULL, 0);
+		draw_label(t, r.y + 1, r.x + 1, r.w - 2, view_event_label(app, v->arg), THEME_TITLE, NULL, 0);
 	const struct grouplist *g = &d->rows;
 	if (g->nrows == 0 && r.h > EVIDENCE_HEAD_ROWS) {
 		draw_text(t, r.y + EVIDENCE_HEAD_ROWS, r.x + 1, r.w - 1,
@@ -99,7 +99,7 @@ static void evidence_draw(struct app *app, struct view *v, struct rect r)
 			snprintf(pre, sizeof pre, " %-3s %-9s", langid_badge(a->lang),
 			         a->event == (long)v->arg ? "reports" : "mentions");
 			int x = draw_text(t, y, r.x, r.w, pre, THEME_BADGE);
-			draw_label(t, y, r.x + x, r.w - x, &app->title_labels[g->key[i]], THEME_TITLE,
+			draw_label(t, y, r.x + x, r.w - x, view_title_label(app, g->key[i]), THEME_TITLE,
 			           NULL, 0);
 			continue;
 		}

@@ -97,7 +97,7 @@ static void facts_draw(struct app *app, struct view *v, struct rect r)
 	         "a lexical reading, not a verdict", d->table.n, d->table.ngroups);
 	draw_text(t, r.y, r.x + 1, r.w - 1, head, THEME_META);
 	if (r.h > 1)
-		draw_label(t, r.y + 1, r.x + 1, r.w - 2, &app->event_labels[v->arg], THEME_TITLE, NULL, 0);
+		draw_label(t, r.y + 1, r.x + 1, r.w - 2, view_event_label(app, v->arg), THEME_TITLE, NULL, 0);
 	const struct grouplist *g = &d->rows;
 	int y = r.y + FACTS_HEAD_ROWS;
 	for (size_t i = g->top; i < g->nrows && y < r.y + r.h; i++, y++) {

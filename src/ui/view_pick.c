@@ -69,7 +69,7 @@ static void pick_draw(struct app *app, struct view *v, struct rect r)
 		         a->date.y ? dates_format(&a->date, date) : "-", a->id);
 		draw_fill(t, y, r.x, r.w, e);
 		int x = draw_text(t, y, r.x, r.w, pre, e);
-		draw_label(t, y, r.x + x, r.w - x, &app->title_labels[k], e, NULL, 0);
+		draw_label(t, y, r.x + x, r.w - x, view_title_label(app, k), e, NULL, 0);
 	}
 }
 

@@ -158,6 +158,86 @@ static void exec_sql(const char *db, const char *sql)
 	sqlite3_close(s);
 }
 
+/* After cindex_preload, lookups answer from the rows read in one pass:
+ * the same fields as a query (no blocks or dates, has_paragraph and ndates
+ * set), a path that is
+ * not indexed is 0, and a path looked up a second time is read from the
+ * database again (with its blocks). */
+static void test_index_preload(void **state)
+{
+	struct fixture *fx = *state;
+	char *note = NULL;
+	struct cindex *ix = cindex_open(fx->db, 0, &note);
+	assert_non_null(ix);
+	struct article_block para = {BLOCK_PARAGRAPH, 0, 10, 0, 10, 1, 1, -1, 9};
+	struct article_block src = {BLOCK_SOURCE, 20, 5, 12, 15, 3, 1, 0, 7};
+	struct date_mention dates[2] = {{{2024, 3, 3}, {2024, 3, 5}, 4, 12, 1},
+	                                {{2023, 1, 2}, {2023, 1, 2}, 30, 8, 0}};
+	char path[32], title[32];
+	for (int i = 0; i < 50; i++) {
+		snprintf(path, sizeof path, "d/a%d.txt", i);
+		snprintf(title, sizeof title, "Titre %d", i);
+		struct cindex_entry e = {
+		    .size = 100 + i, .mtime_ns = 1000 + i, .hash = (uint64_t)i * 7, .inputs = 3,
+		    .lang = (char *)"fr", .source = i % 2 ? (char *)"https://x.example/" : NULL,
+		    .title = title, .date = {2024, 3, i % 28 + 1}, .detected = 1, .dates = dates,
+		    .ndates = (size_t)(i % 3), .blocks = i % 5 ? &para : &src, .nblocks = 1};
+		assert_int_equal(cindex_put(ix, path, &e), 0);
+	}
+	cindex_close(ix);
+
+	ix = cindex_open(fx->db, 0, &note);
+	assert_non_null(ix);
+	assert_null(note);
+	assert_int_equal(cindex_preload(ix), 0);
+	struct cindex_entry g;
+	for (int i = 49; i >= 0; i--) {
+		snprintf(path, sizeof path, "d/a%d.txt", i);
+		snprintf(title, sizeof title, "Titre %d", i);
+		assert_int_equal(cindex_lookup(ix, path, &g), 1);
+		assert_int_equal(g.size, 100 + i);
+		assert_true(g.mtime_ns == 1000 + i);
+		assert_true(g.hash == (uint64_t)i * 7);
+		assert_string_equal(g.title, title);
+		assert_string_equal(g.lang, "fr");
+		if (i % 2)
+			assert_string_equal(g.source, "https://x.example/");
+		else
+			assert_null(g.source);
+		assert_int_equal(g.date.d, i % 28 + 1);
+		assert_int_equal(g.ndates, i % 3);
+		assert_null(g.dates);
+		assert_int_equal(g.has_paragraph, i % 5 != 0);
+		assert_int_equal(g.nblocks, 0);
+		assert_null(g.blocks);
+		cindex_entry_free(&g);
+		if (i == 11) {
+			/* not indexed */
+			assert_int_equal(cindex_lookup(ix, "d/b.txt", &g), 0);
+			/* a second time: from the database, blocks and all */
+			assert_int_equal(cindex_lookup(ix, "d/a11.txt", &g), 1);
+			assert_string_equal(g.title, "Titre 11");
+			assert_int_equal(g.nblocks, 1);
+			assert_int_equal(g.blocks[0].kind, BLOCK_PARAGRAPH);
+			assert_int_equal(g.has_paragraph, 1);
+			assert_int_equal(g.ndates, 2);
+			assert_int_equal(g.dates[1].from.y, 2023);
+			assert_int_equal(g.dates[1].off, 30);
+			cindex_entry_free(&g);
+		}
+	}
+	/* every row handed out: lookups query again */
+	assert_int_equal(cindex_lookup(ix, "d/a3.txt", &g), 1);
+	assert_int_equal(g.nblocks, 1);
+	cindex_entry_free(&g);
+	assert_int_equal(cindex_lookup(ix, "d/b.txt", &g), 0);
+	/* rows not handed out are freed at close (checked under SANITIZE=1) */
+	assert_int_equal(cindex_preload(ix), 0);
+	assert_int_equal(cindex_lookup(ix, "d/a1.txt", &g), 1);
+	cindex_entry_free(&g);
+	cindex_close(ix);
+}
+
 /* Every field written comes back; the schema version is in user_version;
  * a missing article is 0. */
 static void test_index_round_trip(void **state)
@@ -769,6 +849,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test_setup_teardown(test_index_round_trip, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_index_preload, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_index_second_load_reads_nothing, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_index_mtime_and_hash, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_index_manifest_inputs, setup, teardown),
