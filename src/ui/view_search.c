@@ -20,7 +20,7 @@
 #define HEAD_ROWS 2
 #define MAX_HL 16
 /* Hits found before the view opens: more than a screen of rows. */
-#define SEARCH_FIRST_HITS 256
+#define SEARCH_FIRST_HITS 128
 
 /* A row of the list: hit `hit`, or (note) the count of the hits of that
  * hit's article that were not kept. */
@@ -52,7 +52,7 @@ static int search_more(struct app *app, struct search_data *d, size_t want)
 	if (d->res.done)
 		return 0;
 	if (search_next(d->run, want, &d->res) < 0)
-		return -1;
+		goto drop;
 	if (d->res.n > d->cap) {
 		size_t nc = d->res.n;
 		struct label *ctx = realloc(d->ctx, nc * sizeof *ctx);
@@ -67,13 +67,8 @@ static int search_more(struct app *app, struct search_data *d, size_t want)
 		struct search_row *rows = realloc(d->rows, 2 * nc * sizeof *rows);
 		if (rows)
 			d->rows = rows;
-		if (!ctx || !cf || !fo || !rows) {
-			/* the hits without rows are dropped */
-			for (size_t i = from; i < d->res.n; i++)
-				free(d->res.hits[i].context);
-			d->res.n = from;
-			return -1;
-		}
+		if (!ctx || !cf || !fo || !rows)
+			goto drop;
 		memset(d->ctx_fold + d->cap, 0, (nc - d->cap) * sizeof *cf);
 		memset(d->folded + d->cap, 0, nc - d->cap);
 		d->cap = nc;
@@ -85,6 +80,12 @@ static int search_more(struct app *app, struct search_data *d, size_t want)
 			d->rows[d->nrows++] = (struct search_row){ i, 1 };
 	}
 	return 0;
+drop:
+	/* the hits without rows are dropped */
+	for (size_t i = from; i < d->res.n; i++)
+		free(d->res.hits[i].context);
+	d->res.n = from;
+	return -1;
 }
 
 static void search_free(struct search_data *d)
