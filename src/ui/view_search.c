@@ -165,7 +165,7 @@ static void search_draw(struct app *app, struct view *v, struct rect r)
 	else
 		snprintf(head, sizeof head,
 		         "%zu matches so far in the corpus for \xe2\x80\x9c%s\xe2\x80\x9d"
-		         " (%zu articles to search: more as you scroll, G for all)",
+		         " (%zu articles left to search; G: all)",
 		         d->res.total, app->query, search_left(d->run));
 	draw_text(t, r.y, r.x + 1, r.w - 1, head, THEME_TITLE);
 	if (d->sel < d->first)
