@@ -51,7 +51,7 @@ CFLAGS  += -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototy
            -Wno-unused-parameter
 CPPFLAGS += -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -D_XOPEN_SOURCE_EXTENDED \
            -DTANDEM_VERSION='"$(VERSION)"' -DTANDEM_DATADIR='"$(DATADIR)"' \
-           -Iinclude $(call pc_inc,fribidi ncursesw icu-uc libexttextcat sqlite3)
+           -Iinclude $(call pc_inc,fribidi ncursesw icu-uc sqlite3)
 ifeq ($(SANITIZE),1)
 CFLAGS  += -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 LDFLAGS += -fsanitize=address,undefined -fno-sanitize-recover=all
@@ -70,15 +70,14 @@ endif
 
 TEXT_LIBS   := $(shell $(PKG_CONFIG) --libs fribidi 2>/dev/null || echo -lfribidi) \
                $(shell $(PKG_CONFIG) --libs icu-uc 2>/dev/null || echo -licuuc -licudata) -lunistring
-# libexttextcat identifies languages (src/corpus/langid.c); its fingerprints
-# live in its pkgdatadir.
+# Languages are identified from libexttextcat's fingerprints (read by
+# src/corpus/langid.c, which computes the library's measure itself: nothing
+# of the library is linked); they live in its pkgdatadir.
 TEXTCAT_DIR := $(shell $(PKG_CONFIG) --variable=pkgdatadir libexttextcat 2>/dev/null)
 ifeq ($(TEXTCAT_DIR),)
 TEXTCAT_DIR := /usr/share/libexttextcat
 endif
-CORPUS_LIBS := $(TEXT_LIBS) $(shell $(PKG_CONFIG) --libs libexttextcat 2>/dev/null || \
-                 echo -lexttextcat-2.0) \
-               $(shell $(PKG_CONFIG) --libs sqlite3 2>/dev/null || echo -lsqlite3) -lm -pthread
+CORPUS_LIBS := $(TEXT_LIBS) $(shell $(PKG_CONFIG) --libs sqlite3 2>/dev/null || echo -lsqlite3) -lm -pthread
 $(BUILD)/src/corpus/langid.o: CPPFLAGS += -DTANDEM_TEXTCAT_DIR='"$(TEXTCAT_DIR)"'
 UI_LIBS     := $(shell $(PKG_CONFIG) --libs ncursesw 2>/dev/null || echo -lncursesw) $(CORPUS_LIBS)
 TEST_LIBS   := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)

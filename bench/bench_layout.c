@@ -15,9 +15,11 @@
  *    reader's own start-up is timed by bench_reader.c on gen_corpus.c's
  *    corpora.
  *
- * Usage: bench_layout CORPUS_DIR [layout|corpus]
+ * Usage: bench_layout CORPUS_DIR [layout|corpus|count-LANG[-engine|-bare]]
  *   CORPUS_DIR is the bundled corpus; the optional second argument runs one
- *   part only (for a profiler run).
+ *   part only (for a profiler run): count-fr and count-ar make 20 untimed
+ *   passes of the engine and the bare sequence over one text for callgrind
+ *   (bench/instructions.sh), -engine or -bare one side alone.
  * Exits 0 whatever the numbers (a ratio under budget prints "over");
  * 1 only when the benchmark itself cannot run. */
 #include <dirent.h>
@@ -660,18 +662,25 @@ static void print_header(struct text *texts, size_t n)
 	       RUNS, MIN_RUN_SECONDS);
 }
 
-/* A fixed number of untimed engine and bare passes over one text, for an
- * instruction counter (bench/instructions.sh runs it under callgrind, which
- * counts instructions, not seconds: the same on a busy machine). */
+/* A fixed number of untimed passes over one text, for an instruction
+ * counter (bench/instructions.sh runs it under callgrind, which counts
+ * instructions, not seconds: the same on a busy machine). `which` is "" for
+ * engine and bare passes in turn, "-engine" or "-bare" for one side alone (a
+ * profile of it, e.g. valgrind --tool=callgrind bench_layout corpus
+ * count-ar-engine). Returns 0, 1 on failure, 2 for an unknown `which`. */
 #define COUNTED_PASSES 20
-static int counted_passes(const char *dir, const char *lang)
+static int counted_passes(const char *dir, const char *lang, const char *which)
 {
+	int engine = !strcmp(which, "") || !strcmp(which, "-engine");
+	int bare = !strcmp(which, "") || !strcmp(which, "-bare");
+	if (!engine && !bare)
+		return 2;
 	struct text t = {.lang = lang,
 	                 .file = !strcmp(lang, "ar") ? "ar-rehearsal-vietnamplus.txt"
 	                                             : "fr-rehearsal-vietnamplus.txt"};
 	int r = text_load(dir, &t);
 	for (int i = 0; r == 0 && i < COUNTED_PASSES; i++)
-		if (engine_pass(&t) != 0 || bare_pass(&t) != 0)
+		if ((engine && engine_pass(&t) != 0) || (bare && bare_pass(&t) != 0))
 			r = -1;
 	text_free(&t);
 	return r ? 1 : 0;
@@ -680,11 +689,22 @@ static int counted_passes(const char *dir, const char *lang)
 int main(int argc, char **argv)
 {
 	const char *part = argc == 3 ? argv[2] : "all";
-	if (argc == 3 && (!strcmp(part, "count-fr") || !strcmp(part, "count-ar")))
-		return counted_passes(argv[1], part + 6);
-	if (argc < 2 || argc > 3 ||
-	    (strcmp(part, "all") && strcmp(part, "layout") && strcmp(part, "corpus"))) {
-		fprintf(stderr, "usage: %s CORPUS_DIR [layout|corpus|count-fr|count-ar]\n", argv[0]);
+	if (argc == 3 && (!strncmp(part, "count-fr", 8) || !strncmp(part, "count-ar", 8))) {
+		char lang[3] = {part[6], part[7], 0};
+		int r = counted_passes(argv[1], lang, part + 8);
+		if (r != 2)
+			return r;
+		argc = 0; /* an unknown side: the usage */
+	} else if (argc >= 2 && argc <= 3 && (!strcmp(part, "all") || !strcmp(part, "layout") ||
+	                                      !strcmp(part, "corpus"))) {
+		/* below */
+	} else {
+		argc = 0;
+	}
+	if (argc < 2) {
+		fprintf(stderr, "usage: %s CORPUS_DIR "
+		        "[layout|corpus|count-fr|count-ar|count-LANG-engine|count-LANG-bare]\n",
+		        argv[0]);
 		return 1;
 	}
 	int do_layout = strcmp(part, "corpus") != 0, do_corpus = strcmp(part, "layout") != 0;

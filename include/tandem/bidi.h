@@ -16,7 +16,8 @@ struct bidi_opts {
 };
 
 /* The bidi analysis of a paragraph. Nothing here depends on a width, so it is
- * computed once and wrapped as often as the width changes. */
+ * computed once and wrapped as often as the width changes. Its arrays share
+ * one allocation ("owned": bidi_free frees them all; never one alone). */
 struct bidi_para {
 	size_t len;
 	uint32_t *logical;   /* the paragraph as given, logical order; owned */
@@ -56,6 +57,16 @@ void bidi_free(struct bidi_para *p);
  * combining marks after their base. `map` holds n entries. Returns 0, or -1
  * when memory runs out or FriBidi fails. */
 int bidi_reorder_line(const struct bidi_para *p, size_t off, size_t n, uint32_t *map);
+
+/* bidi_reorder_line for the lines of one wrap, without per-line copies:
+ * `levels` is the caller's copy of p->levels (L1 rewrites the line's part of
+ * it, which no other line reads) and `map` holds p->len entries, set to the
+ * identity (map[i] == i) before the first line. The lines reordered must not
+ * overlap. Afterwards map[off..off+n) holds the logical indices shown at the
+ * line's visual positions, as bidi_reorder_line gives them. Returns 0, or -1
+ * when FriBidi fails. */
+int bidi_reorder_span(const struct bidi_para *p, size_t off, size_t n, int8_t *levels,
+                      uint32_t *map);
 
 /* True when c is a bidi formatting character (embeddings, overrides,
  * isolates, marks) that is never printed. */

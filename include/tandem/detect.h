@@ -20,7 +20,9 @@ char *detect_source_line(const char *line, size_t n);
 
 /* A title from a paragraph: its first sentence (ending at . ! ? । ॥ 。 ！ ？
  * ؟ ۔ ። of any script), shortened to at most max_cols display columns with
- * "…", at a space or else between grapheme clusters. Caller frees; NULL when
+ * "…": at the last space (unless that keeps less than half the width) or
+ * word boundary inside Thai, Lao, Khmer or Myanmar (wordbreak.h), whichever
+ * comes later, else between grapheme clusters. Caller frees; NULL when
  * memory runs out. */
 char *detect_title(const char *paragraph, size_t n, int max_cols);
 

@@ -54,7 +54,8 @@ struct layout_para {
 	struct layout_cell *cell_store; /* every line's cells, one block: a
 	                               line [start, end) has its cells at
 	                               cell_store + start; owned */
-	int32_t *map_store;         /* the lines' cell_of maps, likewise; owned */
+	int32_t *map_store;         /* the lines' cell_of maps, likewise; in
+	                               cell_store's allocation (freed with it) */
 };
 
 /* Wraps an analysed paragraph at o->width. Returns 0, or -1 when memory runs

@@ -23,8 +23,13 @@
 size_t sanitize_next(const char *s, size_t n, uint32_t *c, int *invalid);
 
 /* True for a code point a terminal could obey: C0 (TAB and LF included),
- * DEL, C1 (U+0080..U+009F), surrogates and anything beyond U+10FFFF. */
-int sanitize_is_control(uint32_t c);
+ * DEL, C1 (U+0080..U+009F), surrogates and anything beyond U+10FFFF.
+ * Inline: the decoder asks it of every character it reads. */
+inline int sanitize_is_control(uint32_t c)
+{
+	return c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f) ||
+	       (c >= 0xd800 && c <= 0xdfff) || c > 0x10ffff;
+}
 
 /* The visible form of c into out (SANITIZE_MAX_CP code points): c itself
  * when it only prints; a C0 control as its Control Picture (U+2400 + c: ESC

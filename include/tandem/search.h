@@ -1,4 +1,5 @@
-/* search.h — corpus-wide search: every article's title and text blocks
+/* search.h — corpus-wide search: every article's title (a title detected
+ * from the text is not searched apart from it) and text blocks
  * (paragraphs and captions, repeats skipped) matched case-, diacritic-,
  * harakat- and tatweel-insensitively (fold.h), the texts to read narrowed
  * by the corpus's index when it has one. No curses. */

@@ -121,6 +121,9 @@ static long first_block(const struct article_text *t, enum block_kind k)
 }
 
 /* Fills what the manifest did not give from the text itself. */
+/* Paragraphs an article's date is looked for in, from its first. */
+#define DATE_PARAGRAPHS 3
+
 static int detect_missing(struct corpus_article *a)
 {
 	const struct article_text *t = &a->text;
@@ -155,21 +158,31 @@ static int detect_missing(struct corpus_article *a)
 		a->detected |= CORPUS_DETECTED_TITLE;
 	}
 	if (a->date.y == 0 && p >= 0) {
-		/* The article's date: the first full date its first paragraph
-		 * gives, its year inferred from the text where left out. */
+		/* The article's date: the first full date its opening paragraphs
+		 * give (a headline often comes first, the dated lead after it),
+		 * its year inferred from the text where left out. */
+		long para[DATE_PARAGRAPHS];
+		size_t np = 0;
+		for (size_t i = (size_t)p; i < t->nblocks && np < DATE_PARAGRAPHS; i++)
+			if (t->blocks[i].kind == BLOCK_PARAGRAPH)
+				para[np++] = (long)i;
+		const struct article_block *last = &t->blocks[para[np - 1]];
+		size_t end = last->off + last->len;
 		struct date_mention *m = NULL;
 		size_t nm = 0;
-		const struct article_block *b = &t->blocks[p];
 		struct date_ymd none = {0, 0, 0};
-		if (dates_find(t->raw, t->raw_len, &none, &m, &nm) != 0)
+		if (dates_find(t->raw, end <= t->raw_len ? end : t->raw_len, &none, &m, &nm) != 0)
 			return -1;
-		for (size_t i = 0; i < nm; i++)
-			if (m[i].off >= b->off && m[i].off < b->off + b->len && m[i].from.y &&
-			    m[i].from.d) {
-				a->date = m[i].from;
-				a->detected |= CORPUS_DETECTED_DATE;
-				break;
-			}
+		for (size_t k = 0; k < np && !(a->detected & CORPUS_DETECTED_DATE); k++) {
+			const struct article_block *b = &t->blocks[para[k]];
+			for (size_t i = 0; i < nm; i++)
+				if (m[i].off >= b->off && m[i].off < b->off + b->len &&
+				    m[i].from.y && m[i].from.d) {
+					a->date = m[i].from;
+					a->detected |= CORPUS_DETECTED_DATE;
+					break;
+				}
+		}
 		free(m);
 	}
 	return dates_find(t->raw, t->raw_len, &a->date, &a->dates, &a->ndates);

@@ -737,16 +737,22 @@ static int digit_value(ucs4_t c)
  * Only the lead bytes of the digit blocks above are decoded. */
 static size_t find_digit(const char *text, size_t n, size_t i)
 {
+	/* 1 for an ASCII digit, 2 for a lead byte to decode */
+	static const uint8_t kind[256] = {
+		['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1,
+		['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
+		[0xD9] = 2, [0xDB] = 2, [0xE0] = 2, [0xE1] = 2, [0xEF] = 2,
+	};
 	const uint8_t *s = (const uint8_t *)text;
 	for (; i < n; i++) {
 		uint8_t b = s[i];
-		if (b >= '0' && b <= '9')
+		if (!kind[b])
+			continue;
+		if (kind[b] == 1)
 			return i;
-		if (b == 0xD9 || b == 0xDB || b == 0xE0 || b == 0xE1 || b == 0xEF) {
-			ucs4_t c;
-			if (u8_mbtouc(&c, s + i, n - i) > 1 && digit_value(c) >= 0)
-				return i;
-		}
+		ucs4_t c;
+		if (u8_mbtouc(&c, s + i, n - i) > 1 && digit_value(c) >= 0)
+			return i;
 	}
 	return n;
 }

@@ -1,11 +1,12 @@
 /* detect.c — owns what an article does not say about itself: its language
  * (identified by langid.c), its source URL (the "Source: URL" line that closes each
  * corpus file, in any of the corpus languages) and a title (the first
- * sentence of a paragraph, shortened to a display width with "…"). Input is
- * untrusted UTF-8: invalid bytes are decoded as U+FFFD and never copied into
- * a result. */
+ * sentence of a paragraph, shortened to a display width with "…" at a space
+ * or a word boundary). Input is untrusted UTF-8: invalid bytes are decoded
+ * as U+FFFD and never copied into a result. */
 #include "tandem/detect.h"
 #include "tandem/langid.h"
+#include "tandem/wordbreak.h"
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -16,6 +17,7 @@
 #include <uninorm.h>
 #include <unistr.h>
 #include <unigbrk.h>
+#include <unilbrk.h>
 #include <uniwidth.h>
 
 /* ---- characters ---------------------------------------------------------- */
@@ -299,6 +301,52 @@ static bool is_dangling(ucs4_t c)
 
 static const char ellipsis[] = "\xE2\x80\xA6"; /* U+2026 */
 
+/* The last word boundary of t (len bytes of valid UTF-8) at or before byte
+ * `limit`, inside a run of a script written without spaces (Thai, Lao,
+ * Khmer, Myanmar), as wordbreak_add finds it for the layout: the byte
+ * offset, or 0 when there is none (or memory runs out, or the breaker
+ * fails: the title is then cut between grapheme clusters). */
+static size_t word_cut(const uint8_t *t, size_t len, size_t limit)
+{
+	size_t n = 0, cut = 0;
+	bool any = false;
+	for (size_t i = 0; i < len;) {
+		ucs4_t c;
+		i += next_char(t + i, len - i, &c);
+		any = any || (i <= limit && wordbreak_script_char(c));
+		n++;
+	}
+	if (!any)
+		return 0;
+	/* the whole title, not only what fits: the dictionary needs the
+	 * word the limit falls in to find its start */
+	uint32_t *u = malloc(n * sizeof *u);
+	size_t *off = malloc(n * sizeof *off);
+	char *brk = malloc(n);
+	if (!u || !off || !brk)
+		goto done;
+	size_t k = 0;
+	for (size_t i = 0; k < n;) {
+		off[k] = i;
+		i += next_char(t + i, len - i, &u[k]);
+		k++;
+	}
+	u32_possible_linebreaks(u, n, "UTF-8", brk);
+	if (wordbreak_add(u, n, brk) <= 0)
+		goto done;
+	for (k = n; k-- > 1;)
+		if (off[k] <= limit && brk[k] == UC_BREAK_POSSIBLE &&
+		    wordbreak_script_char(u[k - 1]) && wordbreak_script_char(u[k])) {
+			cut = off[k];
+			break;
+		}
+done:
+	free(u);
+	free(off);
+	free(brk);
+	return cut;
+}
+
 char *detect_title(const char *paragraph, size_t n, int max_cols)
 {
 	const uint8_t *s = (const uint8_t *)paragraph;
@@ -362,6 +410,12 @@ char *detect_title(const char *paragraph, size_t n, int max_cols)
 		cut_char = i;
 	}
 	size_t cut = cut_space && 2 * w_space >= limit ? cut_space : cut_char;
+	/* Thai, Lao, Khmer, Myanmar: the last word boundary, as the last
+	 * space in other scripts (a whole word, however short, rather than
+	 * part of one) */
+	size_t wc = word_cut(t, len, cut_char);
+	if (wc && (cut == cut_char || wc > cut))
+		cut = wc;
 	while (cut > 0) {
 		ucs4_t c;
 		const uint8_t *p = u8_prev(&c, t + cut, t);

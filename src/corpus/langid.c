@@ -1,16 +1,21 @@
 /* langid.c — owns language identification: the table of the languages
  * libexttextcat has fingerprints for (file, BCP 47 tag, script), the loaded
- * fingerprints (one set per process, loaded on first use under a mutex, then
- * only read), and the decision for a text: count its letters per script over
- * a bounded prefix; a script written by one language names it; otherwise the
- * letters of that script (at most LANGID_SAMPLE_MAX bytes) are compared, as
- * an n-gram profile, with the fingerprints of that script's languages only
- * (for the Latin script's hundred and more, first coarsely, then the closest
- * in full); close rivals are decided by the letters and words only one of
- * them uses; the winner must be clearly ahead of the runner-up, and the
- * text must repeat itself as language does. The fingerprint files are the
- * system's (Debian: /usr/share/libexttextcat), read by libexttextcat. */
+ * fingerprints (read from libexttextcat's files one script at a time, on
+ * the first text of that script, under a mutex, then only read: per
+ * script, one hash table of n-grams holding each n-gram's rank in every
+ * fingerprint that lists it), and the decision for a text: count its
+ * letters per script over a bounded prefix; a script written by one
+ * language names it; otherwise the letters of that script (at most
+ * LANGID_SAMPLE_MAX bytes) make an n-gram profile, as libexttextcat makes
+ * one, whose distance to every language of that script (libexttextcat's
+ * out-of-place measure) takes one look-up per n-gram of the profile; close
+ * rivals are decided by the letters and words only one of them uses; the
+ * winner must be clearly ahead of the runner-up, and the text must repeat
+ * itself as language does. */
 #include "tandem/langid.h"
+
+#include "tandem/diag.h"
+#include "tandem/file.h"
 
 #include <limits.h>
 #include <pthread.h>
@@ -19,8 +24,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <textcat.h>
-#include <fingerprint.h>
 #include <unictype.h>
 #include <uninorm.h>
 #include <unicase.h>
@@ -102,6 +105,43 @@ static enum script script_of(ucs4_t c)
 		if (r == script_rec[s])
 			return (enum script)s;
 	return SC_OTHER;
+}
+
+/* What a character is to identification: the script of a letter (a
+ * letter of no known script is SC_OTHER), else CL_MARK for a combining mark
+ * and CL_NONE for anything else (U+FFFD, the mark of an invalid byte,
+ * included). Looked up in a table for the first CLASS_TABLE code points
+ * (where every script with n-gram fingerprints but Ethiopic lies), filled
+ * once; above it, asked of libunistring. */
+enum { CL_MARK = 0xFD, CL_NONE = 0xFE, CLASS_TABLE = 0x3000 };
+static uint8_t class_table[CLASS_TABLE];
+
+static uint8_t classify_slow(ucs4_t c)
+{
+	if (c == 0xFFFD)
+		return CL_NONE;
+	if (uc_is_alpha(c))
+		return (uint8_t)script_of(c);
+	return uc_is_general_category(c, UC_CATEGORY_M) ? CL_MARK : CL_NONE;
+}
+
+static void class_init(void)
+{
+	for (ucs4_t c = 0; c < CLASS_TABLE; c++)
+		class_table[c] = classify_slow(c);
+}
+
+static inline uint8_t classify(ucs4_t c)
+{
+	if (c < CLASS_TABLE)
+		return class_table[c];
+	/* the CJK ideographs (as assigned since Unicode 11) and the Hangul
+	 * syllables: letters of one script each, every one */
+	if (c >= 0x4E00 && c <= 0x9FEF)
+		return SC_HANI;
+	if (c >= 0xAC00 && c <= 0xD7A3)
+		return SC_HANG;
+	return classify_slow(c);
 }
 
 /* ---- fingerprints -------------------------------------------------------- */
@@ -191,86 +231,282 @@ static const struct lang {
 };
 #define NLANGS (sizeof langs / sizeof *langs)
 
-/* The loaded fingerprints, parallel to langs[] (NULL where a file could not
- * be read): whole (FULL_NGRAMS n-grams) and coarse (the first
- * COARSE_NGRAMS, for the first pass). Written only under db_lock. */
-enum { FULL_NGRAMS = 400, COARSE_NGRAMS = 100 };
-static void *db[NLANGS], *db_coarse[NLANGS];
-static void *db_empty; /* a profile with no n-gram */
-static size_t db_count;
-static int db_loaded;
+/* The fingerprints of one script, merged into one table: every n-gram that
+ * any of the script's languages has, in an open-addressing hash table
+ * (FNV-1a of its bytes), each with its postings — the (language, rank)
+ * pairs of the fingerprints that list it. A text's distance to all the
+ * script's languages then costs one look-up per n-gram of the text, not a
+ * walk through every fingerprint. Loaded on first use, one script at a
+ * time, under db_lock; then only read. */
+enum {
+	FULL_NGRAMS = 400,   /* n-grams read from each fingerprint, and kept
+			      * of the text's */
+	NGRAM_CHARS = 5,     /* the longest n-gram, in characters */
+	NGRAM_BYTES = 20,    /* and in bytes: longer lines are skipped */
+	OUT_OF_PLACE = 400,  /* the distance of an n-gram a fingerprint lacks */
+	FP_FILE_MAX = 1 << 20,
+};
+
+struct posting {
+	uint16_t lang; /* index in langs[] */
+	uint16_t rank; /* 0 for the most frequent n-gram */
+};
+
+struct gram {
+	uint32_t hash;
+	uint32_t off;  /* of its bytes in script_db.text */
+	uint32_t post; /* its first posting */
+	uint16_t npost;
+	uint16_t last; /* the language that listed it last, while loading */
+	uint8_t len;   /* bytes */
+};
+
+struct script_db {
+	bool loaded;
+	size_t nlangs;         /* fingerprints read */
+	char *text;            /* the n-grams' bytes, back to back */
+	struct gram *grams;
+	size_t ngrams;
+	uint32_t *slots;       /* 1 + index in grams; 0: empty */
+	size_t mask;           /* slots - 1 (a power of 2 less 1) */
+	struct posting *posts;
+};
+
+static struct script_db dbs[SC_COUNT];
+static bool lang_read[NLANGS];  /* whether langs[i]'s file was read */
+static size_t lang_canon[NLANGS]; /* the first index of langs[i]'s tag */
 static pthread_mutex_t db_lock = PTHREAD_MUTEX_INITIALIZER;
 
-static void db_free(void)
+static inline uint32_t fnv_step(uint32_t h, const uint8_t *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ s[i]) * 16777619u;
+	return h;
+}
+#define FNV_START 2166136261u
+
+/* Whether two n-grams of len bytes (at most NGRAM_BYTES) are the same. */
+static inline bool same_bytes(const void *a, const void *b, size_t len)
+{
+	const uint8_t *x = a, *y = b;
+	for (size_t i = 0; i < len; i++)
+		if (x[i] != y[i])
+			return false;
+	return true;
+}
+
+/* The gram with these bytes (and hash), or NULL. */
+static const struct gram *db_find(const struct script_db *db, uint32_t h,
+				  const uint8_t *s, size_t len)
+{
+	for (size_t slot = h & db->mask;; slot = (slot + 1) & db->mask) {
+		uint32_t k = db->slots[slot];
+		if (k == 0)
+			return NULL;
+		const struct gram *g = &db->grams[k - 1];
+		if (g->hash == h && g->len == len && same_bytes(db->text + g->off, s, len))
+			return g;
+	}
+}
+
+static void db_free_script(struct script_db *db)
+{
+	free(db->text);
+	free(db->grams);
+	free(db->slots);
+	free(db->posts);
+	memset(db, 0, sizeof *db);
+}
+
+/* A fingerprint file's contents (NUL-terminated, caller frees), or NULL. */
+static char *read_fingerprint(const char *path)
+{
+	struct diag_list diags = { 0 };
+	long long size = 0;
+	FILE *fp = file_open_limited(path, FP_FILE_MAX, &diags, &size);
+	diag_list_free(&diags);
+	if (!fp)
+		return NULL;
+	char *buf = malloc((size_t)size + 1);
+	size_t got = buf ? fread(buf, 1, (size_t)size, fp) : 0;
+	bool bad = !buf || ferror(fp);
+	fclose(fp);
+	if (bad) {
+		free(buf);
+		return NULL;
+	}
+	buf[got] = '\0';
+	return buf;
+}
+
+static bool is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' ||
+	       c == '\r';
+}
+
+/* One (n-gram, language, rank) line of a fingerprint, while loading. */
+struct entry {
+	uint32_t gram;
+	struct posting p;
+};
+
+/* Reads the fingerprints of script sc's languages into dbs[sc]. A file
+ * holds one n-gram a line, the most frequent first, maybe followed by a
+ * blank and its count; surrounding blanks are ignored, and so are lines
+ * longer than NGRAM_BYTES (as libexttextcat's reader does); the first
+ * FULL_NGRAMS are the fingerprint. Returns false when memory ran out. */
+static bool db_load_script(enum script sc)
+{
+	struct script_db *db = &dbs[sc];
+	size_t nl = 0;
+	for (size_t i = 0; i < NLANGS; i++)
+		nl += langs[i].script == sc;
+	size_t cap = nl * FULL_NGRAMS, nslots = 64;
+	while (nslots < cap * 2)
+		nslots *= 2;
+	struct entry *ents = malloc((cap ? cap : 1) * sizeof *ents);
+	db->text = malloc(cap * NGRAM_BYTES + 1);
+	db->grams = malloc((cap ? cap : 1) * sizeof *db->grams);
+	db->slots = calloc(nslots, sizeof *db->slots);
+	db->mask = nslots - 1;
+	size_t nents = 0, tlen = 0;
+	if (!ents || !db->text || !db->grams || !db->slots)
+		goto oom;
+
+	for (size_t i = 0; i < NLANGS; i++) {
+		if (langs[i].script != sc)
+			continue;
+		char path[4096];
+		int w = snprintf(path, sizeof path, "%s/%s", TANDEM_TEXTCAT_DIR,
+				 langs[i].file);
+		char *buf = w > 0 && (size_t)w < sizeof path ? read_fingerprint(path)
+							     : NULL;
+		if (!buf)
+			continue;
+		unsigned rank = 0;
+		for (char *line = buf; *line && rank < FULL_NGRAMS;) {
+			char *next = line + strcspn(line, "\n");
+			char *eol = line + strcspn(line, "\r\n");
+			if (*next)
+				next++;
+			while (line < eol && is_blank(*line))
+				line++;
+			size_t len = strcspn(line, " \t\n\r");
+			if ((size_t)(eol - line) < len)
+				len = (size_t)(eol - line);
+			if (len <= NGRAM_BYTES) {
+				const uint8_t *s = (const uint8_t *)line;
+				uint32_t h = fnv_step(FNV_START, s, len);
+				size_t slot = h & db->mask;
+				uint32_t k;
+				while ((k = db->slots[slot]) != 0) {
+					const struct gram *g = &db->grams[k - 1];
+					if (g->hash == h && g->len == len &&
+					    memcmp(db->text + g->off, s, len) == 0)
+						break;
+					slot = (slot + 1) & db->mask;
+				}
+				if (k == 0) {
+					struct gram *g = &db->grams[db->ngrams];
+					g->hash = h;
+					g->off = (uint32_t)tlen;
+					g->len = (uint8_t)len;
+					g->npost = 0;
+					g->last = UINT16_MAX;
+					memcpy(db->text + tlen, s, len);
+					tlen += len;
+					k = (uint32_t)++db->ngrams;
+					db->slots[slot] = k;
+				}
+				/* A line repeated in one file counts once, at
+				 * its first rank. */
+				struct gram *g = &db->grams[k - 1];
+				if (g->last != i) {
+					g->last = (uint16_t)i;
+					ents[nents].gram = k - 1;
+					ents[nents].p.lang = (uint16_t)i;
+					ents[nents].p.rank = (uint16_t)rank;
+					nents++;
+					g->npost++;
+				}
+				rank++;
+			}
+			line = next;
+		}
+		free(buf);
+		lang_read[i] = true;
+		db->nlangs++;
+	}
+	/* The postings, grouped by n-gram (in file order within each). */
+	db->posts = malloc((nents ? nents : 1) * sizeof *db->posts);
+	if (!db->posts)
+		goto oom;
+	uint32_t at = 0;
+	for (size_t k = 0; k < db->ngrams; k++) {
+		db->grams[k].post = at;
+		at += db->grams[k].npost;
+		db->grams[k].npost = 0;
+	}
+	for (size_t e = 0; e < nents; e++) {
+		struct gram *g = &db->grams[ents[e].gram];
+		db->posts[g->post + g->npost++] = ents[e].p;
+	}
+	free(ents);
+	db->loaded = true;
+	return true;
+oom:
+	free(ents);
+	for (size_t i = 0; i < NLANGS; i++)
+		if (langs[i].script == sc)
+			lang_read[i] = false;
+	db_free_script(db);
+	return false;
+}
+
+/* The fingerprints of script sc, loaded if not yet; NULL when memory ran
+ * out. */
+static const struct script_db *db_get(enum script sc)
+{
+	if (pthread_mutex_lock(&db_lock) != 0)
+		return NULL;
+	if (!dbs[sc].loaded && !db_load_script(sc)) {
+		pthread_mutex_unlock(&db_lock);
+		return NULL;
+	}
+	pthread_mutex_unlock(&db_lock);
+	return &dbs[sc];
+}
+
+static void canon_init(void)
 {
 	for (size_t i = 0; i < NLANGS; i++) {
-		if (db[i])
-			fp_Done(db[i]);
-		if (db_coarse[i])
-			fp_Done(db_coarse[i]);
-		db[i] = db_coarse[i] = NULL;
-	}
-	if (db_empty)
-		fp_Done(db_empty);
-	db_empty = NULL;
-	db_count = 0;
-}
-
-/* A fingerprint file's first max n-grams, or NULL. */
-static void *read_fingerprint(const char *path, const char *tag, int max)
-{
-	void *fp = fp_Init(tag);
-	if (fp && fp_Read(fp, path, max) == 0) {
-		fp_Done(fp);
-		fp = NULL;
-	}
-	return fp;
-}
-
-/* Loads the fingerprints on first use; returns how many were read. */
-static size_t db_load(void)
-{
-	size_t count;
-	if (pthread_mutex_lock(&db_lock) != 0)
-		return 0;
-	if (!db_loaded) {
-		char path[4096];
-		db_empty = fp_Init(NULL);
-		for (size_t i = 0; db_empty && i < NLANGS; i++) {
-			int w = snprintf(path, sizeof path, "%s/%s",
-					 TANDEM_TEXTCAT_DIR, langs[i].file);
-			if (w < 0 || (size_t)w >= sizeof path)
-				continue;
-			db[i] = read_fingerprint(path, langs[i].tag, FULL_NGRAMS);
-			db_coarse[i] = db[i] ? read_fingerprint(path, langs[i].tag,
-								COARSE_NGRAMS)
-					     : NULL;
-			if (db[i] && !db_coarse[i]) {
-				fp_Done(db[i]);
-				db[i] = NULL;
+		lang_canon[i] = i;
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(langs[j].tag, langs[i].tag) == 0) {
+				lang_canon[i] = j;
+				break;
 			}
-			db_count += db[i] != NULL;
-		}
-		if (!db_empty)
-			db_free();
-		db_loaded = 1;
 	}
-	count = db_count;
-	pthread_mutex_unlock(&db_lock);
-	return count;
 }
 
 size_t langid_fingerprints(void)
 {
-	return db_load();
+	size_t count = 0;
+	for (int sc = 1; sc < SC_COUNT; sc++) {
+		const struct script_db *db = db_get((enum script)sc);
+		count += db ? db->nlangs : 0;
+	}
+	return count;
 }
 
 void langid_unload(void)
 {
 	if (pthread_mutex_lock(&db_lock) != 0)
 		return;
-	db_free();
-	db_loaded = 0;
+	for (int sc = 0; sc < SC_COUNT; sc++)
+		db_free_script(&dbs[sc]);
+	memset(lang_read, 0, sizeof lang_read);
 	pthread_mutex_unlock(&db_lock);
 }
 
@@ -290,21 +526,34 @@ enum {
 };
 
 /* Letters of the Arabic script that only some of its languages use. */
-static bool in_set(ucs4_t c, const ucs4_t *set, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (set[i] == c)
-			return true;
-	return false;
-}
-#define IN(c, set) in_set(c, set, sizeof set / sizeof *set)
-
 static const ucs4_t arab_fa[] = { 0x067E, 0x0686, 0x0698, 0x06AF, 0x06A9, 0x06CC };
 static const ucs4_t arab_ar[] = { 0x0643, 0x064A, 0x0649, 0x0629 };
 static const ucs4_t arab_ur[] = { 0x0679, 0x0688, 0x0691, 0x06BA, 0x06D2, 0x06C1, 0x06BE };
 static const ucs4_t arab_ps[] = { 0x067C, 0x0689, 0x0693, 0x0696, 0x069A, 0x06AB, 0x06BC, 0x06CD };
 static const ucs4_t arab_ckb[] = { 0x06B5, 0x0695, 0x06C6, 0x06CE, 0x06D5 };
 static const ucs4_t arab_ug[] = { 0x06C7, 0x06C8, 0x06CB, 0x06D0 };
+
+/* For each code point of U+0600..U+06FF, the sets above it is in (bits in
+ * their order). */
+enum { A_FA = 1, A_AR = 2, A_UR = 4, A_PS = 8, A_CKB = 16, A_UG = 32 };
+static uint8_t arab_bits[0x100];
+
+static void arab_mark(const ucs4_t *set, size_t n, uint8_t bit)
+{
+	for (size_t i = 0; i < n; i++)
+		arab_bits[set[i] - 0x600] |= bit;
+}
+#define ARAB_MARK(set, bit) arab_mark(set, sizeof set / sizeof *set, bit)
+
+static void arab_init(void)
+{
+	ARAB_MARK(arab_fa, A_FA);
+	ARAB_MARK(arab_ar, A_AR);
+	ARAB_MARK(arab_ur, A_UR);
+	ARAB_MARK(arab_ps, A_PS);
+	ARAB_MARK(arab_ckb, A_CKB);
+	ARAB_MARK(arab_ug, A_UG);
+}
 
 /* What a scan of the prefix found. */
 struct census {
@@ -319,36 +568,47 @@ static size_t next_char(const uint8_t *s, size_t n, ucs4_t *c)
 	return k > 0 ? (size_t)k : 1;
 }
 
-static bool is_letter(ucs4_t c)
-{
-	return c != 0xFFFD && uc_is_alpha(c);
-}
-
 /* Counts the letters per script of the text, up to CENSUS_LETTERS of them. */
 enum { CENSUS_LETTERS = 4096 };
 static void take_census(const uint8_t *s, size_t n, struct census *cs)
 {
 	memset(cs, 0, sizeof *cs);
 	for (size_t i = 0; i < n && cs->letters < CENSUS_LETTERS;) {
-		ucs4_t c;
-		i += next_char(s + i, n - i, &c);
-		if (!is_letter(c))
+		ucs4_t c = s[i];
+		if (c < 0x80)
+			i++;
+		else
+			i += next_char(s + i, n - i, &c);
+		uint8_t sc = classify(c);
+		if (sc >= SC_COUNT)
 			continue;
-		enum script sc = script_of(c);
 		cs->letters++;
 		cs->per_script[sc]++;
-		if (sc == SC_ARAB) {
-			cs->fa += IN(c, arab_fa);
-			cs->ar += IN(c, arab_ar);
-			cs->ur += IN(c, arab_ur);
-			cs->ps += IN(c, arab_ps);
-			cs->ckb += IN(c, arab_ckb);
-			cs->ug += IN(c, arab_ug);
+		if (sc == SC_ARAB && c >= 0x600 && c < 0x700 && arab_bits[c - 0x600]) {
+			unsigned b = arab_bits[c - 0x600];
+			cs->fa += (b & A_FA) != 0;
+			cs->ar += (b & A_AR) != 0;
+			cs->ur += (b & A_UR) != 0;
+			cs->ps += (b & A_PS) != 0;
+			cs->ckb += (b & A_CKB) != 0;
+			cs->ug += (b & A_UG) != 0;
 		}
 	}
 }
 
-/* The text's letters of script `want` (and the marks that follow them), as
+/* The vowel points and cantillation marks of Hebrew (niqqud, te'amim) and
+ * the harakat of Arabic: optional in writing, found in pointed and vowelled
+ * texts (poetry, scripture, teaching, names) but not in the fingerprints,
+ * which are of everyday unpointed text. */
+static bool is_pointing(ucs4_t c)
+{
+	return (c >= 0x0591 && c <= 0x05C7 && uc_is_general_category(c, UC_CATEGORY_Mn)) ||
+	       (c >= 0x064B && c <= 0x065F) || c == 0x0670 || (c >= 0x06D6 && c <= 0x06ED &&
+	       uc_is_general_category(c, UC_CATEGORY_Mn)) || c == 0xFB1E;
+}
+
+/* The text's letters of script `want` (and the marks that follow them, but
+ * the points of Hebrew and Arabic, which are left out), as
  * words separated by single spaces, with the punctuation the fingerprints
  * know; at most LANGID_SAMPLE_MAX bytes, NUL-terminated. Returns the
  * length. */
@@ -358,17 +618,18 @@ static size_t take_sample(const uint8_t *s, size_t n, enum script want,
 	size_t len = 0;
 	bool in_word = false, space = true;
 	for (size_t i = 0; i < n;) {
-		ucs4_t c;
-		size_t k = next_char(s + i, n - i, &c);
+		ucs4_t c = s[i];
+		size_t k = c < 0x80 ? 1 : next_char(s + i, n - i, &c);
 		const uint8_t *src = s + i;
 		i += k;
+		uint8_t cl = classify(c);
 		bool keep;
-		if (is_letter(c))
-			keep = script_of(c) == want ||
-			       (want == SC_HANI && script_of(c) == SC_KANA);
+		if (cl < SC_COUNT)
+			keep = cl == want || (want == SC_HANI && cl == SC_KANA);
+		else if (is_pointing(c))
+			continue;
 		else
-			keep = in_word && c != 0xFFFD &&
-			       uc_is_general_category(c, UC_CATEGORY_M);
+			keep = in_word && cl == CL_MARK;
 		if (!keep) {
 			in_word = false;
 			/* The punctuation that ends words in the fingerprints. */
@@ -394,19 +655,6 @@ static size_t take_sample(const uint8_t *s, size_t n, enum script want,
 	}
 	out[len] = '\0';
 	return len;
-}
-
-/* More capitals than small letters. */
-static bool mostly_capitals(const uint8_t *s, size_t n)
-{
-	size_t upper = 0, small = 0;
-	for (size_t i = 0; i < n;) {
-		ucs4_t c;
-		i += next_char(s + i, n - i, &c);
-		upper += uc_is_upper(c);
-		small += uc_is_lower(c);
-	}
-	return upper > small;
 }
 
 /* Whether the (lowercase) sample repeats itself as language does: its
@@ -535,11 +783,15 @@ static const struct marker *marker_of(const char *tag)
 	return NULL;
 }
 
-/* How many times the sample (words separated by spaces) shows m's items. */
+/* How many times the sample (words separated by spaces) shows m's items:
+ * a letter wherever it occurs, a word where a word of the sample is it up
+ * to a space, a comma or a full stop. */
 static size_t count_markers(const struct marker *m, const uint8_t *lower,
 			    size_t len)
 {
-	size_t hits = 0;
+	enum { MAX_ITEMS = 64 };
+	const char *word[MAX_ITEMS];
+	size_t wlen[MAX_ITEMS], nwords = 0, hits = 0;
 	const char *it = m->items;
 	while (*it) {
 		size_t ilen = strcspn(it, " ");
@@ -547,20 +799,31 @@ static size_t count_markers(const struct marker *m, const uint8_t *lower,
 		int k = u8_mbtouc(&c, (const uint8_t *)it, ilen);
 		if (k > 0 && (size_t)k == ilen) {
 			/* a letter: every occurrence */
-			for (size_t i = 0; i + ilen <= len; i++)
-				hits += memcmp(lower + i, it, ilen) == 0;
-		} else {
-			/* a word: whole words only */
-			for (size_t i = 0; i + ilen <= len; i++)
-				if ((i == 0 || lower[i - 1] == ' ') &&
-				    memcmp(lower + i, it, ilen) == 0 &&
-				    (i + ilen == len || lower[i + ilen] == ' ' ||
-				     lower[i + ilen] == ',' || lower[i + ilen] == '.'))
+			const uint8_t *p = lower, *end = lower + len;
+			while ((p = memchr(p, (uint8_t)it[0], (size_t)(end - p))) != NULL) {
+				if ((size_t)(end - p) >= ilen && memcmp(p, it, ilen) == 0)
 					hits++;
+				p++;
+			}
+		} else if (nwords < MAX_ITEMS) {
+			word[nwords] = it;
+			wlen[nwords++] = ilen;
 		}
 		it += ilen;
 		while (*it == ' ')
 			it++;
+	}
+	/* the words: each of the sample's compared with them */
+	for (size_t i = 0; i < len && nwords > 0;) {
+		size_t w = i;
+		while (w < len && lower[w] != ' ' && lower[w] != ',' && lower[w] != '.')
+			w++;
+		for (size_t k = 0; k < nwords; k++)
+			hits += w - i == wlen[k] && memcmp(lower + i, word[k], wlen[k]) == 0;
+		/* the next word starts after the next space */
+		while (w < len && lower[w] != ' ')
+			w++;
+		i = w + 1;
 	}
 	return hits;
 }
@@ -608,52 +871,168 @@ static bool fits_alphabet(const char *tag, const uint8_t *lower, size_t len)
 	return foreign * 200 <= letters;
 }
 
-/* One candidate language and its distance. */
-struct cand {
-	size_t lang; /* index in langs[] */
-	long dist;
+/* ---- the text's n-grams -------------------------------------------------- */
+
+/* A text's n-gram profile, as libexttextcat defines it: the sample's words
+ * joined and framed by '_' ("_le_chat_"), every n-gram of 1 to NGRAM_CHARS
+ * characters starting at each character, an '_' only at either end of one;
+ * their counts; the FULL_NGRAMS most frequent ranked from 0 (equal counts
+ * in the order of their first occurrence). */
+struct profile {
+	uint8_t buf[LANGID_SAMPLE_MAX + 2]; /* the framed sample */
+	size_t nranked;
+	struct pgram {
+		uint32_t hash;
+		uint16_t off, count;
+		uint8_t len;
+	} grams[(LANGID_SAMPLE_MAX + 2) * NGRAM_CHARS];
+	uint16_t ranked[FULL_NGRAMS]; /* indexes in grams, by rank */
+	uint16_t slots[1 << 14];      /* 1 + index in grams; 0: empty */
+	uint16_t order[(LANGID_SAMPLE_MAX + 2) * NGRAM_CHARS];
+	uint32_t by_count[LANGID_SAMPLE_MAX + 4];
 };
 
-static int cand_cmp(const void *a, const void *b)
+/* Counts one n-gram of p->buf. */
+static inline void profile_count(struct profile *p, size_t *ngrams, uint32_t h,
+			  size_t off, size_t len)
 {
-	const struct cand *x = a, *y = b;
-	return (x->dist > y->dist) - (x->dist < y->dist);
+	const size_t mask = sizeof p->slots / sizeof *p->slots - 1;
+	for (size_t slot = h & mask;; slot = (slot + 1) & mask) {
+		uint16_t k = p->slots[slot];
+		if (k == 0) {
+			struct pgram *g = &p->grams[*ngrams];
+			g->hash = h;
+			g->off = (uint16_t)off;
+			g->len = (uint8_t)len;
+			g->count = 1;
+			p->slots[slot] = (uint16_t)++*ngrams;
+			return;
+		}
+		struct pgram *g = &p->grams[k - 1];
+		if (g->hash == h && g->len == len &&
+		    same_bytes(p->buf + g->off, p->buf + off, len)) {
+			g->count++;
+			return;
+		}
+	}
 }
 
-enum {
-	/* candidates this close to the winner (thousandths) that have markers
-	 * are decided between by their markers */
-	RESOLVE_MARGIN_PERMILLE = 120,
-	/* the first pass compares the coarse fingerprints with the text's
-	 * COARSE_NGRAMS most frequent n-grams (of its first COARSE_SAMPLE
-	 * bytes); at most SHORTLIST languages, those within this many
-	 * thousandths of its best, go on to the whole comparison */
-	COARSE_SAMPLE = 512,
-	SHORTLIST = 12,
-	SHORTLIST_PERMILLE = 1250,
-};
-
-/* The n-gram verdict among the languages of script sc (all of them when
- * only is NULL, else those whose tag is in the NULL-terminated list). */
-static void ngram_verdict(const uint8_t *s, size_t n, enum script sc,
-			  const char *const *only, struct langid_guess *g)
+static size_t utf8_len(uint8_t b)
 {
-	if (db_load() == 0) {
-		set_unknown(g, "no fingerprints");
-		return;
+	return b < 0xC0 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+}
+
+/* Builds the profile of a sample (len > 0 bytes, as take_sample writes it:
+ * words separated by single spaces, none first, so that framing it is
+ * libexttextcat's: each space an '_', one more at either end). */
+static void profile_build(struct profile *p, const char *sample, size_t len)
+{
+	size_t n = 0;
+	p->buf[n++] = '_';
+	for (size_t i = 0; i < len; i++) {
+		bool sep = sample[i] == ' ';
+		if (!sep || p->buf[n - 1] != '_')
+			p->buf[n++] = sep ? '_' : (uint8_t)sample[i];
 	}
-	char *sample = malloc(LANGID_SAMPLE_MAX);
-	struct cand *cands = malloc(NLANGS * sizeof *cands);
-	void *unknown = NULL, *coarse = NULL;
-	uint8_t *lower = NULL;
-	size_t len = 0, nc = 0;
-	if (!sample || !cands) {
-		set_unknown(g, "out of memory");
-		goto out;
+	if (p->buf[n - 1] != '_')
+		p->buf[n++] = '_';
+	memset(p->slots, 0, sizeof p->slots);
+
+	size_t ngrams = 0;
+	for (size_t at = 0; at < n;) {
+		size_t end = at + utf8_len(p->buf[at]);
+		if (end > n)
+			end = n;
+		uint32_t h = fnv_step(FNV_START, p->buf + at, end - at);
+		profile_count(p, &ngrams, h, at, end - at);
+		size_t next = end;
+		/* longer ones, up to and including an '_' */
+		for (int k = 2; k <= NGRAM_CHARS && end < n; k++) {
+			size_t e = end + utf8_len(p->buf[end]);
+			if (e > n)
+				e = n;
+			h = fnv_step(h, p->buf + end, e - end);
+			profile_count(p, &ngrams, h, at, e - at);
+			if (p->buf[end] == '_')
+				break;
+			end = e;
+		}
+		at = next;
 	}
-	len = take_sample(s, n, sc, sample);
-	/* Composed, as the fingerprints are (decomposed accents would be
-	 * n-grams of their own). */
+
+	/* Ranked by count, then by first occurrence: a counting sort. */
+	size_t maxc = 0;
+	for (size_t i = 0; i < ngrams; i++)
+		if (p->grams[i].count > maxc)
+			maxc = p->grams[i].count;
+	memset(p->by_count, 0, (maxc + 2) * sizeof *p->by_count);
+	for (size_t i = 0; i < ngrams; i++)
+		p->by_count[maxc - p->grams[i].count + 1]++;
+	for (size_t c = 1; c <= maxc + 1; c++)
+		p->by_count[c] += p->by_count[c - 1];
+	for (size_t i = 0; i < ngrams; i++)
+		p->order[p->by_count[maxc - p->grams[i].count]++] = (uint16_t)i;
+	p->nranked = ngrams < FULL_NGRAMS ? ngrams : FULL_NGRAMS;
+	memcpy(p->ranked, p->order, p->nranked * sizeof *p->ranked);
+}
+
+/* The distance of the profile to each language of db: the sum over the
+ * profile's n-grams of how far apart their ranks are in the text and in
+ * the language's fingerprint, OUT_OF_PLACE when the fingerprint lacks one
+ * (libexttextcat's measure). dist[] is indexed like langs[]. */
+static void profile_distances(const struct profile *p, const struct script_db *db,
+			      long *dist)
+{
+	long gain[NLANGS] = { 0 };
+	for (size_t r = 0; r < p->nranked; r++) {
+		const struct pgram *g = &p->grams[p->ranked[r]];
+		const struct gram *fg = db_find(db, g->hash, p->buf + g->off, g->len);
+		if (!fg)
+			continue;
+		const struct posting *po = db->posts + fg->post;
+		for (size_t k = 0; k < fg->npost; k++) {
+			long d = (long)po[k].rank - (long)r;
+			gain[po[k].lang] += OUT_OF_PLACE - (d < 0 ? -d : d);
+		}
+	}
+	long worst = (long)p->nranked * OUT_OF_PLACE;
+	for (size_t i = 0; i < NLANGS; i++)
+		dist[i] = worst - gain[i];
+}
+
+/* ---- the verdict --------------------------------------------------------- */
+
+/* Whether NFC leaves a string of such characters as it is: no mark, nothing
+ * that composes with what precedes it (Hangul jamo), no character that
+ * NFC replaces (a canonical singleton or a composition exclusion). */
+static bool nfc_stable(ucs4_t c)
+{
+	if (c < 0x300)
+		return true;
+	if (uc_combining_class(c) != 0 || uc_is_general_category(c, UC_CATEGORY_M) ||
+	    (c >= 0x1100 && c <= 0x11FF))
+		return false;
+	ucs4_t d[UC_DECOMPOSITION_MAX_LENGTH];
+	int k = uc_canonical_decomposition(c, d);
+	return k < 0 || (k == 2 && uc_composition(d[0], d[1]) == c);
+}
+
+/* Puts the sample in NFC, as the fingerprints are (decomposed accents would
+ * be n-grams of their own); returns its length. */
+static size_t sample_nfc(char *sample, size_t len)
+{
+	bool stable = true;
+	for (size_t i = 0; i < len && stable;) {
+		if ((uint8_t)sample[i] < 0x80) {
+			i++;
+			continue;
+		}
+		ucs4_t c;
+		i += next_char((const uint8_t *)sample + i, len - i, &c);
+		stable = nfc_stable(c);
+	}
+	if (stable)
+		return len;
 	size_t nlen = 0;
 	uint8_t *nfc = u8_normalize(UNINORM_NFC, (const uint8_t *)sample, len,
 				    NULL, &nlen);
@@ -663,17 +1042,121 @@ static void ngram_verdict(const uint8_t *s, size_t n, enum script sc,
 		len = nlen;
 	}
 	free(nfc);
-	/* The lowercased sample, for alphabets and markers; and for the
-	 * n-grams too when the text is set in capitals (the fingerprints are
-	 * of ordinary text, mostly lowercase). */
-	size_t llen = 0;
-	lower = u8_tolower((const uint8_t *)sample, len, NULL, NULL, NULL, &llen);
-	unknown = fp_Init(NULL);
-	if (!lower || !unknown) {
+	return len;
+}
+
+/* The sample in lowercase (malloc'd, *llen bytes; NULL when memory ran
+ * out), and whether it has more capitals than small letters. Characters
+ * are lowered one by one, as u8_tolower does but for İ and Σ, whose
+ * lowercase is not one character or depends on the next: with one of
+ * those, u8_tolower lowers all. */
+static uint8_t *sample_lower(const char *sample, size_t len, size_t *llen,
+			     bool *capitals)
+{
+	const uint8_t *s = (const uint8_t *)sample;
+	uint8_t *out = malloc(len * 2 + 1);
+	size_t n = 0, upper = 0, small = 0;
+	bool whole = false;
+	if (!out)
+		return NULL;
+	for (size_t i = 0; i < len && !whole;) {
+		uint8_t b = s[i];
+		if (b < 0x80) {
+			upper += b >= 'A' && b <= 'Z';
+			small += b >= 'a' && b <= 'z';
+			out[n++] = b >= 'A' && b <= 'Z' ? (uint8_t)(b + 32) : b;
+			i++;
+			continue;
+		}
+		ucs4_t c;
+		size_t k = next_char(s + i, len - i, &c);
+		ucs4_t lc = uc_tolower(c);
+		upper += lc != c;
+		small += uc_toupper(c) != c || c == 0xDF;
+		whole = c == 0x130 || c == 0x3A3;
+		int w = u8_uctomb(out + n, lc, 4);
+		if (w <= 0 || n + (size_t)w > len * 2) {
+			whole = true;
+			break;
+		}
+		n += (size_t)w;
+		i += k;
+	}
+	if (whole) {
+		free(out);
+		size_t upper2 = 0, small2 = 0;
+		for (size_t i = 0; i < len;) {
+			ucs4_t c;
+			i += next_char(s + i, len - i, &c);
+			upper2 += uc_is_upper(c);
+			small2 += uc_is_lower(c);
+		}
+		*capitals = upper2 > small2;
+		return u8_tolower(s, len, NULL, NULL, NULL, llen);
+	}
+	out[n] = '\0';
+	*llen = n;
+	*capitals = upper > small;
+	return out;
+}
+
+/* One candidate language and its distance. */
+struct cand {
+	size_t lang; /* index in langs[] */
+	long dist;
+};
+
+static int cand_cmp(const void *a, const void *b)
+{
+	const struct cand *x = a, *y = b;
+	if (x->dist != y->dist)
+		return (x->dist > y->dist) - (x->dist < y->dist);
+	return (x->lang > y->lang) - (x->lang < y->lang);
+}
+
+enum {
+	/* candidates this close to the winner (thousandths) that have markers
+	 * are decided between by their markers */
+	RESOLVE_MARGIN_PERMILLE = 120,
+	/* candidates kept when a script has more than twice as many */
+	SHORTLIST = 12,
+};
+
+/* The n-gram verdict among the languages of script sc (all of them when
+ * only is NULL, else those whose tag is in the NULL-terminated list). */
+static void ngram_verdict(const uint8_t *s, size_t n, enum script sc,
+			  const char *const *only, struct langid_guess *g)
+{
+	const struct script_db *db = db_get(sc);
+	if (!db) {
+		set_unknown(g, "out of memory");
+		return;
+	}
+	if (db->nlangs == 0) {
+		set_unknown(g, "no fingerprints");
+		return;
+	}
+	char *sample = malloc(LANGID_SAMPLE_MAX);
+	struct cand *cands = malloc(NLANGS * sizeof *cands);
+	struct profile *prof = malloc(sizeof *prof);
+	long *dist = malloc(NLANGS * sizeof *dist);
+	uint8_t *lower = NULL;
+	size_t len = 0, nc = 0, llen = 0;
+	bool capitals = false;
+	if (!sample || !cands || !prof || !dist) {
 		set_unknown(g, "out of memory");
 		goto out;
 	}
-	if (mostly_capitals((const uint8_t *)sample, len)) {
+	len = sample_nfc(sample, take_sample(s, n, sc, sample));
+	/* The lowercased sample, for alphabets and markers; and for the
+	 * n-grams too when the text is set in capitals (the fingerprints are
+	 * of ordinary text, mostly lowercase). */
+	lower = sample_lower(sample, len, &llen, &capitals);
+	if (!lower) {
+		set_unknown(g, "out of memory");
+		goto out;
+	}
+	if (capitals) {
 		/* (lowercase can be longer: cut at a character) */
 		size_t k = llen < LANGID_SAMPLE_MAX ? llen : LANGID_SAMPLE_MAX - 1;
 		while (k > 0 && k < llen && (lower[k] & 0xC0) == 0x80)
@@ -682,13 +1165,16 @@ static void ngram_verdict(const uint8_t *s, size_t n, enum script sc,
 		sample[k] = '\0';
 		len = k;
 	}
-	if (len == 0 || fp_Create(unknown, sample, (uint4)len, FULL_NGRAMS) == 0) {
+	if (len == 0) {
 		set_unknown(g, "too few letters");
 		goto out;
 	}
+	profile_build(prof, sample, len);
+	profile_distances(prof, db, dist);
 
+	bool seen[NLANGS] = { false };
 	for (size_t i = 0; i < NLANGS; i++) {
-		if (!db[i] || langs[i].script != sc)
+		if (!lang_read[i] || langs[i].script != sc)
 			continue;
 		if (only) {
 			bool listed = false;
@@ -698,61 +1184,29 @@ static void ngram_verdict(const uint8_t *s, size_t n, enum script sc,
 				continue;
 		}
 		cands[nc].lang = i;
-		cands[nc].dist = 0;
+		cands[nc].dist = dist[i];
 		nc++;
-	}
-	/* Most of the cost is in the comparisons: with many languages (the
-	 * Latin script's), first all of them coarsely, then a shortlist in
-	 * full. */
-	if (nc > 2 * SHORTLIST) {
-		size_t clen = len;
-		if (clen > COARSE_SAMPLE) {
-			clen = COARSE_SAMPLE;
-			while (clen > 0 && (sample[clen] & 0xC0) == 0x80)
-				clen--; /* not inside a character */
-		}
-		char keep = sample[clen];
-		sample[clen] = '\0';
-		coarse = fp_Init(NULL);
-		int made = coarse && fp_Create(coarse, sample, (uint4)clen, COARSE_NGRAMS);
-		sample[clen] = keep;
-		if (!made) {
-			set_unknown(g, coarse ? "too few letters" : "out of memory");
-			goto out;
-		}
-		for (size_t i = 0; i < nc; i++)
-			cands[i].dist = fp_Compare(db_coarse[cands[i].lang], coarse, INT_MAX);
-		qsort(cands, nc, sizeof *cands, cand_cmp);
-	}
-	for (size_t i = 0; i < nc; i++) {
-		bool listed = nc <= 2 * SHORTLIST ||
-			      (i < SHORTLIST && cands[i].dist * 1000 <=
-						cands[0].dist * SHORTLIST_PERMILLE);
-		cands[i].dist = listed ? fp_Compare(db[cands[i].lang], unknown, INT_MAX)
-				       : LONG_MAX;
 	}
 	if (nc == 0) {
 		set_unknown(g, "no fingerprints");
 		goto out;
 	}
 	qsort(cands, nc, sizeof *cands, cand_cmp);
-	/* Two fingerprints of one tag (Serbian in two scripts) count once. */
+	/* Among many languages (the Latin script's), the SHORTLIST nearest
+	 * only: a far one's markers do not make a rival of it. */
+	if (nc > 2 * SHORTLIST)
+		nc = SHORTLIST;
+	/* Two fingerprints of one tag count once; and the languages whose
+	 * alphabet the text does not fit (Cyrillic) not at all. */
 	size_t m = 0;
 	for (size_t i = 0; i < nc; i++) {
-		bool seen = false;
-		for (size_t j = 0; j < m; j++)
-			seen = seen || strcmp(langs[cands[j].lang].tag,
-					      langs[cands[i].lang].tag) == 0;
-		if (!seen)
-			cands[m++] = cands[i];
+		size_t t = lang_canon[cands[i].lang];
+		if (seen[t] || (sc == SC_CYRL &&
+				!fits_alphabet(langs[cands[i].lang].tag, lower, llen)))
+			continue;
+		seen[t] = true;
+		cands[m++] = cands[i];
 	}
-	nc = m;
-
-	m = 0;
-	for (size_t i = 0; i < nc; i++)
-		if (sc != SC_CYRL ||
-		    fits_alphabet(langs[cands[i].lang].tag, lower, llen))
-			cands[m++] = cands[i];
 	nc = m;
 	if (nc == 0) {
 		set_unknown(g, "unlike any language");
@@ -764,9 +1218,8 @@ static void ngram_verdict(const uint8_t *s, size_t n, enum script sc,
 		goto out;
 	}
 
-	/* The worst distance: every n-gram of the text missing, as against
-	 * the empty profile. */
-	long worst = fp_Compare(db_empty, unknown, INT_MAX);
+	/* The worst distance: every n-gram of the text missing. */
+	long worst = (long)prof->nranked * OUT_OF_PLACE;
 	long best = cands[0].dist;
 	if (worst <= 0 || best * 1000 > worst * MAX_DISTANCE_PERMILLE) {
 		set_unknown(g, "unlike any language");
@@ -828,11 +1281,9 @@ static void ngram_verdict(const uint8_t *s, size_t n, enum script sc,
 	g->confidence = margin > 1 ? 1 : margin;
 	g->why = NULL;
 out:
-	if (unknown)
-		fp_Done(unknown);
-	if (coarse)
-		fp_Done(coarse);
 	free(lower);
+	free(dist);
+	free(prof);
 	free(cands);
 	free(sample);
 }
@@ -882,13 +1333,22 @@ static void arabic_verdict(const uint8_t *s, size_t n, const struct census *cs,
 	ngram_verdict(s, n, SC_ARAB, NULL, g);
 }
 
+/* What langid_identify needs before its first verdict. */
+static void tables_init(void)
+{
+	scripts_init();
+	class_init();
+	arab_init();
+	canon_init();
+}
+
 bool langid_identify(const char *text, size_t n, struct langid_guess *out)
 {
 	struct langid_guess g = { "und", "Zyyy", 0, "too few letters" };
 	const uint8_t *s = (const uint8_t *)text;
 	struct census cs;
 
-	pthread_once(&scripts_once, scripts_init);
+	pthread_once(&scripts_once, tables_init);
 	if (!text)
 		n = 0;
 	if (n > LANGID_SCAN_MAX)

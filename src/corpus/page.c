@@ -12,6 +12,7 @@
  * page holds the layouts of about what is shown, not of the whole article,
  * and an ordinary article stays laid out whole. */
 #include "tandem/page.h"
+#include "tandem/langid.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -181,17 +182,18 @@ static char *meta_text(const struct corpus_article *a, enum bidi_dir dir)
 	const char *inferred = a->detected & CORPUS_INFERRED_DATE ? " (inferred)" : "";
 	const char *dot = dir == BIDI_RTL ? " \xe2\x80\x8f\xc2\xb7\xe2\x80\x8f " : " \xc2\xb7 ";
 	const char *sep = hl ? dot : "";
+	const char *lang = langid_label(a->lang);
 	/* the host is one word: a word joiner (U+2060) after each of its dots
 	 * keeps "www." and "vietnamplus.vn" on one line */
 	size_t dots = 0;
 	for (size_t i = 0; i < hl; i++)
 		dots += host[i] == '.';
-	size_t n = strlen(d) + strlen(inferred) + strlen(dot) + strlen(a->lang) + strlen(sep) + hl +
+	size_t n = strlen(d) + strlen(inferred) + strlen(dot) + strlen(lang) + strlen(sep) + hl +
 	           3 * dots + 8;
 	char *buf = malloc(n);
 	if (!buf)
 		return NULL;
-	size_t k = (size_t)snprintf(buf, n, "%s%s%s%s%s", d, inferred, dot, a->lang, sep);
+	size_t k = (size_t)snprintf(buf, n, "%s%s%s%s%s", d, inferred, dot, lang, sep);
 	for (size_t i = 0; i < hl && k + 4 < n; i++) {
 		buf[k++] = host[i];
 		if (host[i] == '.') {

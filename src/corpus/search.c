@@ -1,13 +1,14 @@
-/* search.c — owns corpus-wide search: each article's title and text blocks
- * are decoded and folded (fold.h), the folded query is looked for in each,
- * and every hit is reported with its block, its byte and character ranges
- * and a one-line context snippet — the first SEARCH_HITS_PER_ARTICLE of an
- * article; the rest are only counted. With an index (index.h), a query of
+/* search.c — owns corpus-wide search: each article's title (unless it was
+ * taken from its first paragraph) and text blocks are decoded and folded
+ * (fold.h), the folded query is looked for in each, and every hit is
+ * reported with its block, its byte and character ranges and a one-line
+ * context snippet — the first SEARCH_HITS_PER_ARTICLE of an article; the
+ * rest are only counted. With an index (index.h), a query of
  * SEARCH_INDEX_MIN folded characters or more looks only at the articles
  * whose title or text the index's trigram table names; each is still
- * searched here, so the hits are the same as without. A search runs in steps (search_next), article by article in
- * corpus order, so a reader can show the first hits of a common word
- * before the last article is read. */
+ * searched here, so the hits are the same as without. A search runs in
+ * steps (search_next), article by article in corpus order, so a reader can
+ * show the first hits of a common word before the last article is read. */
 #include "tandem/search.h"
 
 #include <stdint.h>
@@ -245,7 +246,9 @@ static int search_article(struct search_run *s, size_t i, struct search_result *
 	size_t kept = 0, more = 0;
 	if (s->cand && !s->cand[i])
 		return 0;
-	if (search_text(a->title, strlen(a->title), &s->needle, i, -1, out, &s->cap, &kept,
+	/* a title taken from the text is searched there, not twice */
+	if (!(a->detected & CORPUS_DETECTED_TITLE) &&
+	    search_text(a->title, strlen(a->title), &s->needle, i, -1, out, &s->cap, &kept,
 	                &more) != 0)
 		return -1;
 	const struct article_text *t = corpus_article_text(a);

@@ -18,12 +18,7 @@ void bidi_free(struct bidi_para *p)
 {
 	if (!p)
 		return;
-	free(p->logical);
-	free(p->shaped);
-	free(p->types);
-	free(p->levels);
-	free(p->breaks);
-	free(p->attr);
+	free(p->logical); /* the block that holds every array */
 	memset(p, 0, sizeof *p);
 }
 
@@ -50,6 +45,8 @@ static void cap_nesting(FriBidiCharType *types, size_t n)
 	size_t depth = 0, over_isolate = 0, over_embed = 0;
 	for (size_t i = 0; i < n; i++) {
 		FriBidiCharType t = types[i];
+		if (!(t & (FRIBIDI_MASK_EXPLICIT | FRIBIDI_MASK_ISOLATE)))
+			continue; /* most characters: neither opens nor closes */
 		int is_iso = t == FRIBIDI_TYPE_LRI || t == FRIBIDI_TYPE_RLI || t == FRIBIDI_TYPE_FSI;
 		int is_emb = t == FRIBIDI_TYPE_LRE || t == FRIBIDI_TYPE_RLE ||
 		             t == FRIBIDI_TYPE_LRO || t == FRIBIDI_TYPE_RLO;
@@ -89,12 +86,27 @@ static void cap_nesting(FriBidiCharType *types, size_t n)
 	}
 }
 
+#define BIDI_STACK_CHARS 1024
+
+static void free_scratch(FriBidiBracketType *brackets, FriBidiBracketType *stack_brackets,
+                         FriBidiArabicProp *joining, FriBidiArabicProp *stack_joining)
+{
+	if (brackets != stack_brackets)
+		free(brackets);
+	if (joining != stack_joining)
+		free(joining);
+}
+
 int bidi_prepare(const uint32_t *cp, size_t n, const struct bidi_opts *o,
                  struct bidi_para *out, const char **err)
 {
 	static const char *oom = "out of memory";
-	FriBidiBracketType *brackets = NULL;
-	FriBidiArabicProp *joining = NULL;
+	/* FriBidi's scratch (bracket types, joining properties) for a paragraph
+	 * of up to BIDI_STACK_CHARS characters lives on the stack. */
+	FriBidiBracketType stack_brackets[BIDI_STACK_CHARS];
+	FriBidiArabicProp stack_joining[BIDI_STACK_CHARS];
+	FriBidiBracketType *brackets = stack_brackets;
+	FriBidiArabicProp *joining = stack_joining;
 	size_t alloc = n ? n : 1;
 
 	memset(out, 0, sizeof *out);
@@ -103,17 +115,29 @@ int bidi_prepare(const uint32_t *cp, size_t n, const struct bidi_opts *o,
 		return -1;
 	}
 	out->len = n;
-	out->logical = malloc((alloc + 1) * sizeof *out->logical);
-	out->shaped = malloc((alloc + 1) * sizeof *out->shaped);
-	out->types = malloc(alloc * sizeof *out->types);
-	out->levels = malloc(alloc * sizeof *out->levels);
-	out->breaks = malloc(alloc);
-	out->attr = calloc(n + 1, 1);
-	brackets = malloc(alloc * sizeof *brackets);
-	if (!out->logical || !out->shaped || !out->types || !out->levels || !out->breaks ||
-	    !out->attr || !brackets) {
+	/* One block for every array the paragraph keeps, widest elements
+	 * first: logical and shaped (n + 1 each), types, levels, breaks, attr
+	 * (n + 1). */
+	char *block = malloc((alloc + 1) * 2 * sizeof(uint32_t) + alloc * sizeof(uint32_t) +
+	                     2 * alloc + n + 1);
+	if (!block) {
 		*err = oom;
-		goto fail;
+		return -1;
+	}
+	out->logical = (uint32_t *)block;
+	out->shaped = out->logical + alloc + 1;
+	out->types = out->shaped + alloc + 1;
+	out->levels = (int8_t *)(out->types + alloc);
+	out->breaks = (char *)(out->levels + alloc);
+	out->attr = (uint8_t *)(out->breaks + alloc);
+	out->attr[n] = 0; /* not filled yet (layout_wrap) */
+	if (n > BIDI_STACK_CHARS) {
+		brackets = malloc(n * sizeof *brackets);
+		joining = malloc(n * sizeof *joining);
+		if (!brackets || !joining) {
+			*err = oom;
+			goto fail;
+		}
 	}
 	if (n)
 		memcpy(out->logical, cp, n * sizeof *cp);
@@ -149,25 +173,18 @@ int bidi_prepare(const uint32_t *cp, size_t n, const struct bidi_opts *o,
 	memcpy(out->shaped, out->logical, (n + 1) * sizeof *cp);
 	FriBidiFlags flags = o->mirror ? FRIBIDI_FLAG_SHAPE_MIRRORING : 0;
 	if (o->shape && n) {
-		joining = malloc(n * sizeof *joining);
-		if (!joining) {
-			*err = oom;
-			goto fail;
-		}
 		fribidi_get_joining_types(str, (FriBidiStrIndex)n, joining);
 		fribidi_join_arabic(types, (FriBidiStrIndex)n, levels, joining);
 		flags |= FRIBIDI_FLAGS_ARABIC;
 	}
 	/* Shaping writes the same levels it read; they stay pristine. */
 	if (flags && n)
-		fribidi_shape(flags, levels, (FriBidiStrIndex)n, joining,
+		fribidi_shape(flags, levels, (FriBidiStrIndex)n, o->shape ? joining : NULL,
 		              (FriBidiChar *)out->shaped);
-	free(joining);
-	free(brackets);
+	free_scratch(brackets, stack_brackets, joining, stack_joining);
 	return 0;
 fail:
-	free(joining);
-	free(brackets);
+	free_scratch(brackets, stack_brackets, joining, stack_joining);
 	bidi_free(out);
 	return -1;
 }
@@ -203,6 +220,20 @@ int bidi_reorder_line(const struct bidi_para *p, size_t off, size_t n, uint32_t 
 		free(levels);
 		free(imap);
 	}
+	return r == 0 ? -1 : 0;
+}
+
+int bidi_reorder_span(const struct bidi_para *p, size_t off, size_t n, int8_t *levels,
+                      uint32_t *map)
+{
+	if (n == 0)
+		return 0;
+	_Static_assert(sizeof(FriBidiStrIndex) == sizeof(uint32_t), "bidi index size");
+	FriBidiLevel r = fribidi_reorder_line(FRIBIDI_FLAG_REORDER_NSM,
+	                                      (const FriBidiCharType *)p->types,
+	                                      (FriBidiStrIndex)n, (FriBidiStrIndex)off,
+	                                      (FriBidiParType)p->base, (FriBidiLevel *)levels,
+	                                      NULL, (FriBidiStrIndex *)map);
 	return r == 0 ? -1 : 0;
 }
 

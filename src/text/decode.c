@@ -4,6 +4,7 @@
  * map back to their source bytes, reach the later steps. */
 #include "tandem/decode.h"
 
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,23 +21,68 @@ struct cp_buf {
 	size_t len, cap;
 };
 
-static int buf_push(struct cp_buf *b, uint32_t c, size_t off)
+static int buf_grow(struct cp_buf *b)
 {
-	if (b->len + 1 >= b->cap) {
-		size_t cap = b->cap ? b->cap * 2 : 64;
-		uint32_t *cp = realloc(b->cp, cap * sizeof *cp);
-		if (!cp)
-			return -1;
-		b->cp = cp;
-		size_t *o = realloc(b->off, (cap + 1) * sizeof *o);
-		if (!o)
-			return -1;
-		b->off = o;
-		b->cap = cap;
-	}
+	size_t cap = b->cap ? b->cap * 2 : 64;
+	uint32_t *cp = realloc(b->cp, cap * sizeof *cp);
+	if (!cp)
+		return -1;
+	b->cp = cp;
+	size_t *o = realloc(b->off, (cap + 1) * sizeof *o);
+	if (!o)
+		return -1;
+	b->off = o;
+	b->cap = cap;
+	return 0;
+}
+
+static inline int buf_push(struct cp_buf *b, uint32_t c, size_t off)
+{
+	if (b->len + 1 >= b->cap && buf_grow(b))
+		return -1;
 	b->cp[b->len] = c;
 	b->off[b->len] = off;
 	b->len++;
+	return 0;
+}
+
+/* uc_is_general_category(c, UC_CATEGORY_Cn), remembered for each code point
+ * of the BMP once asked (0: not yet, 1: assigned, 2: unassigned). Relaxed
+ * atomics: threads that decode at once store the same answers. */
+static _Atomic unsigned char unassigned_bmp[0x10000];
+
+static int is_unassigned(uint32_t c)
+{
+	if (c > 0xffff)
+		return uc_is_general_category(c, UC_CATEGORY_Cn);
+	unsigned char k = atomic_load_explicit(&unassigned_bmp[c], memory_order_relaxed);
+	if (!k) {
+		k = uc_is_general_category(c, UC_CATEGORY_Cn) ? 2 : 1;
+		atomic_store_explicit(&unassigned_bmp[c], k, memory_order_relaxed);
+	}
+	return k == 2;
+}
+
+/* The code point of the well-formed two- or three-byte UTF-8 sequence at
+ * s[0..n) (s[0] >= 0x80) into *c, and its length; 0 for anything else (four
+ * bytes, ill-formed, cut short), left to u8_mbtouc. The same rules as
+ * u8_mbtouc's: no overlong form, no surrogate. */
+static inline int utf8_short(const uint8_t *s, size_t n, ucs4_t *c)
+{
+	uint8_t c0 = s[0];
+	if (c0 >= 0xc2 && c0 < 0xe0) {
+		if (n >= 2 && (s[1] ^ 0x80) < 0x40) {
+			*c = (ucs4_t)(c0 & 0x1f) << 6 | (ucs4_t)(s[1] ^ 0x80);
+			return 2;
+		}
+	} else if (c0 >= 0xe0 && c0 < 0xf0) {
+		if (n >= 3 && (s[1] ^ 0x80) < 0x40 && (s[2] ^ 0x80) < 0x40 &&
+		    (c0 >= 0xe1 || s[1] >= 0xa0) && (c0 != 0xed || s[1] < 0xa0)) {
+			*c = (ucs4_t)(c0 & 0x0f) << 12 | (ucs4_t)(s[1] ^ 0x80) << 6 |
+			     (ucs4_t)(s[2] ^ 0x80);
+			return 3;
+		}
+	}
 	return 0;
 }
 
@@ -115,15 +161,37 @@ int decode_paragraph_part(const char *bytes, size_t n, int flags, size_t col, si
 		goto fail;
 	while (i < n && b.len < max) {
 		if (s[i] >= 0x20 && s[i] < 0x7f) { /* printable ASCII: as is */
-			if (buf_push(&b, s[i], i))
-				goto fail;
-			i++;
+			/* a run of it at once, as far as the buffer's room (buf_push
+			 * keeps a slot free), `max` and the text allow */
+			size_t lim = n - i, room = b.cap - 1 - b.len, left = max - b.len;
+			if (lim > room)
+				lim = room;
+			if (lim > left)
+				lim = left;
+			if (lim == 0) {
+				if (buf_push(&b, s[i], i))
+					goto fail;
+				i++;
+				continue;
+			}
+			uint32_t *cp = b.cp + b.len;
+			size_t *off = b.off + b.len, j = 0;
+			do {
+				cp[j] = s[i + j];
+				off[j] = i + j;
+				j++;
+			} while (j < lim && s[i + j] >= 0x20 && s[i + j] < 0x7f);
+			b.len += j;
+			i += j;
 			continue;
 		}
 		ucs4_t c;
-		int k = u8_mbtouc(&c, s + i, n - i);
-		if (k <= 0)
-			k = 1;
+		int k = s[i] >= 0x80 ? utf8_short(s + i, n - i, &c) : 0;
+		if (k == 0) {
+			k = u8_mbtouc(&c, s + i, n - i);
+			if (k <= 0)
+				k = 1;
+		}
 		size_t before = b.len;
 		int r = 0;
 		if (c == 0xfffd && !(k == 3 && s[i] == 0xef && s[i + 1] == 0xbf && s[i + 2] == 0xbd)) {
@@ -149,7 +217,7 @@ int decode_paragraph_part(const char *bytes, size_t n, int flags, size_t col, si
 			r = push_mark(&b, c, i);
 		} else if (c == 0x2028 || c == 0x2029) {
 			r = buf_push(&b, ' ', i);
-		} else if (uc_is_general_category(c, UC_CATEGORY_Cn)) {
+		} else if (is_unassigned(c)) {
 			/* (u8_mbtouc never yields a surrogate: those are invalid
 			 * UTF-8 and came out as U+FFFD above) */
 			out->unassigned++;

@@ -7,6 +7,7 @@
  * cells (base + combining marks), with the logical<->visual map kept. */
 #include "tandem/layout.h"
 
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unictype.h>
@@ -65,28 +66,62 @@ static int is_prepended_mark(uint32_t c)
 #define ATTR_INVISIBLE 0x04 /* layout_is_invisible(shaped) */
 #define ATTR_UNKNOWN 0x08   /* uc_width(shaped) < 0: drawn as U+FFFD */
 #define ATTR_SPACE 0x10     /* is_trailing_space(logical) */
+#define ATTR_BREAK 0x20     /* a line may start here: breaks[i] is POSSIBLE
+                               or HYPHENATION */
+#define ATTR_AFTER_NL 0x40  /* a line must start here: breaks[i - 1] is
+                               MANDATORY */
+#define ATTR_PLAIN 0x80     /* a cell of its own showing the character: not
+                               invisible, not a mark, width known */
+/* attr[n], once filled: ATTR_FILLED and what the paragraph holds, so that
+ * build_line skips the passes a paragraph without them does not need. */
+#define PARA_FILLED 0x01
+#define PARA_MARKS 0x02     /* a drawn character of width 0 (combining) */
+#define PARA_LIGATURES 0x04 /* a U+FEFF fill in a lam-alef's lam slot */
+
+/* ATTR_WIDTH, ATTR_INVISIBLE, ATTR_UNKNOWN and ATTR_PLAIN of a shaped
+ * character. */
+static uint8_t shaped_attr(uint32_t shaped)
+{
+	int w = uc_width(shaped, "UTF-8");
+	/* Everything layout_is_invisible names is a format character (Cf), and
+	 * libunistring gives those width 0: only then is the test needed. */
+	if ((w <= 0 || is_prepended_mark(shaped)) && layout_is_invisible(shaped))
+		return ATTR_INVISIBLE;
+	if (w < 0)
+		return ATTR_UNKNOWN | 1;
+	if (w == 0)
+		return 0; /* a combining mark */
+	return ATTR_PLAIN | (uint8_t)(w > 2 ? 2 : w);
+}
+
+/* shaped_attr of each code point of the BMP once asked, | SHAPED_KNOWN (0:
+ * not yet; the bit is never one of shaped_attr's): uc_width walks tables and
+ * range lists for each character, and a paragraph asks the same few dozen
+ * again and again. Relaxed atomics: threads that lay out at once store the
+ * same answers. */
+#define SHAPED_KNOWN ATTR_AFTER_NL
+static _Atomic unsigned char shaped_attr_bmp[0x10000];
 
 static uint8_t char_attr(uint32_t shaped, uint32_t logical)
 {
 	uint8_t a = is_trailing_space(logical) ? ATTR_SPACE : 0;
 	if (shaped >= 0x20 && shaped < 0x7f)
-		return a | 1;
-	int w = uc_width(shaped, "UTF-8");
-	/* Everything layout_is_invisible names is a format character (Cf), and
-	 * libunistring gives those width 0: only then is the test needed. */
-	if ((w <= 0 || is_prepended_mark(shaped)) && layout_is_invisible(shaped))
-		return a | ATTR_INVISIBLE;
-	if (w < 0)
-		return a | ATTR_UNKNOWN | 1;
-	return a | (uint8_t)(w > 2 ? 2 : w);
+		return a | ATTR_PLAIN | 1;
+	if (shaped > 0xffff)
+		return a | shaped_attr(shaped);
+	unsigned char k = atomic_load_explicit(&shaped_attr_bmp[shaped], memory_order_relaxed);
+	if (!k) {
+		k = shaped_attr(shaped) | SHAPED_KNOWN;
+		atomic_store_explicit(&shaped_attr_bmp[shaped], k, memory_order_relaxed);
+	}
+	return a | (uint8_t)(k & ~SHAPED_KNOWN);
 }
 
 void layout_para_free(struct layout_para *lp)
 {
 	if (!lp)
 		return;
-	free(lp->cell_store);
-	free(lp->map_store);
+	free(lp->cell_store); /* map_store is in the same block */
 	free(lp->lines);
 	memset(lp, 0, sizeof *lp);
 }
@@ -138,39 +173,55 @@ static size_t cluster_end(const struct bidi_para *p, struct cut_state *cs, size_
 	return g;
 }
 
-/* Cuts [s, n) in logical order: returns the end of the line that starts at s. */
-static size_t next_break(const struct bidi_para *p, const uint8_t *w, const char *lbrk,
-                         struct cut_state *cs, size_t s, int width)
+/* Cuts [s, n) in logical order: returns the end of the line that starts at s
+ * (s < n). */
+static size_t next_break(const struct bidi_para *p, const uint8_t *w, struct cut_state *cs,
+                         size_t s, int width)
 {
-	size_t n = p->len, fit = s;
+	size_t n = p->len, fit = s, i = s;
 	int total = 0, content = 0, based = 0;
 
-	for (size_t i = s;; i++) {
+	/* A combining mark before the line's first visible character takes a
+	 * column of its own (drawn_width): until that character, widths are
+	 * counted the slow way. */
+	for (; i < n && !based; i++) {
+		uint8_t a = w[i];
+		if (i > s && (a & (ATTR_BREAK | ATTR_AFTER_NL))) {
+			if (a & ATTR_AFTER_NL) /* zero-width only, but mandatory */
+				return i;
+			/* total is 0 here: a break after zero-width characters
+			 * alone is no fit */
+		}
+		total += drawn_width(w, i, &based);
+		if (!(a & ATTR_SPACE))
+			content = total;
+		if (content > width)
+			goto over;
+	}
+	for (; i < n; i++) {
+		uint8_t a = w[i];
 		/* libunistring marks a break opportunity before s[i] as POSSIBLE
 		 * (or HYPHENATION), and a mandatory break as MANDATORY on the
-		 * line-break character itself: the break comes after it. */
-		int mandatory = i > s && lbrk[i - 1] == UC_BREAK_MANDATORY;
-		if (i > s && (i == n || mandatory || lbrk[i] == UC_BREAK_POSSIBLE ||
-		              lbrk[i] == UC_BREAK_HYPHENATION)) {
-			if (content > width)
-				break;
-			if (total > 0 || i == n || mandatory) /* not zero-width only */
-				fit = i;
-			if (i == n || mandatory)
-				break;
+		 * line-break character itself: the break comes after it
+		 * (ATTR_BREAK and ATTR_AFTER_NL, on the character after the
+		 * break). total > 0: a visible character came before. */
+		if (a & (ATTR_BREAK | ATTR_AFTER_NL)) {
+			fit = i;
+			if (a & ATTR_AFTER_NL)
+				return i;
 		}
-		if (i == n)
-			break;
-		total += drawn_width(w, i, &based);
-		if (!(w[i] & ATTR_SPACE))
+		total += a & ATTR_WIDTH; /* 0 when invisible */
+		if (!(a & ATTR_SPACE))
 			content = total;
 		/* content only grows: once past the width, no later opportunity
 		 * can fit either (the check above would break there). Stopping
 		 * here keeps a long unbreakable word from being rescanned to its
 		 * end for every line cut from it (quadratic). */
 		if (content > width)
-			break;
+			goto over;
 	}
+	return n; /* the rest fits */
+over:
 	if (fit > s)
 		return fit;
 
@@ -181,7 +232,8 @@ static size_t next_break(const struct bidi_para *p, const uint8_t *w, const char
 		u32_grapheme_breaks(p->logical, n, cs->gbrk);
 		cs->have_gbrk = 1;
 	}
-	size_t end = s, i = s;
+	size_t end = s;
+	i = s;
 	total = 0;
 	based = 0;
 	while (i < n) {
@@ -225,10 +277,12 @@ static size_t next_break(const struct bidi_para *p, const uint8_t *w, const char
 	return end;
 }
 
-/* Builds the cells of the line [start, end) in visual order. */
+/* Builds the cells of the line [start, end) in visual order. map and levels
+ * are the wrap's whole-paragraph arrays (bidi_reorder_span); pf the
+ * paragraph's PARA_* flags. */
 static int build_line(const struct bidi_para *p, const struct layout_opts *o, const uint8_t *w,
-                      size_t start, size_t end, uint32_t *map, struct layout_para *lp,
-                      struct layout_line *line)
+                      uint8_t pf, size_t start, size_t end, uint32_t *map, int8_t *levels,
+                      struct layout_para *lp, struct layout_line *line)
 {
 	size_t n = end - start;
 	size_t content_end = end;
@@ -241,18 +295,16 @@ static int build_line(const struct bidi_para *p, const struct layout_opts *o, co
 	/* lines tile the paragraph and a line has at most one cell per
 	 * character: its cells and map fit in the paragraph's stores at its
 	 * own offset */
-	line->cells = lp->cell_store + start;
-	line->cell_of = lp->map_store + start;
-	for (size_t i = 0; i < n; i++)
-		line->cell_of[i] = -1;
+	struct layout_cell *cells = lp->cell_store + start;
+	int32_t *cell_of = lp->map_store + start;
+	line->cells = cells;
+	line->cell_of = cell_of;
 
-	if (o->reorder) {
-		if (bidi_reorder_line(p, start, n, map))
-			return -1;
-	} else {
-		for (size_t i = 0; i < n; i++)
-			map[i] = (uint32_t)(start + i);
-	}
+	/* map is the identity until a line is reordered: without reordering
+	 * it is the logical order already */
+	if (o->reorder && bidi_reorder_span(p, start, n, levels, map))
+		return -1;
+	const uint32_t *vis = map + start;
 
 	/* The first character drawn on the line: a combining mark there has no
 	 * base before it, and gets one of its own (next_break measures it so). */
@@ -260,97 +312,181 @@ static int build_line(const struct bidi_para *p, const struct layout_opts *o, co
 	while (first_drawn < content_end && (w[first_drawn] & ATTR_INVISIBLE))
 		first_drawn++;
 
-	/* Bases (and a mark with no base) take cells, in visual order... */
+	/* Bases (and a mark with no base) take cells, in visual order; every
+	 * other character is given no cell here (a mark gets its base's
+	 * below)... */
+	size_t ncells = 0, fills = 0;
+	int width = 0;
 	for (size_t v = 0; v < n; v++) {
-		size_t L = map[v];
-		if (L >= content_end || (w[L] & ATTR_INVISIBLE))
+		size_t L = vis[v];
+		uint8_t a = w[L];
+		if ((a & ATTR_PLAIN) && L < content_end) { /* most characters */
+			struct layout_cell *cell = &cells[ncells];
+			*cell = (struct layout_cell){.ch = {p->shaped[L]}, .nch = 1,
+			                             .width = (uint8_t)(a & ATTR_WIDTH),
+			                             .logical = (uint32_t)L};
+			cell_of[L - start] = (int32_t)ncells;
+			ncells++;
+			width += a & ATTR_WIDTH;
 			continue;
+		}
+		int cw = a & ATTR_WIDTH;
+		if (L >= content_end || (a & ATTR_INVISIBLE) || (cw == 0 && L != first_drawn)) {
+			cell_of[L - start] = -1;
+			fills += p->shaped[L] == FILL_CHAR;
+			continue;
+		}
+		struct layout_cell *cell = &cells[ncells];
 		uint32_t c = p->shaped[L];
-		int cw = w[L] & ATTR_WIDTH;
-		if (cw == 0 && L != first_drawn)
-			continue; /* a mark: below */
-		struct layout_cell *cell = &line->cells[line->ncells];
-		memset(cell, 0, sizeof *cell);
-		cell->logical = (uint32_t)L;
 		if (cw == 0) { /* a mark with no base: give it one */
-			cell->ch[cell->nch++] = 0x00a0;
-			cell->ch[cell->nch++] = c;
+			*cell = (struct layout_cell){.ch = {0x00a0, c}, .nch = 2, .width = 1,
+			                             .logical = (uint32_t)L};
 			cw = 1;
 		} else {
-			cell->ch[cell->nch++] = (w[L] & ATTR_UNKNOWN) ? 0xfffd : c;
+			*cell = (struct layout_cell){.ch = {(a & ATTR_UNKNOWN) ? 0xfffd : c},
+			                             .nch = 1, .width = (uint8_t)cw,
+			                             .logical = (uint32_t)L};
 		}
-		cell->width = (uint8_t)cw;
-		line->cell_of[L - start] = (int32_t)line->ncells;
-		line->ncells++;
-		line->width += cw;
+		cell_of[L - start] = (int32_t)ncells;
+		ncells++;
+		width += cw;
 	}
+	line->ncells = ncells;
+	line->width = width;
 	/* ...and each mark joins the cell of the character drawn before it in
 	 * logical order, its base (or that base's other marks), wherever
 	 * reordering put it: with REORDER_NSM right after it, except where an
 	 * embedding or isolate between them moved one away. */
-	size_t prev = first_drawn;
-	for (size_t L = first_drawn + 1; L < content_end; L++) {
-		if (w[L] & ATTR_INVISIBLE)
-			continue;
-		if ((w[L] & ATTR_WIDTH) == 0) {
-			int32_t ci = line->cell_of[prev - start];
-			struct layout_cell *cell = &line->cells[ci];
-			if (cell->nch < LAYOUT_CELL_CHARS)
-				cell->ch[cell->nch++] = p->shaped[L];
-			else
-				lp->marks_cut++;
-			line->cell_of[L - start] = ci;
+	if (pf & PARA_MARKS) {
+		size_t prev = first_drawn;
+		for (size_t L = first_drawn + 1; L < content_end; L++) {
+			if (w[L] & ATTR_INVISIBLE)
+				continue;
+			if ((w[L] & ATTR_WIDTH) == 0) {
+				int32_t ci = cell_of[prev - start];
+				struct layout_cell *cell = &cells[ci];
+				if (cell->nch < LAYOUT_CELL_CHARS)
+					cell->ch[cell->nch++] = p->shaped[L];
+				else
+					lp->marks_cut++;
+				cell_of[L - start] = ci;
+			}
+			prev = L;
 		}
-		prev = L;
 	}
 	/* A lam-alef ligature shows the lam too: its fill slot maps to the
-	 * ligature's cell (the alef's, next in logical order). */
-	for (size_t i = 0; i + 1 < n; i++)
-		if (line->cell_of[i] < 0 && p->shaped[start + i] == FILL_CHAR &&
-		    p->logical[start + i] != FILL_CHAR)
-			line->cell_of[i] = line->cell_of[i + 1];
+	 * ligature's cell (the alef's, next in logical order). Only a line
+	 * with a U+FEFF among its cell-less characters can have one. */
+	if ((pf & PARA_LIGATURES) && fills)
+		for (size_t i = 0; i + 1 < n; i++)
+			if (cell_of[i] < 0 && p->shaped[start + i] == FILL_CHAR &&
+			    p->logical[start + i] != FILL_CHAR)
+				cell_of[i] = cell_of[i + 1];
 	if (o->pad && lp->rtl && line->width < o->width)
 		line->indent = o->width - line->width;
 	return 0;
 }
 
+/* ATTR_BREAK and ATTR_AFTER_NL of character i > 0. */
+static uint8_t break_attr(const char *lbrk, size_t i)
+{
+	uint8_t a = 0;
+	if (lbrk[i] == UC_BREAK_POSSIBLE || lbrk[i] == UC_BREAK_HYPHENATION)
+		a |= ATTR_BREAK;
+	if (lbrk[i - 1] == UC_BREAK_MANDATORY)
+		a |= ATTR_AFTER_NL;
+	return a;
+}
+
+/* Fills the per-character facts of p->attr on a paragraph's first wrap (the
+ * dictionary's word boundaries added to the breaks first). Returns the
+ * PARA_* flags, or 0 when memory runs out. */
+static uint8_t fill_attr(const struct bidi_para *p)
+{
+	size_t n = p->len;
+	uint8_t *w = p->attr;
+	uint8_t pf = PARA_FILLED;
+	int nospace = 0; /* a character of a script written without spaces */
+	const char *lbrk = p->breaks;
+	for (size_t i = 0; i < n; i++) {
+		uint32_t c = p->logical[i], sh = p->shaped[i];
+		uint8_t a = char_attr(sh, c);
+		if (i > 0)
+			a |= break_attr(lbrk, i);
+		w[i] = a;
+		if (!(a & ATTR_PLAIN)) {
+			if ((a & (ATTR_INVISIBLE | ATTR_WIDTH)) == 0)
+				pf |= PARA_MARKS;
+			if (sh == FILL_CHAR && c != FILL_CHAR)
+				pf |= PARA_LIGATURES;
+		}
+		if (c >= 0x0e00u && wordbreak_script_char(c)) /* below: never */
+			nospace = 1;
+	}
+	/* Their words have no UAX #14 opportunity between them: add the
+	 * dictionary's, once, to the paragraph's, and read the breaks again.
+	 * Without ICU's data they stay as UAX #14 gives them (cut between
+	 * clusters when too long). */
+	if (nospace) {
+		if (wordbreak_add(p->logical, n, p->breaks) == -1)
+			return 0;
+		for (size_t i = 1; i < n; i++)
+			w[i] = (uint8_t)((w[i] & ~(ATTR_BREAK | ATTR_AFTER_NL)) | break_attr(lbrk, i));
+	}
+	w[n] = pf;
+	return pf;
+}
+
+/* Per-wrap scratch of up to WRAP_STACK_CHARS characters lives on the stack. */
+#define WRAP_STACK_CHARS 1024
+
 int layout_wrap(const struct bidi_para *p, const struct layout_opts *o, struct layout_para *out)
 {
-	size_t n = p->len, alloc = n ? n : 1, cap = 8;
+	size_t n = p->len, alloc = n ? n : 1;
 	int width = o->width > 0 ? o->width : 1;
-	uint8_t *w = p->attr;
-	const char *lbrk = p->breaks;
-	char *gbrk = malloc(alloc);
-	uint32_t *map = malloc(alloc * sizeof *map);
+	/* lines are about n / width; a realloc doubles when more come */
+	size_t cap = n / (size_t)width + n / (4 * (size_t)width) + 4;
+	const uint8_t *w = p->attr;
+	/* scratch: the visual map and the levels L1 rewrites (whole
+	 * paragraph, bidi_reorder_span), the grapheme breaks (next_break) */
+	uint32_t stack_map[WRAP_STACK_CHARS];
+	int8_t stack_levels[WRAP_STACK_CHARS];
+	char stack_gbrk[WRAP_STACK_CHARS];
+	uint32_t *map = stack_map;
+	int8_t *levels = stack_levels;
+	char *gbrk = stack_gbrk;
+	char *scratch = NULL;
 
 	memset(out, 0, sizeof *out);
 	out->width = width;
 	out->rtl = p->rtl;
-	out->lines = malloc(cap * sizeof *out->lines);
-	out->cell_store = malloc(alloc * sizeof *out->cell_store);
-	out->map_store = malloc(alloc * sizeof *out->map_store);
-	if (!gbrk || !map || !out->lines || !out->cell_store || !out->map_store)
-		goto fail;
-	if (!w[n]) { /* first wrap of this paragraph */
-		int nospace = 0; /* a character of a script written without spaces */
-		for (size_t i = 0; i < n; i++) {
-			uint32_t c = p->logical[i];
-			w[i] = char_attr(p->shaped[i], c);
-			if (c >= 0x0e00u && wordbreak_script_char(c)) /* below: never */
-				nospace = 1;
-		}
-		/* Their words have no UAX #14 opportunity between them: add the
-		 * dictionary's, once, to the paragraph's. Without ICU's data they
-		 * stay as UAX #14 gives them (cut between clusters when too long). */
-		if (nospace && wordbreak_add(p->logical, n, p->breaks) == -1)
+	if (n > WRAP_STACK_CHARS) {
+		scratch = malloc(n * (sizeof *map + sizeof *levels + 1));
+		if (!scratch)
 			goto fail;
-		w[n] = 1;
+		map = (uint32_t *)scratch;
+		levels = (int8_t *)(map + n);
+		gbrk = (char *)(levels + n);
 	}
+	out->lines = malloc(cap * sizeof *out->lines);
+	/* cells and the cell_of maps, one block (layout_para_free frees it
+	 * through cell_store) */
+	out->cell_store = malloc(alloc * (sizeof *out->cell_store + sizeof *out->map_store));
+	if (!out->lines || !out->cell_store)
+		goto fail;
+	out->map_store = (int32_t *)(out->cell_store + alloc);
+	uint8_t pf = w[n] ? w[n] : fill_attr(p);
+	if (!pf)
+		goto fail;
+	for (size_t i = 0; i < n; i++)
+		map[i] = (uint32_t)i;
+	if (o->reorder && n)
+		memcpy(levels, p->levels, n);
 
 	size_t s = 0;
 	struct cut_state cs = {.gbrk = gbrk};
 	do {
-		size_t e = n ? next_break(p, w, lbrk, &cs, s, width) : 0;
+		size_t e = n ? next_break(p, w, &cs, s, width) : 0;
 		if (out->nlines == cap) {
 			cap *= 2;
 			struct layout_line *nl = realloc(out->lines, cap * sizeof *nl);
@@ -359,19 +495,17 @@ int layout_wrap(const struct bidi_para *p, const struct layout_opts *o, struct l
 			out->lines = nl;
 		}
 		struct layout_line *line = &out->lines[out->nlines];
-		int r = build_line(p, o, w, s, e, map, out, line);
+		int r = build_line(p, o, w, pf, s, e, map, levels, out, line);
 		out->nlines++;
 		if (r)
 			goto fail;
 		s = e;
 	} while (s < n);
 
-	free(gbrk);
-	free(map);
+	free(scratch);
 	return 0;
 fail:
-	free(gbrk);
-	free(map);
+	free(scratch);
 	layout_para_free(out);
 	return -1;
 }

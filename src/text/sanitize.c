@@ -30,11 +30,8 @@ size_t sanitize_next(const char *s, size_t n, uint32_t *c, int *invalid)
 	return (size_t)k;
 }
 
-int sanitize_is_control(uint32_t c)
-{
-	return c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f) ||
-	       (c >= 0xd800 && c <= 0xdfff) || c > 0x10ffff;
-}
+/* The one external definition of the inline in sanitize.h. */
+extern inline int sanitize_is_control(uint32_t c);
 
 size_t sanitize_char(uint32_t c, uint32_t out[SANITIZE_MAX_CP])
 {

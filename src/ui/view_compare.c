@@ -248,6 +248,16 @@ static int has_translation(const struct compare *cmp)
 	return 0;
 }
 
+/* How a difference message names the column of article a, compared with
+ * b: by its language ("in fr, not in en"), or by its id when that says
+ * nothing (its language unknown, or the same as b's). */
+static const char *column_name(const struct corpus_article *a, const struct corpus_article *b)
+{
+	if (langid_is_known(a->lang) && (!b->lang || strcmp(a->lang, b->lang)))
+		return a->lang;
+	return a->id;
+}
+
 /* x / X: the next or previous difference between versions, in order. */
 static unsigned goto_diff(struct app *app, struct compare_data *d, int dir)
 {
@@ -298,8 +308,9 @@ static unsigned goto_diff(struct app *app, struct compare_data *d, int dir)
 			d->ctop[df->col] = max_top(d, df->col);
 	}
 	char what[96];
-	const char *me = langid_label(app->corpus->articles[cmp->articles[df->col]].lang);
-	const char *other = langid_label(app->corpus->articles[cmp->articles[df->other]].lang);
+	const struct corpus_article *ma = &app->corpus->articles[cmp->articles[df->col]];
+	const struct corpus_article *oa = &app->corpus->articles[cmp->articles[df->other]];
+	const char *me = column_name(ma, oa), *other = column_name(oa, ma);
 	facts_format(&df->fact, what, sizeof what);
 	if (df->qualifier_only)
 		view_message(app, 0, "difference %ld/%zu: %s says %s; %s qualifies it otherwise", k + 1,

@@ -38,6 +38,9 @@ if [ "$(date +%N)" != "N" ] && [ -n "$(date +%N)" ]; then
 	# Esc clears the highlight
 	keys / h a n o i Enter
 	wait_gone "/hanoi" || true
+	# the search runs after the prompt closes: poll for the highlight
+	i=0
+	while [ $i -lt "$TIMEOUT_TICKS" ] && ! screen_e | grep -q "${ESC}\[[0-9;]*mHanoi${ESC}\["; do sleep 0.1; i=$((i + 1)); done
 	if screen_e | grep -q "${ESC}\[[0-9;]*mHanoi${ESC}\["; then ok "esc: highlighted"; else notok "esc: highlighted"; fi
 	keys Escape
 	i=0

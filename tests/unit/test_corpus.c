@@ -632,6 +632,47 @@ static void test_plain_ids_are_safe(void **state)
 	rmdir(dir);
 }
 
+/* A plain news file often opens on a headline: the article's date is the
+ * first full date of its opening paragraphs, not only of the first one; a
+ * date further down (the fourth paragraph) is an event, not the article's. */
+static void test_date_after_headline(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/tandem-headline.XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	static const char *const texts[] = {
+		"\xd7\x94\xd7\xa9\xd7\x99\xd7\x98\xd7\xa4\xd7\x95\xd7\xa0\xd7\x95\xd7\xaa "
+		"\xd7\x91\xd7\xa6\xd7\xa4\xd7\x95\xd7\x9f\n\n"
+		"\xd7\x94\xd7\x92\xd7\xa9\xd7\x9e\xd7\x99\xd7\x9d \xd7\xa9\xd7\x99\xd7\xa8\xd7\x93\xd7\x95 "
+		"\xd7\x91-12 \xd7\x91\xd7\x9e\xd7\xa8\xd7\xa5 2024 \xd7\x94\xd7\xa6\xd7\x99\xd7\xa4\xd7\x95 "
+		"\xd7\x90\xd7\xaa \xd7\x94\xd7\xa2\xd7\x99\xd7\xa8.\n",
+		"Floods in the north\n\nNo rain fell overnight.\n\nRoads stayed closed.\n\n"
+		"The first storm came on 3 March 2024.\n",
+	};
+	char path[2][256];
+	char *paths[2];
+	for (size_t i = 0; i < 2; i++) {
+		snprintf(path[i], sizeof path[i], "%s/a%zu.txt", dir, i);
+		FILE *f = fopen(path[i], "w");
+		assert_non_null(f);
+		fputs(texts[i], f);
+		fclose(f);
+		paths[i] = path[i];
+	}
+	struct corpus *c = corpus_open_files(paths, 2);
+	assert_non_null(c);
+	assert_int_equal(c->narticles, 2);
+	assert_int_equal(c->articles[0].date.y, 2024);
+	assert_int_equal(c->articles[0].date.m, 3);
+	assert_int_equal(c->articles[0].date.d, 12);
+	assert_true(c->articles[0].detected & CORPUS_DETECTED_DATE);
+	assert_false(c->articles[1].detected & CORPUS_DETECTED_DATE);
+	corpus_free(c);
+	for (size_t i = 0; i < 2; i++)
+		unlink(path[i]);
+	rmdir(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest bundled[] = {
@@ -654,6 +695,7 @@ int main(void)
 		cmocka_unit_test(test_not_a_corpus),
 		cmocka_unit_test(test_fifo_not_read),
 		cmocka_unit_test(test_plain_ids_are_safe),
+		cmocka_unit_test(test_date_after_headline),
 	};
 	int failed = cmocka_run_group_tests_name("bundled corpus", bundled, open_bundled, close_bundled);
 	failed += cmocka_run_group_tests_name("fixtures", fixtures, NULL, NULL);

@@ -522,8 +522,9 @@ static void test_title_every_script(void **state)
 static void test_title_shortening_clusters(void **state)
 {
 	(void)state;
-	/* Thai has no spaces between words: the cut keeps whole clusters
-	 * (a consonant with its vowel and tone marks). */
+	/* Thai has no spaces between words: a word longer than the room is
+	 * cut between whole clusters (a consonant with its vowel and tone
+	 * marks). */
 	char *t = title("ประชุมสุดยอดผู้นำประเทศที่กรุงเทพมหานคร", 10);
 	assert_string_equal(t, "ประชุมสุดยอ…");
 	free(t);
@@ -543,6 +544,29 @@ static void test_title_shortening_clusters(void **state)
 	assert_title("Cafe\xcc\x81 noir et cre\xcc\x80me", 5, "Cafe\xcc\x81…");
 	/* full-width comma dropped before "…" */
 	assert_title("北京，上海，广州，深圳", 6, "北京…");
+}
+
+/* Thai, Lao and Khmer titles are cut between words, as the layout wraps
+ * them, never inside one ("โรงพยาบา…" for โรงพยาบาล, hospital). */
+static void test_title_shortening_words(void **state)
+{
+	(void)state;
+	static const char hospital[] = "โรงพยาบาลประจำอำเภอได้ย้ายผู้ป่วย";
+	assert_title(hospital, 12, "โรงพยาบาล…");
+	assert_title(hospital, 20, "โรงพยาบาลประจำอำเภอ…");
+	/* room for all of โรงพยาบ but the word's end: the word before it */
+	assert_title(hospital, 9, "โรง…");
+	/* the "…ทั่วประเทศตั้" */
+	assert_title("น้ำท่วมหลายจังหวัดทั่วประเทศตั้งแต่ต้นสัปดาห์", 24,
+		     "น้ำท่วมหลายจังหวัดทั่วประเทศ…");
+	/* a word boundary after the last space that fits is taken */
+	assert_title("ข่าว น้ำท่วมหลายจังหวัดทั่วประเทศตั้งแต่ต้นสัปดาห์", 28,
+		     "ข่าว น้ำท่วมหลายจังหวัดทั่วประเทศ…");
+	/* Lao: ຂອງ (of) ends a word, ປະເທດ (country) is not cut */
+	assert_title("ຝົນຕົກໜັກຢູ່ພາກເໜືອຂອງປະເທດເຮັດໃຫ້ຖະໜົນຫຼາຍສາຍຖືກນ້ຳຖ້ວມ", 20,
+		     "ຝົນຕົກໜັກຢູ່ພາກເໜືອຂອງ…");
+	/* Khmer: a stacked consonant (after the coeng) is never left alone */
+	assert_title("ភ្លៀងធ្លាក់ខ្លាំងនៅភាគខាងជើងនៃប្រទេស", 20, "ភ្លៀងធ្លាក់ខ្លាំងនៅភាគ…");
 }
 
 /* Every width: fits, valid UTF-8, and a prefix of the sentence plus "…". */
@@ -621,6 +645,7 @@ int main(void)
 		cmocka_unit_test(test_title_shortening),
 		cmocka_unit_test(test_title_every_script),
 		cmocka_unit_test(test_title_shortening_clusters),
+		cmocka_unit_test(test_title_shortening_words),
 		cmocka_unit_test(test_title_width_accounting),
 		cmocka_unit_test(test_title_invalid_utf8),
 	};

@@ -1,8 +1,8 @@
 /* test_langid.c — language identification: the rate on the test set of
  * tests/data/langid (one text per language, named by its BCP 47 tag, a few
- * paragraphs each; its first paragraph is the short text), the script rules,
- * noise that must stay unknown, and the manifest's lang winning over
- * detection. */
+ * paragraphs each; its first paragraph is the short text), the script rules
+ * (pointed Hebrew and vowelled Arabic too), noise that must stay unknown,
+ * and the manifest's lang winning over detection. */
 #include <dirent.h>
 #include <pthread.h>
 #include <setjmp.h>
@@ -16,6 +16,8 @@
 #include <unistd.h>
 
 #include <cmocka.h>
+#include <unicase.h>
+#include <uninorm.h>
 
 #include "tandem/corpus.h"
 #include "tandem/langid.h"
@@ -164,6 +166,22 @@ static void test_hebrew_script(void **state)
 	assert_string_equal(tag("אין דער הויפּטשטאָט האָט דער צענטראַלער מאַרק זיך "
 				"געעפֿנט שפּעטער ווי געוויינטלעך"),
 			    "yi");
+	/* pointed Hebrew (niqqud), as in poetry, scripture and teaching */
+	assert_string_equal(tag("בְּיוֹם רִאשׁוֹן נֶעֶרְכָה קְרִיאָה מְשֻׁתֶּפֶת שֶׁל שִׁירַת הַיָּם "
+				"בְּבֵית הַכְּנֶסֶת הַגָּדוֹל בִּירוּשָׁלַיִם. מֵאוֹת מִתְפַּלְּלִים "
+				"הִשְׁתַּתְּפוּ בָּאֵרוּעַ"),
+			    "he");
+}
+
+/* Arabic written with all its harakat is Arabic. */
+static void test_vowelled_arabic(void **state)
+{
+	(void)state;
+	assert_string_equal(tag("اِفْتُتِحَ المُؤْتَمَرُ الدَّوْلِيُّ لِإِدَارَةِ المَوَارِدِ المَائِيَّةِ فِي "
+				"القَاهِرَةِ يَوْمَ الأَحَدِ، بِمُشَارَكَةِ وُفُودٍ مِنْ أَرْبَعِينَ "
+				"دَوْلَةً. وَقَالَ وَزِيرُ المَوَارِدِ المَائِيَّةِ إِنَّ نُدْرَةَ المِيَاهِ "
+				"مِنْ أَكْبَرِ التَّحَدِّيَاتِ الَّتِي تُوَاجِهُ المِنْطَقَةَ"),
+			    "ar");
 }
 
 static void test_confusable_pairs(void **state)
@@ -185,6 +203,36 @@ static void test_confusable_pairs(void **state)
 	assert_string_equal(tag("Городской совет пообещал отремонтировать старый мост до "
 				"наступления зимы, работы продлятся три месяца."),
 			    "ru");
+}
+
+/* ---- the same text in other forms ---------------------------------------- */
+
+/* A text with its accents decomposed (NFD), or set in capitals, is the
+ * language the text is: the sample is composed again, and lowercased,
+ * before its n-grams are compared. Turkish has İ, whose lowercase is two
+ * characters; Vietnamese stacks two accents on a letter. */
+static void test_forms(void **state)
+{
+	(void)state;
+	static const char *const files[] = { "fr", "de", "tr", "vi", "cs", "pl", "ru", "ar" };
+	for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+		char path[64];
+		snprintf(path, sizeof path, DATA "/%s.txt", files[i]);
+		size_t n, dn = 0, un = 0;
+		char *text = test_slurp(path, &n);
+		uint8_t *nfd = u8_normalize(UNINORM_NFD, (const uint8_t *)text, n, NULL, &dn);
+		uint8_t *caps = u8_toupper((const uint8_t *)text, n, NULL, NULL, NULL, &un);
+		assert_non_null(nfd);
+		assert_non_null(caps);
+		/* (each has letters that decompose: é, ü, ş, ế, ř, ó, й, آ) */
+		assert_true(dn > n);
+		assert_string_equal(langid_tag(text, n), files[i]);
+		assert_string_equal(langid_tag((const char *)nfd, dn), files[i]);
+		assert_string_equal(langid_tag((const char *)caps, un), files[i]);
+		free(nfd);
+		free(caps);
+		free(text);
+	}
 }
 
 /* ---- what must stay unknown ---------------------------------------------- */
@@ -368,7 +416,9 @@ int main(void)
 		cmocka_unit_test(test_scripts),
 		cmocka_unit_test(test_arabic_script),
 		cmocka_unit_test(test_hebrew_script),
+		cmocka_unit_test(test_vowelled_arabic),
 		cmocka_unit_test(test_confusable_pairs),
+		cmocka_unit_test(test_forms),
 		cmocka_unit_test(test_noise),
 		cmocka_unit_test(test_label),
 		cmocka_unit_test(test_bounded_prefix),

@@ -1,7 +1,8 @@
 /* test_search.c — unit tests for corpus-wide search (src/corpus/search.c)
  * on the bundled corpus: diacritic-insensitive Latin matches, Arabic with
  * and without harakat and tatweel, no false hits, hit counts, contexts; and
- * on a generated corpus, the bound on the hits kept per article. */
+ * on a generated corpus, the bound on the hits kept per article; a title
+ * detected from the text found once, in the text. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -257,6 +258,39 @@ static void test_hits_bounded_per_article(void **state)
 	assert_int_equal(rmdir(dir), 0);
 }
 
+/* A plain file's title is its first sentence: a word of it is found once,
+ * in the paragraph, not a second time in the title taken from it. A
+ * manifest's title is searched on its own (the bundled corpus's). */
+static void test_detected_title_once(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/tandem-search.XXXXXX", path[256];
+	assert_non_null(mkdtemp(dir));
+	write_file(dir, "ru.txt", "Паводок в Оренбургской области\n\nУровень воды в реке Урал вырос.\n",
+	           path, sizeof path);
+	char *files[] = { path };
+	struct corpus *c = corpus_open_files(files, 1);
+	assert_non_null(c);
+	assert_true(c->articles[0].detected & CORPUS_DETECTED_TITLE);
+	struct search_result r;
+	assert_int_equal(search_corpus(c, "ПАВОДОК", &r), 0);
+	assert_int_equal(r.total, 1);
+	assert_int_equal(r.n, 1);
+	assert_int_equal(r.hits[0].block, 0);
+	search_result_free(&r);
+	corpus_free(c);
+	assert_int_equal(remove(path), 0);
+	assert_int_equal(rmdir(dir), 0);
+
+	/* manifest titles: a hit in the title (block -1) of the bundled corpus */
+	assert_int_equal(search_corpus(corpus, "inspecte", &r), 0);
+	int in_title = 0;
+	for (size_t i = 0; i < r.n; i++)
+		in_title |= r.hits[i].block == -1;
+	assert_true(in_title);
+	search_result_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -265,6 +299,7 @@ int main(void)
 		cmocka_unit_test(test_arabic),     cmocka_unit_test(test_no_hits),
 		cmocka_unit_test(test_count),
 		cmocka_unit_test(test_hits_bounded_per_article),
+		cmocka_unit_test(test_detected_title_once),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
