@@ -201,7 +201,8 @@ static int index_candidates(struct search_run *s)
 		return -1;
 	}
 	free(u);
-	qsort(paths, np, sizeof *paths, cmp_str);
+	if (np)
+		qsort(paths, np, sizeof *paths, cmp_str);
 	int r = -1;
 	if ((s->cand = calloc(c->narticles ? c->narticles : 1, 1))) {
 		for (size_t i = 0; i < c->narticles; i++) {
@@ -209,7 +210,7 @@ static int index_candidates(struct search_run *s)
 			if (strlen(rel) < c->index_prefix)
 				continue;
 			rel += c->index_prefix;
-			s->cand[i] = bsearch(&rel, paths, np, sizeof *paths, cmp_str) != NULL;
+			s->cand[i] = np && bsearch(&rel, paths, np, sizeof *paths, cmp_str);
 		}
 		r = 0;
 	}
