@@ -97,6 +97,9 @@ struct corpus {
 	size_t id_nslots;         /* a power of two, at least twice narticles */
 	struct corpus_texts *texts; /* the texts loaded (corpus.c); owned */
 	struct cindex *index;     /* private to corpus.c while loading */
+	char *index_file;         /* the index that holds every article, as
+	                             loaded (search.h asks it); owned; NULL:
+	                             none, or not used or not written whole */
 	size_t index_prefix;      /* length of the directory part of a path */
 	int index_nowrite;        /* the index is read, not written (locked) */
 	const struct corpus_opts *opts; /* private to corpus.c while loading */

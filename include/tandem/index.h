@@ -16,7 +16,7 @@
 #include "tandem/dates.h"
 
 /* The layout of the tables. An index with another schema is rebuilt. */
-#define CINDEX_SCHEMA 2
+#define CINDEX_SCHEMA 3
 
 /* The version of what the index holds: bump it whenever article parsing or
  * the detection of language, date, source, title or dates changes, so that
@@ -56,6 +56,12 @@ struct cindex_entry {
 	int has_paragraph;        /* after a lookup: one of the blocks is a
 	                             paragraph (set even when the blocks are
 	                             not unpacked, see cindex_preload) */
+	const char *body;         /* for cindex_put: the searchable title and text,
+	                             folded (search_fold_body), written to the
+	                             trigram table; NULL: the article's text is
+	                             unchanged, its row there kept. Not owned;
+	                             never set by a lookup */
+	size_t body_len;
 };
 
 /* 64-bit FNV-1a of n bytes, continuing from h (start with CINDEX_HASH_INIT). */
@@ -115,6 +121,16 @@ int cindex_flush(struct cindex *ix);
 /* Removes every article but those at the n paths (files gone from the
  * corpus) and commits. Returns 0, or -1 on an error. */
 int cindex_prune(struct cindex *ix, const char *const *paths, size_t n);
+
+/* The paths of the articles whose searchable text may hold `needle`
+ * (UTF-8, folded as search folds, at least 3 characters), as the trigram
+ * table of the index in `file` finds them: a phrase query of the needle,
+ * so every article that holds it is there, and each must still be
+ * confirmed against its text. Opens `file` read-only for the query.
+ * Returns 0 and fills *paths (*npaths of them, any order; caller frees
+ * each and the array), or -1 when the index cannot answer (not there, of
+ * another schema, an SQLite error, no memory), *paths then NULL. */
+int cindex_candidates(const char *file, const char *needle, char ***paths, size_t *npaths);
 
 /* Number of articles in the index, or -1 on an error. */
 long cindex_count(struct cindex *ix);

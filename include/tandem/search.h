@@ -1,7 +1,8 @@
 /* search.h — corpus-wide search: every article's title (a title detected
  * from the text is not searched apart from it) and text blocks
  * (paragraphs and captions, repeats skipped) matched case-, diacritic-,
- * harakat- and tatweel-insensitively (fold.h). No curses. */
+ * harakat- and tatweel-insensitively (fold.h), the texts to read narrowed
+ * by the corpus's index when it has one. No curses. */
 #ifndef TANDEM_SEARCH_H
 #define TANDEM_SEARCH_H
 
@@ -34,7 +35,13 @@ struct search_result {
 	struct search_hit *hits; /* owned; article order, then text order */
 	size_t n;                /* hits kept */
 	size_t total;            /* hits found: n plus every hit's `more` */
+	int done;                /* every article searched */
+	int indexed;             /* the index chose the articles to read */
 };
+
+/* A query of this many folded characters or more is looked up in the
+ * index's trigram table first (a shorter one has no trigram). */
+#define SEARCH_INDEX_MIN 3
 
 /* Searches corpus c for `query` (UTF-8), keeping at most
  * SEARCH_HITS_PER_ARTICLE hits of each article. An empty query finds nothing.
@@ -43,5 +50,36 @@ struct search_result {
 int search_corpus(const struct corpus *c, const char *query, struct search_result *out);
 
 void search_result_free(struct search_result *r);
+
+/* A corpus search in steps: search_begin finds the candidate articles (from
+ * the corpus's index when it has one and the folded query has at least
+ * SEARCH_INDEX_MIN characters, else every article) and empties *out;
+ * search_next searches the next articles in corpus order, appending their
+ * hits to *out, until `want` more hits are kept or every article is done.
+ * Once done, *out is what search_corpus gives. The corpus must outlive the
+ * run. */
+struct search_run;
+
+/* NULL when memory runs out. Free with search_end (and *out with
+ * search_result_free). */
+struct search_run *search_begin(const struct corpus *c, const char *query,
+                                struct search_result *out);
+
+/* Returns 1 when articles are left to search, 0 when done (out->done),
+ * -1 when memory runs out (the hits kept so far stay in *out). */
+int search_next(struct search_run *s, size_t want, struct search_result *out);
+
+/* Articles not searched yet. */
+size_t search_left(const struct search_run *s);
+
+void search_end(struct search_run *s);
+
+/* The searchable text of an article, as the index's trigram table holds
+ * it: its title, then its text blocks (paragraphs and captions, repeats
+ * skipped), each decoded and folded as search folds, joined by line feeds,
+ * UTF-8. Returns 0 and sets *out (NUL-terminated; caller frees) and *len,
+ * or -1 when memory runs out. */
+int search_fold_body(const char *title, const struct article_text *t, char **out,
+                     size_t *len);
 
 #endif

@@ -27,6 +27,7 @@
 #include "tandem/file.h"
 #include "tandem/index.h"
 #include "tandem/manifest.h"
+#include "tandem/search.h"
 #include "tandem/timeline.h"
 
 #define CORPUS_MAX_FILE (64u << 20)
@@ -234,6 +235,7 @@ void corpus_free(struct corpus *c)
 		free(c->texts->loaded);
 	free(c->texts);
 	cindex_close(c->index);
+	free(c->index_file);
 	free(c->dir);
 	free(c->manifest);
 	free(c->title);
@@ -359,6 +361,9 @@ static long long mtime_ns(const struct stat *st)
 static void index_fail(struct corpus *c)
 {
 	char *file = c->dir ? c->dir : "";
+	/* what it holds is no longer every article */
+	free(c->index_file);
+	c->index_file = NULL;
 	if (cindex_locked(c->index) && !cindex_damaged(c->index)) {
 		if (!c->index_nowrite)
 			diag_add(&c->diags, DIAG_WARNING, file, 0,
@@ -622,7 +627,11 @@ static int fill_article(struct corpus *c, struct corpus_article *a)
 	a->ndates = 0;
 	if (detect_missing(a) != 0)
 		return -1;
-	if (c->index && !unread) {
+	if (c->index && unread) {
+		/* its row, and its searchable text there, are not this article's */
+		free(c->index_file);
+		c->index_file = NULL;
+	} else if (c->index) {
 		struct cindex_entry w = {
 		    .size = a->size, .mtime_ns = a->mtime_ns, .hash = a->hash, .inputs = inputs,
 		    .lang = a->lang, .source = a->source, .title = a->title, .date = a->date,
@@ -630,9 +639,18 @@ static int fill_article(struct corpus *c, struct corpus_article *a)
 		    .blocks = a->text.blocks, .nblocks = a->text.nblocks,
 		    .invalid_utf8 = a->text.invalid_utf8, .controls = a->text.controls,
 		    .charset = (char *)a->charset, .undecodable = a->undecodable};
-		if (a->size >= 0 && !c->index_nowrite &&
-		    cindex_put(c->index, a->path + c->index_prefix, &w) != 0)
-			index_fail(c);
+		char *body = NULL;
+		if (a->size >= 0 && !c->index_nowrite) {
+			if (search_fold_body(a->title, &a->text, &body, &w.body_len) != 0)
+				return -1;
+			w.body = body;
+			if (cindex_put(c->index, a->path + c->index_prefix, &w) != 0)
+				index_fail(c);
+			free(body);
+		} else {
+			free(c->index_file);
+			c->index_file = NULL;
+		}
 	}
 	/* only their number is held: corpus_article_dates finds them again */
 	free(a->dates);
@@ -1275,6 +1293,11 @@ static int open_index(struct corpus *c, const char *dir, const struct corpus_opt
 		return -1;
 	char *note = NULL;
 	c->index = cindex_open(file, o->reindex ? CINDEX_REBUILD : 0, &note);
+	if (c->index && !(c->index_file = strdup(file))) {
+		free(note);
+		free(file);
+		return -1;
+	}
 	if (note)
 		diag_add(&c->diags, DIAG_WARNING, dir, 0, "%s", note);
 	free(note);

@@ -3,16 +3,21 @@
  * in transactions of CINDEX_BATCH articles so that a killed process leaves
  * the articles of every committed batch and nothing half-written.
  *
- * Tables: `meta` (key/value: the parse version) and `article`, one row per
- * file, keyed by its path relative to the corpus directory, with size,
+ * Tables: `meta` (key/value: the parse version), `article`, one row per
+ * file, keyed by its path relative to the corpus directory (its integer id
+ * kept when the row is updated), with size,
  * mtime, content hash, the hash of the manifest's inputs, the detected
  * fields, and two BLOBs of packed little-endian 32-bit words: the blocks
- * (9 words each) and the mentioned dates (9 words each). PRAGMA
+ * (9 words each) and the mentioned dates (9 words each); and `text`, an
+ * FTS5 table (trigram tokenizer) holding each article's searchable text
+ * folded as search folds it, under the article's id, written and removed
+ * in the same transaction as the article row. PRAGMA
  * user_version holds CINDEX_SCHEMA. Everything that goes wrong ends in one
  * note for the caller, who then rebuilds or goes on without the index. */
 #include "tandem/index.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -50,7 +55,7 @@ struct cindex {
 	int damaged;           /* SQLite said the file is corrupt */
 	int locked;            /* a write waited beyond the busy timeout */
 	sqlite3 *db;
-	sqlite3_stmt *get, *put, *count;
+	sqlite3_stmt *get, *put, *count, *text_del, *text_put;
 	enum { TX_NONE, TX_READ, TX_WRITE } in_tx; /* the open transaction:
 	                          lookups share one read transaction (one
 	                          lock, not one a lookup) until a write */
@@ -191,17 +196,19 @@ static void remove_db(const char *file)
 }
 
 static const char SCHEMA_SQL[] =
+    "DROP TABLE IF EXISTS text;"
     "DROP TABLE IF EXISTS article;"
     "DROP TABLE IF EXISTS meta;"
     "CREATE TABLE meta(key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;"
     "CREATE TABLE article("
-    " path TEXT PRIMARY KEY,"
+    " id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE,"
     " size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,"
     " hash INTEGER NOT NULL, inputs INTEGER NOT NULL,"
     " lang TEXT NOT NULL, source TEXT, title TEXT NOT NULL,"
     " date_y INTEGER NOT NULL, date_m INTEGER NOT NULL, date_d INTEGER NOT NULL,"
     " detected INTEGER NOT NULL, invalid_utf8 INTEGER NOT NULL, controls INTEGER NOT NULL,"
-    " blocks BLOB, dates BLOB, charset TEXT, undecodable INTEGER NOT NULL);";
+    " blocks BLOB, dates BLOB, charset TEXT, undecodable INTEGER NOT NULL);"
+    "CREATE VIRTUAL TABLE text USING fts5(body, tokenize='trigram case_sensitive 0');";
 
 /* Empties the index and writes the current schema and parse version. */
 static int create_schema(struct cindex *ix)
@@ -320,18 +327,28 @@ static enum open_result open_db(struct cindex *ix, const char *file, unsigned fl
 	    "SELECT size, mtime_ns, hash, inputs, lang, source, title, date_y, date_m, date_d,"
 	    " detected, invalid_utf8, controls, blocks, dates, charset, undecodable"
 	    " FROM article WHERE path = ?1";
+	/* an update keeps the row's id, which its `text` row is filed under */
 	static const char put_sql[] =
-	    "INSERT OR REPLACE INTO article(path, size, mtime_ns, hash, inputs, lang, source,"
+	    "INSERT INTO article(path, size, mtime_ns, hash, inputs, lang, source,"
 	    " title, date_y, date_m, date_d, detected, invalid_utf8, controls, blocks, dates,"
 	    " charset, undecodable)"
 	    " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
-	    " ?18)";
+	    " ?18)"
+	    " ON CONFLICT(path) DO UPDATE SET size = ?2, mtime_ns = ?3, hash = ?4, inputs = ?5,"
+	    " lang = ?6, source = ?7, title = ?8, date_y = ?9, date_m = ?10, date_d = ?11,"
+	    " detected = ?12, invalid_utf8 = ?13, controls = ?14, blocks = ?15, dates = ?16,"
+	    " charset = ?17, undecodable = ?18"
+	    " RETURNING id";
 	if (sqlite3_prepare_v3(ix->db, get_sql, -1, SQLITE_PREPARE_PERSISTENT, &ix->get, NULL) !=
 	        SQLITE_OK ||
 	    sqlite3_prepare_v3(ix->db, put_sql, -1, SQLITE_PREPARE_PERSISTENT, &ix->put, NULL) !=
 	        SQLITE_OK ||
 	    sqlite3_prepare_v3(ix->db, "SELECT count(*) FROM article", -1,
-	                       SQLITE_PREPARE_PERSISTENT, &ix->count, NULL) != SQLITE_OK) {
+	                       SQLITE_PREPARE_PERSISTENT, &ix->count, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v3(ix->db, "DELETE FROM text WHERE rowid = ?1", -1,
+	                       SQLITE_PREPARE_PERSISTENT, &ix->text_del, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v3(ix->db, "INSERT INTO text(rowid, body) VALUES(?1, ?2)", -1,
+	                       SQLITE_PREPARE_PERSISTENT, &ix->text_put, NULL) != SQLITE_OK) {
 		set_err(ix, "prepare");
 		return OPEN_FAIL;
 	}
@@ -343,7 +360,9 @@ static void close_db(struct cindex *ix)
 	sqlite3_finalize(ix->get);
 	sqlite3_finalize(ix->put);
 	sqlite3_finalize(ix->count);
-	ix->get = ix->put = ix->count = NULL;
+	sqlite3_finalize(ix->text_del);
+	sqlite3_finalize(ix->text_put);
+	ix->get = ix->put = ix->count = ix->text_del = ix->text_put = NULL;
 	if (ix->db)
 		sqlite3_close(ix->db);
 	ix->db = NULL;
@@ -720,6 +739,27 @@ int cindex_flush(struct cindex *ix)
 	return 0;
 }
 
+/* Replaces the searchable text of article row `id`. Returns SQLITE_DONE,
+ * or another code with ix->err set. */
+static int put_text(struct cindex *ix, sqlite3_int64 id, const char *body, size_t n)
+{
+	int rc = SQLITE_ERROR;
+	if (sqlite3_bind_int64(ix->text_del, 1, id) == SQLITE_OK)
+		rc = sqlite3_step(ix->text_del);
+	sqlite3_reset(ix->text_del);
+	if (rc == SQLITE_DONE) {
+		rc = SQLITE_ERROR;
+		if (n <= INT_MAX && sqlite3_bind_int64(ix->text_put, 1, id) == SQLITE_OK &&
+		    sqlite3_bind_text(ix->text_put, 2, body, (int)n, SQLITE_STATIC) == SQLITE_OK)
+			rc = sqlite3_step(ix->text_put);
+		sqlite3_reset(ix->text_put);
+		sqlite3_clear_bindings(ix->text_put);
+	}
+	if (rc != SQLITE_DONE)
+		set_err(ix, "write the text");
+	return rc;
+}
+
 int cindex_put(struct cindex *ix, const char *path, const struct cindex_entry *e)
 {
 	if (ix->in_tx == TX_READ && cindex_flush(ix) != 0)
@@ -756,12 +796,19 @@ int cindex_put(struct cindex *ix, const char *path, const struct cindex_entry *e
 	                     : sqlite3_bind_null(st, 17)) == SQLITE_OK &&
 	         sqlite3_bind_int64(st, 18, (sqlite3_int64)e->undecodable) == SQLITE_OK;
 	int rc = ok ? sqlite3_step(st) : SQLITE_NOMEM;
+	sqlite3_int64 id = 0;
+	if (rc == SQLITE_ROW) {
+		id = sqlite3_column_int64(st, 0);
+		rc = sqlite3_step(st);
+	}
 	if (rc != SQLITE_DONE)
 		set_err(ix, "write");
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);
 	free(bb);
 	free(db);
+	if (rc == SQLITE_DONE && e->body)
+		rc = put_text(ix, id, e->body, e->body_len);
 	if (rc != SQLITE_DONE)
 		return -1;
 	if (++ix->pending >= CINDEX_BATCH)
@@ -798,7 +845,9 @@ int cindex_prune(struct cindex *ix, const char *const *paths, size_t n)
 		sqlite3_reset(st);
 	}
 	sqlite3_finalize(st);
-	if (r == 0 && exec(ix, "DELETE FROM article WHERE path NOT IN (SELECT path FROM keep);"
+	if (r == 0 && exec(ix, "DELETE FROM text WHERE rowid IN (SELECT id FROM article"
+	                       " WHERE path NOT IN (SELECT path FROM keep));"
+	                       "DELETE FROM article WHERE path NOT IN (SELECT path FROM keep);"
 	                       "DELETE FROM keep") != 0)
 		r = -1;
 	return r == 0 ? cindex_flush(ix) : -1;
@@ -846,4 +895,77 @@ void cindex_close(struct cindex *ix)
 	}
 	free(ix->file);
 	free(ix);
+}
+
+/* Appends a copy of s to the growing array *v of *n strings. */
+static int push_path(char ***v, size_t *n, size_t *cap, const char *s)
+{
+	if (*n == *cap) {
+		size_t nc = *cap ? *cap * 2 : 64;
+		char **nv = realloc(*v, nc * sizeof *nv);
+		if (!nv)
+			return -1;
+		*v = nv;
+		*cap = nc;
+	}
+	if (!((*v)[*n] = strdup(s)))
+		return -1;
+	(*n)++;
+	return 0;
+}
+
+int cindex_candidates(const char *file, const char *needle, char ***paths, size_t *npaths)
+{
+	*paths = NULL;
+	*npaths = 0;
+	/* a phrase query: the needle quoted, its quotes doubled */
+	size_t n = strlen(needle), k = 0;
+	char *q = malloc(2 * n + 3);
+	if (!q)
+		return -1;
+	q[k++] = '"';
+	for (size_t i = 0; i < n; i++) {
+		if (needle[i] == '"')
+			q[k++] = '"';
+		q[k++] = needle[i];
+	}
+	q[k++] = '"';
+	q[k] = 0;
+	sqlite3 *db = NULL;
+	sqlite3_stmt *st = NULL;
+	size_t cap = 0;
+	int r = -1;
+	if (sqlite3_open_v2(file, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
+	    sqlite3_busy_timeout(db, BUSY_TIMEOUT_MS) != SQLITE_OK)
+		goto done;
+	if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_step(st) != SQLITE_ROW || sqlite3_column_int(st, 0) != CINDEX_SCHEMA)
+		goto done;
+	sqlite3_finalize(st);
+	st = NULL;
+	if (sqlite3_prepare_v2(db,
+	                       "SELECT path FROM article WHERE id IN"
+	                       " (SELECT rowid FROM text WHERE text MATCH ?1)",
+	                       -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_bind_text(st, 1, q, (int)k, SQLITE_STATIC) != SQLITE_OK)
+		goto done;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const unsigned char *p = sqlite3_column_text(st, 0);
+		if (!p || push_path(paths, npaths, &cap, (const char *)p) != 0)
+			break;
+	}
+	r = rc == SQLITE_DONE ? 0 : -1;
+done:
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	free(q);
+	if (r != 0) {
+		for (size_t i = 0; i < *npaths; i++)
+			free((*paths)[i]);
+		free(*paths);
+		*paths = NULL;
+		*npaths = 0;
+	}
+	return r;
 }

@@ -3,14 +3,21 @@
  * (fold.h), the folded query is looked for in each, and every hit is
  * reported with its block, its byte and character ranges and a one-line
  * context snippet — the first SEARCH_HITS_PER_ARTICLE of an article; the
- * rest are only counted. */
+ * rest are only counted. With an index (index.h), a query of
+ * SEARCH_INDEX_MIN folded characters or more looks only at the articles
+ * whose title or text the index's trigram table names; each is still
+ * searched here, so the hits are the same as without. A search runs in
+ * steps (search_next), article by article in corpus order, so a reader can
+ * show the first hits of a common word before the last article is read. */
 #include "tandem/search.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "tandem/decode.h"
 #include "tandem/fold.h"
+#include "tandem/index.h"
 
 #define SEARCH_CONTEXT_CHARS 32 /* characters of context on each side */
 
@@ -102,47 +109,203 @@ static int search_text(const char *s, size_t n, const struct fold_text *needle, 
 	return rc;
 }
 
-int search_corpus(const struct corpus *c, const char *query, struct search_result *out)
+/* Appends the folded text of bytes s[0..n) to buf (a line feed first when
+ * it is not empty). */
+static int append_folded(char **buf, size_t *len, size_t *cap, const char *s, size_t n)
 {
-	struct fold_text needle;
-	size_t cap = 0;
-	out->hits = NULL;
-	out->n = 0;
-	out->total = 0;
-	if (fold_utf8(query, strlen(query), &needle) != 0)
+	struct decoded_text d;
+	struct fold_text f;
+	size_t un;
+	if (decode_paragraph(s, n, &d) != 0)
 		return -1;
-	if (needle.len == 0) {
-		fold_free(&needle);
-		return 0;
-	}
-	for (size_t i = 0; i < c->narticles; i++) {
-		const struct corpus_article *a = &c->articles[i];
-		size_t kept = 0, more = 0;
-		/* a title taken from the text is searched there, not twice */
-		if (!(a->detected & CORPUS_DETECTED_TITLE) &&
-		    search_text(a->title, strlen(a->title), &needle, i, -1, out, &cap, &kept,
-		                &more) != 0)
-			goto fail;
-		const struct article_text *t = corpus_article_text(a);
-		for (size_t b = 0; b < t->nblocks; b++) {
-			const struct article_block *bl = &t->blocks[b];
-			size_t n;
-			if (!article_block_is_text(bl->kind) || bl->dup_of >= 0)
-				continue;
-			const char *s = article_block_text(t, b, &n);
-			if (search_text(s, n, &needle, i, (long)b, out, &cap, &kept, &more) != 0)
-				goto fail;
+	int fr = fold_text(d.cp, d.len, &f);
+	decode_free(&d);
+	if (fr != 0)
+		return -1;
+	char *u = decode_to_utf8(f.cp, f.len, &un);
+	fold_free(&f);
+	if (!u)
+		return -1;
+	if (*len + un + 2 > *cap) {
+		size_t nc = *cap ? *cap : 256;
+		while (*len + un + 2 > nc)
+			nc *= 2;
+		char *nb = realloc(*buf, nc);
+		if (!nb) {
+			free(u);
+			return -1;
 		}
-		if (more)
-			out->hits[out->n - 1].more = more;
-		out->total += kept + more;
+		*buf = nb;
+		*cap = nc;
 	}
-	fold_free(&needle);
+	if (*len)
+		(*buf)[(*len)++] = '\n';
+	memcpy(*buf + *len, u, un);
+	*len += un;
+	(*buf)[*len] = 0;
+	free(u);
+	return 0;
+}
+
+int search_fold_body(const char *title, const struct article_text *t, char **out, size_t *len)
+{
+	char *buf = NULL;
+	size_t n = 0, cap = 0;
+	if (append_folded(&buf, &n, &cap, title, strlen(title)) != 0)
+		goto fail;
+	for (size_t b = 0; b < t->nblocks; b++) {
+		const struct article_block *bl = &t->blocks[b];
+		size_t sn;
+		if (!article_block_is_text(bl->kind) || bl->dup_of >= 0)
+			continue;
+		const char *s = article_block_text(t, b, &sn);
+		if (append_folded(&buf, &n, &cap, s, sn) != 0)
+			goto fail;
+	}
+	if (!buf && !(buf = calloc(1, 1)))
+		return -1;
+	*out = buf;
+	*len = n;
 	return 0;
 fail:
-	fold_free(&needle);
-	search_result_free(out);
+	free(buf);
 	return -1;
+}
+
+struct search_run {
+	const struct corpus *c;
+	struct fold_text needle;
+	unsigned char *cand;  /* per article: its title or text may hold the
+	                         needle (from the index); NULL: every one may */
+	size_t next;          /* the next article to look at */
+	size_t cap;           /* of the result's hits */
+	int indexed;
+};
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Marks the articles whose text the index says may hold the needle.
+ * Returns 0, or -1 when the index cannot answer (then: every article). */
+static int index_candidates(struct search_run *s)
+{
+	const struct corpus *c = s->c;
+	size_t un;
+	char *u = decode_to_utf8(s->needle.cp, s->needle.len, &un);
+	char **paths;
+	size_t np;
+	if (!u || strlen(u) != un || cindex_candidates(c->index_file, u, &paths, &np) != 0) {
+		free(u);
+		return -1;
+	}
+	free(u);
+	if (np)
+		qsort(paths, np, sizeof *paths, cmp_str);
+	int r = -1;
+	if ((s->cand = calloc(c->narticles ? c->narticles : 1, 1))) {
+		for (size_t i = 0; i < c->narticles; i++) {
+			const char *rel = c->articles[i].path;
+			if (strlen(rel) < c->index_prefix)
+				continue;
+			rel += c->index_prefix;
+			s->cand[i] = np && bsearch(&rel, paths, np, sizeof *paths, cmp_str);
+		}
+		r = 0;
+	}
+	for (size_t i = 0; i < np; i++)
+		free(paths[i]);
+	free(paths);
+	return r;
+}
+
+struct search_run *search_begin(const struct corpus *c, const char *query,
+                                struct search_result *out)
+{
+	memset(out, 0, sizeof *out);
+	struct search_run *s = calloc(1, sizeof *s);
+	if (!s)
+		return NULL;
+	s->c = c;
+	if (fold_utf8(query, strlen(query), &s->needle) != 0) {
+		free(s);
+		return NULL;
+	}
+	if (s->needle.len == 0)
+		s->next = c->narticles; /* nothing to find */
+	else if (s->needle.len >= SEARCH_INDEX_MIN && c->index_file && index_candidates(s) == 0)
+		s->indexed = 1;
+	out->indexed = s->indexed;
+	return s;
+}
+
+/* Title and text of article i: its hits appended to out. */
+static int search_article(struct search_run *s, size_t i, struct search_result *out)
+{
+	const struct corpus_article *a = &s->c->articles[i];
+	size_t kept = 0, more = 0;
+	if (s->cand && !s->cand[i])
+		return 0;
+	/* a title taken from the text is searched there, not twice */
+	if (!(a->detected & CORPUS_DETECTED_TITLE) &&
+	    search_text(a->title, strlen(a->title), &s->needle, i, -1, out, &s->cap, &kept,
+	                &more) != 0)
+		return -1;
+	const struct article_text *t = corpus_article_text(a);
+	for (size_t b = 0; b < t->nblocks; b++) {
+		const struct article_block *bl = &t->blocks[b];
+		size_t n;
+		if (!article_block_is_text(bl->kind) || bl->dup_of >= 0)
+			continue;
+		const char *txt = article_block_text(t, b, &n);
+		if (search_text(txt, n, &s->needle, i, (long)b, out, &s->cap, &kept, &more) != 0)
+			return -1;
+	}
+	if (more)
+		out->hits[out->n - 1].more = more;
+	out->total += kept + more;
+	return 0;
+}
+
+int search_next(struct search_run *s, size_t want, struct search_result *out)
+{
+	size_t goal = out->n + want < out->n ? SIZE_MAX : out->n + want;
+	while (s->next < s->c->narticles && out->n < goal) {
+		if (search_article(s, s->next, out) != 0)
+			return -1;
+		s->next++;
+	}
+	out->done = s->next >= s->c->narticles;
+	return !out->done;
+}
+
+size_t search_left(const struct search_run *s)
+{
+	return s->c->narticles - s->next;
+}
+
+void search_end(struct search_run *s)
+{
+	if (!s)
+		return;
+	fold_free(&s->needle);
+	free(s->cand);
+	free(s);
+}
+
+int search_corpus(const struct corpus *c, const char *query, struct search_result *out)
+{
+	struct search_run *s = search_begin(c, query, out);
+	if (!s)
+		return -1;
+	int r = search_next(s, SIZE_MAX, out);
+	search_end(s);
+	if (r < 0) {
+		search_result_free(out);
+		return -1;
+	}
+	return 0;
 }
 
 void search_result_free(struct search_result *r)
@@ -153,4 +316,5 @@ void search_result_free(struct search_result *r)
 	r->hits = NULL;
 	r->n = 0;
 	r->total = 0;
+	r->done = 0;
 }

@@ -1,0 +1,428 @@
+/* test_index_search.c — unit tests for corpus-wide search through the
+ * index's trigram table (src/corpus/search.c, src/corpus/index.c): the
+ * hits are exactly those of a search without the index, on the bundled
+ * corpus and on a generated one in Latin (case, diacritics), Arabic
+ * (harakat), Cyrillic, Thai and Chinese, with `"` and `*` in queries; a
+ * 2-character query is searched without the index; only the candidate
+ * articles' files are read; the table follows changed, removed and
+ * re-indexed articles, and an index of an older schema gets it. */
+#define _GNU_SOURCE
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "tandem/corpus.h"
+#include "tandem/index.h"
+#include "tandem/search.h"
+
+struct fixture {
+	char root[64];   /* a temporary directory */
+	char dir[128];   /* the corpus: root/news */
+	char cache[128]; /* root/cache */
+	char log[128];   /* the open log */
+	char db[512];    /* the index file of the corpus */
+};
+
+static void write_article(struct fixture *fx, const char *name, const char *text)
+{
+	char p[256];
+	snprintf(p, sizeof p, "%s/%s", fx->dir, name);
+	FILE *f = fopen(p, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	assert_int_equal(fclose(f), 0);
+}
+
+static int setup(void **state)
+{
+	struct fixture *fx = calloc(1, sizeof *fx);
+	if (!fx)
+		return -1;
+	strcpy(fx->root, "/tmp/tandem-isearch-XXXXXX");
+	if (!mkdtemp(fx->root))
+		return -1;
+	snprintf(fx->dir, sizeof fx->dir, "%s/news", fx->root);
+	snprintf(fx->cache, sizeof fx->cache, "%s/cache", fx->root);
+	snprintf(fx->log, sizeof fx->log, "%s/opened", fx->root);
+	if (mkdir(fx->dir, 0700) != 0)
+		return -1;
+	char real[4096];
+	if (!realpath(fx->dir, real))
+		return -1;
+	char *db = cindex_file_for(fx->cache, real);
+	if (!db)
+		return -1;
+	snprintf(fx->db, sizeof fx->db, "%s", db);
+	free(db);
+	*state = fx;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *fx = *state;
+	char cmd[256];
+	unsetenv("TANDEM_TEST_OPEN_LOG");
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", fx->root);
+	if (system(cmd) != 0)
+		return -1;
+	free(fx);
+	return 0;
+}
+
+static struct corpus *load_dir(const char *dir, const char *cache)
+{
+	struct corpus_opts o = {.index = 1, .cache_dir = cache};
+	struct corpus *c = corpus_open_dir_opts(dir, &o);
+	assert_non_null(c);
+	return c;
+}
+
+/* Article files opened since the log was last removed. */
+static size_t reads(const struct fixture *fx)
+{
+	size_t n = 0;
+	FILE *f = fopen(fx->log, "r");
+	if (f) {
+		char line[512];
+		while (fgets(line, sizeof line, f))
+			n += strstr(line, ".txt\n") != NULL;
+		fclose(f);
+	}
+	return n;
+}
+
+static long long count_sql(const char *db, const char *sql)
+{
+	sqlite3 *s;
+	sqlite3_stmt *st;
+	long long n = -1;
+	assert_int_equal(sqlite3_open_v2(db, &s, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(s, sql, -1, &st, NULL), SQLITE_OK);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(s);
+	return n;
+}
+
+static void exec_sql(const char *db, const char *sql)
+{
+	sqlite3 *s;
+	assert_int_equal(sqlite3_open_v2(db, &s, SQLITE_OPEN_READWRITE, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(s, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(s);
+}
+
+/* The two results are the same hits (articles by id: the corpora are two
+ * loads of one directory). */
+static void assert_same(const struct corpus *ca, const struct search_result *a,
+                        const struct corpus *cb, const struct search_result *b)
+{
+	assert_int_equal(a->n, b->n);
+	assert_int_equal(a->total, b->total);
+	for (size_t i = 0; i < a->n; i++) {
+		const struct search_hit *x = &a->hits[i], *y = &b->hits[i];
+		assert_string_equal(ca->articles[x->article].id, cb->articles[y->article].id);
+		assert_int_equal(x->block, y->block);
+		assert_int_equal(x->byte_start, y->byte_start);
+		assert_int_equal(x->byte_end, y->byte_end);
+		assert_int_equal(x->char_start, y->char_start);
+		assert_int_equal(x->char_end, y->char_end);
+		assert_string_equal(x->context, y->context);
+		assert_int_equal(x->ctx_start, y->ctx_start);
+		assert_int_equal(x->more, y->more);
+	}
+}
+
+/* Searches both corpora for q: the same hits, found through the index in
+ * `ix` when the folded query has 3 characters or more. Returns the count. */
+static size_t compare(const struct corpus *ix, const struct corpus *plain, const char *q,
+                      int indexed)
+{
+	struct search_result a, b;
+	assert_int_equal(search_corpus(ix, q, &a), 0);
+	assert_int_equal(search_corpus(plain, q, &b), 0);
+	if (a.indexed != indexed)
+		fail_msg("query \"%s\": indexed %d, expected %d", q, a.indexed, indexed);
+	assert_int_equal(b.indexed, 0);
+	assert_true(a.done && b.done);
+	assert_same(ix, &a, plain, &b);
+	size_t n = a.total;
+	search_result_free(&a);
+	search_result_free(&b);
+	return n;
+}
+
+/* The bundled corpus: the same hits with and without the index (a warm
+ * one), Latin with and without diacritics, Arabic with harakat and
+ * tatweel, words found in titles, a query found nowhere; a 2-letter query
+ * goes without the index. */
+static void test_bundled_same_as_scan(void **state)
+{
+	struct fixture *fx = *state;
+	corpus_free(load_dir("corpus", fx->cache)); /* builds the index */
+	struct corpus *ix = load_dir("corpus", fx->cache);
+	struct corpus *plain = corpus_open_dir("corpus");
+	assert_non_null(plain);
+	assert_non_null(ix->index_file);
+	assert_null(plain->index_file);
+	assert_true(compare(ix, plain, "hanoi", 1) > 5);
+	assert_int_equal(compare(ix, plain, "HANOÏ", 1), compare(ix, plain, "hanoi", 1));
+	assert_true(compare(ix, plain, "convention", 1) > 0);
+	assert_true(compare(ix, plain, "هانوي", 1) > 0);
+	assert_int_equal(compare(ix, plain, "هَانُوِي", 1), compare(ix, plain, "هانوي", 1));
+	assert_int_equal(compare(ix, plain, "هـانـوي", 1), compare(ix, plain, "هانوي", 1));
+	assert_int_equal(compare(ix, plain, "artistique", 1), 1);
+	assert_int_equal(compare(ix, plain, "zzqxw", 1), 0);
+	assert_true(compare(ix, plain, "ha", 0) > 0);
+	assert_int_equal(compare(ix, plain, "", 0), 0);
+	/* a title's words: the bundled titles hold "Luong Cuong" */
+	assert_true(compare(ix, plain, "luong cuong", 1) > 0);
+	corpus_free(ix);
+	corpus_free(plain);
+}
+
+static const char *const texts[][2] = {
+    {"fr.txt", "Un élan à Montréal, le 3 mars 2024.\n\nL'ÉLAN des Québécois: "
+               "« Élan ! » dit-on, \"élan\" et élans.\n"},
+    {"ar.txt", "افتتحت القمة في مدينة هانوي.\n\nوصلت الوفود إلى مَدِينَةِ هانوي صباحًا.\n"},
+    {"ru.txt", "Саммит открылся в Москве 5 марта 2024 года.\n\nДЕЛЕГАЦИИ прибыли в МОСКВУ; "
+               "москва ждёт.\n"},
+    {"th.txt", "การประชุมสุดยอดเปิดขึ้นที่กรุงเทพมหานคร\n\nคณะผู้แทนเดินทางถึงกรุงเทพมหานครแล้ว\n"},
+    {"zh.txt", "峰会在北京市开幕。\n\n代表团抵达北京市，北京很冷。\n"},
+    {"sym.txt", "He said \"hello world\" twice.\n\nThe pattern a*b matched, and so did a**b.\n"},
+    {"en.txt", "Nothing of the kind here: a plain story on 7 May 2024.\n\nNo match at all.\n"},
+};
+
+static void write_texts(struct fixture *fx)
+{
+	for (size_t i = 0; i < sizeof texts / sizeof *texts; i++)
+		write_article(fx, texts[i][0], texts[i][1]);
+}
+
+/* A generated corpus in six scripts: every query finds through the index
+ * what it finds without, and finds it. */
+static void test_scripts_same_as_scan(void **state)
+{
+	struct fixture *fx = *state;
+	write_texts(fx);
+	corpus_free(load_dir(fx->dir, fx->cache));
+	struct corpus *ix = load_dir(fx->dir, fx->cache);
+	struct corpus *plain = corpus_open_dir(fx->dir);
+	assert_non_null(plain);
+	assert_non_null(ix->index_file);
+	/* Latin: case and diacritics */
+	assert_int_equal(compare(ix, plain, "elan", 1), 5);
+	assert_int_equal(compare(ix, plain, "ÉLAN", 1), 5);
+	assert_int_equal(compare(ix, plain, "montreal", 1), 1);
+	/* Arabic, with harakat in the text and in the query */
+	assert_int_equal(compare(ix, plain, "مدينة", 1), 2);
+	assert_int_equal(compare(ix, plain, "مَدِينَة", 1), 2);
+	/* Cyrillic, case */
+	assert_int_equal(compare(ix, plain, "москв", 1), 3);
+	assert_int_equal(compare(ix, plain, "ДЕЛЕГАЦИИ", 1), 1);
+	/* Thai and Chinese, written without spaces: substrings */
+	assert_int_equal(compare(ix, plain, "กรุงเทพ", 1), 2);
+	assert_int_equal(compare(ix, plain, "北京市", 1), 2);
+	assert_int_equal(compare(ix, plain, "北京", 0), 3);
+	/* quotes and stars are text, not query syntax */
+	assert_int_equal(compare(ix, plain, "\"hello world\"", 1), 1);
+	assert_int_equal(compare(ix, plain, "said \"hel", 1), 1);
+	assert_int_equal(compare(ix, plain, "\"", 0), 4);
+	assert_int_equal(compare(ix, plain, "a*b", 1), 1);
+	assert_int_equal(compare(ix, plain, "a**b", 1), 1);
+	assert_int_equal(compare(ix, plain, "a*", 0), 2);
+	assert_int_equal(compare(ix, plain, "hel*", 1), 0);
+	assert_int_equal(compare(ix, plain, "OR", 0), 2);
+	assert_int_equal(compare(ix, plain, "NOT match", 1), 0);
+	assert_int_equal(compare(ix, plain, "no match", 1), 1);
+	corpus_free(ix);
+	corpus_free(plain);
+}
+
+/* With a warm index, a search reads the files of the articles that hold
+ * the query only (a rare word: one file; a word in three: three). */
+static void test_reads_only_candidates(void **state)
+{
+	struct fixture *fx = *state;
+	write_texts(fx);
+	corpus_free(load_dir(fx->dir, fx->cache));
+	struct corpus *c = load_dir(fx->dir, fx->cache);
+	setenv("TANDEM_TEST_OPEN_LOG", fx->log, 1);
+	struct search_result r;
+	unlink(fx->log);
+	assert_int_equal(search_corpus(c, "Montréal", &r), 0);
+	assert_true(r.indexed);
+	assert_int_equal(r.total, 1);
+	search_result_free(&r);
+	assert_int_equal(reads(fx), 1);
+	unlink(fx->log);
+	assert_int_equal(search_corpus(c, "zzqxw", &r), 0);
+	assert_int_equal(r.total, 0);
+	search_result_free(&r);
+	assert_int_equal(reads(fx), 0);
+	/* "at" is too short for the index: every text is read (but fr.txt's,
+	 * kept loaded since the first search) */
+	unlink(fx->log);
+	assert_int_equal(search_corpus(c, "at", &r), 0);
+	assert_false(r.indexed);
+	search_result_free(&r);
+	assert_int_equal(reads(fx), sizeof texts / sizeof *texts - 1);
+	corpus_free(c);
+}
+
+/* Without an index (--no-cache, a list of files) every article is read, and
+ * the hits are the same. */
+static void test_without_index(void **state)
+{
+	struct fixture *fx = *state;
+	write_texts(fx);
+	struct corpus_opts none = {.index = 0, .cache_dir = fx->cache};
+	struct corpus *c = corpus_open_dir_opts(fx->dir, &none);
+	assert_non_null(c);
+	assert_null(c->index_file);
+	char p1[256], p2[256];
+	snprintf(p1, sizeof p1, "%s/fr.txt", fx->dir);
+	snprintf(p2, sizeof p2, "%s/ru.txt", fx->dir);
+	char *files[] = {p1, p2};
+	struct corpus *fl = corpus_open_files(files, 2);
+	assert_non_null(fl);
+	assert_null(fl->index_file);
+	struct search_result r;
+	assert_int_equal(search_corpus(c, "elan", &r), 0);
+	assert_false(r.indexed);
+	assert_int_equal(r.total, 5);
+	search_result_free(&r);
+	assert_int_equal(search_corpus(fl, "москв", &r), 0);
+	assert_false(r.indexed);
+	assert_int_equal(r.total, 3);
+	search_result_free(&r);
+	corpus_free(c);
+	corpus_free(fl);
+	struct stat st;
+	assert_int_equal(stat(fx->db, &st), -1); /* nothing written */
+}
+
+/* A changed file's row is replaced (its old words gone, its new ones
+ * found); a removed file's row goes; one row per article. */
+static void test_follows_changes(void **state)
+{
+	struct fixture *fx = *state;
+	write_texts(fx);
+	corpus_free(load_dir(fx->dir, fx->cache));
+	size_t n = sizeof texts / sizeof *texts;
+	assert_int_equal(count_sql(fx->db, "SELECT count(*) FROM text"), n);
+	write_article(fx, "fr.txt", "Un tout autre article, sur Ouagadougou, le 4 mars 2024.\n");
+	char p[256];
+	snprintf(p, sizeof p, "%s/zh.txt", fx->dir);
+	assert_int_equal(unlink(p), 0);
+	corpus_free(load_dir(fx->dir, fx->cache));
+	struct corpus *c = load_dir(fx->dir, fx->cache);
+	assert_int_equal(count_sql(fx->db, "SELECT count(*) FROM text"), n - 1);
+	assert_int_equal(count_sql(fx->db, "SELECT count(*) FROM text WHERE rowid NOT IN"
+	                                   " (SELECT id FROM article)"), 0);
+	struct search_result r;
+	assert_int_equal(search_corpus(c, "ouagadougou", &r), 0);
+	assert_true(r.indexed);
+	assert_int_equal(r.total, 1);
+	search_result_free(&r);
+	assert_int_equal(search_corpus(c, "montreal", &r), 0);
+	assert_int_equal(r.total, 0);
+	search_result_free(&r);
+	assert_int_equal(count_sql(fx->db, "SELECT count(*) FROM text WHERE text MATCH"
+	                                   " '\"montreal\"'"), 0);
+	assert_int_equal(count_sql(fx->db, "SELECT count(*) FROM text WHERE text MATCH"
+	                                   " '\"北京市\"'"), 0);
+	corpus_free(c);
+}
+
+/* An index written with the schema before the trigram table (no `text`
+ * table, user_version 2) is rebuilt with it, and searched through it. */
+static void test_older_schema_gets_table(void **state)
+{
+	struct fixture *fx = *state;
+	write_texts(fx);
+	corpus_free(load_dir(fx->dir, fx->cache));
+	exec_sql(fx->db, "DROP TABLE text; PRAGMA user_version = 2");
+	struct corpus *c = load_dir(fx->dir, fx->cache);
+	assert_int_equal(count_sql(fx->db, "SELECT count(*) FROM text"), sizeof texts / sizeof *texts);
+	assert_int_equal(count_sql(fx->db, "PRAGMA user_version"), CINDEX_SCHEMA);
+	struct search_result r;
+	assert_int_equal(search_corpus(c, "москв", &r), 0);
+	assert_true(r.indexed);
+	assert_int_equal(r.total, 3);
+	search_result_free(&r);
+	corpus_free(c);
+}
+
+/* An index the search cannot use (gone since the load): every article is
+ * searched, the same hits. */
+static void test_index_gone(void **state)
+{
+	struct fixture *fx = *state;
+	write_texts(fx);
+	corpus_free(load_dir(fx->dir, fx->cache));
+	struct corpus *c = load_dir(fx->dir, fx->cache);
+	exec_sql(fx->db, "DROP TABLE text");
+	struct search_result r;
+	assert_int_equal(search_corpus(c, "elan", &r), 0);
+	assert_false(r.indexed);
+	assert_int_equal(r.total, 5);
+	search_result_free(&r);
+	corpus_free(c);
+}
+
+/* A search in steps of one hit gives the hits of one search_corpus, in
+ * the same order, and says when it is done. */
+static void test_steps(void **state)
+{
+	(void)state;
+	struct fixture *fx = *state;
+	write_texts(fx);
+	corpus_free(load_dir(fx->dir, fx->cache));
+	struct corpus *c = load_dir(fx->dir, fx->cache);
+	struct search_result whole, step;
+	assert_int_equal(search_corpus(c, "elan", &whole), 0);
+	struct search_run *s = search_begin(c, "elan", &step);
+	assert_non_null(s);
+	assert_true(step.indexed);
+	assert_false(step.done);
+	int r;
+	size_t calls = 0;
+	while ((r = search_next(s, 1, &step)) == 1)
+		calls++;
+	assert_int_equal(r, 0);
+	assert_true(step.done);
+	assert_int_equal(search_left(s), 0);
+	assert_true(calls >= 1);
+	assert_same(c, &whole, c, &step);
+	search_end(s);
+	search_result_free(&whole);
+	search_result_free(&step);
+	corpus_free(c);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test_setup_teardown(test_bundled_same_as_scan, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_scripts_same_as_scan, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_reads_only_candidates, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_without_index, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_follows_changes, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_older_schema_gets_table, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_index_gone, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_steps, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
