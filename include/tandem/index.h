@@ -16,7 +16,7 @@
 #include "tandem/dates.h"
 
 /* The layout of the tables. An index with another schema is rebuilt. */
-#define CINDEX_SCHEMA 3
+#define CINDEX_SCHEMA 4
 
 /* The version of what the index holds: bump it whenever article parsing or
  * the detection of language, date, source, title or dates changes, so that
@@ -122,11 +122,15 @@ int cindex_flush(struct cindex *ix);
  * corpus) and commits. Returns 0, or -1 on an error. */
 int cindex_prune(struct cindex *ix, const char *const *paths, size_t n);
 
+/* A needle of more characters than this is not asked of the index. */
+#define CINDEX_QUERY_MAX_CHARS 256
+
 /* The paths of the articles whose searchable text may hold `needle`
- * (UTF-8, folded as search folds, at least 3 characters), as the trigram
- * table of the index in `file` finds them: a phrase query of the needle,
- * so every article that holds it is there, and each must still be
- * confirmed against its text. Opens `file` read-only for the query.
+ * (UTF-8, folded as search folds, 3 to CINDEX_QUERY_MAX_CHARS characters),
+ * as the trigram table of the index in `file` finds them: every article
+ * holding all of the needle's trigrams, so every article that holds the
+ * needle is there, and each must still be confirmed against its text.
+ * Opens `file` read-only for the query.
  * Returns 0 and fills *paths (*npaths of them, any order; caller frees
  * each and the array), or -1 when the index cannot answer (not there, of
  * another schema, an SQLite error, no memory), *paths then NULL. */

@@ -208,7 +208,8 @@ static const char SCHEMA_SQL[] =
     " date_y INTEGER NOT NULL, date_m INTEGER NOT NULL, date_d INTEGER NOT NULL,"
     " detected INTEGER NOT NULL, invalid_utf8 INTEGER NOT NULL, controls INTEGER NOT NULL,"
     " blocks BLOB, dates BLOB, charset TEXT, undecodable INTEGER NOT NULL);"
-    "CREATE VIRTUAL TABLE text USING fts5(body, tokenize='trigram case_sensitive 0');";
+    "CREATE VIRTUAL TABLE text USING fts5(body, tokenize='trigram case_sensitive 1',"
+    " detail=none);";
 
 /* Empties the index and writes the current schema and parse version. */
 static int create_schema(struct cindex *ix)
@@ -918,18 +919,38 @@ int cindex_candidates(const char *file, const char *needle, char ***paths, size_
 {
 	*paths = NULL;
 	*npaths = 0;
-	/* a phrase query: the needle quoted, its quotes doubled */
+	/* The table keeps no positions (detail=none: a third of the size, and
+	 * faster to build), so no phrase query: every article holding all the
+	 * needle's trigrams is a candidate, the trigrams taken end to end with
+	 * the last one flush with the needle's end. The caller confirms each
+	 * candidate with tandem's own search. The text is folded already, so
+	 * the tokenizer compares bytes (case_sensitive 1). */
 	size_t n = strlen(needle), k = 0;
-	char *q = malloc(2 * n + 3);
+	size_t starts[CINDEX_QUERY_MAX_CHARS + 1], nc = 0;
+	for (size_t i = 0; i < n && nc <= CINDEX_QUERY_MAX_CHARS; i++)
+		if (((unsigned char)needle[i] & 0xC0) != 0x80)
+			starts[nc++] = i;
+	if (nc < 3 || nc > CINDEX_QUERY_MAX_CHARS)
+		return -1; /* the caller scans instead */
+	starts[nc] = n;
+	char *q = malloc(4 * n + 16);
 	if (!q)
 		return -1;
-	q[k++] = '"';
-	for (size_t i = 0; i < n; i++) {
-		if (needle[i] == '"')
-			q[k++] = '"';
-		q[k++] = needle[i];
+	for (size_t c = 0;; c += 3) {
+		if (c + 3 > nc)
+			c = nc - 3;
+		if (k)
+			q[k++] = ' ';
+		q[k++] = '"';
+		for (size_t i = starts[c]; i < starts[c + 3]; i++) {
+			if (needle[i] == '"')
+				q[k++] = '"';
+			q[k++] = needle[i];
+		}
+		q[k++] = '"';
+		if (c + 3 >= nc)
+			break;
 	}
-	q[k++] = '"';
 	q[k] = 0;
 	sqlite3 *db = NULL;
 	sqlite3_stmt *st = NULL;
