@@ -57,4 +57,11 @@ int dates_valid(const struct date_ymd *d);
 int dates_find(const char *text, size_t n, const struct date_ymd *context,
                struct date_mention **out, size_t *count);
 
+/* The first word for a day relative to the article's date in s[0..n):
+ * shift -1 yesterday, 0 today, 1 tomorrow, in any language of the date
+ * tables ("hier", "вчера", "אתמול", "昨天", "hôm qua"…), a whole word where
+ * the script separates words, its first letter in either case. Returns 1
+ * and its byte range (*off, *len), or 0. */
+int dates_find_relative(const char *s, size_t n, int shift, size_t *off, size_t *len);
+
 #endif

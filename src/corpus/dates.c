@@ -160,7 +160,12 @@ enum {
  *   prefixes   letters glued before a month name ("במרץ"); "^و": only at
  *              the start of a mention, which then starts after the letter
  *   proclitics letters glued before a day number ("و26")
- *   units      year, month and day unit words of numeric dates */
+ *   units      year, month and day unit words of numeric dates
+ *   relative   the words for yesterday, today and tomorrow (for the
+ *              evidence of an event: an article dated the day after it that
+ *              says "yesterday"); a word that means two things (Hindi
+ *              कल: yesterday and tomorrow; Spanish mañana, German and Dutch
+ *              morgen: tomorrow and morning) is left out */
 struct date_lang {
 	const char *tag;
 	unsigned flags;
@@ -168,6 +173,7 @@ struct date_lang {
 	const char *links, *connectors, *openers, *articles, *year_words;
 	const char *prefixes, *proclitics;
 	const char *units[3];
+	const char *relative[3];
 };
 
 static const struct date_lang date_langs[] = {
@@ -176,19 +182,22 @@ static const struct date_lang date_langs[] = {
 	              "june ~jun", "july ~jul", "august ~aug", "september ~sep ~sept",
 	              "october ~oct", "november ~nov", "december ~dec" },
 	  .links = "of", .connectors = "to* until* till* through* thru* and",
-	  .openers = "from:to,until,till,through,thru,- between:and", .articles = "the" },
+	  .openers = "from:to,until,till,through,thru,- between:and", .articles = "the",
+	  .relative = { "yesterday", "today", "tomorrow" } },
 	{ .tag = "fr",
 	  .months = { "janvier ~janv", "février ~févr", "mars", "avril ~avr", "mai", "juin",
 	              "juillet ~juil", "août", "septembre ~sept", "octobre ~oct",
 	              "novembre ~nov", "décembre ~déc" },
-	  .connectors = "au* à* et", .openers = "du:au,à de:au,à entre:et", .articles = "le" },
+	  .connectors = "au* à* et", .openers = "du:au,à de:au,à entre:et", .articles = "le",
+	  .relative = { "hier", "aujourd'hui aujourd’hui", "demain" } },
 	{ .tag = "id",
 	  .months = { "januari", "februari pebruari", "maret", "april", "mei", "juni", "juli",
 	              "agustus ~agu ~agt", "september", "oktober ~okt", "november",
 	              "desember" },
 	  .connectors = "hingga* sampai* dan",
 	  .openers = "dari:hingga,sampai,- sejak:hingga,sampai antara:dan",
-	  .articles = "tanggal" },
+	  .articles = "tanggal",
+	  .relative = { "kemarin", "hari_ini", "besok" } },
 	{ .tag = "ar",
 	  .months = { "يناير جانفي كانون_الثاني كانون_ثاني", "فبراير فيفري شباط", "مارس آذار",
 	              "أبريل إبريل أفريل نيسان", "مايو ماي أيار", "يونيو يونيه جوان حزيران",
@@ -196,16 +205,19 @@ static const struct date_lang date_langs[] = {
 	              "أكتوبر تشرين_الأول تشرين_أول", "نوفمبر تشرين_الثاني تشرين_ثاني",
 	              "ديسمبر كانون_الأول كانون_أول" },
 	  .connectors = "إلى* حتى* و", .openers = "من:إلى,حتى,- بين:و", .year_words = "م",
-	  .prefixes = "^و", .proclitics = "و ف ب ل" },
+	  .prefixes = "^و", .proclitics = "و ف ب ل",
+	  .relative = { "أمس الأمس البارحة", "اليوم", "غدا غداً" } },
 	{ .tag = "fa",
 	  .months = { "ژانویه", "فوریه", "مارس مارچ", "آوریل", "مه", "ژوئن", "ژوئیه جولای",
 	              "اوت آگوست", "سپتامبر", "اکتبر", "نوامبر", "دسامبر" },
 	  .connectors = "تا* و", .openers = "از:تا", .year_words = "میلادی م",
-	  .proclitics = "و" },
+	  .proclitics = "و",
+	  .relative = { "دیروز", "امروز", "فردا" } },
 	{ .tag = "he",
 	  .months = { "ינואר", "פברואר", "מרץ מרס", "אפריל", "מאי", "יוני", "יולי", "אוגוסט",
 	              "ספטמבר", "אוקטובר", "נובמבר", "דצמבר" },
-	  .connectors = "עד* ו", .prefixes = "ב ו ה ל מ", .proclitics = "ב ו ה ל מ" },
+	  .connectors = "עד* ו", .prefixes = "ב ו ה ל מ", .proclitics = "ב ו ה ל מ",
+	  .relative = { "אתמול", "היום", "מחר" } },
 	{ .tag = "ru",
 	  .months = { "январь января январе ~янв", "февраль февраля феврале ~фев ~февр",
 	              "март марта марте ~мар", "апрель апреля апреле ~апр", "май мая мае",
@@ -214,58 +226,72 @@ static const struct date_lang date_langs[] = {
 	              "октябрь октября октябре ~окт", "ноябрь ноября ноябре ~ноя ~нояб",
 	              "декабрь декабря декабре ~дек" },
 	  .connectors = "по* до* и", .openers = "с:по,до между:и",
-	  .year_words = "года году год г" },
+	  .year_words = "года году год г",
+	  .relative = { "вчера", "сегодня", "завтра" } },
 	{ .tag = "uk",
 	  .months = { "січень січня січні", "лютий лютого лютому", "березень березня березні",
 	              "квітень квітня квітні", "травень травня травні", "червень червня червні",
 	              "липень липня липні", "серпень серпня серпні", "вересень вересня вересні",
 	              "жовтень жовтня жовтні", "листопад листопада листопаді",
 	              "грудень грудня грудні" },
-	  .connectors = "по* до* і та", .openers = "з:по,до", .year_words = "року рік р" },
+	  .connectors = "по* до* і та", .openers = "з:по,до", .year_words = "року рік р",
+	  .relative = { "вчора учора", "сьогодні", "завтра" } },
 	{ .tag = "es",
 	  .months = { "enero ~ene", "febrero ~feb", "marzo ~mar", "abril ~abr", "mayo",
 	              "junio ~jun", "julio ~jul", "agosto", "septiembre setiembre ~sept",
 	              "octubre ~oct", "noviembre ~nov", "diciembre ~dic" },
 	  .links = "de del", .connectors = "al* a* hasta* y",
-	  .openers = "del:al,a desde:hasta,a entre:y" },
+	  .openers = "del:al,a desde:hasta,a entre:y",
+	  .relative = { "ayer", "hoy", NULL } },
 	{ .tag = "pt",
 	  .months = { "janeiro ~jan", "fevereiro ~fev", "março ~mar", "abril ~abr", "maio",
 	              "junho ~jun", "julho ~jul", "agosto", "setembro", "outubro",
 	              "novembro ~nov", "dezembro ~dez" },
-	  .links = "de", .connectors = "a* até* e", .openers = "de:a entre:e" },
+	  .links = "de", .connectors = "a* até* e", .openers = "de:a entre:e",
+	  .relative = { "ontem", "hoje", "amanhã" } },
 	{ .tag = "de",
 	  .months = { "januar jänner ~jan", "februar feber ~feb ~febr", "märz ~mär", "april ~apr",
 	              "mai", "juni ~jun", "juli ~jul", "august ~aug", "september ~sep ~sept",
 	              "oktober ~okt", "november ~nov", "dezember ~dez" },
 	  .connectors = "bis* und", .openers = "vom:bis von:bis zwischen:und",
-	  .articles = "dem" },
+	  .articles = "dem",
+	  .relative = { "gestern", "heute", NULL } },
 	{ .tag = "it",
 	  .months = { "gennaio", "febbraio ~feb", "marzo ~mar", "aprile ~apr", "maggio ~mag",
 	              "giugno ~giu", "luglio ~lug", "agosto", "settembre ~sett", "ottobre ~ott",
 	              "novembre ~nov", "dicembre ~dic" },
-	  .connectors = "al* e", .openers = "dal:al tra:e fra:e" },
+	  .connectors = "al* e", .openers = "dal:al tra:e fra:e",
+	  .relative = { "ieri", "oggi", "domani" } },
 	{ .tag = "nl",
 	  .months = { "januari ~jan", "februari ~feb", "maart ~mrt", "april ~apr", "mei", "juni",
 	              "juli", "augustus ~aug", "september ~sep ~sept", "oktober ~okt",
 	              "november ~nov", "december ~dec" },
-	  .connectors = "tot* en", .openers = "van:tot tussen:en" },
+	  .connectors = "tot* en", .openers = "van:tot tussen:en",
+	  .relative = { "gisteren", "vandaag", NULL } },
 	{ .tag = "tr",
 	  .months = { "ocak", "şubat", "mart", "nisan", "mayıs", "haziran", "temmuz", "ağustos",
 	              "eylül", "ekim", "kasım", "aralık" },
-	  .connectors = "ile" },
+	  .connectors = "ile",
+	  .relative = { "dün", "bugün", "yarın" } },
 	{ .tag = "hi",
 	  .months = { "जनवरी", "फ़रवरी", "मार्च", "अप्रैल अप्रेल", "मई", "जून", "जुलाई", "अगस्त",
 	              "सितंबर सितम्बर", "अक्टूबर अक्तूबर", "नवंबर नवम्बर", "दिसंबर दिसम्बर" },
-	  .connectors = "से*" },
+	  .connectors = "से*",
+	  .relative = { NULL, "आज", NULL } },
 	{ .tag = "th", .flags = L_BUDDHIST,
 	  .months = { "มกราคม ม.ค.", "กุมภาพันธ์ ก.พ.", "มีนาคม มี.ค.", "เมษายน เม.ย.",
 	              "พฤษภาคม พ.ค.", "มิถุนายน มิ.ย.", "กรกฎาคม ก.ค.", "สิงหาคม ส.ค.",
 	              "กันยายน ก.ย.", "ตุลาคม ต.ค.", "พฤศจิกายน พ.ย.", "ธันวาคม ธ.ค." },
-	  .connectors = "ถึง*" },
-	{ .tag = "zh", .units = { "年", "月", "日 号" } },
-	{ .tag = "ja", .units = { "年", "月", "日" } },
-	{ .tag = "ko", .units = { "년", "월", "일" } },
-	{ .tag = "vi", .flags = L_UNITS_BEFORE, .units = { "năm", "tháng", "ngày" } },
+	  .connectors = "ถึง*",
+	  .relative = { "เมื่อวาน เมื่อวานนี้", "วันนี้", "พรุ่งนี้" } },
+	{ .tag = "zh", .units = { "年", "月", "日 号" },
+	  .relative = { "昨天 昨日", "今天 今日", "明天 明日" } },
+	{ .tag = "ja", .units = { "年", "月", "日" },
+	  .relative = { "昨日", "今日 本日", "明日" } },
+	{ .tag = "ko", .units = { "년", "월", "일" },
+	  .relative = { "어제", "오늘", "내일" } },
+	{ .tag = "vi", .flags = L_UNITS_BEFORE, .units = { "năm", "tháng", "ngày" },
+	  .relative = { "hôm_qua", "hôm_nay", "ngày_mai" } },
 };
 
 #define NLANGS (sizeof date_langs / sizeof date_langs[0])
@@ -1865,4 +1891,109 @@ fail:
 	free(found);
 	free(wrap);
 	return -1;
+}
+
+/* Whether cp is a letter of a script written without spaces between words
+ * (Thai, Lao, Khmer, Myanmar, Han, kana): a relative word there has no
+ * boundary to check. */
+static int unspaced(ucs4_t cp)
+{
+	return (cp >= 0x0E00 && cp <= 0x109F) || (cp >= 0x1780 && cp <= 0x17FF) ||
+	       (cp >= 0x2E80 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+	       (cp >= 0x20000 && cp <= 0x3FFFF);
+}
+
+static int is_hangul(ucs4_t cp)
+{
+	return cp >= 0xAC00 && cp <= 0xD7AF;
+}
+
+/* Whether the letters around s[i..i+wl) leave it a whole word. */
+static int whole_word(const char *s, size_t n, size_t i, size_t wl, ucs4_t first)
+{
+	if (unspaced(first))
+		return 1;
+	if (i > 0) {
+		ucs4_t prev;
+		const uint8_t *pp = u8_prev(&prev, (const uint8_t *)s + i, (const uint8_t *)s);
+		if (pp && (uc_is_alpha(prev) || uc_is_property_diacritic(prev) || prev == '\'' ||
+		           prev == 0x2019))
+			return 0;
+	}
+	if (is_hangul(first)) /* particles follow a Korean word */
+		return 1;
+	if (i + wl < n) {
+		ucs4_t next;
+		if (u8_mbtouc(&next, (const uint8_t *)s + i + wl, n - i - wl) > 0 &&
+		    (uc_is_alpha(next) || uc_is_property_diacritic(next)))
+			return 0;
+	}
+	return 1;
+}
+
+/* The first occurrence in s[0..n) of the word w (wl bytes, '_' for a
+ * space), its first letter in either case, as a whole word, and its length
+ * there in *mlen; n if none. */
+static size_t find_word(const char *s, size_t n, const char *w, size_t wl, size_t *mlen)
+{
+	char word[64], upper[64];
+	size_t ul = 0;
+	if (wl >= sizeof word)
+		return n;
+	for (size_t k = 0; k < wl; k++)
+		word[k] = w[k] == '_' ? ' ' : w[k];
+	ucs4_t first;
+	int fl = u8_mbtouc(&first, (const uint8_t *)word, wl);
+	if (fl <= 0)
+		return n;
+	ucs4_t up = uc_toupper(first);
+	if (up != first) {
+		int k = u8_uctomb((uint8_t *)upper, up, (int)sizeof upper);
+		if (k > 0 && (size_t)k + (wl - (size_t)fl) < sizeof upper) {
+			memcpy(upper + k, word + fl, wl - (size_t)fl);
+			ul = (size_t)k + (wl - (size_t)fl);
+		}
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (i + wl <= n && s[i] == word[0] && memcmp(s + i, word, wl) == 0 &&
+		    whole_word(s, n, i, wl, first)) {
+			*mlen = wl;
+			return i;
+		}
+		if (ul && i + ul <= n && s[i] == upper[0] && memcmp(s + i, upper, ul) == 0 &&
+		    whole_word(s, n, i, ul, first)) {
+			*mlen = ul;
+			return i;
+		}
+	}
+	return n;
+}
+
+int dates_find_relative(const char *s, size_t n, int shift, size_t *off, size_t *len)
+{
+	if (shift < -1 || shift > 1)
+		return 0;
+	size_t best = n, best_len = 0;
+	for (size_t l = 0; l < sizeof date_langs / sizeof date_langs[0]; l++) {
+		const char *list = date_langs[l].relative[shift + 1];
+		while (list && *list) {
+			size_t wl = strcspn(list, " ");
+			if (wl) {
+				size_t ml = 0;
+				size_t at = find_word(s, best, list, wl, &ml);
+				if (at < best) {
+					best = at;
+					best_len = ml;
+				}
+			}
+			list += wl;
+			while (*list == ' ')
+				list++;
+		}
+	}
+	if (best >= n)
+		return 0;
+	*off = best;
+	*len = best_len;
+	return 1;
 }

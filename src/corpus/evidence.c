@@ -64,46 +64,10 @@ static int is_text_block(const struct article_block *b)
 	return (b->kind == BLOCK_PARAGRAPH || b->kind == BLOCK_CAPTION) && b->dup_of < 0;
 }
 
-/* Relative days, as written in each supported language. */
-static const struct {
-	const char *word;
-	int shift;
-} relative_days[] = {
-	{"kemarin", -1}, {"hier", -1},     {"yesterday", -1}, {"\xd8\xa3\xd9\x85\xd8\xb3", -1},
-	{"hari ini", 0}, {"aujourd'hui", 0}, {"aujourd\xe2\x80\x99hui", 0}, {"today", 0},
-	{"besok", 1},    {"demain", 1},     {"tomorrow", 1},
-};
-
 static int is_word_byte(unsigned char c)
 {
 	return c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
 	       (c >= 'A' && c <= 'Z') || c == '\'' || c == '-';
-}
-
-/* The first relative day in s[0..n) (a whole word, either case of its first
- * letter) whose shift applies; its byte range. */
-static int find_relative(const char *s, size_t n, int shift, size_t *off, size_t *len)
-{
-	for (size_t w = 0; w < sizeof relative_days / sizeof relative_days[0]; w++) {
-		if (relative_days[w].shift != shift)
-			continue;
-		const char *word = relative_days[w].word;
-		size_t wl = strlen(word);
-		for (size_t i = 0; i + wl <= n; i++) {
-			char c = s[i];
-			if (c >= 'A' && c <= 'Z')
-				c = (char)(c - 'A' + 'a');
-			if (c != word[0] || memcmp(s + i + 1, word + 1, wl - 1))
-				continue;
-			if ((i > 0 && is_word_byte((unsigned char)s[i - 1])) ||
-			    (i + wl < n && is_word_byte((unsigned char)s[i + wl])))
-				continue;
-			*off = i;
-			*len = wl;
-			return 1;
-		}
-	}
-	return 0;
 }
 
 /* Times of day as written, and the manifest's word for each. */
@@ -301,7 +265,7 @@ static int article_evidence(const struct corpus *c, size_t ai, const struct corp
 			continue;
 		size_t off, len;
 		const char *s = t->raw + bl->off;
-		if (relative && find_relative(s, bl->len, shift, &off, &len) &&
+		if (relative && dates_find_relative(s, bl->len, shift, &off, &len) &&
 		    !time_contradicts(e, s, bl->len, off, len) && keywords_allow(c, e, a, s, bl->len)) {
 			if (push(b, (struct evidence_hit){ai, bi, off, len, EVIDENCE_RELATIVE}) != 0)
 				return -1;

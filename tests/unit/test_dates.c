@@ -1042,6 +1042,61 @@ static void test_pathological_inputs(void **state)
 	free(text);
 }
 
+/* Relative days from every language's table: the word, where it is, and
+ * what must not count (part of a longer word, the other shift). */
+static void test_relative_days(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *text;
+		int shift;
+		const char *word; /* NULL: none found */
+	} cases[] = {
+		{"The ministers met yesterday in Hanoi.", -1, "yesterday"},
+		{"Hier, les ministres se sont réunis.", -1, "Hier"},
+		{"Les ministres signeront aujourd’hui.", 0, "aujourd’hui"},
+		{"Para menteri bertemu hari ini di Hanoi.", 0, "hari ini"},
+		{"وقع الوزراء أمس الاتفاقية", -1, "أمس"},
+		{"השרים נפגשו אתמול בירושלים", -1, "אתמול"},
+		{"Вчера министры встретились в Ханое.", -1, "Вчера"},
+		{"Міністри зустрінуться завтра.", 1, "завтра"},
+		{"Los ministros firmaron ayer el texto.", -1, "ayer"},
+		{"Os ministros assinam amanhã.", 1, "amanhã"},
+		{"Die Minister trafen sich gestern.", -1, "gestern"},
+		{"I ministri firmano oggi.", 0, "oggi"},
+		{"De ministers tekenden gisteren.", -1, "gisteren"},
+		{"Bakanlar dün bir araya geldi.", -1, "dün"},
+		{"मंत्रियों ने आज समझौते पर हस्ताक्षर किए।", 0, "आज"},
+		{"รัฐมนตรีพบกันเมื่อวานที่ฮานอย", -1, "เมื่อวาน"},
+		{"部长们昨天在河内签署了公约。", -1, "昨天"},
+		{"大臣らは明日署名する。", 1, "明日"},
+		{"장관들은 어제 하노이에서 만났다.", -1, "어제"},
+		{"Các bộ trưởng đã gặp nhau hôm qua tại Hà Nội.", -1, "hôm qua"},
+		/* not whole words, or not that shift */
+		{"The yesterdays of the treaty.", -1, NULL},
+		{"Il parle de sa hiérarchie.", -1, NULL},
+		{"The ministers met yesterday.", 1, NULL},
+		{"Они встретятся послезавтра.", 1, NULL},
+		{"Mañana por la mañana.", 1, NULL},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		size_t off = 0, len = 0;
+		const char *t = cases[i].text;
+		int found = dates_find_relative(t, strlen(t), cases[i].shift, &off, &len);
+		if (!cases[i].word) {
+			if (found)
+				fail_msg("case %zu: found '%.*s' in '%s'", i, (int)len, t + off, t);
+			continue;
+		}
+		if (!found)
+			fail_msg("case %zu: nothing found in '%s'", i, t);
+		const char *w = strstr(t, cases[i].word);
+		assert_non_null(w);
+		assert_int_equal(off, (size_t)(w - t));
+		assert_int_equal(len, strlen(cases[i].word));
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1071,6 +1126,7 @@ int main(void)
 		cmocka_unit_test(test_long_text),
 		cmocka_unit_test(test_far_from_digits),
 		cmocka_unit_test(test_pathological_inputs),
+		cmocka_unit_test(test_relative_days),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
