@@ -43,7 +43,9 @@ struct page_opts {
 /* One laid-out unit of the page. */
 struct page_piece {
 	enum page_kind kind;
-	long block;                  /* article block, -1 for header pieces */
+	long block;                  /* article block, -1 for header pieces
+	                                (but a title that is the whole first
+	                                paragraph holds that block) */
 	const char *utf8;            /* the text laid out: the article's, a
 	                                label, or `own` */
 	size_t len;
@@ -78,8 +80,11 @@ struct page {
 	int raw;                     /* a raw page: stored lines, no blank rows */
 };
 
-/* Builds the pieces of an article (nothing laid out yet). The article must
- * outlive the page. NULL when memory runs out. Free with page_destroy. */
+/* Builds the pieces of an article (nothing laid out yet). A title detected
+ * from the text that is the whole of its first paragraph (a headline) is
+ * shown once: the title piece shows that block's text and takes its index,
+ * and the block has no body piece. The article must outlive the page. NULL
+ * when memory runs out. Free with page_destroy. */
 struct page *page_create(const struct corpus_article *a, const struct page_opts *o);
 
 /* The raw page of an article: every line of its stored text (source line,
@@ -123,8 +128,9 @@ size_t page_row_raw_line(const struct page *p, size_t row);
 /* The article block shown on a row, -1 for header and blank rows. */
 long page_row_block(const struct page *p, size_t row);
 
-/* The first row of an article block, or the nearest row before it when the
- * block has no row (source, comments). */
+/* The first row of an article block (the title's for a headline shown as
+ * the title), or the nearest row before it when the block has no row
+ * (source, comments). */
 size_t page_block_row(const struct page *p, long block);
 
 /* Shows a folded repeat in full, or folds it again. Call page_layout after.

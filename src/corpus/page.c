@@ -251,6 +251,26 @@ static enum bidi_dir text_dir(const struct page *p, enum page_kind kind)
 	return p->opts.dir != BIDI_AUTO ? p->opts.dir : p->article->dir;
 }
 
+/* The block a detected title was taken from whole (a headline: the first
+ * paragraph, all of it, with no sentence end to cut at), or -1: a title from
+ * the manifest, or shortened, or cut at a sentence end, leaves the paragraph
+ * to be shown as such. */
+static long headline_block(const struct corpus_article *a)
+{
+	if (!(a->detected & CORPUS_DETECTED_TITLE) || !a->title)
+		return -1;
+	const struct article_text *t = corpus_article_text(a);
+	for (size_t i = 0; i < t->nblocks; i++) {
+		if (t->blocks[i].kind != BLOCK_PARAGRAPH)
+			continue;
+		size_t n;
+		const char *s = article_block_text(t, i, &n);
+		size_t tn = strlen(a->title);
+		return s && n == tn && memcmp(s, a->title, n) == 0 ? (long)i : -1;
+	}
+	return -1;
+}
+
 /* An empty page of article a (no pieces yet). NULL when memory runs out. */
 static struct page *page_new(const struct corpus_article *a, const struct page_opts *o)
 {
@@ -279,9 +299,15 @@ struct page *page_create(const struct corpus_article *a, const struct page_opts 
 	size_t cap = 0;
 	if (!p)
 		return NULL;
+	/* A headline shown once: as the title, which then stands for its
+	 * block (search, marks and positions in it land on the title). */
+	long head = o->header ? headline_block(a) : -1;
 	if (o->header) {
-		if (!add_piece(p, &cap, PAGE_TITLE, -1, text_dir(p, PAGE_TITLE), a->title,
-		               strlen(a->title), NULL))
+		const char *ts = a->title;
+		size_t tn = strlen(a->title);
+		if (head >= 0)
+			ts = article_block_text(corpus_article_text(a), (size_t)head, &tn);
+		if (!add_piece(p, &cap, PAGE_TITLE, head, text_dir(p, PAGE_TITLE), ts, tn, NULL))
 			goto fail;
 		char *meta = meta_text(a, text_dir(p, PAGE_META));
 		if (!meta || !add_piece(p, &cap, PAGE_META, -1, text_dir(p, PAGE_META), meta, strlen(meta), meta)) {
@@ -294,6 +320,8 @@ struct page *page_create(const struct corpus_article *a, const struct page_opts 
 		enum page_kind kind;
 		const char *s;
 		size_t n;
+		if ((long)i == head)
+			continue;
 		if (block_piece(p, i, &kind, &s, &n) &&
 		    !add_piece(p, &cap, kind, (long)i, text_dir(p, kind), s, n, NULL))
 			goto fail;
@@ -597,6 +625,9 @@ long page_row_block(const struct page *p, size_t row)
 size_t page_block_row(const struct page *p, long block)
 {
 	size_t best = 0;
+	for (size_t i = 0; i < p->first_body; i++)
+		if (block >= 0 && p->pieces[i].block == block)
+			return p->pieces[i].first_row; /* a headline shown as the title */
 	for (size_t i = p->first_body; i < p->npieces; i++) {
 		if (p->pieces[i].block > block)
 			break;

@@ -107,7 +107,7 @@ size_t view_row_of_position(const struct page *p, long block, long line)
 		return 0;
 	if (block < 0)
 		return (size_t)line < p->nrows ? (size_t)line : p->nrows - 1;
-	for (size_t i = p->first_body; i < p->npieces; i++)
+	for (size_t i = 0; i < p->npieces; i++) /* the title may hold a headline */
 		if (p->pieces[i].block == block) {
 			size_t l = (size_t)line;
 			if (l >= p->pieces[i].nrows)

@@ -78,8 +78,10 @@ keys Q
 # plain files: no group, no event; c offers the other articles, Enter
 # compares the two by the facts they share
 mkdir -p "$TMP/plain"
-printf 'Le 25 octobre 2025, 69 États ont signé la convention à Hanoi.\n\nUn paragraphe sans rien de commun.\n' >"$TMP/plain/fr.txt"
-printf 'On 25 October 2025, 69 states signed the convention in Hanoi.\n\nDeputy Prime Minister Bui Thanh Son attended.\n' >"$TMP/plain/en.txt"
+# (a second sentence: a first paragraph that is the whole title would be
+# shown once, as the title, and not as a paragraph to pair)
+printf 'Le 25 octobre 2025, 69 États ont signé la convention à Hanoi. La cérémonie a duré deux heures.\n\nUn paragraphe sans rien de commun.\n' >"$TMP/plain/fr.txt"
+printf 'On 25 October 2025, 69 states signed the convention in Hanoi. The ceremony lasted two hours.\n\nDeputy Prime Minister Bui Thanh Son attended.\n' >"$TMP/plain/en.txt"
 start 100 24 xterm-256color "'$TMP/plain/fr.txt'" "'$TMP/plain/en.txt'"
 check "pick: list" "list"
 keys Enter

@@ -61,6 +61,11 @@ golden list.txt "$bin" --list
 golden check-multilingual.txt "$bin" --check tests/data/multilingual
 golden list-multilingual.txt "$bin" --list tests/data/multilingual
 golden timeline.txt "$bin" --timeline
+# a headline first, then the text: the headline shown once, as the title; a
+# first paragraph longer than a title keeps its place under the shortened one
+for id in en-signing ar-signing fr-long; do
+	golden "dump-headline-$id-60.txt" "$bin" --dump "$id" --width 60 --order=visual tests/data/headline
+done
 
 echo "golden: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -14,7 +14,10 @@
  * page_next_row giving the rows of page_layout; a paragraph just under and
  * over LAYOUT_PIECE_CHARS giving the rows of its unpieced layout; the layout
  * cache staying within PAGE_CACHE_CHARS on a long article; search in a
- * paragraph longer than LAYOUT_PIECE_CHARS; page_piece_range. */
+ * paragraph longer than LAYOUT_PIECE_CHARS; page_piece_range; a headline
+ * (a detected title that is the whole first paragraph, tests/data/headline/)
+ * shown once, as the title standing for its block, and a shortened or
+ * sentence-cut title leaving the paragraph in place. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -1093,6 +1096,137 @@ static void test_piece_range(void **state)
 	page_destroy(p);
 }
 
+/* ---- a headline shown once --------------------------------------------- */
+
+/* Rows (of any piece) whose text contains `needle`. */
+static size_t rows_containing(const struct page *p, const char *needle)
+{
+	size_t n = 0;
+	for (size_t r = 0; r < p->nrows; r++) {
+		char *s = row_text(p, r, 0);
+		n += strstr(s, needle) != NULL;
+		free(s);
+	}
+	return n;
+}
+
+/* A plain file that opens on a headline (no sentence end): its title is the
+ * whole first paragraph, shown once, as the title, which stands for that
+ * block: page_block_row, page_find, page_match_row and page_piece_range land
+ * on the title's rows. */
+static void test_headline_once(void **state)
+{
+	(void)state;
+	char *files[] = {"tests/data/headline/en-signing.txt"};
+	struct corpus *c = corpus_open_files(files, 1);
+	assert_non_null(c);
+	const struct corpus_article *a = &c->articles[0];
+	const char *head = "UN cybercrime convention signed in Hanoi by 72 countries";
+	assert_true(a->detected & CORPUS_DETECTED_TITLE);
+	assert_string_equal(a->title, head);
+	const struct article_text *t = corpus_article_text(a);
+	assert_int_equal(t->blocks[0].kind, BLOCK_PARAGRAPH);
+	struct page *p = page_create(a, &opts);
+	assert_non_null(p);
+	assert_int_equal(page_layout(p, WIDTH), 0);
+	check_page(p);
+	/* the title, then the meta row, then the second paragraph */
+	assert_int_equal(p->pieces[0].kind, PAGE_TITLE);
+	assert_int_equal(p->pieces[0].block, 0);
+	assert_piece_shows(p, 0, head, strlen(head));
+	assert_int_equal(p->pieces[1].kind, PAGE_META);
+	assert_int_equal(p->pieces[1].block, -1);
+	assert_int_equal(p->first_body, 2);
+	assert_int_equal(p->pieces[2].kind, PAGE_TEXT);
+	assert_int_equal(p->pieces[2].block, 1);
+	for (size_t i = 0; i < p->npieces; i++)
+		assert_true(i == 0 || p->pieces[i].block != 0);
+	/* "UN cybercrime convention signed" is on the title's first row only */
+	assert_int_equal(rows_containing(p, "UN cybercrime convention"), 1);
+	assert_int_equal(page_row_kind(p, 0), PAGE_TITLE);
+	assert_int_equal(page_row_block(p, 0), 0);
+	assert_int_equal(page_block_row(p, 0), 0);
+	assert_int_equal(page_block_row(p, 1), p->pieces[2].first_row);
+	/* a search for a word of the headline finds it on the title, once */
+	struct fold_text needle;
+	assert_int_equal(fold_utf8("cybercrime", 10, &needle), 0);
+	struct page_match m;
+	int wrapped;
+	assert_int_equal(page_find(p, &needle, 0, 0, 1, &m, &wrapped), 1);
+	assert_int_equal(m.piece, 0);
+	assert_int_equal(m.start, 3);
+	assert_int_equal(page_match_row(p, &m), 0);
+	struct page_match m2;
+	assert_int_equal(page_find(p, &needle, m.piece, m.start, 1, &m2, &wrapped), 1);
+	assert_int_equal(m2.piece, 2); /* "Convention against Cybercrime" */
+	assert_int_equal(page_find(p, &needle, m2.piece, m2.start, 1, &m2, &wrapped), 1);
+	assert_int_equal(m2.piece, 0);
+	assert_int_equal(wrapped, 1);
+	fold_free(&needle);
+	/* a mark in the block (evidence, facts) by its byte offsets */
+	size_t st, en;
+	assert_int_equal(page_piece_range(p, 0, 3, 10, &st, &en), 0);
+	assert_int_equal(st, 3);
+	assert_int_equal(en, 13);
+	page_destroy(p);
+	/* without the header the headline is the first paragraph again */
+	struct page_opts bare = opts;
+	bare.header = 0;
+	p = page_create(a, &bare);
+	assert_non_null(p);
+	assert_int_equal(page_layout(p, WIDTH), 0);
+	assert_int_equal(p->first_body, 0);
+	assert_int_equal(p->pieces[0].kind, PAGE_TEXT);
+	assert_int_equal(p->pieces[0].block, 0);
+	assert_int_equal(rows_containing(p, "UN cybercrime convention"), 1);
+	page_destroy(p);
+	corpus_free(c);
+}
+
+/* A title that is not the whole first paragraph leaves it in place: one
+ * shortened (…) from a long paragraph with no sentence end, one cut at the
+ * first sentence end; and a title the manifest gives never takes a block. */
+static void test_title_not_headline(void **state)
+{
+	const struct corpus *bundled = *state;
+	char *files[] = {"tests/data/headline/fr-long.txt", "tests/data/multilingual/en-water.txt"};
+	struct corpus *c = corpus_open_files(files, 2);
+	assert_non_null(c);
+	assert_int_equal(c->narticles, 2);
+	const char *starts[] = {"La convention des Nations unies", "The international water"};
+	for (size_t k = 0; k < 2; k++) {
+		const struct corpus_article *a = &c->articles[k];
+		assert_true(a->detected & CORPUS_DETECTED_TITLE);
+		const struct article_text *t = corpus_article_text(a);
+		size_t n;
+		const char *para = article_block_text(t, 0, &n);
+		assert_true(strlen(a->title) != n || memcmp(a->title, para, n) != 0);
+		struct page *p = page_create(a, &opts);
+		assert_non_null(p);
+		assert_int_equal(page_layout(p, WIDTH), 0);
+		check_page(p);
+		assert_int_equal(p->pieces[0].kind, PAGE_TITLE);
+		assert_int_equal(p->pieces[0].block, -1);
+		size_t i = piece_of_block(p, 0);
+		assert_int_equal(i, p->first_body);
+		assert_int_equal(p->pieces[i].kind, PAGE_TEXT);
+		assert_piece_shows(p, i, para, n);
+		/* the opening words: on the title and on the paragraph */
+		assert_int_equal(rows_containing(p, starts[k]), 2);
+		assert_int_equal(page_block_row(p, 0), p->pieces[i].first_row);
+		page_destroy(p);
+	}
+	assert_true(strstr(c->articles[0].title, "\xe2\x80\xa6") != NULL);
+	corpus_free(c);
+	for (size_t k = 0; k < bundled->narticles; k++) {
+		struct page *p = page_create(&bundled->articles[k], &opts);
+		assert_non_null(p);
+		assert_int_equal(p->pieces[0].kind, PAGE_TITLE);
+		assert_int_equal(p->pieces[0].block, -1);
+		page_destroy(p);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1116,6 +1250,8 @@ int main(void)
 		cmocka_unit_test(test_cache_bounded),
 		cmocka_unit_test(test_long_paragraph_search),
 		cmocka_unit_test(test_piece_range),
+		cmocka_unit_test(test_headline_once),
+		cmocka_unit_test(test_title_not_headline),
 	};
 	return cmocka_run_group_tests(tests, test_open_bundled, test_close_bundled);
 }
