@@ -110,12 +110,15 @@ void draw_line(const struct theme *t, int y, int x, int w, const struct layout_l
 			if (!run_n) {
 				run_col = col;
 				run_e = e;
-			}
-			if (setcchar(&run[run_n], wc, attr_of(t, e), t->pair[e], NULL) == OK)
+				/* the run's first cell made by setcchar; the others are
+				 * copies of it with their own character (ncurses' cchar_t:
+				 * the base character in chars[0], no marks after it) */
+				if (setcchar(&run[0], wc, attr_of(t, e), t->pair[e], NULL) == OK)
+					run_n = 1;
+			} else {
+				run[run_n] = run[0];
+				run[run_n].chars[0] = wc[0];
 				run_n++;
-			else if (run_n) {
-				flush_run(y, x + run_col, run, run_n);
-				run_n = 0;
 			}
 		} else {
 			put_cell(t, y, x + col, wc, e);
