@@ -47,11 +47,14 @@ int draw_scroll(int y, int x, int h, int w, int n)
 	return r;
 }
 
-/* A character every libc gives one column: printable, below the combining
- * marks, not a control nor the soft hyphen. */
+/* A character that curses, asking libc, also gives one column: printable
+ * Latin below the combining marks without asking, anything else when
+ * wcwidth says 1. */
 static int plain_char(uint32_t c)
 {
-	return c >= 0x20 && c < 0x300 && !(c >= 0x7f && c < 0xa0) && c != 0xad;
+	if (c < 0x300)
+		return c >= 0x20 && !(c >= 0x7f && c < 0xa0) && c != 0xad;
+	return wcwidth((wchar_t)c) == 1;
 }
 
 static void flush_run(int y, int x, const cchar_t *run, int n)
@@ -82,10 +85,10 @@ void draw_line(const struct theme *t, int y, int x, int w, const struct layout_l
 			}
 		}
 	}
-	/* Runs of plain cells (one character below U+0300, one column, the
-	 * same element) go to curses as one string: libc gives each of those
-	 * one column too, so the string cannot drift. Any other cell is placed
-	 * alone at its own column. */
+	/* Runs of plain cells (one character of one column that libc also
+	 * gives one column, the same element) go to curses as one string,
+	 * which cannot drift. Any other cell is placed alone at its own
+	 * column. */
 	enum { RUN = 64 };
 	cchar_t run[RUN + 1];
 	int run_n = 0, run_col = 0;
