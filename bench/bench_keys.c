@@ -12,10 +12,12 @@
  * against the budget (median <= 0.3 ms). Then the re-layout of a resize
  * between 200x60 and 160x50 (budget 5 ms).
  *
- * Usage: bench_keys CORPUS_DIR WORKDIR
+ * Usage: bench_keys CORPUS_DIR WORKDIR [ONLY]
  *   CORPUS_DIR the bundled corpus (the reader opens fr-rehearsal, whose
  *   translation the compare view shows); WORKDIR holds the reader's state
- *   and config directories.
+ *   and config directories. ONLY, e.g. "article page" or "compare toggle",
+ *   times only the keys whose view and name begin so (the others are still
+ *   replayed once, untimed, to reach the same state), for a profiler.
  * Exits 0 whatever the numbers; 1 only when the benchmark cannot run. */
 #include <curses.h>
 #include <errno.h>
@@ -41,6 +43,7 @@
 #define ROWS 60
 
 static FILE *out; /* the bench's own stdout (fd 1 is the pseudo-terminal) */
+static const char *only; /* "VIEW WHAT-prefix", or NULL: every key */
 static int master = -1;
 
 static void *drain(void *arg)
@@ -67,12 +70,27 @@ static int cmp_double(const void *a, const void *b)
 
 static double t[2 * REPEATS];
 
+/* Whether the keys named `what` in `view` are timed (see ONLY above). */
+static int wanted(const char *view, const char *what)
+{
+	if (!only)
+		return 1;
+	size_t vl = strlen(view);
+	if (strncmp(only, view, vl) != 0)
+		return 0;
+	const char *w = only + vl;
+	while (*w == ' ')
+		w++;
+	return strncmp(what, w, strlen(w)) == 0;
+}
+
 /* Replays keys a and b (b may be 0: a alone) REPEATS times each and prints
  * the median and 99th percentile of their CPU times. */
 static void replay(struct app *app, const char *view, const char *what, unsigned a, unsigned b)
 {
 	size_t n = 0;
-	for (int i = 0; i < REPEATS; i++) {
+	int reps = wanted(view, what) ? REPEATS : 1;
+	for (int i = 0; i < reps; i++) {
 		unsigned keys[2] = {a, b};
 		for (int k = 0; k < 2; k++) {
 			if (!keys[k])
@@ -82,6 +100,8 @@ static void replay(struct app *app, const char *view, const char *what, unsigned
 			t[n++] = cpu_ms() - t0;
 		}
 	}
+	if (reps == 1)
+		return;
 	qsort(t, n, sizeof t[0], cmp_double);
 	double med = t[n / 2], p99 = t[n * 99 / 100];
 	fprintf(out, "keys %-8s %-22s median %6.3f ms  p99 %6.3f ms  budget %.1f ms  %s\n", view,
@@ -94,6 +114,8 @@ static void replay_open(struct app *app, const char *view, const char *what, uns
                         unsigned close)
 {
 	size_t n = 0;
+	if (!wanted(view, what))
+		return;
 	for (int i = 0; i < REPEATS / 4; i++) {
 		double t0 = cpu_ms();
 		ui_replay_key(app, 0, open);
@@ -110,6 +132,8 @@ static void replay_open(struct app *app, const char *view, const char *what, uns
 static void replay_resize(struct app *app)
 {
 	size_t n = 0;
+	if (!wanted("compare", "resize"))
+		return;
 	for (int i = 0; i < REPEATS / 4; i++) {
 		int big = i % 2;
 		struct winsize ws = {.ws_row = big ? ROWS : 50, .ws_col = big ? COLS : 160};
@@ -141,10 +165,11 @@ static void mkdir_in(const char *work, const char *sub, const char *env)
 
 int main(int argc, char **argv)
 {
-	if (argc != 3) {
-		fprintf(stderr, "usage: %s CORPUS_DIR WORKDIR\n", argv[0]);
+	if (argc != 3 && argc != 4) {
+		fprintf(stderr, "usage: %s CORPUS_DIR WORKDIR [ONLY]\n", argv[0]);
 		return 1;
 	}
+	only = argc == 4 ? argv[3] : NULL;
 	mkdir_in(argv[2], "", NULL);
 	mkdir_in(argv[2], "state", "XDG_STATE_HOME");
 	mkdir_in(argv[2], "config", "XDG_CONFIG_HOME");

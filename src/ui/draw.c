@@ -47,6 +47,21 @@ int draw_scroll(int y, int x, int h, int w, int n)
 	return r;
 }
 
+/* A character that curses, asking libc, also gives one column: printable
+ * Latin below the combining marks without asking, anything else when
+ * wcwidth says 1. */
+static int plain_char(uint32_t c)
+{
+	if (c < 0x300)
+		return c >= 0x20 && !(c >= 0x7f && c < 0xa0) && c != 0xad;
+	return wcwidth((wchar_t)c) == 1;
+}
+
+static void flush_run(int y, int x, const cchar_t *run, int n)
+{
+	mvadd_wchnstr(y, x, run, n);
+}
+
 void draw_line(const struct theme *t, int y, int x, int w, const struct layout_line *l,
                enum theme_elem elem, const struct draw_hl *hl, size_t nhl)
 {
@@ -70,19 +85,51 @@ void draw_line(const struct theme *t, int y, int x, int w, const struct layout_l
 			}
 		}
 	}
+	/* Runs of plain cells (one character of one column that libc also
+	 * gives one column, the same element) go to curses as one string,
+	 * which cannot drift. Any other cell is placed alone at its own
+	 * column. */
+	enum { RUN = 64 };
+	cchar_t run[RUN + 1];
+	int run_n = 0, run_col = 0;
+	enum theme_elem run_e = elem;
 	int col = l->indent;
 	for (size_t i = 0; i < l->ncells; i++) {
 		const struct layout_cell *c = &l->cells[i];
 		if (col + c->width > w)
 			break;
+		enum theme_elem e = nhl ? (enum theme_elem)cell_elem[i] : elem;
+		int plain = c->nch == 1 && c->width == 1 && plain_char(c->ch[0]);
+		if (run_n && (!plain || run_n == RUN || e != run_e)) {
+			flush_run(y, x + run_col, run, run_n);
+			run_n = 0;
+		}
 		wchar_t wc[LAYOUT_CELL_CHARS + 1];
 		size_t k = 0;
 		for (; k < c->nch && k < LAYOUT_CELL_CHARS; k++)
 			wc[k] = (wchar_t)c->ch[k];
 		wc[k] = 0;
-		put_cell(t, y, x + col, wc, nhl ? (enum theme_elem)cell_elem[i] : elem);
+		if (plain) {
+			if (!run_n) {
+				run_col = col;
+				run_e = e;
+				/* the run's first cell made by setcchar; the others are
+				 * copies of it with their own character (ncurses' cchar_t:
+				 * the base character in chars[0], no marks after it) */
+				if (setcchar(&run[0], wc, attr_of(t, e), t->pair[e], NULL) == OK)
+					run_n = 1;
+			} else {
+				run[run_n] = run[0];
+				run[run_n].chars[0] = wc[0];
+				run_n++;
+			}
+		} else {
+			put_cell(t, y, x + col, wc, e);
+		}
 		col += c->width;
 	}
+	if (run_n)
+		flush_run(y, x + run_col, run, run_n);
 	if (cell_elem != stack_elem)
 		free(cell_elem);
 }
