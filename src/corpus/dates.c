@@ -1659,6 +1659,25 @@ static int short_era_before(const char *text, size_t at, size_t *start)
 	return -1;
 }
 
+/* Units written before their numbers ("tháng 3 năm 2024"), from token *k,
+ * each a larger unit than the one before it (below `last`): their values
+ * and digit counts into v and nd, their bits into *have; *k past them. */
+static void take_units_before(struct toks *tk, size_t *k, int last, int v[4], int nd[4],
+                              int *have, int *count, size_t *end)
+{
+	while (role_at(tk, *k, R_UNIT_BEFORE) && lex_at(tk, *k)->unit < last &&
+	       is_num(tk, *k + 1) && TK(tk, *k + 1).value >= 0) {
+		int u = lex_at(tk, *k)->unit;
+		v[u] = (int)TK(tk, *k + 1).value;
+		nd[u] = TK(tk, *k + 1).ndigits;
+		*have |= 1 << u;
+		(*count)++;
+		last = u;
+		*end = TK(tk, *k + 1).end;
+		*k += 2;
+	}
+}
+
 /* A date of numbers and unit words: "2024年3月10日", "3月10日",
  * "2024년 3월 10일", "令和6年3月10日" (units after; from the number at token
  * i) or "ngày 10 tháng 3 năm 2024", "10 tháng 3 năm 2024", "tháng 3 năm
@@ -1674,18 +1693,7 @@ static int parse_units(struct toks *tk, size_t i, struct found *f, size_t *resum
 		return 0;
 	start = TK(tk, i).start;
 	if (before) {
-		int last = 4;
-		while (role_at(tk, k, R_UNIT_BEFORE) && lex_at(tk, k)->unit < last &&
-		       is_num(tk, k + 1) && TK(tk, k + 1).value >= 0) {
-			int u = lex_at(tk, k)->unit;
-			v[u] = (int)TK(tk, k + 1).value;
-			nd[u] = TK(tk, k + 1).ndigits;
-			have |= 1 << u;
-			count++;
-			last = u;
-			end = TK(tk, k + 1).end;
-			k += 2;
-		}
+		take_units_before(tk, &k, 4, v, nd, &have, &count, &end);
 	} else if (is_num(tk, i) && role_at(tk, i + 1, R_UNIT_BEFORE)) {
 		/* "10 tháng 3": a bare day before the month's unit */
 		if (TK(tk, i).value < 0 || TK(tk, i).ndigits > 2 || glued_left(tk, i) ||
@@ -1696,18 +1704,7 @@ static int parse_units(struct toks *tk, size_t i, struct found *f, size_t *resum
 		count = 1;
 		end = TK(tk, i).end;
 		k = i + 1;
-		int last = U_DAY;
-		while (role_at(tk, k, R_UNIT_BEFORE) && lex_at(tk, k)->unit < last &&
-		       is_num(tk, k + 1) && TK(tk, k + 1).value >= 0) {
-			int u = lex_at(tk, k)->unit;
-			v[u] = (int)TK(tk, k + 1).value;
-			nd[u] = TK(tk, k + 1).ndigits;
-			have |= 1 << u;
-			count++;
-			last = u;
-			end = TK(tk, k + 1).end;
-			k += 2;
-		}
+		take_units_before(tk, &k, U_DAY, v, nd, &have, &count, &end);
 	} else {
 		int last = 0;
 		if (glued_left(tk, i))
