@@ -446,15 +446,23 @@ static int reserve_articles(struct corpus *c, size_t cap)
 
 /* Makes a new slot of c->articles for the file at path: from the index when
  * it knows the file unchanged (the text is not read), else read and parsed.
+ * known: the file's stat taken just before, NULL: stat it here.
  * Returns the new index, -1 when the file cannot be used (reported), -2 when
  * memory runs out. */
-static long add_article(struct corpus *c, const char *id, const char *path)
+static long add_article(struct corpus *c, const char *id, const char *path,
+                        const struct stat *known)
 {
 	char *buf = NULL;
 	size_t len = 0;
 	struct stat st;
 	/* stat before reading: a file changed after this is read again next time */
-	int have_st = stat(path, &st) == 0 && S_ISREG(st.st_mode);
+	int have_st;
+	if (known) {
+		st = *known;
+		have_st = S_ISREG(st.st_mode);
+	} else {
+		have_st = stat(path, &st) == 0 && S_ISREG(st.st_mode);
+	}
 	struct cindex_entry *hit = NULL;
 	int failed = 0;
 	if (c->index && have_st)
@@ -861,7 +869,7 @@ static int add_plain_files(struct corpus *c, char *const *files, size_t n)
 			free(id);
 			id = alt;
 		}
-		long k = add_article(c, id, files[i]);
+		long k = add_article(c, id, files[i], NULL);
 		free(id);
 		if (k == -2)
 			return -1;
@@ -948,13 +956,18 @@ static int inside_dir(const char *dir, const char *path)
 
 /* inside_dir for the file `name` of a manifest, without resolving every
  * path when the name has no '/' and its entry is a regular file (no link):
- * then it is inside. */
-static int manifest_file_inside(const char *dir, const char *name, const char *path)
+ * then it is inside. *st: the file's stat (following links), *have_st 0 when
+ * it could not be taken. */
+static int manifest_file_inside(const char *dir, const char *name, const char *path,
+                                struct stat *st, int *have_st)
 {
-	struct stat st;
-	if (!strchr(name, '/') && lstat(path, &st) == 0 && S_ISREG(st.st_mode))
+	if (!strchr(name, '/') && lstat(path, st) == 0 && S_ISREG(st->st_mode)) {
+		*have_st = 1; /* no link: lstat is stat */
 		return 1;
-	return inside_dir(dir, path);
+	}
+	int in = inside_dir(dir, path);
+	*have_st = in > 0 && stat(path, st) == 0;
+	return in;
 }
 
 static int copy_events(struct corpus *c, const struct manifest *m)
@@ -1101,7 +1114,9 @@ static int load_manifest(struct corpus *c, const char *dir)
 		char *path = join_path(dir, ma->file);
 		if (!path)
 			goto out;
-		int in = manifest_file_inside(dir, ma->file, path);
+		struct stat st;
+		int have_st;
+		int in = manifest_file_inside(dir, ma->file, path, &st, &have_st);
 		if (in == 0) {
 			diag_add(&c->diags, DIAG_ERROR, m.path, ma->file_line,
 			         "[article %s]: file '%s' leads outside the corpus directory; "
@@ -1116,15 +1131,14 @@ static int load_manifest(struct corpus *c, const char *dir)
 			free(path);
 			continue;
 		}
-		struct stat st;
-		if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		if (have_st && S_ISDIR(st.st_mode)) {
 			diag_add(&c->diags, DIAG_ERROR, m.path, ma->file_line,
 			         "[article %s]: file '%s' is a directory, not a file; article left out",
 			         ma->id, ma->file);
 			free(path);
 			continue;
 		}
-		long k = add_article(c, ma->id, path);
+		long k = add_article(c, ma->id, path, have_st ? &st : NULL);
 		free(path);
 		if (k == -2)
 			goto out;
