@@ -1048,7 +1048,7 @@ static int link_events(struct corpus *c, const struct manifest *m,
 		long e = manifest_find_event(m, ma->event);
 		if (e < 0)
 			diag_add(&c->diags, DIAG_ERROR, m->path, ma->line,
-			         "[article %s]: event '%s' is not defined", ma->id, ma->event);
+			         "[article %s]: event '%s' is not defined", a->id, ma->event);
 		else
 			a->event = e;
 	}
@@ -1060,7 +1060,7 @@ static int link_events(struct corpus *c, const struct manifest *m,
 			long e = manifest_find_event(m, tok);
 			if (e < 0) {
 				diag_add(&c->diags, DIAG_ERROR, m->path, ma->line,
-				         "[article %s]: mentioned event '%s' is not defined", ma->id, tok);
+				         "[article %s]: mentioned event '%s' is not defined", a->id, tok);
 				continue;
 			}
 			if (e == a->event)
@@ -1085,6 +1085,8 @@ static int load_manifest(struct corpus *c, const char *dir)
 		manifest_free(&m);
 		return 0; /* reported */
 	}
+	/* the ids are freed as the articles take theirs */
+	manifest_release_article_ids(&m);
 	int r = -1;
 	if (m.title && !(c->title = strdup(m.title)))
 		goto out;
@@ -1159,6 +1161,14 @@ static int load_manifest(struct corpus *c, const char *dir)
 		                                              : BIDI_LTR;
 		if (fill_article(c, a) != 0 || link_events(c, &m, ma, (size_t)k) != 0)
 			goto out;
+		/* what is left of the manifest's article is not needed again:
+		 * freed now, a large manifest is not held beside the articles */
+		free(ma->id);
+		free(ma->file);
+		free(ma->event);
+		free(ma->mentions);
+		free(ma->dir);
+		ma->id = ma->file = ma->event = ma->mentions = ma->dir = NULL;
 	}
 	if (m.narticles)
 		progress(c, m.narticles);
