@@ -49,6 +49,10 @@ struct corpus_article {
 	                               then); owned */
 	size_t ndates;            /* how many: known from the start */
 	unsigned manifest_line;   /* 0 when not from a manifest */
+	unsigned packed;          /* id, path, lang, source, group and title
+	                             share one allocation, starting at id
+	                             (freed with it); set when a load has
+	                             filled them, which are then not changed */
 	long long size, mtime_ns; /* the file when it was read or indexed */
 	uint64_t hash;            /* cindex_hash of its bytes then */
 	const char *charset;      /* the encoding it was decoded from (a static

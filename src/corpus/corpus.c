@@ -190,11 +190,13 @@ static int detect_missing(struct corpus_article *a)
 static void article_free(struct corpus_article *a)
 {
 	free(a->id);
-	free(a->path);
-	free(a->lang);
-	free(a->source);
-	free(a->group);
-	free(a->title);
+	if (!a->packed) {
+		free(a->path);
+		free(a->lang);
+		free(a->source);
+		free(a->group);
+		free(a->title);
+	}
 	free(a->mentions);
 	free(a->dates);
 	article_text_free(&a->text);
@@ -587,6 +589,31 @@ static void drop_text(struct corpus_article *a)
 	memset(&a->text, 0, sizeof a->text);
 }
 
+/* Moves the article's strings into one allocation (a->id its start), once
+ * they are final: one block an article instead of six. Left as they are
+ * when memory runs out. */
+static void pack_strings(struct corpus_article *a)
+{
+	char **f[] = {&a->id, &a->path, &a->lang, &a->source, &a->group, &a->title};
+	size_t len[sizeof f / sizeof *f], total = 0;
+	for (size_t i = 0; i < sizeof f / sizeof *f; i++) {
+		len[i] = *f[i] ? strlen(*f[i]) + 1 : 0;
+		total += len[i];
+	}
+	char *block = malloc(total), *p = block;
+	if (!block)
+		return;
+	for (size_t i = 0; i < sizeof f / sizeof *f; i++) {
+		if (!*f[i])
+			continue;
+		memcpy(p, *f[i], len[i]);
+		free(*f[i]);
+		*f[i] = p;
+		p += len[i];
+	}
+	a->packed = 1;
+}
+
 /* Fills what the manifest did not give, from the index when it has the
  * article for the same inputs, else from the text (then written to the
  * index); the text is not kept. */
@@ -615,6 +642,7 @@ static int fill_article(struct corpus *c, struct corpus_article *a)
 		a->ndates = e->ndates;
 		cindex_entry_free(e);
 		free(e);
+		pack_strings(a);
 		return 0;
 	}
 	int unread = 0;
@@ -646,6 +674,7 @@ static int fill_article(struct corpus *c, struct corpus_article *a)
 	free(a->dates);
 	a->dates = NULL;
 	drop_text(a);
+	pack_strings(a);
 	return 0;
 }
 
