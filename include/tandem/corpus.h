@@ -39,10 +39,10 @@ struct corpus_article {
 	long event;               /* index of its main event, -1 if none */
 	long *mentions;           /* indices of other events it reports; owned */
 	size_t nmentions;
-	struct article_text text; /* read through corpus_article_text: loaded
-	                             on first use, raw NULL when not loaded
-	                             (an article made by hand, with no
-	                             `texts`, holds its text) */
+	struct article_text *text; /* read through corpus_article_text: loaded
+	                             on first use, NULL when not loaded;
+	                             owned (an article made by hand, with no
+	                             `texts`, points to its text, not owned) */
 	struct date_mention *dates; /* dates mentioned in the text, read through
 	                               corpus_article_dates: found again in the
 	                               text when first asked for (NULL until

@@ -119,13 +119,22 @@ static long first_block(const struct article_text *t, enum block_kind k)
 	return -1;
 }
 
+/* Gives the article an empty text to parse into (a->text NULL before).
+ * 0, or -1 when memory runs out. */
+static int new_text(struct corpus_article *a)
+{
+	a->text = calloc(1, sizeof *a->text);
+	return a->text ? 0 : -1;
+}
+
 /* Fills what the manifest did not give from the text itself. */
 /* Paragraphs an article's date is looked for in, from its first. */
 #define DATE_PARAGRAPHS 3
 
 static int detect_missing(struct corpus_article *a)
 {
-	const struct article_text *t = &a->text;
+	static const struct article_text no_text = {(char *)"", 0, NULL, 0, 0, 0, 0};
+	const struct article_text *t = a->text ? a->text : &no_text;
 	long p = first_block(t, BLOCK_PARAGRAPH);
 
 	if (!a->lang) {
@@ -199,7 +208,10 @@ static void article_free(struct corpus_article *a)
 	}
 	free(a->mentions);
 	free(a->dates);
-	article_text_free(&a->text);
+	if (a->texts && a->text) {
+		article_text_free(a->text);
+		free(a->text);
+	}
 	if (a->pending) {
 		cindex_entry_free(a->pending);
 		free(a->pending);
@@ -513,11 +525,13 @@ static long add_article(struct corpus *c, const char *id, const char *path,
 		a->hash = hash;
 		a->charset = charset;
 		a->undecodable = undecodable;
-		r = article_parse_scanned(buf, len, &scan, &a->text);
+		r = new_text(a);
+		if (r == 0)
+			r = article_parse_scanned(buf, len, &scan, a->text);
 		free(buf);
 		if (r == 0)
-			text_warnings(c, path, a->text.invalid_utf8, a->text.controls,
-			              first_block(&a->text, BLOCK_PARAGRAPH) >= 0);
+			text_warnings(c, path, a->text->invalid_utf8, a->text->controls,
+			              first_block(a->text, BLOCK_PARAGRAPH) >= 0);
 	} else {
 		free(buf);
 	}
@@ -540,7 +554,7 @@ static uint64_t detect_inputs(const struct corpus_article *a)
 	return cindex_hash(h, d, sizeof d);
 }
 
-/* Reads and parses an article's file into a->text (which is empty).
+/* Reads and parses an article's file into a->text (which is NULL).
  * Returns 0; 1 when the file cannot be read (reported; the text is then
  * empty); -1 when memory runs out. */
 static int read_text(struct corpus_article *a, struct diag_list *diags)
@@ -549,8 +563,10 @@ static int read_text(struct corpus_article *a, struct diag_list *diags)
 	size_t len;
 	struct stat st;
 	int have_st = stat(a->path, &st) == 0;
+	if (new_text(a) != 0)
+		return -1;
 	if (read_file(a->path, &buf, &len, diags) != 0)
-		return article_parse("", 0, &a->text) == 0 ? 1 : -1;
+		return article_parse("", 0, a->text) == 0 ? 1 : -1;
 	uint64_t h = cindex_hash(CINDEX_HASH_INIT, buf, len);
 	/* decoded as when it was loaded; the notes were given then */
 	struct diag_list notes = {0};
@@ -562,14 +578,14 @@ static int read_text(struct corpus_article *a, struct diag_list *diags)
 	if (t == -2)
 		return -1;
 	if (t == -1) /* no longer text: buf is freed */
-		return article_parse("", 0, &a->text) == 0 ? 1 : -1;
-	int r = article_parse_scanned(buf, len, &scan, &a->text);
+		return article_parse("", 0, a->text) == 0 ? 1 : -1;
+	int r = article_parse_scanned(buf, len, &scan, a->text);
 	free(buf);
 	if (r == 0 && h != a->hash) {
 		/* changed since it was indexed: the dates it mentions too */
 		struct date_mention *m = NULL;
 		size_t nm = 0;
-		if (dates_find(a->text.raw, a->text.raw_len, &a->date, &m, &nm) != 0)
+		if (dates_find(a->text->raw, a->text->raw_len, &a->date, &m, &nm) != 0)
 			return -1;
 		free(a->dates);
 		a->dates = m;
@@ -585,8 +601,11 @@ static int read_text(struct corpus_article *a, struct diag_list *diags)
 
 static void drop_text(struct corpus_article *a)
 {
-	article_text_free(&a->text);
-	memset(&a->text, 0, sizeof a->text);
+	if (a->text) {
+		article_text_free(a->text);
+		free(a->text);
+		a->text = NULL;
+	}
 }
 
 /* Moves the article's strings into one allocation (a->id its start), once
@@ -663,8 +682,9 @@ static int fill_article(struct corpus *c, struct corpus_article *a)
 		    .size = a->size, .mtime_ns = a->mtime_ns, .hash = a->hash, .inputs = inputs,
 		    .lang = a->lang, .source = a->source, .title = a->title, .date = a->date,
 		    .detected = a->detected, .dates = a->dates, .ndates = a->ndates,
-		    .blocks = a->text.blocks, .nblocks = a->text.nblocks,
-		    .invalid_utf8 = a->text.invalid_utf8, .controls = a->text.controls,
+		    .blocks = a->text ? a->text->blocks : NULL, .nblocks = a->text ? a->text->nblocks : 0,
+		    .invalid_utf8 = a->text ? a->text->invalid_utf8 : 0,
+		    .controls = a->text ? a->text->controls : 0,
 		    .charset = (char *)a->charset, .undecodable = a->undecodable};
 		if (a->size >= 0 && !c->index_nowrite &&
 		    cindex_put(c->index, a->path + c->index_prefix, &w) != 0)
@@ -789,8 +809,8 @@ static const struct article_text *load_text(struct corpus_article *a, int fresh)
 	static const struct article_text empty = {(char *)"", 0, NULL, 0, 0, 0, 0};
 	struct corpus_texts *tx = a->texts;
 	if (!tx)
-		return &a->text;
-	if (a->text.raw && fresh && !a->pins && changed_on_disk(a)) {
+		return a->text ? a->text : &empty;
+	if (a->text && fresh && !a->pins && changed_on_disk(a)) {
 		for (size_t k = 0; k < tx->nloaded; k++)
 			if (tx->loaded[k] == a) {
 				texts_remove(tx, k);
@@ -799,8 +819,8 @@ static const struct article_text *load_text(struct corpus_article *a, int fresh)
 		drop_text(a);
 	}
 	a->used = ++tx->tick;
-	if (a->text.raw)
-		return &a->text;
+	if (a->text)
+		return a->text;
 	if (tx->nloaded == tx->cap) {
 		size_t cap = tx->cap ? 2 * tx->cap : CORPUS_TEXTS_KEPT + 8;
 		struct corpus_article **l = realloc(tx->loaded, cap * sizeof *l);
@@ -815,7 +835,7 @@ static const struct article_text *load_text(struct corpus_article *a, int fresh)
 	}
 	tx->loaded[tx->nloaded++] = a;
 	texts_trim(tx);
-	return &a->text;
+	return a->text;
 }
 
 const struct article_text *corpus_article_text(const struct corpus_article *a)
@@ -851,7 +871,7 @@ const struct article_text *corpus_article_pin(const struct corpus_article *a)
 {
 	struct corpus_article *m = (struct corpus_article *)a;
 	const struct article_text *t = load_text(m, 1);
-	if (m->texts && t == &m->text)
+	if (m->texts && t == m->text)
 		m->pins++;
 	return t;
 }

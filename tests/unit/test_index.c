@@ -729,7 +729,7 @@ static void test_index_texts_on_demand(void **state)
 	struct stat st;
 	assert_int_equal(stat(fx->cache, &st), -1);
 	long a = corpus_find_article(c, "a");
-	assert_null(c->articles[a].text.raw); /* not held after loading */
+	assert_null(c->articles[a].text); /* not held after loading */
 	const struct article_text *t = corpus_article_pin(&c->articles[a]);
 	assert_non_null(strstr(t->raw, "first story"));
 	corpus_article_unpin(&c->articles[a]);
@@ -756,11 +756,11 @@ static void test_index_texts_on_demand(void **state)
 	for (size_t i = 0; i < c->narticles; i++)
 		assert_non_null(corpus_article_text(&c->articles[i])->raw);
 	assert_ptr_equal(corpus_article_text(&c->articles[a]), t);
-	assert_non_null(c->articles[a].text.raw);
+	assert_non_null(c->articles[a].text);
 	/* unpinned and not among the last used: dropped */
 	size_t loaded = 0;
 	for (size_t i = 0; i < c->narticles; i++)
-		loaded += c->articles[i].text.raw != NULL;
+		loaded += c->articles[i].text != NULL;
 	assert_int_equal(loaded, CORPUS_TEXTS_KEPT + 1);
 	corpus_article_unpin(&c->articles[a]);
 	corpus_free(c);
@@ -787,7 +787,7 @@ static void test_index_block_after_change(void **state)
 	/* its text dropped (the others read since), then read again */
 	for (size_t i = 0; i < c->narticles; i++)
 		corpus_article_text(&c->articles[i]);
-	assert_null(a->text.raw);
+	assert_null(a->text);
 	assert_null(corpus_article_block(a, 2, 6));
 	assert_null(corpus_article_block(a, 0, 60));
 	assert_non_null(corpus_article_block(a, 0, 10));
