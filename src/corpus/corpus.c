@@ -13,6 +13,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1005,12 +1006,15 @@ static int inside_dir(const char *dir, const char *path)
 
 /* inside_dir for the file `name` of a manifest, without resolving every
  * path when the name has no '/' and its entry is a regular file (no link):
- * then it is inside. *st: the file's stat (following links), *have_st 0 when
- * it could not be taken. */
-static int manifest_file_inside(const char *dir, const char *name, const char *path,
+ * then it is inside. dfd: the directory, for looking the name up in it
+ * alone (-1: the whole path is looked up). *st: the file's stat
+ * (following links), *have_st 0 when it could not be taken. */
+static int manifest_file_inside(int dfd, const char *dir, const char *name, const char *path,
                                 struct stat *st, int *have_st)
 {
-	if (!strchr(name, '/') && lstat(path, st) == 0 && S_ISREG(st->st_mode)) {
+	if (!strchr(name, '/') &&
+	    (dfd >= 0 ? fstatat(dfd, name, st, AT_SYMLINK_NOFOLLOW) : lstat(path, st)) == 0 &&
+	    S_ISREG(st->st_mode)) {
 		*have_st = 1; /* no link: lstat is stat */
 		return 1;
 	}
@@ -1136,7 +1140,7 @@ static int load_manifest(struct corpus *c, const char *dir)
 	}
 	/* the ids are freed as the articles take theirs */
 	manifest_release_article_ids(&m);
-	int r = -1;
+	int r = -1, dfd = -1;
 	if (m.title && !(c->title = strdup(m.title)))
 		goto out;
 	if (copy_events(c, &m) != 0)
@@ -1146,6 +1150,9 @@ static int load_manifest(struct corpus *c, const char *dir)
 	c->load_total = m.narticles;
 	if (reserve_articles(c, m.narticles) != 0)
 		goto out;
+	/* each file's name looked up in the directory, not its whole path
+	 * (the directory opened as opendir does; -1: whole paths) */
+	dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	for (size_t i = 0; i < m.narticles; i++) {
 		struct manifest_article *ma = &m.articles[i];
 		if (i)
@@ -1167,7 +1174,7 @@ static int load_manifest(struct corpus *c, const char *dir)
 			goto out;
 		struct stat st;
 		int have_st;
-		int in = manifest_file_inside(dir, ma->file, path, &st, &have_st);
+		int in = manifest_file_inside(dfd, dir, ma->file, path, &st, &have_st);
 		if (in == 0) {
 			diag_add(&c->diags, DIAG_ERROR, m.path, ma->file_line,
 			         "[article %s]: file '%s' leads outside the corpus directory; "
@@ -1223,6 +1230,8 @@ static int load_manifest(struct corpus *c, const char *dir)
 		progress(c, m.narticles);
 	r = 0;
 out:
+	if (dfd >= 0)
+		close(dfd);
 	manifest_free(&m);
 	return r;
 }
