@@ -95,7 +95,7 @@ struct corpus {
 	struct corpus_event *events;     /* owned, timeline order */
 	size_t nevents;
 	struct diag_list diags;   /* what loading found */
-	size_t *id_slots;         /* private to corpus.c: an open-addressing
+	uint32_t *id_slots;       /* private to corpus.c: an open-addressing
 	                             table of article indices + 1 by id (0:
 	                             empty), for corpus_find_article; owned */
 	size_t id_nslots;         /* a power of two, at least twice narticles */

@@ -267,11 +267,13 @@ static size_t id_hash(const char *s)
 /* Puts article i in the id table (grown to keep it at most half full). */
 static int index_article(struct corpus *c, size_t i)
 {
+	if (i >= UINT32_MAX - 1)
+		return -1;
 	if (2 * (c->narticles + 1) > c->id_nslots) {
 		size_t n = c->id_nslots ? 2 * c->id_nslots : 64;
 		while (n < 2 * (c->narticles + 1))
 			n *= 2;
-		size_t *slots = calloc(n, sizeof *slots);
+		uint32_t *slots = calloc(n, sizeof *slots);
 		if (!slots)
 			return -1;
 		free(c->id_slots);
@@ -282,13 +284,13 @@ static int index_article(struct corpus *c, size_t i)
 				size_t h = id_hash(c->articles[k].id) & (n - 1);
 				while (slots[h])
 					h = (h + 1) & (n - 1);
-				slots[h] = k + 1;
+				slots[h] = (uint32_t)(k + 1);
 			}
 	}
 	size_t h = id_hash(c->articles[i].id) & (c->id_nslots - 1);
 	while (c->id_slots[h])
 		h = (h + 1) & (c->id_nslots - 1);
-	c->id_slots[h] = i + 1;
+	c->id_slots[h] = (uint32_t)(i + 1);
 	return 0;
 }
 
