@@ -269,7 +269,10 @@ enum open_result { OPEN_OK, OPEN_CORRUPT, OPEN_FAIL };
 static enum open_result open_db(struct cindex *ix, const char *file, unsigned flags,
                                 int *rebuilt)
 {
-	int rc = sqlite3_open_v2(file, &ix->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	/* one thread uses a connection at a time: no mutex on each call */
+	int rc = sqlite3_open_v2(file, &ix->db,
+	                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+	                         NULL);
 	if (rc != SQLITE_OK) {
 		if (ix->db)
 			set_err(ix, "cannot open");
