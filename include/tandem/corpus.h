@@ -39,16 +39,20 @@ struct corpus_article {
 	long event;               /* index of its main event, -1 if none */
 	long *mentions;           /* indices of other events it reports; owned */
 	size_t nmentions;
-	struct article_text text; /* read through corpus_article_text: loaded
-	                             on first use, raw NULL when not loaded
-	                             (an article made by hand, with no
-	                             `texts`, holds its text) */
+	struct article_text *text; /* read through corpus_article_text: loaded
+	                             on first use, NULL when not loaded;
+	                             owned (an article made by hand, with no
+	                             `texts`, points to its text, not owned) */
 	struct date_mention *dates; /* dates mentioned in the text, read through
 	                               corpus_article_dates: found again in the
 	                               text when first asked for (NULL until
 	                               then); owned */
 	size_t ndates;            /* how many: known from the start */
 	unsigned manifest_line;   /* 0 when not from a manifest */
+	unsigned packed;          /* id, path, lang, source, group and title
+	                             share one allocation, starting at id
+	                             (freed with it); set when a load has
+	                             filled them, which are then not changed */
 	long long size, mtime_ns; /* the file when it was read or indexed */
 	uint64_t hash;            /* cindex_hash of its bytes then */
 	const char *charset;      /* the encoding it was decoded from (a static
@@ -91,7 +95,7 @@ struct corpus {
 	struct corpus_event *events;     /* owned, timeline order */
 	size_t nevents;
 	struct diag_list diags;   /* what loading found */
-	size_t *id_slots;         /* private to corpus.c: an open-addressing
+	uint32_t *id_slots;       /* private to corpus.c: an open-addressing
 	                             table of article indices + 1 by id (0:
 	                             empty), for corpus_find_article; owned */
 	size_t id_nslots;         /* a power of two, at least twice narticles */

@@ -98,15 +98,17 @@ struct cindex *cindex_open(const char *file, unsigned flags, char **note);
  * more; cindex_error says what). */
 int cindex_lookup(struct cindex *ix, const char *path, struct cindex_entry *out);
 
-/* Reads every article of the index in one pass (one statement stepping
- * all rows), for the lookups that follow: cindex_lookup then answers from
- * these rows without a query, each row once (looked up again, the database
- * answers), and a path not among them is not in the index. The entries
- * handed out this way have no blocks and no dates (nblocks 0, blocks and
- * dates NULL; has_paragraph and ndates are set): a start-up needs only the
- * fields. The rows not yet handed out are
- * freed by cindex_prune and cindex_close. Returns 0, or -1 on an error
- * (lookups then query the database as before). */
+/* Starts one pass over the index's rows in the order they were written
+ * (the order a load asks for its articles), for the lookups that follow:
+ * a lookup of the pass's next row answers from it without a query and
+ * steps on, holding nothing else in memory. The entries handed out this
+ * way have no blocks and no dates (nblocks 0, blocks and dates NULL;
+ * has_paragraph and ndates are set): a start-up needs only the fields. Any
+ * other lookup queries the database as before (blocks and all); after two
+ * such lookups in a row the pass goes on after the row the last one found
+ * (the rows before were of files no longer loaded). Writes do not end the
+ * pass; cindex_prune and cindex_close do. Returns 0, or -1 on an error
+ * (lookups then query the database). */
 int cindex_preload(struct cindex *ix);
 
 /* Writes (or replaces) the article at `path`. Writes are grouped in

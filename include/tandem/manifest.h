@@ -67,6 +67,11 @@ void manifest_free(struct manifest *m);
 long manifest_find_event(const struct manifest *m, const char *id);
 long manifest_find_article(const struct manifest *m, const char *id);
 
+/* Frees the article id index (manifest_find_article then answers -1) and
+ * the spare room of the articles array: what a caller that takes the
+ * articles' ids away needs no more. */
+void manifest_release_article_ids(struct manifest *m);
+
 /* The event's title in `lang` (title.LANG), else its plain title, else its
  * id. */
 const char *manifest_event_title(const struct manifest_event *e, const char *lang);

@@ -13,6 +13,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -120,13 +121,22 @@ static long first_block(const struct article_text *t, enum block_kind k)
 	return -1;
 }
 
+/* Gives the article an empty text to parse into (a->text NULL before).
+ * 0, or -1 when memory runs out. */
+static int new_text(struct corpus_article *a)
+{
+	a->text = calloc(1, sizeof *a->text);
+	return a->text ? 0 : -1;
+}
+
 /* Fills what the manifest did not give from the text itself. */
 /* Paragraphs an article's date is looked for in, from its first. */
 #define DATE_PARAGRAPHS 3
 
 static int detect_missing(struct corpus_article *a)
 {
-	const struct article_text *t = &a->text;
+	static const struct article_text no_text = {(char *)"", 0, NULL, 0, 0, 0, 0};
+	const struct article_text *t = a->text ? a->text : &no_text;
 	long p = first_block(t, BLOCK_PARAGRAPH);
 
 	if (!a->lang) {
@@ -191,14 +201,19 @@ static int detect_missing(struct corpus_article *a)
 static void article_free(struct corpus_article *a)
 {
 	free(a->id);
-	free(a->path);
-	free(a->lang);
-	free(a->source);
-	free(a->group);
-	free(a->title);
+	if (!a->packed) {
+		free(a->path);
+		free(a->lang);
+		free(a->source);
+		free(a->group);
+		free(a->title);
+	}
 	free(a->mentions);
 	free(a->dates);
-	article_text_free(&a->text);
+	if (a->texts && a->text) {
+		article_text_free(a->text);
+		free(a->text);
+	}
 	if (a->pending) {
 		cindex_entry_free(a->pending);
 		free(a->pending);
@@ -254,11 +269,13 @@ static size_t id_hash(const char *s)
 /* Puts article i in the id table (grown to keep it at most half full). */
 static int index_article(struct corpus *c, size_t i)
 {
+	if (i >= UINT32_MAX - 1)
+		return -1;
 	if (2 * (c->narticles + 1) > c->id_nslots) {
 		size_t n = c->id_nslots ? 2 * c->id_nslots : 64;
 		while (n < 2 * (c->narticles + 1))
 			n *= 2;
-		size_t *slots = calloc(n, sizeof *slots);
+		uint32_t *slots = calloc(n, sizeof *slots);
 		if (!slots)
 			return -1;
 		free(c->id_slots);
@@ -269,13 +286,13 @@ static int index_article(struct corpus *c, size_t i)
 				size_t h = id_hash(c->articles[k].id) & (n - 1);
 				while (slots[h])
 					h = (h + 1) & (n - 1);
-				slots[h] = k + 1;
+				slots[h] = (uint32_t)(k + 1);
 			}
 	}
 	size_t h = id_hash(c->articles[i].id) & (c->id_nslots - 1);
 	while (c->id_slots[h])
 		h = (h + 1) & (c->id_nslots - 1);
-	c->id_slots[h] = i + 1;
+	c->id_slots[h] = (uint32_t)(i + 1);
 	return 0;
 }
 
@@ -451,15 +468,23 @@ static int reserve_articles(struct corpus *c, size_t cap)
 
 /* Makes a new slot of c->articles for the file at path: from the index when
  * it knows the file unchanged (the text is not read), else read and parsed.
+ * known: the file's stat taken just before, NULL: stat it here.
  * Returns the new index, -1 when the file cannot be used (reported), -2 when
  * memory runs out. */
-static long add_article(struct corpus *c, const char *id, const char *path)
+static long add_article(struct corpus *c, const char *id, const char *path,
+                        const struct stat *known)
 {
 	char *buf = NULL;
 	size_t len = 0;
 	struct stat st;
 	/* stat before reading: a file changed after this is read again next time */
-	int have_st = stat(path, &st) == 0 && S_ISREG(st.st_mode);
+	int have_st;
+	if (known) {
+		st = *known;
+		have_st = S_ISREG(st.st_mode);
+	} else {
+		have_st = stat(path, &st) == 0 && S_ISREG(st.st_mode);
+	}
 	struct cindex_entry *hit = NULL;
 	int failed = 0;
 	if (c->index && have_st)
@@ -508,11 +533,13 @@ static long add_article(struct corpus *c, const char *id, const char *path)
 		a->hash = hash;
 		a->charset = charset;
 		a->undecodable = undecodable;
-		r = article_parse_scanned(buf, len, &scan, &a->text);
+		r = new_text(a);
+		if (r == 0)
+			r = article_parse_scanned(buf, len, &scan, a->text);
 		free(buf);
 		if (r == 0)
-			text_warnings(c, path, a->text.invalid_utf8, a->text.controls,
-			              first_block(&a->text, BLOCK_PARAGRAPH) >= 0);
+			text_warnings(c, path, a->text->invalid_utf8, a->text->controls,
+			              first_block(a->text, BLOCK_PARAGRAPH) >= 0);
 	} else {
 		free(buf);
 	}
@@ -535,7 +562,7 @@ static uint64_t detect_inputs(const struct corpus_article *a)
 	return cindex_hash(h, d, sizeof d);
 }
 
-/* Reads and parses an article's file into a->text (which is empty).
+/* Reads and parses an article's file into a->text (which is NULL).
  * Returns 0; 1 when the file cannot be read (reported; the text is then
  * empty); -1 when memory runs out. */
 static int read_text(struct corpus_article *a, struct diag_list *diags)
@@ -544,8 +571,10 @@ static int read_text(struct corpus_article *a, struct diag_list *diags)
 	size_t len;
 	struct stat st;
 	int have_st = stat(a->path, &st) == 0;
+	if (new_text(a) != 0)
+		return -1;
 	if (read_file(a->path, &buf, &len, diags) != 0)
-		return article_parse("", 0, &a->text) == 0 ? 1 : -1;
+		return article_parse("", 0, a->text) == 0 ? 1 : -1;
 	uint64_t h = cindex_hash(CINDEX_HASH_INIT, buf, len);
 	/* decoded as when it was loaded; the notes were given then */
 	struct diag_list notes = {0};
@@ -557,14 +586,14 @@ static int read_text(struct corpus_article *a, struct diag_list *diags)
 	if (t == -2)
 		return -1;
 	if (t == -1) /* no longer text: buf is freed */
-		return article_parse("", 0, &a->text) == 0 ? 1 : -1;
-	int r = article_parse_scanned(buf, len, &scan, &a->text);
+		return article_parse("", 0, a->text) == 0 ? 1 : -1;
+	int r = article_parse_scanned(buf, len, &scan, a->text);
 	free(buf);
 	if (r == 0 && h != a->hash) {
 		/* changed since it was indexed: the dates it mentions too */
 		struct date_mention *m = NULL;
 		size_t nm = 0;
-		if (dates_find(a->text.raw, a->text.raw_len, &a->date, &m, &nm) != 0)
+		if (dates_find(a->text->raw, a->text->raw_len, &a->date, &m, &nm) != 0)
 			return -1;
 		free(a->dates);
 		a->dates = m;
@@ -580,8 +609,36 @@ static int read_text(struct corpus_article *a, struct diag_list *diags)
 
 static void drop_text(struct corpus_article *a)
 {
-	article_text_free(&a->text);
-	memset(&a->text, 0, sizeof a->text);
+	if (a->text) {
+		article_text_free(a->text);
+		free(a->text);
+		a->text = NULL;
+	}
+}
+
+/* Moves the article's strings into one allocation (a->id its start), once
+ * they are final: one block an article instead of six. Left as they are
+ * when memory runs out. */
+static void pack_strings(struct corpus_article *a)
+{
+	char **f[] = {&a->id, &a->path, &a->lang, &a->source, &a->group, &a->title};
+	size_t len[sizeof f / sizeof *f], total = 0;
+	for (size_t i = 0; i < sizeof f / sizeof *f; i++) {
+		len[i] = *f[i] ? strlen(*f[i]) + 1 : 0;
+		total += len[i];
+	}
+	char *block = malloc(total), *p = block;
+	if (!block)
+		return;
+	for (size_t i = 0; i < sizeof f / sizeof *f; i++) {
+		if (!*f[i])
+			continue;
+		memcpy(p, *f[i], len[i]);
+		free(*f[i]);
+		*f[i] = p;
+		p += len[i];
+	}
+	a->packed = 1;
 }
 
 /* Fills what the manifest did not give, from the index when it has the
@@ -612,6 +669,7 @@ static int fill_article(struct corpus *c, struct corpus_article *a)
 		a->ndates = e->ndates;
 		cindex_entry_free(e);
 		free(e);
+		pack_strings(a);
 		return 0;
 	}
 	int unread = 0;
@@ -636,8 +694,9 @@ static int fill_article(struct corpus *c, struct corpus_article *a)
 		    .size = a->size, .mtime_ns = a->mtime_ns, .hash = a->hash, .inputs = inputs,
 		    .lang = a->lang, .source = a->source, .title = a->title, .date = a->date,
 		    .detected = a->detected, .dates = a->dates, .ndates = a->ndates,
-		    .blocks = a->text.blocks, .nblocks = a->text.nblocks,
-		    .invalid_utf8 = a->text.invalid_utf8, .controls = a->text.controls,
+		    .blocks = a->text ? a->text->blocks : NULL, .nblocks = a->text ? a->text->nblocks : 0,
+		    .invalid_utf8 = a->text ? a->text->invalid_utf8 : 0,
+		    .controls = a->text ? a->text->controls : 0,
 		    .charset = (char *)a->charset, .undecodable = a->undecodable};
 		char *body = NULL;
 		if (a->size >= 0 && !c->index_nowrite) {
@@ -656,6 +715,7 @@ static int fill_article(struct corpus *c, struct corpus_article *a)
 	free(a->dates);
 	a->dates = NULL;
 	drop_text(a);
+	pack_strings(a);
 	return 0;
 }
 
@@ -770,8 +830,8 @@ static const struct article_text *load_text(struct corpus_article *a, int fresh)
 	static const struct article_text empty = {(char *)"", 0, NULL, 0, 0, 0, 0};
 	struct corpus_texts *tx = a->texts;
 	if (!tx)
-		return &a->text;
-	if (a->text.raw && fresh && !a->pins && changed_on_disk(a)) {
+		return a->text ? a->text : &empty;
+	if (a->text && fresh && !a->pins && changed_on_disk(a)) {
 		for (size_t k = 0; k < tx->nloaded; k++)
 			if (tx->loaded[k] == a) {
 				texts_remove(tx, k);
@@ -780,8 +840,8 @@ static const struct article_text *load_text(struct corpus_article *a, int fresh)
 		drop_text(a);
 	}
 	a->used = ++tx->tick;
-	if (a->text.raw)
-		return &a->text;
+	if (a->text)
+		return a->text;
 	if (tx->nloaded == tx->cap) {
 		size_t cap = tx->cap ? 2 * tx->cap : CORPUS_TEXTS_KEPT + 8;
 		struct corpus_article **l = realloc(tx->loaded, cap * sizeof *l);
@@ -796,7 +856,7 @@ static const struct article_text *load_text(struct corpus_article *a, int fresh)
 	}
 	tx->loaded[tx->nloaded++] = a;
 	texts_trim(tx);
-	return &a->text;
+	return a->text;
 }
 
 const struct article_text *corpus_article_text(const struct corpus_article *a)
@@ -832,7 +892,7 @@ const struct article_text *corpus_article_pin(const struct corpus_article *a)
 {
 	struct corpus_article *m = (struct corpus_article *)a;
 	const struct article_text *t = load_text(m, 1);
-	if (m->texts && t == &m->text)
+	if (m->texts && t == m->text)
 		m->pins++;
 	return t;
 }
@@ -879,7 +939,7 @@ static int add_plain_files(struct corpus *c, char *const *files, size_t n)
 			free(id);
 			id = alt;
 		}
-		long k = add_article(c, id, files[i]);
+		long k = add_article(c, id, files[i], NULL);
 		free(id);
 		if (k == -2)
 			return -1;
@@ -966,13 +1026,21 @@ static int inside_dir(const char *dir, const char *path)
 
 /* inside_dir for the file `name` of a manifest, without resolving every
  * path when the name has no '/' and its entry is a regular file (no link):
- * then it is inside. */
-static int manifest_file_inside(const char *dir, const char *name, const char *path)
+ * then it is inside. dfd: the directory, for looking the name up in it
+ * alone (-1: the whole path is looked up). *st: the file's stat
+ * (following links), *have_st 0 when it could not be taken. */
+static int manifest_file_inside(int dfd, const char *dir, const char *name, const char *path,
+                                struct stat *st, int *have_st)
 {
-	struct stat st;
-	if (!strchr(name, '/') && lstat(path, &st) == 0 && S_ISREG(st.st_mode))
+	if (!strchr(name, '/') &&
+	    (dfd >= 0 ? fstatat(dfd, name, st, AT_SYMLINK_NOFOLLOW) : lstat(path, st)) == 0 &&
+	    S_ISREG(st->st_mode)) {
+		*have_st = 1; /* no link: lstat is stat */
 		return 1;
-	return inside_dir(dir, path);
+	}
+	int in = inside_dir(dir, path);
+	*have_st = in > 0 && stat(path, st) == 0;
+	return in;
 }
 
 static int copy_events(struct corpus *c, const struct manifest *m)
@@ -1053,7 +1121,7 @@ static int link_events(struct corpus *c, const struct manifest *m,
 		long e = manifest_find_event(m, ma->event);
 		if (e < 0)
 			diag_add(&c->diags, DIAG_ERROR, m->path, ma->line,
-			         "[article %s]: event '%s' is not defined", ma->id, ma->event);
+			         "[article %s]: event '%s' is not defined", a->id, ma->event);
 		else
 			a->event = e;
 	}
@@ -1065,7 +1133,7 @@ static int link_events(struct corpus *c, const struct manifest *m,
 			long e = manifest_find_event(m, tok);
 			if (e < 0) {
 				diag_add(&c->diags, DIAG_ERROR, m->path, ma->line,
-				         "[article %s]: mentioned event '%s' is not defined", ma->id, tok);
+				         "[article %s]: mentioned event '%s' is not defined", a->id, tok);
 				continue;
 			}
 			if (e == a->event)
@@ -1090,7 +1158,9 @@ static int load_manifest(struct corpus *c, const char *dir)
 		manifest_free(&m);
 		return 0; /* reported */
 	}
-	int r = -1;
+	/* the ids are freed as the articles take theirs */
+	manifest_release_article_ids(&m);
+	int r = -1, dfd = -1;
 	if (m.title && !(c->title = strdup(m.title)))
 		goto out;
 	if (copy_events(c, &m) != 0)
@@ -1100,6 +1170,9 @@ static int load_manifest(struct corpus *c, const char *dir)
 	c->load_total = m.narticles;
 	if (reserve_articles(c, m.narticles) != 0)
 		goto out;
+	/* each file's name looked up in the directory, not its whole path
+	 * (the directory opened as opendir does; -1: whole paths) */
+	dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	for (size_t i = 0; i < m.narticles; i++) {
 		struct manifest_article *ma = &m.articles[i];
 		if (i)
@@ -1119,7 +1192,9 @@ static int load_manifest(struct corpus *c, const char *dir)
 		char *path = join_path(dir, ma->file);
 		if (!path)
 			goto out;
-		int in = manifest_file_inside(dir, ma->file, path);
+		struct stat st;
+		int have_st;
+		int in = manifest_file_inside(dfd, dir, ma->file, path, &st, &have_st);
 		if (in == 0) {
 			diag_add(&c->diags, DIAG_ERROR, m.path, ma->file_line,
 			         "[article %s]: file '%s' leads outside the corpus directory; "
@@ -1134,15 +1209,14 @@ static int load_manifest(struct corpus *c, const char *dir)
 			free(path);
 			continue;
 		}
-		struct stat st;
-		if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		if (have_st && S_ISDIR(st.st_mode)) {
 			diag_add(&c->diags, DIAG_ERROR, m.path, ma->file_line,
 			         "[article %s]: file '%s' is a directory, not a file; article left out",
 			         ma->id, ma->file);
 			free(path);
 			continue;
 		}
-		long k = add_article(c, ma->id, path);
+		long k = add_article(c, ma->id, path, have_st ? &st : NULL);
 		free(path);
 		if (k == -2)
 			goto out;
@@ -1163,11 +1237,21 @@ static int load_manifest(struct corpus *c, const char *dir)
 		                                              : BIDI_LTR;
 		if (fill_article(c, a) != 0 || link_events(c, &m, ma, (size_t)k) != 0)
 			goto out;
+		/* what is left of the manifest's article is not needed again:
+		 * freed now, a large manifest is not held beside the articles */
+		free(ma->id);
+		free(ma->file);
+		free(ma->event);
+		free(ma->mentions);
+		free(ma->dir);
+		ma->id = ma->file = ma->event = ma->mentions = ma->dir = NULL;
 	}
 	if (m.narticles)
 		progress(c, m.narticles);
 	r = 0;
 out:
+	if (dfd >= 0)
+		close(dfd);
 	manifest_free(&m);
 	return r;
 }

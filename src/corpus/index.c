@@ -31,23 +31,17 @@
 #define BLOCK_WORDS 9
 #define DATE_WORDS 9
 
-/* The rows cindex_preload read in one pass, found by path through an
- * open-addressing table (slot: row index + 1, 0 empty; cap a power of two,
- * at least twice the rows). A row handed out by cindex_lookup is taken:
- * its entry belongs to the caller. */
-struct cindex_preload_row {
-	char *path;
-	struct cindex_entry e;
-	int taken;
-};
-
-struct cindex_preload {
-	struct cindex_preload_row *rows;
-	size_t n, taken;
-	size_t *slot;
-	size_t cap;
-	int active;            /* lookups answer from the rows */
-	int complete;          /* every row of the table was read */
+/* cindex_preload's pass over the rows: one statement stepping the table in
+ * rowid order (the order the articles were written, so the order a load
+ * asks for them), its current row handed out when it is the one looked up.
+ * A write resets the statement (remembering the row it was on) and the next
+ * lookup resumes there. */
+struct cindex_scan {
+	sqlite3_stmt *st;      /* NULL: no pass */
+	int on_row;            /* st is on a row not yet handed out */
+	int suspended;         /* st was reset: resume at rowid `next` */
+	sqlite3_int64 next;
+	unsigned misses;       /* lookups in a row that were not the current row */
 };
 
 struct cindex {
@@ -61,7 +55,7 @@ struct cindex {
 	                          lock, not one a lookup) until a write */
 	unsigned pending;      /* puts in the open transaction */
 	long delay_ms;         /* test hook: pause after each commit */
-	struct cindex_preload pre; /* cindex_preload's rows, until taken */
+	struct cindex_scan scan; /* cindex_preload's pass */
 	char err[512];
 };
 
@@ -283,7 +277,10 @@ enum open_result { OPEN_OK, OPEN_CORRUPT, OPEN_FAIL };
 static enum open_result open_db(struct cindex *ix, const char *file, unsigned flags,
                                 int *rebuilt)
 {
-	int rc = sqlite3_open_v2(file, &ix->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	/* one thread uses a connection at a time: no mutex on each call */
+	int rc = sqlite3_open_v2(file, &ix->db,
+	                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+	                         NULL);
 	if (rc != SQLITE_OK) {
 		if (ix->db)
 			set_err(ix, "cannot open");
@@ -326,7 +323,7 @@ static enum open_result open_db(struct cindex *ix, const char *file, unsigned fl
 	}
 	static const char get_sql[] =
 	    "SELECT size, mtime_ns, hash, inputs, lang, source, title, date_y, date_m, date_d,"
-	    " detected, invalid_utf8, controls, blocks, dates, charset, undecodable"
+	    " detected, invalid_utf8, controls, blocks, dates, charset, undecodable, rowid"
 	    " FROM article WHERE path = ?1";
 	/* an update keeps the row's id, which its `text` row is filed under */
 	static const char put_sql[] =
@@ -589,113 +586,110 @@ static int begin_read(struct cindex *ix)
 	return 0;
 }
 
-static void preload_free(struct cindex *ix)
+static void scan_end(struct cindex *ix)
 {
-	struct cindex_preload *pl = &ix->pre;
-	for (size_t i = 0; i < pl->n; i++) {
-		free(pl->rows[i].path);
-		if (!pl->rows[i].taken)
-			cindex_entry_free(&pl->rows[i].e);
-	}
-	free(pl->rows);
-	free(pl->slot);
-	memset(pl, 0, sizeof *pl);
+	sqlite3_finalize(ix->scan.st);
+	memset(&ix->scan, 0, sizeof ix->scan);
 }
 
-/* The slot of path in the preload's table: where it is, or the empty slot
- * where it would go. */
-static size_t preload_slot(const struct cindex_preload *pl, const char *path)
+/* Before a write: the pass lets go of its read (resumed at the next
+ * lookup). */
+static void scan_suspend(struct cindex *ix)
 {
-	size_t mask = pl->cap - 1;
-	size_t k = (size_t)cindex_hash(CINDEX_HASH_INIT, path, strlen(path)) & mask;
-	while (pl->slot[k] && strcmp(pl->rows[pl->slot[k] - 1].path, path) != 0)
-		k = (k + 1) & mask;
-	return k;
+	struct cindex_scan *sc = &ix->scan;
+	if (!sc->st || sc->suspended || !sc->on_row)
+		return;
+	sc->next = sqlite3_column_int64(sc->st, 0);
+	sqlite3_reset(sc->st);
+	sc->suspended = 1;
+	sc->on_row = 0;
+}
+
+/* Steps the pass to its next row (or resumes it at sc->next). 0, or -1 on
+ * an error (the pass ends; lookups then query). */
+static int scan_step(struct cindex *ix)
+{
+	struct cindex_scan *sc = &ix->scan;
+	if (sc->suspended) {
+		if (begin_read(ix) != 0 || sqlite3_bind_int64(sc->st, 1, sc->next) != SQLITE_OK) {
+			scan_end(ix);
+			return -1;
+		}
+		sc->suspended = 0;
+	}
+	int rc = sqlite3_step(sc->st);
+	sc->on_row = rc == SQLITE_ROW;
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		set_err(ix, "preload");
+		scan_end(ix);
+		return -1;
+	}
+	return 0;
+}
+
+/* Where the pass's next row is the article at path: hands it out (*out,
+ * without blocks and dates) and steps on. 1, 0 when it is not, -1. */
+static int scan_take(struct cindex *ix, const char *path, struct cindex_entry *out)
+{
+	struct cindex_scan *sc = &ix->scan;
+	if (!sc->st)
+		return 0;
+	if (sc->suspended && scan_step(ix) != 0)
+		return 0;
+	if (!sc->on_row)
+		return 0;
+	const unsigned char *p = sqlite3_column_text(sc->st, 1);
+	if (!p || strcmp((const char *)p, path) != 0) {
+		sc->misses++;
+		return 0;
+	}
+	sc->misses = 0;
+	if (read_row(ix, sc->st, 2, 0, out) != 1)
+		return -1;
+	scan_step(ix);
+	return 1;
+}
+
+/* After a query found path at rowid: a second miss in a row means the pass
+ * is behind (rows of files no longer loaded): it goes on after that row. */
+static void scan_resync(struct cindex *ix, sqlite3_int64 rowid)
+{
+	struct cindex_scan *sc = &ix->scan;
+	if (!sc->st || sc->misses < 2 || !sc->on_row || sqlite3_column_int64(sc->st, 0) >= rowid)
+		return;
+	sqlite3_reset(sc->st);
+	sc->next = rowid + 1;
+	sc->suspended = 1;
+	sc->on_row = 0;
+	sc->misses = 0;
 }
 
 int cindex_preload(struct cindex *ix)
 {
 	static const char all_sql[] =
-	    "SELECT path, size, mtime_ns, hash, inputs, lang, source, title, date_y, date_m,"
-	    " date_d, detected, invalid_utf8, controls, blocks, dates, charset, undecodable"
-	    " FROM article";
-	struct cindex_preload *pl = &ix->pre;
-	preload_free(ix);
-	long n = cindex_count(ix);
-	if (n < 0 || begin_read(ix) != 0)
+	    "SELECT rowid, path, size, mtime_ns, hash, inputs, lang, source, title, date_y,"
+	    " date_m, date_d, detected, invalid_utf8, controls, blocks, dates, charset,"
+	    " undecodable FROM article WHERE rowid >= ?1 ORDER BY rowid";
+	scan_end(ix);
+	if (begin_read(ix) != 0)
 		return -1;
-	size_t cap = 16;
-	while (cap < 2 * (size_t)n)
-		cap *= 2;
-	pl->cap = cap;
-	pl->slot = calloc(cap, sizeof *pl->slot);
-	pl->rows = malloc(((size_t)n + 1) * sizeof *pl->rows);
-	sqlite3_stmt *st = NULL;
-	if (!pl->slot || !pl->rows) {
-		snprintf(ix->err, sizeof ix->err, "preload: out of memory");
-		preload_free(ix);
-		return -1;
-	}
-	if (sqlite3_prepare_v2(ix->db, all_sql, -1, &st, NULL) != SQLITE_OK) {
+	struct cindex_scan *sc = &ix->scan;
+	if (sqlite3_prepare_v2(ix->db, all_sql, -1, &sc->st, NULL) != SQLITE_OK) {
 		set_err(ix, "preload");
-		preload_free(ix);
+		scan_end(ix);
 		return -1;
 	}
-	int rc, r = 0;
-	while (r == 0 && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const unsigned char *path = sqlite3_column_text(st, 0);
-		if (!path)
-			continue;
-		if (pl->n == (size_t)n) /* rows appeared since the count: looked up one by one */
-			break;
-		size_t k = preload_slot(pl, (const char *)path);
-		if (pl->slot[k])
-			continue;
-		struct cindex_preload_row *row = &pl->rows[pl->n];
-		row->taken = 0;
-		if (!(row->path = strdup((const char *)path))) {
-			snprintf(ix->err, sizeof ix->err, "preload: out of memory");
-			r = -1;
-			break;
-		}
-		if (read_row(ix, st, 1, 0, &row->e) != 1) {
-			free(row->path);
-			r = -1;
-			break;
-		}
-		pl->slot[k] = ++pl->n;
-	}
-	if (r == 0 && rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		set_err(ix, "preload");
-		r = -1;
-	}
-	pl->complete = r == 0 && rc == SQLITE_DONE;
-	sqlite3_finalize(st);
-	if (r != 0)
-		preload_free(ix);
-	else
-		pl->active = 1;
-	return r;
+	sc->next = INT64_MIN;
+	sc->suspended = 1;
+	return scan_step(ix);
 }
 
 int cindex_lookup(struct cindex *ix, const char *path, struct cindex_entry *out)
 {
 	memset(out, 0, sizeof *out);
-	struct cindex_preload *pl = &ix->pre;
-	if (pl->active) {
-		size_t k = preload_slot(pl, path);
-		if (pl->slot[k] && !pl->rows[pl->slot[k] - 1].taken) {
-			struct cindex_preload_row *row = &pl->rows[pl->slot[k] - 1];
-			*out = row->e;
-			row->taken = 1;
-			if (++pl->taken == pl->n)
-				preload_free(ix);
-			return 1;
-		}
-		if (!pl->slot[k] && pl->complete)
-			return 0;
-		/* taken already, or rows not read: the database answers */
-	}
+	int t = scan_take(ix, path, out);
+	if (t != 0)
+		return t;
 	if (begin_read(ix) != 0)
 		return -1;
 	sqlite3_stmt *st = ix->get;
@@ -705,8 +699,11 @@ int cindex_lookup(struct cindex *ix, const char *path, struct cindex_entry *out)
 	}
 	int rc = sqlite3_step(st), r = 0;
 	if (rc == SQLITE_ROW) {
+		sqlite3_int64 rowid = sqlite3_column_int64(st, 17);
 		r = read_row(ix, st, 0, 1, out);
 		rc = SQLITE_DONE;
+		if (r == 1)
+			scan_resync(ix, rowid);
 	}
 	if (rc != SQLITE_DONE) {
 		set_err(ix, "lookup");
@@ -728,6 +725,7 @@ int cindex_flush(struct cindex *ix)
 {
 	if (ix->in_tx == TX_NONE)
 		return 0;
+	scan_suspend(ix);
 	int wrote = ix->in_tx == TX_WRITE;
 	ix->in_tx = TX_NONE;
 	ix->pending = 0;
@@ -763,6 +761,7 @@ static int put_text(struct cindex *ix, sqlite3_int64 id, const char *body, size_
 
 int cindex_put(struct cindex *ix, const char *path, const struct cindex_entry *e)
 {
+	scan_suspend(ix);
 	if (ix->in_tx == TX_READ && cindex_flush(ix) != 0)
 		return -1;
 	if (ix->in_tx == TX_NONE) {
@@ -819,7 +818,7 @@ int cindex_put(struct cindex *ix, const char *path, const struct cindex_entry *e
 
 int cindex_prune(struct cindex *ix, const char *const *paths, size_t n)
 {
-	preload_free(ix);
+	scan_end(ix);
 	if (ix->in_tx == TX_READ && cindex_flush(ix) != 0)
 		return -1;
 	if (ix->in_tx == TX_NONE) {
@@ -884,7 +883,7 @@ void cindex_close(struct cindex *ix)
 {
 	if (!ix)
 		return;
-	preload_free(ix);
+	scan_end(ix);
 	if (ix->damaged) {
 		/* nothing more is written to it: the next open builds it anew */
 		sqlite3_exec(ix->db, "ROLLBACK", NULL, NULL, NULL);

@@ -552,6 +552,18 @@ void manifest_free(struct manifest *m)
 	memset(m, 0, sizeof *m);
 }
 
+void manifest_release_article_ids(struct manifest *m)
+{
+	index_free(m->article_ids);
+	m->article_ids = NULL;
+	if (m->narticles) {
+		/* the spare room grow() left */
+		struct manifest_article *a = realloc(m->articles, m->narticles * sizeof *a);
+		if (a)
+			m->articles = a;
+	}
+}
+
 const char *manifest_event_title(const struct manifest_event *e, const char *lang)
 {
 	if (lang)
