@@ -699,8 +699,8 @@ static int fill_article(struct corpus *c, struct corpus_article *a)
 		    .controls = a->text ? a->text->controls : 0,
 		    .charset = (char *)a->charset, .undecodable = a->undecodable};
 		char *body = NULL;
-		if (a->size >= 0 && !c->index_nowrite) {
-			if (search_fold_body(a->title, &a->text, &body, &w.body_len) != 0)
+		if (a->size >= 0 && !c->index_nowrite && a->text) {
+			if (search_fold_body(a->title, a->text, &body, &w.body_len) != 0)
 				return -1;
 			w.body = body;
 			if (cindex_put(c->index, a->path + c->index_prefix, &w) != 0)
