@@ -651,18 +651,7 @@ static const struct mb_page mb_pages[] = {
 
 static int is_frequent_han(uint32_t c)
 {
-	const unsigned char *p = (const unsigned char *)frequent_han;
-	size_t n = sizeof frequent_han - 1, i = 0;
-	while (i < n) {
-		unsigned v;
-		int k = utf8_step(p + i, n - i, &v);
-		if (k <= 0)
-			return 0;
-		if (v == c)
-			return 1;
-		i += (size_t)k;
-	}
-	return 0;
+	return in_utf8(c, frequent_han);
 }
 
 static double mb_score(const struct mb_page *m, const unsigned char *s, size_t n)
