@@ -382,9 +382,10 @@ static void index_fail(struct corpus *c)
 	free(c->index_file);
 	c->index_file = NULL;
 	if (cindex_locked(c->index) && !cindex_damaged(c->index)) {
+		/* not about the corpus, nor anything to act on: --check says it */
 		if (!c->index_nowrite)
-			diag_add(&c->diags, DIAG_WARNING, file, 0,
-			         "%s: the index is locked by another process; not updated this time",
+			diag_add(&c->diags, DIAG_INFO, file, 0,
+			         "%s: the index is being written by another tandem; not updated this time",
 			         cindex_file(c->index));
 		c->index_nowrite = 1;
 		return;
