@@ -6,7 +6,10 @@
  * code as ui_run's loop) on a pseudo-terminal of fixed size whose output a
  * second thread reads and throws away. Each key is handled and its frame
  * drawn by ui_replay_key, timed with CLOCK_THREAD_CPUTIME_ID (the drawing
- * thread only: the reading thread and other processes do not count). Each
+ * thread only: the reading thread and other processes do not count), in
+ * two parts printed beside the total: the frame made in curses' virtual
+ * screen (the key handled, the views drawn, wnoutrefresh) and doupdate,
+ * curses sending what changed to the terminal. Each
  * movement is replayed many times in both directions (j then k, Space then
  * b...), so the view stays in the text; median and 99th percentile printed
  * against the budget (median <= 0.3 ms). Then the re-layout of a resize
@@ -17,7 +20,9 @@
  *   translation the compare view shows); WORKDIR holds the reader's state
  *   and config directories. ONLY, e.g. "article page" or "compare toggle",
  *   times only the keys whose view and name begin so (the others are still
- *   replayed once, untimed, to reach the same state), for a profiler.
+ *   replayed once, untimed, to reach the same state), for a profiler:
+ *   every timed key goes through timed_key, so `valgrind --tool=callgrind
+ *   --toggle-collect=timed_key` counts the instructions of those alone.
  * Exits 0 whatever the numbers; 1 only when the benchmark cannot run. */
 #include <curses.h>
 #include <errno.h>
@@ -68,7 +73,42 @@ static int cmp_double(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-static double t[2 * REPEATS];
+static double t[2 * REPEATS], tv[2 * REPEATS], tu[2 * REPEATS];
+static size_t nt;
+
+/* One timed key: its CPU time in the frame (tv) and in doupdate (tu). Not
+ * inlined, so that a profiler can count it alone. */
+__attribute__((noinline)) static void timed_key(struct app *app, int fn, unsigned ch)
+{
+	double t0 = cpu_ms();
+	ui_replay_compose(app, fn, ch);
+	double t1 = cpu_ms();
+	doupdate();
+	double t2 = cpu_ms();
+	tv[nt] = t1 - t0;
+	tu[nt] = t2 - t1;
+	t[nt] = t2 - t0;
+	nt++;
+}
+
+static double median(double *a, size_t n)
+{
+	qsort(a, n, sizeof a[0], cmp_double);
+	return a[n / 2];
+}
+
+/* Prints the figures of the nt keys timed since the last report. */
+static void report(const char *view, const char *what, double budget)
+{
+	double v = median(tv, nt), u = median(tu, nt);
+	qsort(t, nt, sizeof t[0], cmp_double);
+	double med = t[nt / 2], p99 = t[nt * 99 / 100];
+	fprintf(out, "keys %-8s %-22s median %6.3f ms  p99 %6.3f ms  budget %.1f ms  %-4s"
+	             "  (frame %.3f + doupdate %.3f)\n",
+	        view, what, med, p99, budget, med <= budget ? "ok" : "over", v, u);
+	fflush(out);
+	nt = 0;
+}
 
 /* Whether the keys named `what` in `view` are timed (see ONLY above). */
 static int wanted(const char *view, const char *what)
@@ -88,50 +128,35 @@ static int wanted(const char *view, const char *what)
  * the median and 99th percentile of their CPU times. */
 static void replay(struct app *app, const char *view, const char *what, unsigned a, unsigned b)
 {
-	size_t n = 0;
-	int reps = wanted(view, what) ? REPEATS : 1;
-	for (int i = 0; i < reps; i++) {
-		unsigned keys[2] = {a, b};
-		for (int k = 0; k < 2; k++) {
-			if (!keys[k])
-				continue;
-			double t0 = cpu_ms();
-			ui_replay_key(app, 0, keys[k]);
-			t[n++] = cpu_ms() - t0;
-		}
-	}
-	if (reps == 1)
+	if (!wanted(view, what)) {
+		ui_replay_key(app, 0, a);
+		if (b)
+			ui_replay_key(app, 0, b);
 		return;
-	qsort(t, n, sizeof t[0], cmp_double);
-	double med = t[n / 2], p99 = t[n * 99 / 100];
-	fprintf(out, "keys %-8s %-22s median %6.3f ms  p99 %6.3f ms  budget %.1f ms  %s\n", view,
-	        what, med, p99, BUDGET_MS, med <= BUDGET_MS ? "ok" : "over");
-	fflush(out);
+	}
+	for (int i = 0; i < REPEATS; i++) {
+		timed_key(app, 0, a);
+		if (b)
+			timed_key(app, 0, b);
+	}
+	report(view, what, BUDGET_MS);
 }
 
 /* Opening and closing a view: key `open`, then `close` untimed. */
 static void replay_open(struct app *app, const char *view, const char *what, unsigned open,
                         unsigned close)
 {
-	size_t n = 0;
 	if (!wanted(view, what))
 		return;
 	for (int i = 0; i < REPEATS / 4; i++) {
-		double t0 = cpu_ms();
-		ui_replay_key(app, 0, open);
-		t[n++] = cpu_ms() - t0;
+		timed_key(app, 0, open);
 		ui_replay_key(app, 0, close);
 	}
-	qsort(t, n, sizeof t[0], cmp_double);
-	double med = t[n / 2], p99 = t[n * 99 / 100];
-	fprintf(out, "keys %-8s %-22s median %6.3f ms  p99 %6.3f ms  budget %.1f ms  %s\n", view,
-	        what, med, p99, BUDGET_MS, med <= BUDGET_MS ? "ok" : "over");
-	fflush(out);
+	report(view, what, BUDGET_MS);
 }
 
 static void replay_resize(struct app *app)
 {
-	size_t n = 0;
 	if (!wanted("compare", "resize"))
 		return;
 	for (int i = 0; i < REPEATS / 4; i++) {
@@ -140,15 +165,12 @@ static void replay_resize(struct app *app)
 		ioctl(STDOUT_FILENO, TIOCSWINSZ, &ws);
 		double t0 = cpu_ms();
 		resizeterm(ws.ws_row, ws.ws_col);
-		ui_replay_key(app, 1, KEY_RESIZE);
-		t[n++] = cpu_ms() - t0;
+		double dt = cpu_ms() - t0;
+		timed_key(app, 1, KEY_RESIZE);
+		t[nt - 1] += dt; /* resizeterm is part of the resize */
+		tv[nt - 1] += dt;
 	}
-	qsort(t, n, sizeof t[0], cmp_double);
-	double med = t[n / 2], p99 = t[n * 99 / 100];
-	fprintf(out, "keys %-8s %-22s median %6.3f ms  p99 %6.3f ms  budget %.1f ms  %s\n",
-	        "compare", "resize 200x60<->160x50", med, p99, RESIZE_BUDGET_MS,
-	        med <= RESIZE_BUDGET_MS ? "ok" : "over");
-	fflush(out);
+	report("compare", "resize 200x60<->160x50", RESIZE_BUDGET_MS);
 }
 
 static void mkdir_in(const char *work, const char *sub, const char *env)

@@ -230,8 +230,9 @@ static void draw_prompt(struct app *app)
 	lineedit_view_free(&lv);
 }
 
-/* The one drawing function: repaints the parts marked dirty. */
-static void update(struct app *app)
+/* Repaints the parts marked dirty into curses' virtual screen (up to
+ * wnoutrefresh); doupdate then sends what changed to the terminal. */
+static void compose(struct app *app)
 {
 	struct theme *t = &app->theme;
 	if (app->too_small) {
@@ -242,7 +243,7 @@ static void update(struct app *app)
 		          THEME_MESSAGE);
 		if (app->cursor_shown && curs_set(0) != ERR)
 			app->cursor_shown = 0;
-		refresh();
+		wnoutrefresh(stdscr);
 		app->dirty = 0;
 		return;
 	}
@@ -274,8 +275,14 @@ static void update(struct app *app)
 		leaveok(stdscr, TRUE);
 	}
 	wnoutrefresh(stdscr);
-	doupdate();
 	app->dirty = 0;
+}
+
+/* The one drawing function: repaints the parts marked dirty. */
+static void update(struct app *app)
+{
+	compose(app);
+	doupdate();
 }
 
 static void do_resize(struct app *app)
@@ -895,6 +902,13 @@ void ui_replay_key(struct app *app, int fn, unsigned ch)
 	handle_key(app, fn, (wint_t)ch);
 	if (app->dirty)
 		update(app);
+}
+
+void ui_replay_compose(struct app *app, int fn, unsigned ch)
+{
+	handle_key(app, fn, (wint_t)ch);
+	if (app->dirty)
+		compose(app);
 }
 
 int ui_replay_quit(const struct app *app)
