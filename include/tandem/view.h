@@ -82,6 +82,15 @@ struct view {
 	size_t arg;             /* view-specific: event, search hit */
 };
 
+/* Views closed last, kept to open again at once (view_kept.c). */
+#define VIEW_KEPT_PAGES 4
+struct compare;
+struct view_kept {
+	struct page *pages[VIEW_KEPT_PAGES]; /* article pages, most recently
+	                                        closed first; owned */
+	struct compare *cmp;                 /* the comparison; owned */
+};
+
 struct app {
 	struct term_session term; /* the curses session */
 	struct corpus *corpus;
@@ -119,7 +128,21 @@ struct app {
 	 * drawn (view_event_label, view_title_label); NULL until then; owned */
 	struct label **event_labels;
 	struct label **title_labels;
+	struct view_kept kept;
 };
+
+/* view_kept.c: a closed article view's page, or a compare view's
+ * comparison, kept (taken over; destroyed at once when the reader is
+ * quitting or the page has a repeat expanded). view_take_page gives back
+ * the kept page of article a (the caller owns it), view_take_compare the
+ * kept comparison of articles idx[0..n), in that order, or NULL: none kept,
+ * made with other page options than app->popts, or an article's file
+ * changed on disk (then it is destroyed). view_kept_free destroys them all. */
+void view_keep_page(struct app *app, struct page *p);
+struct page *view_take_page(struct app *app, const struct corpus_article *a);
+void view_keep_compare(struct app *app, struct compare *cmp);
+struct compare *view_take_compare(struct app *app, const size_t *idx, size_t n);
+void view_kept_free(struct app *app);
 
 /* The view tables. */
 extern const struct view_ops view_timeline_ops;

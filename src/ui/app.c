@@ -763,6 +763,7 @@ static void app_free(struct app *app)
 {
 	while (app->depth)
 		view_pop(app);
+	view_kept_free(app);
 	drop_labels(app);
 	free(app->event_labels);
 	free(app->title_labels);

@@ -139,7 +139,9 @@ static int article_open(struct app *app, struct view *v)
 	const struct corpus_article *a = &app->corpus->articles[v->article];
 	if (d)
 		d->mark_block = -1;
-	if (!d || !(d->page = page_create(a, &app->popts))) {
+	if (d)
+		d->page = view_take_page(app, a);
+	if (!d || (!d->page && !(d->page = page_create(a, &app->popts)))) {
 		free(d);
 		view_message(app, 1, "%s: out of memory", a->id);
 		return -1;
@@ -515,7 +517,7 @@ static void article_close(struct app *app, struct view *v)
 		view_position_of_row(d->page, d->top, &block, &line);
 	if (block != d->open_block || line != d->open_line)
 		view_save_position(app, d->page, d->top);
-	page_destroy(d->page);
+	view_keep_page(app, d->page);
 	d->page = NULL;
 }
 

@@ -83,7 +83,9 @@ static int compare_open(struct app *app, struct view *v)
 		free(d);
 		return -1;
 	}
-	d->cmp = compare_create(c, d->cands, ncols, &app->popts);
+	d->cmp = view_take_compare(app, d->cands, ncols);
+	if (!d->cmp)
+		d->cmp = compare_create(c, d->cands, ncols, &app->popts);
 	if (!d->cmp) {
 		view_message(app, 1, "out of memory");
 		free(d);
@@ -772,7 +774,10 @@ static void compare_close(struct app *app, struct view *v)
 				view_article_goto(below, p, top);
 		}
 	}
-	compare_destroy(d->cmp);
+	if (d->laid_w)
+		view_keep_compare(app, d->cmp);
+	else
+		compare_destroy(d->cmp);
 }
 
 const struct view_ops view_compare_ops = {

@@ -4,7 +4,10 @@
 # the one a full redraw (Ctrl-L) draws from scratch. In the article view
 # with the timeline shown and hidden (where the terminal itself scrolls the
 # rows) and in the compare view, synchronised and independent; 80x24 and
-# 150x40.
+# 150x40. A view opened again from what the reader kept of it (the page of
+# an article read a moment ago, the comparison just closed) shows what it
+# showed, and what a redraw shows; a kept page whose file changed on disk is
+# read again.
 . "$(dirname "$0")/lib.sh"
 
 # cells FILE: a `capture-pane -e` screen as one line per cell: its
@@ -42,16 +45,19 @@ for row, line in enumerate(open(sys.argv[1], encoding="utf-8", errors="replace")
 print("\n".join(out))
 PY
 
-# same_as_redraw NAME: the screen now shows what a full redraw (Ctrl-L)
-# shows: the same characters in the same attributes
+# same_as_redraw NAME [pane]: the screen now shows what a full redraw
+# (Ctrl-L) shows: the same characters in the same attributes (with `pane`,
+# above the status line only: Ctrl-L clears a message shown there)
 same_as_redraw() {
 	settle || true
 	screen_e >"$TMP/scrolled"
 	keys C-l
 	settle || true
 	screen_e >"$TMP/redrawn"
-	python3 "$TMP/cells.py" "$TMP/scrolled" >"$TMP/scrolled.cells"
-	python3 "$TMP/cells.py" "$TMP/redrawn" >"$TMP/redrawn.cells"
+	last=-1
+	[ "${2:-}" = pane ] && last=$((rows - 1))
+	python3 "$TMP/cells.py" "$TMP/scrolled" | awk -v l="$last" '$1 != l' >"$TMP/scrolled.cells"
+	python3 "$TMP/cells.py" "$TMP/redrawn" | awk -v l="$last" '$1 != l' >"$TMP/redrawn.cells"
 	if [ -s "$TMP/redrawn.cells" ] && cmp -s "$TMP/scrolled.cells" "$TMP/redrawn.cells"; then
 		ok "$1"
 	else
@@ -91,6 +97,61 @@ for size in 80x24 150x40; do
 	same_as_redraw "$n, independent: the second column two lines down"
 	keys BTab Space
 	same_as_redraw "$n, independent: the first column a page down"
+	keys a
+	same_as_redraw "$n, synchronised again" pane
+	keys Q
+
+	n="kept views $size"
+	start "$cols" "$rows" xterm-256color --open fr-rehearsal
+	if ! wait_for "fr-rehearsal"; then notok "$n: opens"; continue; fi
+	settle || true
+	screen_e >"$TMP/first"
+	python3 "$TMP/cells.py" "$TMP/first" >"$TMP/first.cells"
+	keys ']'
+	settle || true
+	keys '['
+	same_as_redraw "$n: the next article and back"
+	if cmp -s "$TMP/first.cells" "$TMP/redrawn.cells"; then
+		ok "$n: back, the article as it was"
+	else
+		notok "$n: back, the article as it was" \
+			"$(diff "$TMP/first.cells" "$TMP/redrawn.cells" | head -6)"
+	fi
+	# at the top: the article goes back where the compare view stood
+	keys g c
+	wait_for "[sync]" || true
+	settle || true
+	screen_e >"$TMP/compare1"
+	python3 "$TMP/cells.py" "$TMP/compare1" >"$TMP/compare1.cells"
+	keys q
+	wait_gone "[sync]" || true
+	keys c
+	same_as_redraw "$n: compare opened again"
+	if cmp -s "$TMP/compare1.cells" "$TMP/redrawn.cells"; then
+		ok "$n: compare opened again as it was"
+	else
+		notok "$n: compare opened again as it was" \
+			"$(diff "$TMP/compare1.cells" "$TMP/redrawn.cells" | head -6)"
+	fi
+	keys G a
+	same_as_redraw "$n: compare at its end, independent" pane
+	keys a
+	same_as_redraw "$n: compare at its end, synchronised" pane
 	keys Q
 done
+
+# a kept page whose file changed on disk while another article was shown
+mkdir -p "$TMP/corpus"
+cp "$ROOT"/corpus/* "$TMP/corpus/"
+start 150 40 xterm-256color --open fr-rehearsal "$TMP/corpus"
+if wait_for "fr-rehearsal"; then
+	keys ']'
+	wait_gone "fr-rehearsal" || true
+	sed -i 's/Le matin du 23 octobre/Au matin du 23 octobre/' "$TMP/corpus/fr-rehearsal-vietnamplus.txt"
+	keys '[' g
+	check "kept page: a file changed on disk is read again" "Au matin du 23 octobre"
+	keys Q
+else
+	notok "kept page: opens"
+fi
 finish
