@@ -163,6 +163,12 @@ int term_start(struct term_session *ts, int bidi_app)
 #endif
 	          , NULL);
 	mouseinterval(0);
+	/* ncurses (6.4) sends what it has after every cursor movement, one
+	 * write a movement, until the screen has been left and taken back
+	 * once (as after a suspend): do that now, before the first frame, so
+	 * that a frame goes out as one write (a few bytes more, once) */
+	endwin();
+	doupdate();
 	return 0;
 }
 
