@@ -9,7 +9,9 @@
  * thread only: the reading thread and other processes do not count), in
  * two parts printed beside the total: the frame made in curses' virtual
  * screen (the key handled, the views drawn, wnoutrefresh) and doupdate,
- * curses sending what changed to the terminal. Each
+ * curses sending what changed to the terminal; what the reader does once
+ * the frame is out (saving a reading position to disk) is printed apart,
+ * not in the total. Each
  * movement is replayed many times in both directions (j then k, Space then
  * b...), so the view stays in the text; median and 99th percentile printed
  * against the budget (median <= 0.3 ms). Then the re-layout of a resize
@@ -73,11 +75,12 @@ static int cmp_double(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-static double t[2 * REPEATS], tv[2 * REPEATS], tu[2 * REPEATS];
+static double t[2 * REPEATS], tv[2 * REPEATS], tu[2 * REPEATS], ta[2 * REPEATS];
 static size_t nt;
 
-/* One timed key: its CPU time in the frame (tv) and in doupdate (tu). Not
- * inlined, so that a profiler can count it alone. */
+/* One timed key: its CPU time in the frame (tv) and in doupdate (tu), and
+ * apart, what the reader does once the frame is out (ta: saving a reading
+ * position). Not inlined, so that a profiler can count it alone. */
 __attribute__((noinline)) static void timed_key(struct app *app, int fn, unsigned ch)
 {
 	double t0 = cpu_ms();
@@ -85,9 +88,11 @@ __attribute__((noinline)) static void timed_key(struct app *app, int fn, unsigne
 	double t1 = cpu_ms();
 	doupdate();
 	double t2 = cpu_ms();
+	ui_replay_after_frame(app);
 	tv[nt] = t1 - t0;
 	tu[nt] = t2 - t1;
 	t[nt] = t2 - t0;
+	ta[nt] = cpu_ms() - t2;
 	nt++;
 }
 
@@ -100,12 +105,15 @@ static double median(double *a, size_t n)
 /* Prints the figures of the nt keys timed since the last report. */
 static void report(const char *view, const char *what, double budget)
 {
-	double v = median(tv, nt), u = median(tu, nt);
+	double v = median(tv, nt), u = median(tu, nt), after = median(ta, nt);
 	qsort(t, nt, sizeof t[0], cmp_double);
 	double med = t[nt / 2], p99 = t[nt * 99 / 100];
+	char then[48] = "";
+	if (after >= 0.01)
+		snprintf(then, sizeof then, ", then %.3f after it", after);
 	fprintf(out, "keys %-8s %-22s median %6.3f ms  p99 %6.3f ms  budget %.1f ms  %-4s"
-	             "  (frame %.3f + doupdate %.3f)\n",
-	        view, what, med, p99, budget, med <= budget ? "ok" : "over", v, u);
+	             "  (frame %.3f + doupdate %.3f%s)\n",
+	        view, what, med, p99, budget, med <= budget ? "ok" : "over", v, u, then);
 	fflush(out);
 	nt = 0;
 }

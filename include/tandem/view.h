@@ -122,6 +122,7 @@ struct app {
 	int letter;             /* the mark letter while REQ_MARK is handled */
 	int quitting;           /* closing every view: no re-layout */
 	int state_failed;       /* saving the state failed (reported once) */
+	int save_state;         /* the state to save after the next frame */
 	unsigned dirty;
 	int quit;
 	/* per event and per article: a title's label, made when it is first

@@ -98,18 +98,10 @@ void view_pop(struct app *app)
 	free(v->data);
 	v->data = NULL;
 	app->depth--;
-	if (v->ops == &view_article_ops && !app->quitting) {
-		/* leaving an article: keep its reading position on disk now, so
-		 * a state that cannot be written is said on the status line */
-		char err[512];
-		if (state_save(&app->state, err, sizeof err) != 0) {
-			if (!app->state_failed)
-				view_message(app, 1, "%s", err);
-			app->state_failed = 1;
-		} else {
-			app->state_failed = 0;
-		}
-	}
+	/* leaving an article: its reading position goes to disk as soon as
+	 * the frame is out (save_after_frame) */
+	if (v->ops == &view_article_ops && !app->quitting)
+		app->save_state = 1;
 	v = view_current(app);
 	/* the size may have changed while it was hidden */
 	if (v && v->ops->resize && !app->too_small && !app->quitting)
@@ -278,11 +270,34 @@ static void compose(struct app *app)
 	app->dirty = 0;
 }
 
+/* After a frame: the state a view left to save (a reading position) goes
+ * to disk, so that a state that cannot be written is said on the status
+ * line (drawn at once). Not before the frame: the key's frame does not wait
+ * for the disk. */
+static void save_after_frame(struct app *app)
+{
+	if (!app->save_state)
+		return;
+	app->save_state = 0;
+	char err[512];
+	if (state_save(&app->state, err, sizeof err) != 0) {
+		if (!app->state_failed) {
+			view_message(app, 1, "%s", err);
+			compose(app);
+			doupdate();
+		}
+		app->state_failed = 1;
+	} else {
+		app->state_failed = 0;
+	}
+}
+
 /* The one drawing function: repaints the parts marked dirty. */
 static void update(struct app *app)
 {
 	compose(app);
 	doupdate();
+	save_after_frame(app);
 }
 
 static void do_resize(struct app *app)
@@ -910,6 +925,11 @@ void ui_replay_compose(struct app *app, int fn, unsigned ch)
 	handle_key(app, fn, (wint_t)ch);
 	if (app->dirty)
 		compose(app);
+}
+
+void ui_replay_after_frame(struct app *app)
+{
+	save_after_frame(app);
 }
 
 int ui_replay_quit(const struct app *app)

@@ -79,4 +79,18 @@ keys Q
 check "FIFO state: quits" "EXIT=0"
 if [ -p "$STATE" ]; then ok "FIFO state: left as it was"; else notok "FIFO state: left as it was"; fi
 rm -f "$STATE"
+
+# leaving an article saves its position once the frame is out: a state
+# that cannot be written is said on the status line at once
+rm -rf "$XDG_STATE_HOME/tandem"
+start 200 24 xterm-256color --open fr-rehearsal
+if wait_for "fr-rehearsal"; then
+	keys j
+	wait_for "2/78" || true
+	touch "$XDG_STATE_HOME/tandem" # a file where its directory goes
+	keys ']'
+	check "unwritable state: said on leaving an article" "state not saved"
+	keys Q
+fi
+rm -f "$XDG_STATE_HOME/tandem"
 finish
