@@ -32,6 +32,10 @@ struct compare_data {
 	/* the frame on screen, which a scroll (DIRTY_ROWS) moves */
 	int drawn;
 	size_t drawn_top, drawn_ctop[COMPARE_MAX_COLS];
+	/* a toggle of sync: the page row each column showed on each pane row
+	 * (h per column) before it, so that only the cells whose row changed
+	 * are drawn; NULL: none pending; owned */
+	size_t *was;
 };
 
 static void add_cand(struct compare_data *d, size_t a)
@@ -471,16 +475,38 @@ static int draw_moved(struct app *app, struct compare_data *d, struct rect r)
 	return 0;
 }
 
+/* After a toggle of sync (d->was): the cells of each pane row whose column
+ * shows another page row than before are cleared and drawn. */
+static void draw_changed(struct app *app, struct compare_data *d, struct rect r)
+{
+	size_t n = d->cmp->ncols;
+	for (int i = 0; i < d->h; i++) {
+		unsigned cols = 0;
+		for (size_t c = 0; c < n; c++)
+			if (shown_row(d, c, i) != d->was[c * (size_t)d->h + (size_t)i]) {
+				cols |= 1u << c;
+				draw_fill(&app->theme, r.y + 1 + i, d->x0 + (int)c * (d->colw + GAP), d->colw,
+				          THEME_TEXT);
+			}
+		if (cols)
+			draw_body(app, d, r, i, i + 1, cols);
+	}
+}
+
 static void compare_draw(struct app *app, struct view *v, struct rect r)
 {
 	struct compare_data *d = v->data;
-	if (app->dirty & DIRTY_MAIN || draw_moved(app, d, r) != 0) {
+	if (d->was && !(app->dirty & DIRTY_MAIN) && d->drawn)
+		draw_changed(app, d, r);
+	else if (app->dirty & DIRTY_MAIN || draw_moved(app, d, r) != 0) {
 		if (!(app->dirty & DIRTY_MAIN))
 			for (int y = r.y; y < r.y + r.h; y++)
 				draw_fill(&app->theme, y, r.x, r.w, THEME_TEXT);
 		draw_heads(app, d, r, r.y, r.h);
 		draw_body(app, d, r, 0, d->h, ~0u);
 	}
+	free(d->was);
+	d->was = NULL;
 	d->drawn = 1;
 	d->drawn_top = d->top;
 	memcpy(d->drawn_ctop, d->ctop, sizeof d->ctop);
@@ -534,6 +560,17 @@ static unsigned para_move(struct compare_data *d, int dir)
 
 static unsigned toggle_sync(struct app *app, struct compare_data *d)
 {
+	/* what each column shows now, to draw only what the toggle changes */
+	size_t n = d->cmp->ncols, h = d->h > 0 ? (size_t)d->h : 0;
+	unsigned dirty = DIRTY_MAIN | DIRTY_STATUS;
+	free(d->was);
+	d->was = d->drawn && h ? malloc(n * h * sizeof *d->was) : NULL;
+	if (d->was) {
+		for (size_t c = 0; c < n; c++)
+			for (size_t i = 0; i < h; i++)
+				d->was[c * h + i] = shown_row(d, c, (int)i);
+		dirty = DIRTY_ROWS | DIRTY_STATUS;
+	}
 	if (d->sync) {
 		for (size_t c = 0; c < d->cmp->ncols; c++)
 			d->ctop[c] = page_row_at(d, c, d->top);
@@ -546,7 +583,7 @@ static unsigned toggle_sync(struct app *app, struct compare_data *d)
 			d->top = max_top(d, 0);
 		view_message(app, 0, "synchronised scrolling");
 	}
-	return DIRTY_MAIN | DIRTY_STATUS;
+	return dirty;
 }
 
 /* L: the next candidate article not shown in another column. */
@@ -778,6 +815,8 @@ static void compare_close(struct app *app, struct view *v)
 		view_keep_compare(app, d->cmp);
 	else
 		compare_destroy(d->cmp);
+	free(d->was);
+	d->was = NULL;
 }
 
 const struct view_ops view_compare_ops = {
