@@ -223,6 +223,13 @@ static int create_schema(struct cindex *ix)
 
 /* One integer from a single-row query; -1 with ix->err set on an error,
  * and SQLite's result code in *rc. */
+static void pause_ms(long ms)
+{
+	struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
+	while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
+		;
+}
+
 static int query_int(struct cindex *ix, const char *sql, long long *out, int *rc)
 {
 	sqlite3_stmt *st;
@@ -301,8 +308,15 @@ static enum open_result open_db(struct cindex *ix, const char *file, unsigned fl
 	/* the first read of the file: a file that is not a database fails here */
 	if (query_int(ix, "PRAGMA user_version", &v, &rc) != 0)
 		return is_corrupt(rc) ? OPEN_CORRUPT : OPEN_FAIL;
-	if (query_int(ix, "PRAGMA journal_mode=WAL", &pv, &rc) != 0)
-		return is_corrupt(rc) ? OPEN_CORRUPT : OPEN_FAIL;
+	/* the switch to WAL wants the file alone for a moment: while another
+	 * tandem opens it too, SQLite says "locked" at once, without waiting
+	 * in its busy handler; asked again for as long as that would wait */
+	for (long waited = 0; query_int(ix, "PRAGMA journal_mode=WAL", &pv, &rc) != 0; waited += 10) {
+		if (((rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED) ||
+		    waited >= BUSY_TIMEOUT_MS)
+			return is_corrupt(rc) ? OPEN_CORRUPT : OPEN_FAIL;
+		pause_ms(10);
+	}
 	if (exec(ix, "PRAGMA synchronous=NORMAL") != 0)
 		return OPEN_FAIL;
 	struct stat st;
@@ -712,13 +726,6 @@ int cindex_lookup(struct cindex *ix, const char *path, struct cindex_entry *out)
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);
 	return r;
-}
-
-static void pause_ms(long ms)
-{
-	struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
-	while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
-		;
 }
 
 int cindex_flush(struct cindex *ix)
