@@ -8,7 +8,9 @@
  * (or content hash) match the index is not read: its fields come from the
  * index. Texts are not held after loading: corpus_article_text reads and
  * parses an article when it is asked for, and `struct corpus_texts` keeps
- * the texts of pinned articles and of the CORPUS_TEXTS_KEPT used last. */
+ * the texts of pinned articles and of the CORPUS_TEXTS_KEPT used last.
+ * A deferred load (the reader's) leaves the files the index does not
+ * describe for corpus_load_step, which reads them a few at a time. */
 #include "tandem/corpus.h"
 
 #include <dirent.h>
@@ -496,7 +498,9 @@ static long add_article(struct corpus *c, const char *id, const char *path,
 	uint64_t hash = 0;
 	const char *charset = NULL;
 	size_t undecodable = 0;
-	if (!hit) {
+	/* a deferred load reads it later (not already read to compare) */
+	int later = !hit && !buf && c->opts && c->opts->deferred;
+	if (!hit && !later) {
 		if (!buf && read_file(path, &buf, &len, &c->diags) != 0)
 			return -1;
 		/* the hash of the file's bytes, before any decoding */
@@ -530,6 +534,9 @@ static long add_article(struct corpus *c, const char *id, const char *path,
 		a->hash = hit->hash;
 		decoded_note(&c->diags, path, hit->charset, hit->undecodable);
 		text_warnings(c, path, hit->invalid_utf8, hit->controls, hit->has_paragraph);
+	} else if (r == 0 && later) {
+		a->unparsed = CORPUS_UNPARSED;
+		c->load_left++;
 	} else if (r == 0) {
 		a->hash = hash;
 		a->charset = charset;
@@ -642,11 +649,33 @@ static void pack_strings(struct corpus_article *a)
 	a->packed = 1;
 }
 
+/* fill_article's flags */
+enum {
+	FILL_LATE = 1 << 0,   /* a deferred load's step: the text is kept when
+	                         it was loaded already (it may be shown), and
+	                         the strings are not packed (not moved) */
+	FILL_UNREAD = 1 << 1, /* the file could not be read: an empty text */
+};
+
 /* Fills what the manifest did not give, from the index when it has the
  * article for the same inputs, else from the text (then written to the
- * index); the text is not kept. */
-static int fill_article(struct corpus *c, struct corpus_article *a)
+ * index); the text is not kept. An article a deferred load has not read
+ * gets placeholders (its id as title, "und") until corpus_load_step. */
+static int fill_article(struct corpus *c, struct corpus_article *a, unsigned flags)
 {
+	if (a->unparsed & CORPUS_UNPARSED) {
+		if (!a->title) {
+			if (!(a->title = strdup(a->id)))
+				return -1;
+			a->unparsed |= CORPUS_PLACEHOLDER_TITLE;
+		}
+		if (!a->lang) {
+			if (!(a->lang = strdup("und")))
+				return -1;
+			a->unparsed |= CORPUS_PLACEHOLDER_LANG;
+		}
+		return 0;
+	}
 	uint64_t inputs = detect_inputs(a);
 	struct cindex_entry *e = a->pending;
 	a->pending = NULL;
@@ -673,7 +702,7 @@ static int fill_article(struct corpus *c, struct corpus_article *a)
 		pack_strings(a);
 		return 0;
 	}
-	int unread = 0;
+	int unread = (flags & FILL_UNREAD) != 0;
 	if (e) {
 		cindex_entry_free(e);
 		free(e);
@@ -715,8 +744,10 @@ static int fill_article(struct corpus *c, struct corpus_article *a)
 	/* only their number is held: corpus_article_dates finds them again */
 	free(a->dates);
 	a->dates = NULL;
-	drop_text(a);
-	pack_strings(a);
+	if (!(flags & FILL_LATE)) {
+		drop_text(a);
+		pack_strings(a);
+	}
 	return 0;
 }
 
@@ -729,6 +760,27 @@ static void progress(const struct corpus *c, size_t done)
 }
 
 /* The file name without directory and extension: the id of a plain file. */
+/* n with a comma between thousands ("10,000") into buf (32 bytes). */
+static const char *thousands(size_t n, char *buf)
+{
+	char d[32];
+	int k = snprintf(d, sizeof d, "%zu", n), j = 0;
+	for (int i = 0; i < k; i++) {
+		if (i && (k - i) % 3 == 0)
+			buf[j++] = ',';
+		buf[j++] = d[i];
+	}
+	buf[j] = 0;
+	return buf;
+}
+
+char *corpus_progress_text(char *buf, size_t size, const char *what, size_t done, size_t total)
+{
+	char a[32], b[32];
+	snprintf(buf, size, "%s %s / %s", what, thousands(done, a), thousands(total, b));
+	return buf;
+}
+
 static char *id_from_path(const char *path)
 {
 	const char *base = strrchr(path, '/');
@@ -944,7 +996,7 @@ static int add_plain_files(struct corpus *c, char *const *files, size_t n)
 		free(id);
 		if (k == -2)
 			return -1;
-		if (k >= 0 && fill_article(c, &c->articles[k]) != 0)
+		if (k >= 0 && fill_article(c, &c->articles[k], 0) != 0)
 			return -1;
 		progress(c, i + 1);
 	}
@@ -1236,7 +1288,7 @@ static int load_manifest(struct corpus *c, const char *dir)
 		a->dir = !ma->dir || !strcmp(ma->dir, "auto") ? BIDI_AUTO
 		       : !strcmp(ma->dir, "rtl")              ? BIDI_RTL
 		                                              : BIDI_LTR;
-		if (fill_article(c, a) != 0 || link_events(c, &m, ma, (size_t)k) != 0)
+		if (fill_article(c, a, 0) != 0 || link_events(c, &m, ma, (size_t)k) != 0)
 			goto out;
 		/* what is left of the manifest's article is not needed again:
 		 * freed now, a large manifest is not held beside the articles */
@@ -1285,7 +1337,7 @@ static void infer_dates(struct corpus *c)
 {
 	for (size_t i = 0; i < c->narticles; i++) {
 		struct corpus_article *a = &c->articles[i];
-		if (a->date.y)
+		if (a->date.y || a->unparsed)
 			continue;
 		const struct date_ymd *best = NULL;
 		for (size_t k = 0; k <= a->nmentions; k++) {
@@ -1326,6 +1378,169 @@ static int prune_index(struct corpus *c)
 	return 0;
 }
 
+/* After the last article is read: the index forgets files gone, is
+ * written and closed. 0, or -1 when memory runs out. */
+static int complete_load(struct corpus *c)
+{
+	if (!c->index)
+		return 0;
+	if (prune_index(c) != 0)
+		return -1;
+	if (c->index && cindex_flush(c->index) != 0)
+		index_fail(c);
+	cindex_close(c->index);
+	c->index = NULL;
+	return 0;
+}
+
+/* Reads and parses the article's file into a->text (NULL before): 0; 1
+ * when it cannot be read or is not text (reported; the text is then
+ * empty); -1 when memory runs out. */
+static int parse_file(struct corpus *c, struct corpus_article *a)
+{
+	char *buf;
+	size_t len;
+	struct encoding_scan scan;
+	const char *charset = NULL;
+	size_t undecodable = 0;
+	int t = -1;
+	if (read_file(a->path, &buf, &len, &c->diags) == 0) {
+		a->hash = cindex_hash(CINDEX_HASH_INIT, buf, len);
+		t = text_from_bytes(a->path, &buf, &len, &scan, &c->diags, &charset, &undecodable);
+		if (t == -2)
+			return -1;
+	}
+	if (new_text(a) != 0) {
+		if (t == 0)
+			free(buf);
+		return -1;
+	}
+	if (t != 0) /* reported; it keeps its place, empty */
+		return article_parse("", 0, a->text) == 0 ? 1 : -1;
+	a->charset = charset;
+	a->undecodable = undecodable;
+	int r = article_parse_scanned(buf, len, &scan, a->text);
+	free(buf);
+	if (r != 0)
+		return -1;
+	text_warnings(c, a->path, a->text->invalid_utf8, a->text->controls,
+	              first_block(a->text, BLOCK_PARAGRAPH) >= 0);
+	return 0;
+}
+
+/* Reads and parses article k, which a deferred load left unread, and fills
+ * its fields (fill_article). 0, or -1 when memory runs out. */
+static int read_deferred(struct corpus *c, size_t k)
+{
+	struct corpus_article *a = &c->articles[k];
+	if (a->unparsed & CORPUS_PLACEHOLDER_TITLE) {
+		free(a->title);
+		a->title = NULL;
+	}
+	if (a->unparsed & CORPUS_PLACEHOLDER_LANG) {
+		free(a->lang);
+		a->lang = NULL;
+	}
+	a->unparsed = 0;
+	c->load_left--;
+	/* a text loaded meanwhile (shown, searched) stays as it is, for
+	 * whoever holds it; the fields come from a reading of their own */
+	struct article_text *held = a->text;
+	a->text = NULL;
+	int r = parse_file(c, a);
+	if (r == 1)
+		a->unparsed |= CORPUS_UNREADABLE;
+	if (r >= 0)
+		r = fill_article(c, a, FILL_LATE | (r == 1 ? FILL_UNREAD : 0));
+	drop_text(a);
+	a->text = held;
+	return r;
+}
+
+long corpus_load_step(struct corpus *c, size_t max)
+{
+	long done = 0;
+	while (c->load_left && (size_t)done < max) {
+		while (c->load_next < c->narticles &&
+		       !(c->articles[c->load_next].unparsed & CORPUS_UNPARSED))
+			c->load_next++;
+		if (c->load_next >= c->narticles)
+			break;
+		if (read_deferred(c, c->load_next) != 0)
+			return -1;
+		done++;
+	}
+	/* the last one read in this step */
+	if (done && c->load_left == 0) {
+		if (complete_load(c) != 0)
+			return -1;
+		infer_dates(c);
+	}
+	return done;
+}
+
+int corpus_load_article(struct corpus *c, size_t k)
+{
+	if (k >= c->narticles || !(c->articles[k].unparsed & CORPUS_UNPARSED))
+		return 0;
+	if (read_deferred(c, k) != 0)
+		return -1;
+	if (c->load_left == 0) {
+		if (complete_load(c) != 0)
+			return -1;
+		infer_dates(c);
+	}
+	return 0;
+}
+
+/* Leaves out the articles read late that could not be read (as a load
+ * that reads first does): only before anyone holds an article's index. 0,
+ * or -1 when memory runs out. */
+static int drop_unreadable(struct corpus *c)
+{
+	size_t n = 0, total = c->narticles;
+	for (size_t i = 0; i < total; i++) {
+		if (c->articles[i].unparsed & CORPUS_UNREADABLE)
+			article_free(&c->articles[i]);
+		else
+			c->articles[n++] = c->articles[i];
+	}
+	if (n == total)
+		return 0;
+	free(c->id_slots);
+	c->id_slots = NULL;
+	c->id_nslots = 0;
+	for (size_t i = 0; i < n; i++) {
+		c->narticles = i; /* index_article adds article i to those before */
+		if (index_article(c, i) != 0)
+			return -1;
+	}
+	c->narticles = n;
+	return 0;
+}
+
+/* A deferred load with little to read (CORPUS_DEFER_LARGE) reads it now.
+ * 0, or -1 when memory runs out. */
+static int read_small_rest(struct corpus *c, int defer)
+{
+	unsigned long long bytes = 0;
+	if (defer == CORPUS_DEFER_ALL || c->load_left > CORPUS_DEFER_MIN_FILES)
+		return 0;
+	for (size_t i = 0; i < c->narticles && bytes <= CORPUS_DEFER_MIN_BYTES; i++)
+		if (c->articles[i].unparsed & CORPUS_UNPARSED)
+			bytes += c->articles[i].size > 0 ? (unsigned long long)c->articles[i].size : 0;
+	if (bytes > CORPUS_DEFER_MIN_BYTES)
+		return 0;
+	while (c->load_left)
+		if (corpus_load_step(c, SIZE_MAX) < 0)
+			return -1;
+	/* no one holds their strings yet: one block each, as when read first */
+	for (size_t i = 0; i < c->narticles; i++)
+		if (!c->articles[i].packed)
+			pack_strings(&c->articles[i]);
+	return drop_unreadable(c);
+}
+
 static struct corpus *finish(struct corpus *c, int r)
 {
 	/* the slots doubled while loading: keep only those used */
@@ -1336,13 +1551,14 @@ static struct corpus *finish(struct corpus *c, int r)
 			c->articles_cap = c->narticles;
 		}
 	}
-	if (c->index && r == 0 && prune_index(c) != 0)
-		r = -1;
-	if (c->index && cindex_flush(c->index) != 0)
-		index_fail(c);
-	cindex_close(c->index);
-	c->index = NULL;
+	int defer = c->opts ? c->opts->deferred : CORPUS_READ_FIRST;
 	c->opts = NULL;
+	if (r == 0 && c->load_left && read_small_rest(c, defer) != 0)
+		r = -1;
+	if (r == 0 && c->load_left == 0)
+		r = complete_load(c);
+	else if (r == 0 && c->index && cindex_flush(c->index) != 0)
+		index_fail(c); /* the index stays open for corpus_load_step */
 	if (r != 0) {
 		corpus_free(c);
 		return NULL;

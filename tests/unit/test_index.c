@@ -866,6 +866,130 @@ static void test_index_progress(void **state)
 	assert_int_equal(s.total, 2);
 }
 
+/* A deferred load (the reader's): the open reads no new file and gives
+ * placeholders (the id as title, "und", CORPUS_UNPARSED); an article asked
+ * for alone is read then; corpus_load_step reads the rest in corpus order,
+ * completes the index (the next load reads nothing) and gives the same
+ * fields as a load that reads everything first. A file that is not text
+ * keeps its place, empty, reported. With a warm index nothing is left. */
+static void test_index_deferred(void **state)
+{
+	struct fixture *fx = *state;
+	three_articles(fx);
+	char p[256];
+	snprintf(p, sizeof p, "%s/d.txt", fx->dir);
+	FILE *f = fopen(p, "wb");
+	assert_non_null(f);
+	static const unsigned char png[] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13};
+	assert_int_equal(fwrite(png, 1, sizeof png, f), sizeof png);
+	assert_int_equal(fclose(f), 0);
+
+	unlink(fx->log);
+	struct corpus_opts o = {.index = 1, .cache_dir = fx->cache, .deferred = CORPUS_DEFER_ALL};
+	struct corpus *c = corpus_open_dir_opts(fx->dir, &o);
+	assert_non_null(c);
+	assert_int_equal(c->narticles, 4);
+	assert_int_equal(c->load_left, 4);
+	assert_int_equal(c->load_total, 4);
+	f = fopen(fx->log, "r");
+	assert_null(f); /* no file opened */
+	for (size_t i = 0; i < 4; i++) {
+		assert_true(c->articles[i].unparsed & CORPUS_UNPARSED);
+		assert_string_equal(c->articles[i].title, c->articles[i].id);
+		assert_string_equal(c->articles[i].lang, "und");
+	}
+	/* asked for alone: read now */
+	assert_int_equal(corpus_load_article(c, 1), 0);
+	assert_int_equal(c->load_left, 3);
+	assert_false(c->articles[1].unparsed);
+	assert_string_equal(c->articles[1].title, "Le deuxième article, du 4 mars 2024.");
+	assert_string_equal(c->articles[1].lang, "fr");
+	assert_string_equal(c->articles[1].source, "https://b.example/x");
+	/* the rest, two at a time */
+	assert_int_equal(corpus_load_step(c, 2), 2);
+	assert_int_equal(c->load_left, 1);
+	assert_string_equal(c->articles[0].title, "The first story, told on 3 March 2024.");
+	assert_int_equal(c->articles[0].date.d, 3);
+	assert_int_equal(corpus_load_step(c, 2), 1);
+	assert_int_equal(c->load_left, 0);
+	assert_int_equal(corpus_load_step(c, 2), 0);
+	/* the file that is not text: its place kept, empty, said */
+	assert_string_equal(c->articles[3].id, "d");
+	assert_int_equal(corpus_article_text(&c->articles[3])->nblocks, 0);
+	assert_true(corpus_errors(c) >= 1);
+
+	/* the same fields as a load that reads everything first */
+	struct corpus *whole = corpus_open_dir_opts(fx->dir, &(struct corpus_opts){0});
+	assert_non_null(whole);
+	assert_int_equal(whole->narticles, 3);
+	for (size_t i = 0; i < 3; i++) {
+		assert_string_equal(c->articles[i].title, whole->articles[i].title);
+		assert_string_equal(c->articles[i].lang, whole->articles[i].lang);
+		assert_int_equal(c->articles[i].date.y, whole->articles[i].date.y);
+		assert_int_equal(c->articles[i].detected, whole->articles[i].detected);
+		assert_int_equal(c->articles[i].ndates, whole->articles[i].ndates);
+	}
+	corpus_free(whole);
+	corpus_free(c);
+
+	/* the index is whole: a deferred load of it has nothing left to read */
+	size_t read;
+	c = load(fx, 0, &read);
+	corpus_free(c);
+	unlink(fx->log);
+	c = corpus_open_dir_opts(fx->dir, &o);
+	assert_non_null(c);
+	assert_int_equal(c->load_left, 1); /* the file that is not text */
+	assert_int_equal(corpus_load_step(c, 10), 1);
+	assert_string_equal(c->articles[0].title, "The first story, told on 3 March 2024.");
+	corpus_free(c);
+}
+
+/* A text loaded while its article is not read yet (shown, searched) stays
+ * good through the step that reads the article. */
+static void test_index_deferred_text_held(void **state)
+{
+	struct fixture *fx = *state;
+	three_articles(fx);
+	struct corpus_opts o = {.cache_dir = fx->cache, .deferred = CORPUS_DEFER_ALL};
+	struct corpus *c = corpus_open_dir_opts(fx->dir, &o);
+	assert_non_null(c);
+	assert_int_equal(c->load_left, 3);
+	const struct article_text *t = corpus_article_pin(&c->articles[2]);
+	assert_int_equal(t->nblocks, 1);
+	assert_int_equal(corpus_load_step(c, 10), 3);
+	assert_ptr_equal(corpus_article_text(&c->articles[2]), t);
+	assert_string_equal(c->articles[2].title, "A third one.");
+	corpus_article_unpin(&c->articles[2]);
+	corpus_free(c);
+}
+
+/* CORPUS_DEFER_LARGE with little to read reads it before the open returns,
+ * as a load that reads first: the file that is not text left out. */
+static void test_index_deferred_small(void **state)
+{
+	struct fixture *fx = *state;
+	three_articles(fx);
+	char p[256];
+	snprintf(p, sizeof p, "%s/d.txt", fx->dir);
+	FILE *f = fopen(p, "wb");
+	assert_non_null(f);
+	static const unsigned char png[] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13};
+	assert_int_equal(fwrite(png, 1, sizeof png, f), sizeof png);
+	assert_int_equal(fclose(f), 0);
+	struct corpus_opts o = {.index = 1, .cache_dir = fx->cache, .deferred = CORPUS_DEFER_LARGE};
+	struct corpus *c = corpus_open_dir_opts(fx->dir, &o);
+	assert_non_null(c);
+	assert_int_equal(c->load_left, 0);
+	assert_int_equal(c->narticles, 3);
+	assert_int_equal(corpus_find_article(c, "d"), -1);
+	assert_int_equal(corpus_find_article(c, "c"), 2);
+	assert_string_equal(c->articles[0].title, "The first story, told on 3 March 2024.");
+	assert_true(c->articles[0].packed);
+	assert_true(corpus_errors(c) >= 1);
+	corpus_free(c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -885,6 +1009,9 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_index_texts_on_demand, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_index_block_after_change, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_index_progress, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_index_deferred, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_index_deferred_text_held, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_index_deferred_small, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_index_decoded_file, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
