@@ -75,8 +75,13 @@ enum corpus_unparsed {
 	CORPUS_UNPARSED = 1 << 0,
 	CORPUS_PLACEHOLDER_TITLE = 1 << 1, /* private to corpus.c */
 	CORPUS_PLACEHOLDER_LANG = 1 << 2,  /* private to corpus.c */
-	CORPUS_UNREADABLE = 1 << 3, /* read late, it could not be read or is not
-	                               text (reported): kept, with an empty text */
+	CORPUS_UNREADABLE = 1 << 3, /* read late, it could not be read, is not
+	                               text or leads outside the corpus
+	                               (reported): kept, with an empty text */
+	CORPUS_UNVERIFIED = 1 << 4, /* its fields come from the index, and its
+	                               file is not looked at yet (a deferred
+	                               load): corpus_load_step checks it is
+	                               still what the index saw */
 };
 
 /* A deferred load (CORPUS_DEFER_LARGE) reads before the open returns when
@@ -140,6 +145,10 @@ struct corpus {
 	                             read (corpus_load_step); 0: loaded */
 	size_t load_next;         /* private to corpus.c: where the next step
 	                             starts looking */
+	size_t verify_left;       /* articles of a deferred load still
+	                             CORPUS_UNVERIFIED; 0: all checked */
+	size_t verify_next;       /* private to corpus.c */
+	int defer_stat;           /* private to corpus.c while opening */
 };
 
 /* How a corpus is opened. */
@@ -177,8 +186,10 @@ struct corpus *corpus_open_dir(const char *dir);
  * files (corpus_open_files) is never indexed. o NULL: no index. */
 struct corpus *corpus_open_dir_opts(const char *dir, const struct corpus_opts *o);
 
-/* A deferred load (corpus_opts.deferred) goes on: reads and parses up to
- * max of the articles still unread, in corpus order, filling the fields
+/* A deferred load (corpus_opts.deferred) goes on: checks the files of the
+ * articles taken from the index on trust (CORPUS_UNVERIFIED: a changed one
+ * is read again, one gone or leading outside is emptied, reported), then
+ * reads and parses up to max of the articles still unread, in corpus order, filling the fields
  * the manifest left out and writing them to the index; after the last,
  * the index is completed (files gone forgotten) and undated articles take
  * their events' dates. Article indices never change; an article's strings

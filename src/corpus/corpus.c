@@ -472,25 +472,45 @@ static int reserve_articles(struct corpus *c, size_t cap)
 /* Makes a new slot of c->articles for the file at path: from the index when
  * it knows the file unchanged (the text is not read), else read and parsed.
  * known: the file's stat taken just before, NULL: stat it here.
+ * unchecked (a deferred load): the file is not looked at; the index's entry
+ * is taken on trust (CORPUS_UNVERIFIED), and -3 is returned when it has
+ * none (then the caller checks the file and asks again).
  * Returns the new index, -1 when the file cannot be used (reported), -2 when
  * memory runs out. */
 static long add_article(struct corpus *c, const char *id, const char *path,
-                        const struct stat *known)
+                        const struct stat *known, int unchecked)
 {
 	char *buf = NULL;
 	size_t len = 0;
 	struct stat st;
 	/* stat before reading: a file changed after this is read again next time */
 	int have_st;
-	if (known) {
+	struct cindex_entry *hit = NULL;
+	if (unchecked) {
+		struct cindex_entry e;
+		int r = cindex_lookup(c->index, path + c->index_prefix, &e);
+		if (r < 0)
+			index_fail(c);
+		if (r <= 0)
+			return -3;
+		if (!(hit = malloc(sizeof *hit))) {
+			cindex_entry_free(&e);
+			return -2;
+		}
+		*hit = e;
+		memset(&st, 0, sizeof st);
+		st.st_size = (off_t)e.size;
+		st.st_mtim.tv_sec = (time_t)(e.mtime_ns / 1000000000LL);
+		st.st_mtim.tv_nsec = (long)(e.mtime_ns % 1000000000LL);
+		have_st = 1;
+	} else if (known) {
 		st = *known;
 		have_st = S_ISREG(st.st_mode);
 	} else {
 		have_st = stat(path, &st) == 0 && S_ISREG(st.st_mode);
 	}
-	struct cindex_entry *hit = NULL;
 	int failed = 0;
-	if (c->index && have_st)
+	if (c->index && have_st && !unchecked)
 		hit = index_find(c, path, &st, &buf, &len, &failed);
 	if (failed)
 		return -1;
@@ -534,6 +554,10 @@ static long add_article(struct corpus *c, const char *id, const char *path,
 		a->hash = hit->hash;
 		decoded_note(&c->diags, path, hit->charset, hit->undecodable);
 		text_warnings(c, path, hit->invalid_utf8, hit->controls, hit->has_paragraph);
+		if (unchecked) {
+			a->unparsed = CORPUS_UNVERIFIED;
+			c->verify_left++;
+		}
 	} else if (r == 0 && later) {
 		a->unparsed = CORPUS_UNPARSED;
 		c->load_left++;
@@ -884,6 +908,8 @@ static const struct article_text *load_text(struct corpus_article *a, int fresh)
 	struct corpus_texts *tx = a->texts;
 	if (!tx)
 		return a->text ? a->text : &empty;
+	if (a->unparsed & CORPUS_UNREADABLE) /* reported when found */
+		return &empty;
 	if (a->text && fresh && !a->pins && changed_on_disk(a)) {
 		for (size_t k = 0; k < tx->nloaded; k++)
 			if (tx->loaded[k] == a) {
@@ -992,7 +1018,9 @@ static int add_plain_files(struct corpus *c, char *const *files, size_t n)
 			free(id);
 			id = alt;
 		}
-		long k = add_article(c, id, files[i], NULL);
+		long k = c->defer_stat && c->index ? add_article(c, id, files[i], NULL, 1) : -3;
+		if (k == -3)
+			k = add_article(c, id, files[i], NULL, 0);
 		free(id);
 		if (k == -2)
 			return -1;
@@ -1204,6 +1232,37 @@ static int link_events(struct corpus *c, const struct manifest *m,
 	return 0;
 }
 
+/* Adds the manifest's article ma, its file at path checked first: inside
+ * the directory, not a directory. add_article's return, -1 also when the
+ * file is refused (reported). */
+static long add_manifest_file(struct corpus *c, const struct manifest *m,
+                              const struct manifest_article *ma, const char *dir, int dfd,
+                              const char *path)
+{
+	struct stat st;
+	int have_st;
+	int in = manifest_file_inside(dfd, dir, ma->file, path, &st, &have_st);
+	if (in == 0) {
+		diag_add(&c->diags, DIAG_ERROR, m->path, ma->file_line,
+		         "[article %s]: file '%s' leads outside the corpus directory; "
+		         "article left out", ma->id, ma->file);
+		return -1;
+	}
+	if (in < 0) {
+		diag_add(&c->diags, DIAG_ERROR, m->path, ma->file_line,
+		         "[article %s]: file '%s': %s; article left out", ma->id, ma->file,
+		         strerror(errno));
+		return -1;
+	}
+	if (have_st && S_ISDIR(st.st_mode)) {
+		diag_add(&c->diags, DIAG_ERROR, m->path, ma->file_line,
+		         "[article %s]: file '%s' is a directory, not a file; article left out",
+		         ma->id, ma->file);
+		return -1;
+	}
+	return add_article(c, ma->id, path, have_st ? &st : NULL, 0);
+}
+
 static int load_manifest(struct corpus *c, const char *dir)
 {
 	struct manifest m;
@@ -1245,31 +1304,10 @@ static int load_manifest(struct corpus *c, const char *dir)
 		char *path = join_path(dir, ma->file);
 		if (!path)
 			goto out;
-		struct stat st;
-		int have_st;
-		int in = manifest_file_inside(dfd, dir, ma->file, path, &st, &have_st);
-		if (in == 0) {
-			diag_add(&c->diags, DIAG_ERROR, m.path, ma->file_line,
-			         "[article %s]: file '%s' leads outside the corpus directory; "
-			         "article left out", ma->id, ma->file);
-			free(path);
-			continue;
-		}
-		if (in < 0) {
-			diag_add(&c->diags, DIAG_ERROR, m.path, ma->file_line,
-			         "[article %s]: file '%s': %s; article left out", ma->id, ma->file,
-			         strerror(errno));
-			free(path);
-			continue;
-		}
-		if (have_st && S_ISDIR(st.st_mode)) {
-			diag_add(&c->diags, DIAG_ERROR, m.path, ma->file_line,
-			         "[article %s]: file '%s' is a directory, not a file; article left out",
-			         ma->id, ma->file);
-			free(path);
-			continue;
-		}
-		long k = add_article(c, ma->id, path, have_st ? &st : NULL);
+		/* a deferred load takes what the index says on trust */
+		long k = c->defer_stat && c->index ? add_article(c, ma->id, path, NULL, 1) : -3;
+		if (k == -3)
+			k = add_manifest_file(c, &m, ma, dir, dfd, path);
 		free(path);
 		if (k == -2)
 			goto out;
@@ -1337,7 +1375,7 @@ static void infer_dates(struct corpus *c)
 {
 	for (size_t i = 0; i < c->narticles; i++) {
 		struct corpus_article *a = &c->articles[i];
-		if (a->date.y || a->unparsed)
+		if (a->date.y || (a->unparsed & CORPUS_UNPARSED))
 			continue;
 		const struct date_ymd *best = NULL;
 		for (size_t k = 0; k <= a->nmentions; k++) {
@@ -1457,10 +1495,137 @@ static int read_deferred(struct corpus *c, size_t k)
 	return r;
 }
 
-long corpus_load_step(struct corpus *c, size_t max)
+/* Moves the article's strings back into one allocation each (packed by
+ * pack_strings). 0, or -1 when memory runs out (nothing changed). */
+static int unpack_strings(struct corpus_article *a)
+{
+	char **f[] = {&a->id, &a->path, &a->lang, &a->source, &a->group, &a->title};
+	enum { N = sizeof f / sizeof *f };
+	char *copy[N];
+	if (!a->packed)
+		return 0;
+	for (size_t i = 0; i < N; i++)
+		if (*f[i] && !(copy[i] = strdup(*f[i]))) {
+			while (i--)
+				if (*f[i])
+					free(copy[i]);
+			return -1;
+		} else if (!*f[i]) {
+			copy[i] = NULL;
+		}
+	char *block = a->id;
+	for (size_t i = 0; i < N; i++)
+		*f[i] = copy[i];
+	free(block);
+	a->packed = 0;
+	return 0;
+}
+
+/* Article k's file changed since the index saw it: what was detected in
+ * the old text is forgotten and the new text read (read_deferred). 0, or
+ * -1 when memory runs out. */
+static int read_again(struct corpus *c, size_t k)
+{
+	struct corpus_article *a = &c->articles[k];
+	if (unpack_strings(a) != 0)
+		return -1;
+	char **f[] = {&a->lang, &a->source, &a->title};
+	unsigned bit[] = {CORPUS_DETECTED_LANG, CORPUS_DETECTED_SOURCE, CORPUS_DETECTED_TITLE};
+	for (size_t i = 0; i < sizeof f / sizeof *f; i++)
+		if (a->detected & bit[i]) {
+			free(*f[i]);
+			*f[i] = NULL;
+		}
+	if (a->detected & (CORPUS_DETECTED_DATE | CORPUS_INFERRED_DATE))
+		a->date = (struct date_ymd){0, 0, 0};
+	a->detected = 0;
+	free(a->dates);
+	a->dates = NULL;
+	a->ndates = 0;
+	a->unparsed |= CORPUS_UNPARSED;
+	c->load_left++;
+	if (fill_article(c, a, FILL_LATE) != 0) /* placeholders meanwhile */
+		return -1;
+	return read_deferred(c, k);
+}
+
+/* Checks that article k's file, taken from the index on trust, is still
+ * what the index saw (dfd: the corpus directory, -1: paths whole): a
+ * changed file is read again, one gone, not a regular file or leading out
+ * of the directory is emptied, reported. 0, or -1 when memory runs out. */
+static int verify_article(struct corpus *c, size_t k, int dfd)
+{
+	struct corpus_article *a = &c->articles[k];
+	a->unparsed &= ~(unsigned)CORPUS_UNVERIFIED;
+	c->verify_left--;
+	struct stat st;
+	int have_st;
+	const char *name = a->path + c->index_prefix;
+	int in = manifest_file_inside(dfd, c->dir, name, a->path, &st, &have_st);
+	if (in <= 0 || !have_st || !S_ISREG(st.st_mode)) {
+		diag_add(&c->diags, DIAG_ERROR, a->path, 0, "%s; its text is left out",
+		         in == 0 ? "leads outside the corpus directory"
+		         : !have_st ? strerror(errno ? errno : ENOENT)
+		                    : "not a regular file");
+		a->unparsed |= CORPUS_UNREADABLE;
+		free(c->index_file); /* the index no longer says the truth of it */
+		c->index_file = NULL;
+		return 0;
+	}
+	if ((long long)st.st_size == a->size && mtime_ns(&st) == a->mtime_ns)
+		return 0;
+	if ((long long)st.st_size == a->size) {
+		/* touched, perhaps not changed: compare the bytes */
+		char *buf;
+		size_t len;
+		if (read_file(a->path, &buf, &len, &c->diags) == 0) {
+			uint64_t h = cindex_hash(CINDEX_HASH_INIT, buf, len);
+			free(buf);
+			if (h == a->hash) {
+				a->mtime_ns = mtime_ns(&st);
+				return 0;
+			}
+		}
+	}
+	a->size = (long long)st.st_size;
+	a->mtime_ns = mtime_ns(&st);
+	return read_again(c, k);
+}
+
+/* Checks up to max articles taken on trust. How many, or -1 when memory
+ * runs out. */
+static long verify_some(struct corpus *c, size_t max)
 {
 	long done = 0;
-	while (c->load_left && (size_t)done < max) {
+	int dfd = c->dir ? open(c->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC) : -1;
+	while (c->verify_left && (size_t)done < max) {
+		while (c->verify_next < c->narticles &&
+		       !(c->articles[c->verify_next].unparsed & CORPUS_UNVERIFIED))
+			c->verify_next++;
+		if (c->verify_next >= c->narticles)
+			break;
+		if (verify_article(c, c->verify_next, dfd) != 0) {
+			done = -1;
+			break;
+		}
+		done++;
+	}
+	if (dfd >= 0)
+		close(dfd);
+	return done;
+}
+
+/* Files checked for each one read by a step (a stat against a read). */
+#define VERIFY_PER_READ 64
+
+long corpus_load_step(struct corpus *c, size_t max)
+{
+	if (!c->verify_left && !c->load_left)
+		return 0;
+	long done = 0;
+	if (c->verify_left && (done = verify_some(c, max * VERIFY_PER_READ)) < 0)
+		return -1;
+	while (!c->verify_left && c->load_left && (size_t)done < max) {
 		while (c->load_next < c->narticles &&
 		       !(c->articles[c->load_next].unparsed & CORPUS_UNPARSED))
 			c->load_next++;
@@ -1470,8 +1635,8 @@ long corpus_load_step(struct corpus *c, size_t max)
 			return -1;
 		done++;
 	}
-	/* the last one read in this step */
-	if (done && c->load_left == 0) {
+	/* the last one done in this step */
+	if (!c->verify_left && !c->load_left) {
 		if (complete_load(c) != 0)
 			return -1;
 		infer_dates(c);
@@ -1481,11 +1646,20 @@ long corpus_load_step(struct corpus *c, size_t max)
 
 int corpus_load_article(struct corpus *c, size_t k)
 {
-	if (k >= c->narticles || !(c->articles[k].unparsed & CORPUS_UNPARSED))
+	if (k >= c->narticles || !(c->articles[k].unparsed & (CORPUS_UNVERIFIED | CORPUS_UNPARSED)))
 		return 0;
-	if (read_deferred(c, k) != 0)
+	if (c->articles[k].unparsed & CORPUS_UNVERIFIED) {
+		int dfd = c->dir ? open(c->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC) : -1;
+		int r = verify_article(c, k, dfd);
+		if (dfd >= 0)
+			close(dfd);
+		if (r != 0)
+			return -1;
+	}
+	if ((c->articles[k].unparsed & CORPUS_UNPARSED) && read_deferred(c, k) != 0)
 		return -1;
-	if (c->load_left == 0) {
+	/* the last one */
+	if (!c->verify_left && !c->load_left) {
 		if (complete_load(c) != 0)
 			return -1;
 		infer_dates(c);
@@ -1524,15 +1698,15 @@ static int drop_unreadable(struct corpus *c)
 static int read_small_rest(struct corpus *c, int defer)
 {
 	unsigned long long bytes = 0;
-	if (defer == CORPUS_DEFER_ALL || c->load_left > CORPUS_DEFER_MIN_FILES)
+	if (defer == CORPUS_DEFER_ALL || c->load_left + c->verify_left > CORPUS_DEFER_MIN_FILES)
 		return 0;
 	for (size_t i = 0; i < c->narticles && bytes <= CORPUS_DEFER_MIN_BYTES; i++)
 		if (c->articles[i].unparsed & CORPUS_UNPARSED)
 			bytes += c->articles[i].size > 0 ? (unsigned long long)c->articles[i].size : 0;
 	if (bytes > CORPUS_DEFER_MIN_BYTES)
 		return 0;
-	while (c->load_left)
-		if (corpus_load_step(c, SIZE_MAX) < 0)
+	while (c->load_left || c->verify_left)
+		if (corpus_load_step(c, SIZE_MAX / VERIFY_PER_READ) < 0)
 			return -1;
 	/* no one holds their strings yet: one block each, as when read first */
 	for (size_t i = 0; i < c->narticles; i++)
@@ -1553,9 +1727,9 @@ static struct corpus *finish(struct corpus *c, int r)
 	}
 	int defer = c->opts ? c->opts->deferred : CORPUS_READ_FIRST;
 	c->opts = NULL;
-	if (r == 0 && c->load_left && read_small_rest(c, defer) != 0)
+	if (r == 0 && (c->load_left || c->verify_left) && read_small_rest(c, defer) != 0)
 		r = -1;
-	if (r == 0 && c->load_left == 0)
+	if (r == 0 && !c->load_left && !c->verify_left)
 		r = complete_load(c);
 	else if (r == 0 && c->index && cindex_flush(c->index) != 0)
 		index_fail(c); /* the index stays open for corpus_load_step */
@@ -1635,6 +1809,9 @@ struct corpus *corpus_open_dir_opts(const char *dir, const struct corpus_opts *o
 	}
 	if (o && o->index && open_index(c, dir, o) != 0)
 		return finish(c, -1);
+	/* a deferred load does not look at the files the index describes
+	 * before the first frame: corpus_load_step does */
+	c->defer_stat = o && o->deferred && c->index;
 	if (access(c->manifest, F_OK) == 0)
 		return finish(c, load_manifest(c, dir));
 	free(c->manifest);

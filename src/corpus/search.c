@@ -237,6 +237,7 @@ struct search_run *search_begin(const struct corpus *c, const char *query,
 	/* while a deferred load reads files, the index does not hold them all:
 	 * every article is searched */
 	else if (s->needle.len >= SEARCH_INDEX_MIN && c->index_file && !c->load_left &&
+	         !c->verify_left &&
 	         index_candidates(s) == 0)
 		s->indexed = 1;
 	out->indexed = s->indexed;

@@ -81,7 +81,8 @@ int view_push(struct app *app, const struct view_ops *ops, size_t article, long 
 	v->line = line;
 	v->arg = arg;
 	/* an article the load has not read yet is read now, to be shown */
-	if (article < app->corpus->narticles && app->corpus->articles[article].unparsed) {
+	if (article < app->corpus->narticles &&
+	    (app->corpus->articles[article].unparsed & (CORPUS_UNPARSED | CORPUS_UNVERIFIED))) {
 		if (corpus_load_article(app->corpus, article) != 0)
 			term_die(&app->term, 1, "out of memory while reading the corpus");
 		forget_title(app, article);
@@ -895,13 +896,16 @@ static void load_slice(struct app *app, struct timespec *shown)
 	struct timespec t0;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	do {
-		size_t from = c->load_next;
+		size_t from = c->load_next, vfrom = c->verify_next;
 		if (corpus_load_step(c, 8) < 0)
 			term_die(&app->term, 1, "out of memory while reading the corpus");
+		/* read, or read again when checked (changed since indexed) */
 		for (size_t k = from; k <= c->load_next && k < c->narticles; k++)
 			forget_title(app, k);
-	} while (c->load_left && ms_since(&t0) < LOAD_SLICE_MS);
-	if (!c->load_left) {
+		for (size_t k = vfrom; k <= c->verify_next && k < c->narticles; k++)
+			forget_title(app, k);
+	} while ((c->load_left || c->verify_left) && ms_since(&t0) < LOAD_SLICE_MS);
+	if (!c->load_left && !c->verify_left) {
 		/* done: the progress leaves the status line */
 		/* what the views worked out from placeholders is worked out again */
 		for (int i = 0; i < app->depth; i++)
@@ -937,11 +941,11 @@ int ui_run(struct corpus *c, const struct ui_opts *o)
 		}
 		wint_t ch;
 		/* while files are still to be read, a key is not waited for */
-		timeout(c->load_left ? 0 : -1);
+		timeout(c->load_left || c->verify_left ? 0 : -1);
 		int r = get_wch(&ch);
 		if (r != ERR) {
 			handle_key(app, r == KEY_CODE_YES, ch);
-		} else if (c->load_left && !term_gone()) {
+		} else if ((c->load_left || c->verify_left) && !term_gone()) {
 			load_slice(app, &shown);
 		} else if (term_gone()) {
 			/* the terminal went away without a SIGHUP reaching us */

@@ -91,6 +91,20 @@ static int teardown(void **state)
 	return 0;
 }
 
+/* How many article files the open log names. */
+static size_t txt_opened(const struct fixture *fx)
+{
+	size_t n = 0;
+	FILE *f = fopen(fx->log, "r");
+	if (f) {
+		char line[512];
+		while (fgets(line, sizeof line, f))
+			n += strstr(line, ".txt\n") != NULL;
+		fclose(f);
+	}
+	return n;
+}
+
 /* Loads the corpus through the index; *read receives how many article
  * files were opened. */
 static struct corpus *load(struct fixture *fx, int reindex, size_t *read)
@@ -99,14 +113,7 @@ static struct corpus *load(struct fixture *fx, int reindex, size_t *read)
 	struct corpus_opts o = {.index = 1, .reindex = reindex, .cache_dir = fx->cache};
 	struct corpus *c = corpus_open_dir_opts(fx->dir, &o);
 	assert_non_null(c);
-	*read = 0;
-	FILE *f = fopen(fx->log, "r");
-	if (f) {
-		char line[512];
-		while (fgets(line, sizeof line, f))
-			*read += strstr(line, ".txt\n") != NULL;
-		fclose(f);
-	}
+	*read = txt_opened(fx);
 	return c;
 }
 
@@ -891,8 +898,7 @@ static void test_index_deferred(void **state)
 	assert_int_equal(c->narticles, 4);
 	assert_int_equal(c->load_left, 4);
 	assert_int_equal(c->load_total, 4);
-	f = fopen(fx->log, "r");
-	assert_null(f); /* no file opened */
+	assert_int_equal(txt_opened(fx), 0); /* no file opened */
 	for (size_t i = 0; i < 4; i++) {
 		assert_true(c->articles[i].unparsed & CORPUS_UNPARSED);
 		assert_string_equal(c->articles[i].title, c->articles[i].id);
@@ -940,8 +946,78 @@ static void test_index_deferred(void **state)
 	c = corpus_open_dir_opts(fx->dir, &o);
 	assert_non_null(c);
 	assert_int_equal(c->load_left, 1); /* the file that is not text */
-	assert_int_equal(corpus_load_step(c, 10), 1);
+	assert_int_equal(c->verify_left, 3); /* the others, taken on trust */
+	assert_int_equal(txt_opened(fx), 0);
+	assert_true(c->articles[0].unparsed & CORPUS_UNVERIFIED);
 	assert_string_equal(c->articles[0].title, "The first story, told on 3 March 2024.");
+	/* three checked, one read */
+	assert_int_equal(corpus_load_step(c, 10), 4);
+	assert_int_equal(c->verify_left + c->load_left, 0);
+	assert_false(c->articles[0].unparsed);
+	assert_string_equal(c->articles[0].title, "The first story, told on 3 March 2024.");
+	corpus_free(c);
+}
+
+/* A deferred load takes the index's fields on trust, then checks each
+ * file: one changed is read again (its detected fields follow the new
+ * text, the manifest's stay), one gone or leading outside the directory is
+ * emptied and reported, one only touched is kept; the index then says the
+ * truth again. */
+static void test_index_deferred_verify(void **state)
+{
+	struct fixture *fx = *state;
+	three_articles(fx);
+	write_article(fx, "e.txt", "A fifth article, about 5 May 2024.\n");
+	char ini[256], p[256];
+	snprintf(ini, sizeof ini, "%s/corpus.ini", fx->dir);
+	write_file(ini, "[article a]\nfile = a.txt\nlang = en\n[article b]\nfile = b.txt\n"
+	                "[article c]\nfile = c.txt\n[article e]\nfile = e.txt\n");
+	size_t read;
+	corpus_free(load(fx, 0, &read));
+	assert_int_equal(read, 4);
+	write_article(fx, "a.txt", "Un tout autre texte, en français, du 9 juin 2024.\n");
+	snprintf(p, sizeof p, "%s/b.txt", fx->dir);
+	assert_int_equal(unlink(p), 0);
+	snprintf(p, sizeof p, "%s/c.txt", fx->dir);
+	struct stat st;
+	assert_int_equal(stat(p, &st), 0);
+	struct timespec times[2] = {{0, UTIME_OMIT}, {st.st_mtim.tv_sec + 100, 0}};
+	assert_int_equal(utimensat(AT_FDCWD, p, times, 0), 0); /* touched */
+	snprintf(p, sizeof p, "%s/e.txt", fx->dir);
+	assert_int_equal(unlink(p), 0);
+	assert_int_equal(symlink("/etc/hostname", p), 0); /* outside */
+
+	unlink(fx->log);
+	struct corpus_opts o = {.index = 1, .cache_dir = fx->cache, .deferred = CORPUS_DEFER_ALL};
+	struct corpus *c = corpus_open_dir_opts(fx->dir, &o);
+	assert_non_null(c);
+	assert_int_equal(c->narticles, 4);
+	assert_int_equal(c->verify_left, 4);
+	assert_int_equal(txt_opened(fx), 0); /* nothing looked at */
+	assert_string_equal(c->articles[0].title, "The first story, told on 3 March 2024.");
+	assert_int_equal(corpus_load_step(c, 1), 4);
+	assert_int_equal(c->verify_left + c->load_left, 0);
+	/* changed: read again; the manifest's lang stays */
+	assert_string_equal(c->articles[0].title, "Un tout autre texte, en français, du 9 juin 2024.");
+	assert_string_equal(c->articles[0].lang, "en");
+	assert_int_equal(c->articles[0].date.m, 6);
+	/* gone, outside: emptied, reported */
+	assert_true(c->articles[1].unparsed & CORPUS_UNREADABLE);
+	assert_int_equal(corpus_article_text(&c->articles[1])->nblocks, 0);
+	assert_true(c->articles[3].unparsed & CORPUS_UNREADABLE);
+	assert_int_equal(corpus_article_text(&c->articles[3])->nblocks, 0);
+	size_t outside = 0;
+	for (size_t i = 0; i < c->diags.n; i++)
+		outside += strstr(c->diags.items[i].msg, "leads outside") != NULL;
+	assert_int_equal(outside, 1);
+	assert_true(corpus_errors(c) >= 2);
+	/* touched: kept, its text as before */
+	assert_string_equal(c->articles[2].title, "A third one.");
+	assert_int_equal(corpus_article_text(&c->articles[2])->nblocks, 1);
+	corpus_free(c);
+	/* the index says the new text */
+	c = load(fx, 0, &read);
+	assert_string_equal(c->articles[0].title, "Un tout autre texte, en français, du 9 juin 2024.");
 	corpus_free(c);
 }
 
@@ -1012,6 +1088,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_index_deferred, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_index_deferred_text_held, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_index_deferred_small, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_index_deferred_verify, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_index_decoded_file, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
