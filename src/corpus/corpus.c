@@ -431,8 +431,9 @@ static struct cindex_entry *index_find(struct corpus *c, const char *path, const
 			cindex_entry_free(&e);
 			return NULL;
 		}
+		/* (the entry has no blocks nor dates: only the time is written) */
 		e.mtime_ns = mtime_ns(st);
-		if (!c->index_nowrite && cindex_put(c->index, path + c->index_prefix, &e) != 0)
+		if (!c->index_nowrite && cindex_touch(c->index, path + c->index_prefix, e.mtime_ns) != 0)
 			index_fail(c);
 	}
 	struct cindex_entry *h = malloc(sizeof *h);
@@ -1583,6 +1584,9 @@ static int verify_article(struct corpus *c, size_t k, int dfd)
 			free(buf);
 			if (h == a->hash) {
 				a->mtime_ns = mtime_ns(&st);
+				if (c->index && !c->index_nowrite &&
+				    cindex_touch(c->index, name, a->mtime_ns) != 0)
+					index_fail(c);
 				return 0;
 			}
 		}

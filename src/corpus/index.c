@@ -823,6 +823,36 @@ int cindex_put(struct cindex *ix, const char *path, const struct cindex_entry *e
 	return 0;
 }
 
+int cindex_touch(struct cindex *ix, const char *path, long long mtime_ns)
+{
+	scan_suspend(ix);
+	if (ix->in_tx == TX_READ && cindex_flush(ix) != 0)
+		return -1;
+	if (ix->in_tx == TX_NONE) {
+		if (exec(ix, "BEGIN IMMEDIATE") != 0)
+			return -1;
+		ix->in_tx = TX_WRITE;
+	}
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(ix->db, "UPDATE article SET mtime_ns = ?1 WHERE path = ?2", -1,
+	                            &st, NULL);
+	if (rc == SQLITE_OK) {
+		if (sqlite3_bind_int64(st, 1, mtime_ns) == SQLITE_OK &&
+		    sqlite3_bind_text(st, 2, path, -1, SQLITE_STATIC) == SQLITE_OK)
+			rc = sqlite3_step(st);
+		else
+			rc = SQLITE_ERROR;
+		sqlite3_finalize(st);
+	}
+	if (rc != SQLITE_DONE) {
+		set_err(ix, "touch");
+		return -1;
+	}
+	if (++ix->pending >= CINDEX_BATCH)
+		return cindex_flush(ix);
+	return 0;
+}
+
 int cindex_prune(struct cindex *ix, const char *const *paths, size_t n)
 {
 	scan_end(ix);

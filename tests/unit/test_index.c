@@ -422,22 +422,37 @@ static void test_index_mtime_and_hash(void **state)
 	struct fixture *fx = *state;
 	char a[256];
 	snprintf(a, sizeof a, "%s/a.txt", fx->dir);
-	write_article(fx, "a.txt", "Title one here.\n");
+	write_article(fx, "a.txt", "Title one here.\n\nOn 3 March 2024 and 4 May 2024.\n");
 	set_mtime(a, 1000000000);
 	size_t read;
 	struct corpus *c = load(fx, 0, &read);
 	assert_int_equal(read, 1);
 	corpus_free(c);
 
-	/* same bytes, new time: read once (to compare), then not */
+	/* same bytes, new time: read once (to compare), then not; only the
+	 * time is written (the row keeps its dates and blocks) */
 	set_mtime(a, 1000000100);
 	c = load(fx, 0, &read);
 	assert_int_equal(read, 1);
 	assert_string_equal(title_of(c, "a"), "Title one here.");
+	assert_int_equal(c->articles[0].ndates, 2);
 	corpus_free(c);
 	c = load(fx, 0, &read);
 	assert_int_equal(read, 0);
+	assert_int_equal(c->articles[0].ndates, 2);
+	assert_int_equal(c->articles[0].date.m, 3);
 	corpus_free(c);
+	char *note = NULL;
+	struct cindex *ix = cindex_open(fx->db, 0, &note);
+	assert_non_null(ix);
+	assert_null(note);
+	struct cindex_entry e;
+	assert_int_equal(cindex_lookup(ix, "a.txt", &e), 1);
+	assert_int_equal(e.mtime_ns, 1000000100LL * 1000000000LL);
+	assert_int_equal(e.ndates, 2);
+	assert_int_equal(e.nblocks, 2);
+	cindex_entry_free(&e);
+	cindex_close(ix);
 
 	/* same size, other bytes, new time: the new title */
 	write_article(fx, "a.txt", "Title two here.\n");
