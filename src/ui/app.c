@@ -199,8 +199,18 @@ static void draw_status(struct app *app)
 		if (x < room)
 			x += draw_text(t, y, x, room - x, pend, THEME_MESSAGE);
 	}
-	if (x + 2 + rw <= w)
+	if (x + 2 + rw <= w) {
 		draw_text(t, y, w - rw, rw, right, THEME_STATUS);
+		/* the position, which changes with every line scrolled, in its
+		 * own element (by default the terminal's own colours, a blank on
+		 * each side): a scrolled line then sends its changed digits
+		 * alone, with no colour set before them and reset after */
+		int pw = draw_text_width(pos);
+		if (pw) {
+			draw_fill(t, y, w - rw - 1, pw + 2, THEME_POSITION);
+			draw_text(t, y, w - rw, pw, pos, THEME_POSITION);
+		}
+	}
 }
 
 /* Right-to-left text quoted in the reader's own lines (messages, headers)
