@@ -205,10 +205,12 @@ static void draw_status(struct app *app)
 		 * own element (by default the terminal's own colours, a blank on
 		 * each side): a scrolled line then sends its changed digits
 		 * alone, with no colour set before them and reset after */
-		int pw = draw_text_width(pos);
+		int pw = draw_text_width(pos), px = w - rw;
+		if (load[0]) /* after a load's progress */
+			px += draw_text_width(load) + 2;
 		if (pw) {
-			draw_fill(t, y, w - rw - 1, pw + 2, THEME_POSITION);
-			draw_text(t, y, w - rw, pw, pos, THEME_POSITION);
+			draw_fill(t, y, px - 1, pw + 2, THEME_POSITION);
+			draw_text(t, y, px, pw, pos, THEME_POSITION);
 		}
 	}
 }
