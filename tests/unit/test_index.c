@@ -888,6 +888,18 @@ static void test_index_progress(void **state)
 	assert_int_equal(s.total, 2);
 }
 
+/* A file that is not text: the start of a PNG image. */
+static void write_png(struct fixture *fx, const char *name)
+{
+	char p[256];
+	snprintf(p, sizeof p, "%s/%s", fx->dir, name);
+	FILE *f = fopen(p, "wb");
+	assert_non_null(f);
+	static const unsigned char png[] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13};
+	assert_int_equal(fwrite(png, 1, sizeof png, f), sizeof png);
+	assert_int_equal(fclose(f), 0);
+}
+
 /* A deferred load (the reader's): the open reads no new file and gives
  * placeholders (the id as title, "und", CORPUS_UNPARSED); an article asked
  * for alone is read then; corpus_load_step reads the rest in corpus order,
@@ -898,13 +910,7 @@ static void test_index_deferred(void **state)
 {
 	struct fixture *fx = *state;
 	three_articles(fx);
-	char p[256];
-	snprintf(p, sizeof p, "%s/d.txt", fx->dir);
-	FILE *f = fopen(p, "wb");
-	assert_non_null(f);
-	static const unsigned char png[] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13};
-	assert_int_equal(fwrite(png, 1, sizeof png, f), sizeof png);
-	assert_int_equal(fclose(f), 0);
+	write_png(fx, "d.txt");
 
 	unlink(fx->log);
 	struct corpus_opts o = {.index = 1, .cache_dir = fx->cache, .deferred = CORPUS_DEFER_ALL};
@@ -1061,13 +1067,7 @@ static void test_index_deferred_small(void **state)
 {
 	struct fixture *fx = *state;
 	three_articles(fx);
-	char p[256];
-	snprintf(p, sizeof p, "%s/d.txt", fx->dir);
-	FILE *f = fopen(p, "wb");
-	assert_non_null(f);
-	static const unsigned char png[] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13};
-	assert_int_equal(fwrite(png, 1, sizeof png, f), sizeof png);
-	assert_int_equal(fclose(f), 0);
+	write_png(fx, "d.txt");
 	struct corpus_opts o = {.index = 1, .cache_dir = fx->cache, .deferred = CORPUS_DEFER_LARGE};
 	struct corpus *c = corpus_open_dir_opts(fx->dir, &o);
 	assert_non_null(c);
