@@ -303,24 +303,10 @@ static double seconds_since(const struct timespec *t0)
 	return (double)(t.tv_sec - t0->tv_sec) + (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
 }
 
-/* n with a comma between thousands ("10,000") into buf (32 bytes). */
-static const char *thousands(size_t n, char *buf)
-{
-	char d[32];
-	int k = snprintf(d, sizeof d, "%zu", n), j = 0;
-	for (int i = 0; i < k; i++) {
-		if (i && (k - i) % 3 == 0)
-			buf[j++] = ',';
-		buf[j++] = d[i];
-	}
-	buf[j] = 0;
-	return buf;
-}
-
 static void show_progress(void *arg, size_t done, size_t total)
 {
 	struct progress *p = arg;
-	char line[128], a[32], b[32];
+	char line[128];
 	if (done >= total) {
 		if (p->width) {
 			/* wipe the line: CR, spaces, CR */
@@ -336,8 +322,9 @@ static void show_progress(void *arg, size_t done, size_t total)
 	if (t < 0.5 || (p->width && t - p->last < 0.1))
 		return;
 	p->last = t;
-	int n = snprintf(line, sizeof line, "\r%s: %s %s / %s", prog, p->what, thousands(done, a),
-	                 thousands(total, b));
+	char text[96];
+	int n = snprintf(line, sizeof line, "\r%s: %s", prog,
+	                 corpus_progress_text(text, sizeof text, p->what, done, total));
 	if (n <= 0 || (size_t)n >= sizeof line)
 		return;
 	p->width = (size_t)n - 1;
@@ -348,7 +335,11 @@ static void show_progress(void *arg, size_t done, size_t total)
 static struct corpus *open_dir(const struct options *o, const char *dir)
 {
 	struct progress p = {.what = o->no_cache ? "reading" : "indexing"};
-	struct corpus_opts co = {.index = !o->no_cache, .reindex = o->reindex};
+	/* the reader shows the corpus at once and reads new files while it is
+	 * used; the renderers need every article first */
+	struct corpus_opts co = {.index = !o->no_cache, .reindex = o->reindex,
+	                         .deferred = o->mode == MODE_UI ? CORPUS_DEFER_LARGE
+	                                                        : CORPUS_READ_FIRST};
 	if (isatty(STDERR_FILENO) && clock_gettime(CLOCK_MONOTONIC, &p.start) == 0) {
 		co.progress = show_progress;
 		co.progress_arg = &p;

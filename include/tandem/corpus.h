@@ -63,6 +63,39 @@ struct corpus_article {
 	struct corpus_texts *texts; /* the corpus's loaded texts (corpus.c);
 	                               not owned; NULL: text held */
 	struct cindex_entry *pending; /* private to corpus.c while loading */
+	unsigned unparsed;        /* CORPUS_UNPARSED bits: a deferred load has
+	                             not read its file yet (corpus_load_step);
+	                             fields the manifest left out hold
+	                             placeholders until then (title: the id,
+	                             lang: "und") */
+};
+
+/* struct corpus_article's unparsed bits */
+enum corpus_unparsed {
+	CORPUS_UNPARSED = 1 << 0,
+	CORPUS_PLACEHOLDER_TITLE = 1 << 1, /* private to corpus.c */
+	CORPUS_PLACEHOLDER_LANG = 1 << 2,  /* private to corpus.c */
+	CORPUS_UNREADABLE = 1 << 3, /* read late, it could not be read, is not
+	                               text or leads outside the corpus
+	                               (reported): kept, with an empty text */
+	CORPUS_UNVERIFIED = 1 << 4, /* its fields come from the index, and its
+	                               file is not looked at yet (a deferred
+	                               load): corpus_load_step checks it is
+	                               still what the index saw */
+};
+
+/* A deferred load (CORPUS_DEFER_LARGE) reads before the open returns when
+ * there are at most this many files and bytes to read: a small corpus
+ * comes whole, as without. */
+#define CORPUS_DEFER_MIN_FILES 256
+#define CORPUS_DEFER_MIN_BYTES (2u << 20)
+
+/* corpus_opts.deferred */
+enum corpus_defer {
+	CORPUS_READ_FIRST = 0,  /* every file read before the open returns */
+	CORPUS_DEFER_LARGE = 1, /* more than CORPUS_DEFER_MIN_FILES or _BYTES
+	                           to read: read later, by corpus_load_step */
+	CORPUS_DEFER_ALL = 2,   /* whatever there is to read: read later */
 };
 
 struct corpus_event_title {
@@ -108,6 +141,14 @@ struct corpus {
 	int index_nowrite;        /* the index is read, not written (locked) */
 	const struct corpus_opts *opts; /* private to corpus.c while loading */
 	size_t load_total;        /* articles to load (for progress) */
+	size_t load_left;         /* articles a deferred load has still to
+	                             read (corpus_load_step); 0: loaded */
+	size_t load_next;         /* private to corpus.c: where the next step
+	                             starts looking */
+	size_t verify_left;       /* articles of a deferred load still
+	                             CORPUS_UNVERIFIED; 0: all checked */
+	size_t verify_next;       /* private to corpus.c */
+	int defer_stat;           /* private to corpus.c while opening */
 };
 
 /* How a corpus is opened. */
@@ -119,6 +160,10 @@ struct corpus_opts {
 	 * and after the last, with how many are done of how many; NULL: not. */
 	void (*progress)(void *arg, size_t done, size_t total);
 	void *progress_arg;
+	/* enum corpus_defer: whether new or changed files (those the index
+	 * does not describe) are read while opening, or later by
+	 * corpus_load_step (a reader, so that it shows the corpus at once) */
+	int deferred;
 };
 
 #define CORPUS_PROGRESS_STEP 64
@@ -140,6 +185,27 @@ struct corpus *corpus_open_dir(const char *dir);
  * aside with one warning in diags; the corpus loads either way. A list of
  * files (corpus_open_files) is never indexed. o NULL: no index. */
 struct corpus *corpus_open_dir_opts(const char *dir, const struct corpus_opts *o);
+
+/* A deferred load (corpus_opts.deferred) goes on: checks the files of the
+ * articles taken from the index on trust (CORPUS_UNVERIFIED: a changed one
+ * is read again, one gone or leading outside is emptied, reported), then
+ * reads and parses up to max of the articles still unread, in corpus order, filling the fields
+ * the manifest left out and writing them to the index; after the last,
+ * the index is completed (files gone forgotten) and undated articles take
+ * their events' dates. Article indices never change; an article's strings
+ * (title, lang...) may be replaced, so hold none across a step. Returns
+ * how many were read, or -1 when memory runs out. Does nothing when
+ * c->load_left is 0. A file that can no longer be read, or is not text,
+ * keeps its place with an empty text, reported in diags. */
+long corpus_load_step(struct corpus *c, size_t max);
+
+/* The same for article k alone, now (an article about to be shown). 0, or
+ * -1 when memory runs out. */
+int corpus_load_article(struct corpus *c, size_t k);
+
+/* "indexing 3,412 / 10,000": what, then done and total with commas between
+ * thousands, into buf (cut to size). Returns buf. */
+char *corpus_progress_text(char *buf, size_t size, const char *what, size_t done, size_t total);
 
 /* Opens a list of article files, with no manifest. Unreadable files are
  * reported in diags and left out. NULL only when memory runs out. */

@@ -116,6 +116,11 @@ int cindex_preload(struct cindex *ix);
  * Returns 0, or -1 on an error. */
 int cindex_put(struct cindex *ix, const char *path, const struct cindex_entry *e);
 
+/* Records a new modification time for the article at `path`, whose bytes
+ * are what the index saw (a file touched, not changed); written with
+ * cindex_put's writes. Returns 0, or -1 on an error. */
+int cindex_touch(struct cindex *ix, const char *path, long long mtime_ns);
+
 /* Commits what cindex_put wrote (and ends the read transaction the lookups
  * share). Returns 0, or -1 on an error. */
 int cindex_flush(struct cindex *ix);

@@ -22,6 +22,7 @@
 	E(COLUMN_HEAD, "column-head", -1, -1, THEME_BOLD | THEME_UNDERLINE) \
 	E(FOCUS_HEAD, "focus-head", 0, 6, THEME_REVERSE) \
 	E(STATUS, "status", 7, 4, THEME_REVERSE) \
+	E(POSITION, "position", -1, -1, 0) \
 	E(MESSAGE, "message", 3, -1, THEME_BOLD) \
 	E(ERROR, "error", 1, -1, THEME_BOLD) \
 	E(MATCH, "match", 0, 3, THEME_UNDERLINE) \

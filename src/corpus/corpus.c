@@ -8,7 +8,9 @@
  * (or content hash) match the index is not read: its fields come from the
  * index. Texts are not held after loading: corpus_article_text reads and
  * parses an article when it is asked for, and `struct corpus_texts` keeps
- * the texts of pinned articles and of the CORPUS_TEXTS_KEPT used last. */
+ * the texts of pinned articles and of the CORPUS_TEXTS_KEPT used last.
+ * A deferred load (the reader's) leaves the files the index does not
+ * describe for corpus_load_step, which reads them a few at a time. */
 #include "tandem/corpus.h"
 
 #include <dirent.h>
@@ -429,8 +431,9 @@ static struct cindex_entry *index_find(struct corpus *c, const char *path, const
 			cindex_entry_free(&e);
 			return NULL;
 		}
+		/* (the entry has no blocks nor dates: only the time is written) */
 		e.mtime_ns = mtime_ns(st);
-		if (!c->index_nowrite && cindex_put(c->index, path + c->index_prefix, &e) != 0)
+		if (!c->index_nowrite && cindex_touch(c->index, path + c->index_prefix, e.mtime_ns) != 0)
 			index_fail(c);
 	}
 	struct cindex_entry *h = malloc(sizeof *h);
@@ -470,25 +473,45 @@ static int reserve_articles(struct corpus *c, size_t cap)
 /* Makes a new slot of c->articles for the file at path: from the index when
  * it knows the file unchanged (the text is not read), else read and parsed.
  * known: the file's stat taken just before, NULL: stat it here.
+ * unchecked (a deferred load): the file is not looked at; the index's entry
+ * is taken on trust (CORPUS_UNVERIFIED), and -3 is returned when it has
+ * none (then the caller checks the file and asks again).
  * Returns the new index, -1 when the file cannot be used (reported), -2 when
  * memory runs out. */
 static long add_article(struct corpus *c, const char *id, const char *path,
-                        const struct stat *known)
+                        const struct stat *known, int unchecked)
 {
 	char *buf = NULL;
 	size_t len = 0;
 	struct stat st;
 	/* stat before reading: a file changed after this is read again next time */
 	int have_st;
-	if (known) {
+	struct cindex_entry *hit = NULL;
+	if (unchecked) {
+		struct cindex_entry e;
+		int r = cindex_lookup(c->index, path + c->index_prefix, &e);
+		if (r < 0)
+			index_fail(c);
+		if (r <= 0)
+			return -3;
+		if (!(hit = malloc(sizeof *hit))) {
+			cindex_entry_free(&e);
+			return -2;
+		}
+		*hit = e;
+		memset(&st, 0, sizeof st);
+		st.st_size = (off_t)e.size;
+		st.st_mtim.tv_sec = (time_t)(e.mtime_ns / 1000000000LL);
+		st.st_mtim.tv_nsec = (long)(e.mtime_ns % 1000000000LL);
+		have_st = 1;
+	} else if (known) {
 		st = *known;
 		have_st = S_ISREG(st.st_mode);
 	} else {
 		have_st = stat(path, &st) == 0 && S_ISREG(st.st_mode);
 	}
-	struct cindex_entry *hit = NULL;
 	int failed = 0;
-	if (c->index && have_st)
+	if (c->index && have_st && !unchecked)
 		hit = index_find(c, path, &st, &buf, &len, &failed);
 	if (failed)
 		return -1;
@@ -496,7 +519,9 @@ static long add_article(struct corpus *c, const char *id, const char *path,
 	uint64_t hash = 0;
 	const char *charset = NULL;
 	size_t undecodable = 0;
-	if (!hit) {
+	/* a deferred load reads it later (not already read to compare) */
+	int later = !hit && !buf && c->opts && c->opts->deferred;
+	if (!hit && !later) {
 		if (!buf && read_file(path, &buf, &len, &c->diags) != 0)
 			return -1;
 		/* the hash of the file's bytes, before any decoding */
@@ -530,6 +555,13 @@ static long add_article(struct corpus *c, const char *id, const char *path,
 		a->hash = hit->hash;
 		decoded_note(&c->diags, path, hit->charset, hit->undecodable);
 		text_warnings(c, path, hit->invalid_utf8, hit->controls, hit->has_paragraph);
+		if (unchecked) {
+			a->unparsed = CORPUS_UNVERIFIED;
+			c->verify_left++;
+		}
+	} else if (r == 0 && later) {
+		a->unparsed = CORPUS_UNPARSED;
+		c->load_left++;
 	} else if (r == 0) {
 		a->hash = hash;
 		a->charset = charset;
@@ -642,11 +674,33 @@ static void pack_strings(struct corpus_article *a)
 	a->packed = 1;
 }
 
+/* fill_article's flags */
+enum {
+	FILL_LATE = 1 << 0,   /* a deferred load's step: the text is kept when
+	                         it was loaded already (it may be shown), and
+	                         the strings are not packed (not moved) */
+	FILL_UNREAD = 1 << 1, /* the file could not be read: an empty text */
+};
+
 /* Fills what the manifest did not give, from the index when it has the
  * article for the same inputs, else from the text (then written to the
- * index); the text is not kept. */
-static int fill_article(struct corpus *c, struct corpus_article *a)
+ * index); the text is not kept. An article a deferred load has not read
+ * gets placeholders (its id as title, "und") until corpus_load_step. */
+static int fill_article(struct corpus *c, struct corpus_article *a, unsigned flags)
 {
+	if (a->unparsed & CORPUS_UNPARSED) {
+		if (!a->title) {
+			if (!(a->title = strdup(a->id)))
+				return -1;
+			a->unparsed |= CORPUS_PLACEHOLDER_TITLE;
+		}
+		if (!a->lang) {
+			if (!(a->lang = strdup("und")))
+				return -1;
+			a->unparsed |= CORPUS_PLACEHOLDER_LANG;
+		}
+		return 0;
+	}
 	uint64_t inputs = detect_inputs(a);
 	struct cindex_entry *e = a->pending;
 	a->pending = NULL;
@@ -673,7 +727,7 @@ static int fill_article(struct corpus *c, struct corpus_article *a)
 		pack_strings(a);
 		return 0;
 	}
-	int unread = 0;
+	int unread = (flags & FILL_UNREAD) != 0;
 	if (e) {
 		cindex_entry_free(e);
 		free(e);
@@ -715,8 +769,10 @@ static int fill_article(struct corpus *c, struct corpus_article *a)
 	/* only their number is held: corpus_article_dates finds them again */
 	free(a->dates);
 	a->dates = NULL;
-	drop_text(a);
-	pack_strings(a);
+	if (!(flags & FILL_LATE)) {
+		drop_text(a);
+		pack_strings(a);
+	}
 	return 0;
 }
 
@@ -729,6 +785,27 @@ static void progress(const struct corpus *c, size_t done)
 }
 
 /* The file name without directory and extension: the id of a plain file. */
+/* n with a comma between thousands ("10,000") into buf (32 bytes). */
+static const char *thousands(size_t n, char *buf)
+{
+	char d[32];
+	int k = snprintf(d, sizeof d, "%zu", n), j = 0;
+	for (int i = 0; i < k; i++) {
+		if (i && (k - i) % 3 == 0)
+			buf[j++] = ',';
+		buf[j++] = d[i];
+	}
+	buf[j] = 0;
+	return buf;
+}
+
+char *corpus_progress_text(char *buf, size_t size, const char *what, size_t done, size_t total)
+{
+	char a[32], b[32];
+	snprintf(buf, size, "%s %s / %s", what, thousands(done, a), thousands(total, b));
+	return buf;
+}
+
 static char *id_from_path(const char *path)
 {
 	const char *base = strrchr(path, '/');
@@ -832,6 +909,8 @@ static const struct article_text *load_text(struct corpus_article *a, int fresh)
 	struct corpus_texts *tx = a->texts;
 	if (!tx)
 		return a->text ? a->text : &empty;
+	if (a->unparsed & CORPUS_UNREADABLE) /* reported when found */
+		return &empty;
 	if (a->text && fresh && !a->pins && changed_on_disk(a)) {
 		for (size_t k = 0; k < tx->nloaded; k++)
 			if (tx->loaded[k] == a) {
@@ -940,11 +1019,13 @@ static int add_plain_files(struct corpus *c, char *const *files, size_t n)
 			free(id);
 			id = alt;
 		}
-		long k = add_article(c, id, files[i], NULL);
+		long k = c->defer_stat && c->index ? add_article(c, id, files[i], NULL, 1) : -3;
+		if (k == -3)
+			k = add_article(c, id, files[i], NULL, 0);
 		free(id);
 		if (k == -2)
 			return -1;
-		if (k >= 0 && fill_article(c, &c->articles[k]) != 0)
+		if (k >= 0 && fill_article(c, &c->articles[k], 0) != 0)
 			return -1;
 		progress(c, i + 1);
 	}
@@ -1152,6 +1233,37 @@ static int link_events(struct corpus *c, const struct manifest *m,
 	return 0;
 }
 
+/* Adds the manifest's article ma, its file at path checked first: inside
+ * the directory, not a directory. add_article's return, -1 also when the
+ * file is refused (reported). */
+static long add_manifest_file(struct corpus *c, const struct manifest *m,
+                              const struct manifest_article *ma, const char *dir, int dfd,
+                              const char *path)
+{
+	struct stat st;
+	int have_st;
+	int in = manifest_file_inside(dfd, dir, ma->file, path, &st, &have_st);
+	if (in == 0) {
+		diag_add(&c->diags, DIAG_ERROR, m->path, ma->file_line,
+		         "[article %s]: file '%s' leads outside the corpus directory; "
+		         "article left out", ma->id, ma->file);
+		return -1;
+	}
+	if (in < 0) {
+		diag_add(&c->diags, DIAG_ERROR, m->path, ma->file_line,
+		         "[article %s]: file '%s': %s; article left out", ma->id, ma->file,
+		         strerror(errno));
+		return -1;
+	}
+	if (have_st && S_ISDIR(st.st_mode)) {
+		diag_add(&c->diags, DIAG_ERROR, m->path, ma->file_line,
+		         "[article %s]: file '%s' is a directory, not a file; article left out",
+		         ma->id, ma->file);
+		return -1;
+	}
+	return add_article(c, ma->id, path, have_st ? &st : NULL, 0);
+}
+
 static int load_manifest(struct corpus *c, const char *dir)
 {
 	struct manifest m;
@@ -1193,31 +1305,10 @@ static int load_manifest(struct corpus *c, const char *dir)
 		char *path = join_path(dir, ma->file);
 		if (!path)
 			goto out;
-		struct stat st;
-		int have_st;
-		int in = manifest_file_inside(dfd, dir, ma->file, path, &st, &have_st);
-		if (in == 0) {
-			diag_add(&c->diags, DIAG_ERROR, m.path, ma->file_line,
-			         "[article %s]: file '%s' leads outside the corpus directory; "
-			         "article left out", ma->id, ma->file);
-			free(path);
-			continue;
-		}
-		if (in < 0) {
-			diag_add(&c->diags, DIAG_ERROR, m.path, ma->file_line,
-			         "[article %s]: file '%s': %s; article left out", ma->id, ma->file,
-			         strerror(errno));
-			free(path);
-			continue;
-		}
-		if (have_st && S_ISDIR(st.st_mode)) {
-			diag_add(&c->diags, DIAG_ERROR, m.path, ma->file_line,
-			         "[article %s]: file '%s' is a directory, not a file; article left out",
-			         ma->id, ma->file);
-			free(path);
-			continue;
-		}
-		long k = add_article(c, ma->id, path, have_st ? &st : NULL);
+		/* a deferred load takes what the index says on trust */
+		long k = c->defer_stat && c->index ? add_article(c, ma->id, path, NULL, 1) : -3;
+		if (k == -3)
+			k = add_manifest_file(c, &m, ma, dir, dfd, path);
 		free(path);
 		if (k == -2)
 			goto out;
@@ -1236,7 +1327,7 @@ static int load_manifest(struct corpus *c, const char *dir)
 		a->dir = !ma->dir || !strcmp(ma->dir, "auto") ? BIDI_AUTO
 		       : !strcmp(ma->dir, "rtl")              ? BIDI_RTL
 		                                              : BIDI_LTR;
-		if (fill_article(c, a) != 0 || link_events(c, &m, ma, (size_t)k) != 0)
+		if (fill_article(c, a, 0) != 0 || link_events(c, &m, ma, (size_t)k) != 0)
 			goto out;
 		/* what is left of the manifest's article is not needed again:
 		 * freed now, a large manifest is not held beside the articles */
@@ -1285,7 +1376,7 @@ static void infer_dates(struct corpus *c)
 {
 	for (size_t i = 0; i < c->narticles; i++) {
 		struct corpus_article *a = &c->articles[i];
-		if (a->date.y)
+		if (a->date.y || (a->unparsed & CORPUS_UNPARSED))
 			continue;
 		const struct date_ymd *best = NULL;
 		for (size_t k = 0; k <= a->nmentions; k++) {
@@ -1326,6 +1417,308 @@ static int prune_index(struct corpus *c)
 	return 0;
 }
 
+/* After the last article is read: the index forgets files gone, is
+ * written and closed. 0, or -1 when memory runs out. */
+static int complete_load(struct corpus *c)
+{
+	if (!c->index)
+		return 0;
+	if (prune_index(c) != 0)
+		return -1;
+	if (c->index && cindex_flush(c->index) != 0)
+		index_fail(c);
+	cindex_close(c->index);
+	c->index = NULL;
+	return 0;
+}
+
+/* Reads and parses the article's file into a->text (NULL before): 0; 1
+ * when it cannot be read or is not text (reported; the text is then
+ * empty); -1 when memory runs out. */
+static int parse_file(struct corpus *c, struct corpus_article *a)
+{
+	char *buf;
+	size_t len;
+	struct encoding_scan scan;
+	const char *charset = NULL;
+	size_t undecodable = 0;
+	int t = -1;
+	if (read_file(a->path, &buf, &len, &c->diags) == 0) {
+		a->hash = cindex_hash(CINDEX_HASH_INIT, buf, len);
+		t = text_from_bytes(a->path, &buf, &len, &scan, &c->diags, &charset, &undecodable);
+		if (t == -2)
+			return -1;
+	}
+	if (new_text(a) != 0) {
+		if (t == 0)
+			free(buf);
+		return -1;
+	}
+	if (t != 0) /* reported; it keeps its place, empty */
+		return article_parse("", 0, a->text) == 0 ? 1 : -1;
+	a->charset = charset;
+	a->undecodable = undecodable;
+	int r = article_parse_scanned(buf, len, &scan, a->text);
+	free(buf);
+	if (r != 0)
+		return -1;
+	text_warnings(c, a->path, a->text->invalid_utf8, a->text->controls,
+	              first_block(a->text, BLOCK_PARAGRAPH) >= 0);
+	return 0;
+}
+
+/* Reads and parses article k, which a deferred load left unread, and fills
+ * its fields (fill_article). 0, or -1 when memory runs out. */
+static int read_deferred(struct corpus *c, size_t k)
+{
+	struct corpus_article *a = &c->articles[k];
+	if (a->unparsed & CORPUS_PLACEHOLDER_TITLE) {
+		free(a->title);
+		a->title = NULL;
+	}
+	if (a->unparsed & CORPUS_PLACEHOLDER_LANG) {
+		free(a->lang);
+		a->lang = NULL;
+	}
+	a->unparsed = 0;
+	c->load_left--;
+	/* a text loaded meanwhile (shown, searched) stays as it is, for
+	 * whoever holds it; the fields come from a reading of their own */
+	struct article_text *held = a->text;
+	a->text = NULL;
+	int r = parse_file(c, a);
+	if (r == 1)
+		a->unparsed |= CORPUS_UNREADABLE;
+	if (r >= 0)
+		r = fill_article(c, a, FILL_LATE | (r == 1 ? FILL_UNREAD : 0));
+	drop_text(a);
+	a->text = held;
+	return r;
+}
+
+/* Moves the article's strings back into one allocation each (packed by
+ * pack_strings). 0, or -1 when memory runs out (nothing changed). */
+static int unpack_strings(struct corpus_article *a)
+{
+	char **f[] = {&a->id, &a->path, &a->lang, &a->source, &a->group, &a->title};
+	enum { N = sizeof f / sizeof *f };
+	char *copy[N];
+	if (!a->packed)
+		return 0;
+	for (size_t i = 0; i < N; i++)
+		if (*f[i] && !(copy[i] = strdup(*f[i]))) {
+			while (i--)
+				if (*f[i])
+					free(copy[i]);
+			return -1;
+		} else if (!*f[i]) {
+			copy[i] = NULL;
+		}
+	char *block = a->id;
+	for (size_t i = 0; i < N; i++)
+		*f[i] = copy[i];
+	free(block);
+	a->packed = 0;
+	return 0;
+}
+
+/* Article k's file changed since the index saw it: what was detected in
+ * the old text is forgotten and the new text read (read_deferred). 0, or
+ * -1 when memory runs out. */
+static int read_again(struct corpus *c, size_t k)
+{
+	struct corpus_article *a = &c->articles[k];
+	if (unpack_strings(a) != 0)
+		return -1;
+	char **f[] = {&a->lang, &a->source, &a->title};
+	unsigned bit[] = {CORPUS_DETECTED_LANG, CORPUS_DETECTED_SOURCE, CORPUS_DETECTED_TITLE};
+	for (size_t i = 0; i < sizeof f / sizeof *f; i++)
+		if (a->detected & bit[i]) {
+			free(*f[i]);
+			*f[i] = NULL;
+		}
+	if (a->detected & (CORPUS_DETECTED_DATE | CORPUS_INFERRED_DATE))
+		a->date = (struct date_ymd){0, 0, 0};
+	a->detected = 0;
+	free(a->dates);
+	a->dates = NULL;
+	a->ndates = 0;
+	a->unparsed |= CORPUS_UNPARSED;
+	c->load_left++;
+	if (fill_article(c, a, FILL_LATE) != 0) /* placeholders meanwhile */
+		return -1;
+	return read_deferred(c, k);
+}
+
+/* Checks that article k's file, taken from the index on trust, is still
+ * what the index saw (dfd: the corpus directory, -1: paths whole): a
+ * changed file is read again, one gone, not a regular file or leading out
+ * of the directory is emptied, reported. 0, or -1 when memory runs out. */
+static int verify_article(struct corpus *c, size_t k, int dfd)
+{
+	struct corpus_article *a = &c->articles[k];
+	a->unparsed &= ~(unsigned)CORPUS_UNVERIFIED;
+	c->verify_left--;
+	struct stat st;
+	int have_st;
+	const char *name = a->path + c->index_prefix;
+	int in = manifest_file_inside(dfd, c->dir, name, a->path, &st, &have_st);
+	if (in <= 0 || !have_st || !S_ISREG(st.st_mode)) {
+		diag_add(&c->diags, DIAG_ERROR, a->path, 0, "%s; its text is left out",
+		         in == 0 ? "leads outside the corpus directory"
+		         : !have_st ? strerror(errno ? errno : ENOENT)
+		                    : "not a regular file");
+		a->unparsed |= CORPUS_UNREADABLE;
+		free(c->index_file); /* the index no longer says the truth of it */
+		c->index_file = NULL;
+		return 0;
+	}
+	if ((long long)st.st_size == a->size && mtime_ns(&st) == a->mtime_ns)
+		return 0;
+	if ((long long)st.st_size == a->size) {
+		/* touched, perhaps not changed: compare the bytes */
+		char *buf;
+		size_t len;
+		if (read_file(a->path, &buf, &len, &c->diags) == 0) {
+			uint64_t h = cindex_hash(CINDEX_HASH_INIT, buf, len);
+			free(buf);
+			if (h == a->hash) {
+				a->mtime_ns = mtime_ns(&st);
+				if (c->index && !c->index_nowrite &&
+				    cindex_touch(c->index, name, a->mtime_ns) != 0)
+					index_fail(c);
+				return 0;
+			}
+		}
+	}
+	a->size = (long long)st.st_size;
+	a->mtime_ns = mtime_ns(&st);
+	return read_again(c, k);
+}
+
+/* Checks up to max articles taken on trust. How many, or -1 when memory
+ * runs out. */
+static long verify_some(struct corpus *c, size_t max)
+{
+	long done = 0;
+	int dfd = c->dir ? open(c->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC) : -1;
+	while (c->verify_left && (size_t)done < max) {
+		while (c->verify_next < c->narticles &&
+		       !(c->articles[c->verify_next].unparsed & CORPUS_UNVERIFIED))
+			c->verify_next++;
+		if (c->verify_next >= c->narticles)
+			break;
+		if (verify_article(c, c->verify_next, dfd) != 0) {
+			done = -1;
+			break;
+		}
+		done++;
+	}
+	if (dfd >= 0)
+		close(dfd);
+	return done;
+}
+
+/* Files checked for each one read by a step (a stat against a read). */
+#define VERIFY_PER_READ 64
+
+long corpus_load_step(struct corpus *c, size_t max)
+{
+	if (!c->verify_left && !c->load_left)
+		return 0;
+	long done = 0;
+	if (c->verify_left && (done = verify_some(c, max * VERIFY_PER_READ)) < 0)
+		return -1;
+	while (!c->verify_left && c->load_left && (size_t)done < max) {
+		while (c->load_next < c->narticles &&
+		       !(c->articles[c->load_next].unparsed & CORPUS_UNPARSED))
+			c->load_next++;
+		if (c->load_next >= c->narticles)
+			break;
+		if (read_deferred(c, c->load_next) != 0)
+			return -1;
+		done++;
+	}
+	/* the last one done in this step */
+	if (!c->verify_left && !c->load_left) {
+		if (complete_load(c) != 0)
+			return -1;
+		infer_dates(c);
+	}
+	return done;
+}
+
+int corpus_load_article(struct corpus *c, size_t k)
+{
+	if (k >= c->narticles || !(c->articles[k].unparsed & (CORPUS_UNVERIFIED | CORPUS_UNPARSED)))
+		return 0;
+	if (c->articles[k].unparsed & CORPUS_UNVERIFIED) {
+		int dfd = c->dir ? open(c->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC) : -1;
+		int r = verify_article(c, k, dfd);
+		if (dfd >= 0)
+			close(dfd);
+		if (r != 0)
+			return -1;
+	}
+	if ((c->articles[k].unparsed & CORPUS_UNPARSED) && read_deferred(c, k) != 0)
+		return -1;
+	/* the last one */
+	if (!c->verify_left && !c->load_left) {
+		if (complete_load(c) != 0)
+			return -1;
+		infer_dates(c);
+	}
+	return 0;
+}
+
+/* Leaves out the articles read late that could not be read (as a load
+ * that reads first does): only before anyone holds an article's index. 0,
+ * or -1 when memory runs out. */
+static int drop_unreadable(struct corpus *c)
+{
+	size_t n = 0, total = c->narticles;
+	for (size_t i = 0; i < total; i++) {
+		if (c->articles[i].unparsed & CORPUS_UNREADABLE)
+			article_free(&c->articles[i]);
+		else
+			c->articles[n++] = c->articles[i];
+	}
+	if (n == total)
+		return 0;
+	free(c->id_slots);
+	c->id_slots = NULL;
+	c->id_nslots = 0;
+	for (size_t i = 0; i < n; i++) {
+		c->narticles = i; /* index_article adds article i to those before */
+		if (index_article(c, i) != 0)
+			return -1;
+	}
+	c->narticles = n;
+	return 0;
+}
+
+/* A deferred load with little to read (CORPUS_DEFER_LARGE) reads it now.
+ * 0, or -1 when memory runs out. */
+static int read_small_rest(struct corpus *c, int defer)
+{
+	unsigned long long bytes = 0;
+	if (defer == CORPUS_DEFER_ALL || c->load_left + c->verify_left > CORPUS_DEFER_MIN_FILES)
+		return 0;
+	for (size_t i = 0; i < c->narticles && bytes <= CORPUS_DEFER_MIN_BYTES; i++)
+		if (c->articles[i].unparsed & CORPUS_UNPARSED)
+			bytes += c->articles[i].size > 0 ? (unsigned long long)c->articles[i].size : 0;
+	if (bytes > CORPUS_DEFER_MIN_BYTES)
+		return 0;
+	while (c->load_left || c->verify_left)
+		if (corpus_load_step(c, SIZE_MAX / VERIFY_PER_READ) < 0)
+			return -1;
+	/* no one holds their strings yet: one block each, as when read first */
+	for (size_t i = 0; i < c->narticles; i++)
+		if (!c->articles[i].packed)
+			pack_strings(&c->articles[i]);
+	return drop_unreadable(c);
+}
+
 static struct corpus *finish(struct corpus *c, int r)
 {
 	/* the slots doubled while loading: keep only those used */
@@ -1336,13 +1729,14 @@ static struct corpus *finish(struct corpus *c, int r)
 			c->articles_cap = c->narticles;
 		}
 	}
-	if (c->index && r == 0 && prune_index(c) != 0)
-		r = -1;
-	if (c->index && cindex_flush(c->index) != 0)
-		index_fail(c);
-	cindex_close(c->index);
-	c->index = NULL;
+	int defer = c->opts ? c->opts->deferred : CORPUS_READ_FIRST;
 	c->opts = NULL;
+	if (r == 0 && (c->load_left || c->verify_left) && read_small_rest(c, defer) != 0)
+		r = -1;
+	if (r == 0 && !c->load_left && !c->verify_left)
+		r = complete_load(c);
+	else if (r == 0 && c->index && cindex_flush(c->index) != 0)
+		index_fail(c); /* the index stays open for corpus_load_step */
 	if (r != 0) {
 		corpus_free(c);
 		return NULL;
@@ -1419,6 +1813,9 @@ struct corpus *corpus_open_dir_opts(const char *dir, const struct corpus_opts *o
 	}
 	if (o && o->index && open_index(c, dir, o) != 0)
 		return finish(c, -1);
+	/* a deferred load does not look at the files the index describes
+	 * before the first frame: corpus_load_step does */
+	c->defer_stat = o && o->deferred && c->index;
 	if (access(c->manifest, F_OK) == 0)
 		return finish(c, load_manifest(c, dir));
 	free(c->manifest);

@@ -223,6 +223,13 @@ static int create_schema(struct cindex *ix)
 
 /* One integer from a single-row query; -1 with ix->err set on an error,
  * and SQLite's result code in *rc. */
+static void pause_ms(long ms)
+{
+	struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
+	while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
+		;
+}
+
 static int query_int(struct cindex *ix, const char *sql, long long *out, int *rc)
 {
 	sqlite3_stmt *st;
@@ -301,8 +308,15 @@ static enum open_result open_db(struct cindex *ix, const char *file, unsigned fl
 	/* the first read of the file: a file that is not a database fails here */
 	if (query_int(ix, "PRAGMA user_version", &v, &rc) != 0)
 		return is_corrupt(rc) ? OPEN_CORRUPT : OPEN_FAIL;
-	if (query_int(ix, "PRAGMA journal_mode=WAL", &pv, &rc) != 0)
-		return is_corrupt(rc) ? OPEN_CORRUPT : OPEN_FAIL;
+	/* the switch to WAL wants the file alone for a moment: while another
+	 * tandem opens it too, SQLite says "locked" at once, without waiting
+	 * in its busy handler; asked again for as long as that would wait */
+	for (long waited = 0; query_int(ix, "PRAGMA journal_mode=WAL", &pv, &rc) != 0; waited += 10) {
+		if (((rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED) ||
+		    waited >= BUSY_TIMEOUT_MS)
+			return is_corrupt(rc) ? OPEN_CORRUPT : OPEN_FAIL;
+		pause_ms(10);
+	}
 	if (exec(ix, "PRAGMA synchronous=NORMAL") != 0)
 		return OPEN_FAIL;
 	struct stat st;
@@ -714,13 +728,6 @@ int cindex_lookup(struct cindex *ix, const char *path, struct cindex_entry *out)
 	return r;
 }
 
-static void pause_ms(long ms)
-{
-	struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
-	while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
-		;
-}
-
 int cindex_flush(struct cindex *ix)
 {
 	if (ix->in_tx == TX_NONE)
@@ -811,6 +818,36 @@ int cindex_put(struct cindex *ix, const char *path, const struct cindex_entry *e
 		rc = put_text(ix, id, e->body, e->body_len);
 	if (rc != SQLITE_DONE)
 		return -1;
+	if (++ix->pending >= CINDEX_BATCH)
+		return cindex_flush(ix);
+	return 0;
+}
+
+int cindex_touch(struct cindex *ix, const char *path, long long mtime_ns)
+{
+	scan_suspend(ix);
+	if (ix->in_tx == TX_READ && cindex_flush(ix) != 0)
+		return -1;
+	if (ix->in_tx == TX_NONE) {
+		if (exec(ix, "BEGIN IMMEDIATE") != 0)
+			return -1;
+		ix->in_tx = TX_WRITE;
+	}
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(ix->db, "UPDATE article SET mtime_ns = ?1 WHERE path = ?2", -1,
+	                            &st, NULL);
+	if (rc == SQLITE_OK) {
+		if (sqlite3_bind_int64(st, 1, mtime_ns) == SQLITE_OK &&
+		    sqlite3_bind_text(st, 2, path, -1, SQLITE_STATIC) == SQLITE_OK)
+			rc = sqlite3_step(st);
+		else
+			rc = SQLITE_ERROR;
+		sqlite3_finalize(st);
+	}
+	if (rc != SQLITE_DONE) {
+		set_err(ix, "touch");
+		return -1;
+	}
 	if (++ix->pending >= CINDEX_BATCH)
 		return cindex_flush(ix);
 	return 0;

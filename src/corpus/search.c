@@ -234,7 +234,11 @@ struct search_run *search_begin(const struct corpus *c, const char *query,
 	}
 	if (s->needle.len == 0)
 		s->next = c->narticles; /* nothing to find */
-	else if (s->needle.len >= SEARCH_INDEX_MIN && c->index_file && index_candidates(s) == 0)
+	/* while a deferred load reads files, the index does not hold them all:
+	 * every article is searched */
+	else if (s->needle.len >= SEARCH_INDEX_MIN && c->index_file && !c->load_left &&
+	         !c->verify_left &&
+	         index_candidates(s) == 0)
 		s->indexed = 1;
 	out->indexed = s->indexed;
 	return s;

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <wchar.h>
 
@@ -63,6 +64,8 @@ size_t view_order_index(const struct app *app, size_t article)
 	return VIEW_NONE;
 }
 
+static void forget_title(struct app *app, size_t i);
+
 int view_push(struct app *app, const struct view_ops *ops, size_t article, long block,
               long line, size_t arg)
 {
@@ -77,6 +80,13 @@ int view_push(struct app *app, const struct view_ops *ops, size_t article, long 
 	v->block = block;
 	v->line = line;
 	v->arg = arg;
+	/* an article the load has not read yet is read now, to be shown */
+	if (article < app->corpus->narticles &&
+	    (app->corpus->articles[article].unparsed & (CORPUS_UNPARSED | CORPUS_UNVERIFIED))) {
+		if (corpus_load_article(app->corpus, article) != 0)
+			term_die(&app->term, 1, "out of memory while reading the corpus");
+		forget_title(app, article);
+	}
 	app->depth++;
 	if (ops->open && ops->open(app, v) != 0) {
 		app->depth--;
@@ -142,7 +152,7 @@ static void draw_status(struct app *app)
 	struct theme *t = &app->theme;
 	int y = app->rows - 1, w = app->cols;
 	struct view *v = view_current(app);
-	char left[256] = "", pos[64] = "", right[160];
+	char left[256] = "", pos[64] = "", right[224], load[96] = "";
 	draw_fill(t, y, 0, w, THEME_STATUS);
 	if (v && v->ops->status)
 		v->ops->status(app, v, left, sizeof left, pos, sizeof pos);
@@ -154,11 +164,16 @@ static void draw_status(struct app *app)
 	                   : app->pending == REQ_MARK              ? "mark: type a letter"
 	                                                           : "go to mark: type a letter";
 	int lw = draw_text_width(lt) + (pend ? 2 + draw_text_width(pend) : 0);
-	snprintf(right, sizeof right, "%s%s%s  ?:help q:%s", pos, pos[0] ? "  " : "",
-	         v ? v->ops->name : "", app->depth > 1 ? "back" : "quit");
+	const struct corpus *c = app->corpus;
+	if (c->load_left)
+		corpus_progress_text(load, sizeof load - 2, c->index_file ? "indexing" : "reading",
+		                     c->load_total - c->load_left, c->load_total);
+	snprintf(right, sizeof right, "%s%s%s%s%s  ?:help q:%s", load, load[0] ? "  " : "", pos,
+	         pos[0] ? "  " : "", v ? v->ops->name : "", app->depth > 1 ? "back" : "quit");
 	int rw = draw_text_width(right);
 	if (lw + 2 + rw > w) { /* narrow: the position and mode only */
-		snprintf(right, sizeof right, "%s%s%s", pos, pos[0] ? "  " : "", v ? v->ops->name : "");
+		snprintf(right, sizeof right, "%s%s%s%s%s", load, load[0] ? "  " : "", pos,
+		         pos[0] ? "  " : "", v ? v->ops->name : "");
 		rw = draw_text_width(right);
 	}
 	int room = w;
@@ -176,8 +191,20 @@ static void draw_status(struct app *app)
 		if (x < room)
 			x += draw_text(t, y, x, room - x, pend, THEME_MESSAGE);
 	}
-	if (x + 2 + rw <= w)
+	if (x + 2 + rw <= w) {
 		draw_text(t, y, w - rw, rw, right, THEME_STATUS);
+		/* the position, which changes with every line scrolled, in its
+		 * own element (by default the terminal's own colours, a blank on
+		 * each side): a scrolled line then sends its changed digits
+		 * alone, with no colour set before them and reset after */
+		int pw = draw_text_width(pos), px = w - rw;
+		if (load[0]) /* after a load's progress */
+			px += draw_text_width(load) + 2;
+		if (pw) {
+			draw_fill(t, y, px - 1, pw + 2, THEME_POSITION);
+			draw_text(t, y, px, pw, pos, THEME_POSITION);
+		}
+	}
 }
 
 /* Right-to-left text quoted in the reader's own lines (messages, headers)
@@ -537,6 +564,18 @@ struct label *view_title_label(struct app *app, size_t i)
 	return lazy_label(&app->title_labels[i], app->corpus->articles[i].title, &app->popts);
 }
 
+/* Forgets article i's title label, made again when next drawn (its title
+ * was read meanwhile). */
+static void forget_title(struct app *app, size_t i)
+{
+	if (app->title_labels && i < app->corpus->narticles && app->title_labels[i]) {
+		label_free(app->title_labels[i]);
+		free(app->title_labels[i]);
+		app->title_labels[i] = NULL;
+		app->dirty |= DIRTY_MAIN | DIRTY_SIDEBAR;
+	}
+}
+
 /* Forgets every title label made so far; they are made again, with
  * app->popts as it is then, when next drawn. */
 static void drop_labels(struct app *app)
@@ -871,6 +910,50 @@ static void app_finish(struct app *app, int hung_up)
 	free(app);
 }
 
+/* Milliseconds of reading between two looks at the keyboard while a
+ * deferred load goes on, and between two redraws of its progress. */
+#define LOAD_SLICE_MS 20
+#define LOAD_SHOW_MS 200
+
+static double ms_since(const struct timespec *t0)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)(t.tv_sec - t0->tv_sec) * 1e3 + (double)(t.tv_nsec - t0->tv_nsec) / 1e6;
+}
+
+/* One slice of the corpus's deferred load (corpus_load_step), between
+ * keys: the titles it read are drawn again where shown, and the progress
+ * on the status line now and then (it leaves when the load is done). */
+static void load_slice(struct app *app, struct timespec *shown)
+{
+	struct corpus *c = app->corpus;
+	struct timespec t0;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	do {
+		size_t from = c->load_next, vfrom = c->verify_next;
+		if (corpus_load_step(c, 8) < 0)
+			term_die(&app->term, 1, "out of memory while reading the corpus");
+		/* read, or read again when checked (changed since indexed) */
+		for (size_t k = from; k <= c->load_next && k < c->narticles; k++)
+			forget_title(app, k);
+		for (size_t k = vfrom; k <= c->verify_next && k < c->narticles; k++)
+			forget_title(app, k);
+	} while ((c->load_left || c->verify_left) && ms_since(&t0) < LOAD_SLICE_MS);
+	if (!c->load_left && !c->verify_left) {
+		/* done: the progress leaves the status line */
+		/* what the views worked out from placeholders is worked out again */
+		for (int i = 0; i < app->depth; i++)
+			if (app->stack[i].ops->resize && !app->too_small)
+				app->stack[i].ops->resize(app, &app->stack[i],
+				                          view_pane(app, &app->stack[i]));
+		app->dirty = DIRTY_ALL;
+	} else if (ms_since(shown) >= LOAD_SHOW_MS) {
+		app->dirty |= DIRTY_STATUS;
+		*shown = t0;
+	}
+}
+
 int ui_run(struct corpus *c, const struct ui_opts *o)
 {
 	int status = 0;
@@ -882,6 +965,7 @@ int ui_run(struct corpus *c, const struct ui_opts *o)
 	const char *bench = getenv("TANDEM_BENCH_EXIT_AFTER_FIRST_FRAME");
 	int exit_after_frame = bench && !strcmp(bench, "1");
 	int hung_up = 0;
+	struct timespec shown = {0, 0};
 	while (!app->quit && !term_quit_signal) {
 		if (app->dirty) {
 			update(app);
@@ -891,9 +975,13 @@ int ui_run(struct corpus *c, const struct ui_opts *o)
 			}
 		}
 		wint_t ch;
+		/* while files are still to be read, a key is not waited for */
+		timeout(c->load_left || c->verify_left ? 0 : -1);
 		int r = get_wch(&ch);
 		if (r != ERR) {
 			handle_key(app, r == KEY_CODE_YES, ch);
+		} else if ((c->load_left || c->verify_left) && !term_gone()) {
+			load_slice(app, &shown);
 		} else if (term_gone()) {
 			/* the terminal went away without a SIGHUP reaching us */
 			hung_up = 1;

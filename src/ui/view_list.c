@@ -132,7 +132,10 @@ static void list_status(struct app *app, struct view *v, char *left, size_t nl, 
 		return;
 	const struct corpus_article *a = &app->corpus->articles[view_list_article(app, d->sel)];
 	char date[16];
-	snprintf(left, nl, "%s %s %s", a->id, langid_label(a->lang), view_date(&a->date, date));
+	if (a->unparsed & CORPUS_UNPARSED) /* the load has not read it yet */
+		snprintf(left, nl, "%s not read yet", a->id);
+	else
+		snprintf(left, nl, "%s %s %s", a->id, langid_label(a->lang), view_date(&a->date, date));
 	snprintf(pos, np, "%zu/%zu", d->sel + 1, n);
 }
 

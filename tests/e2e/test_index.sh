@@ -1,6 +1,7 @@
 #!/bin/sh
 # The on-disk index: a 2,000-article corpus opened twice in the reader; the
-# first start reads every article, the second reads none but the one it
+# first start shows it at once and reads every article while it is used
+# (progress on the status line), the second reads none but the one it
 # shows (every file opened is logged through TANDEM_TEST_OPEN_LOG), and
 # --list gives the same lines from the index as from the files
 # (--no-cache). --reindex reads everything again. A long load shows its
@@ -12,10 +13,29 @@ gen_corpus "$BIG" 2000
 # txt_reads LOG: how many article files the log says were opened
 txt_reads() { if [ -f "$1" ]; then grep -c '\.txt$' "$1"; else echo 0; fi; }
 
-# first start: indexing (allowed its time: 2,000 files on a busy machine)
-ENV_EXTRA="TANDEM_TEST_OPEN_LOG=$TMP/open1"
+# first start: the reader shows the corpus at once and reads the files
+# while it is used (each batch held 300 ms, so that this is seen): the
+# progress on the status line, placeholders for what is not read yet, keys
+# answered, an article opened before its turn read then
+ENV_EXTRA="TANDEM_TEST_OPEN_LOG=$TMP/open1 TANDEM_TEST_INDEX_DELAY_MS=300"
 start 100 30 xterm-256color "'$BIG'"
 TIMEOUT_TICKS=600 check "index: first start shows the reader" "a00000"
+if status_line | grep -q 'indexing [0-9,]* / 2,000'; then ok "index: progress on the status line"; else
+	notok "index: progress on the status line" "$(status_line)"; fi
+keys G
+check "index: keys answered while indexing" "2000/2000"
+if status_line | grep -q 'a01999 not read yet' && screen | grep -q ' a01999$'; then
+	ok "index: an article not read yet shows its id"; else
+	notok "index: an article not read yet shows its id" "$(status_line)"; fi
+keys Enter
+check "index: an article opened before its turn is read then" "Article 1999: the summit opens"
+if status_line | grep -q 'indexing'; then ok "index: opened while indexing"; else
+	notok "index: opened while indexing" "$(status_line)"; fi
+keys q
+TIMEOUT_TICKS=900 wait_gone "indexing"
+if ! status_line | grep -q 'indexing'; then ok "index: the progress leaves when done"; else
+	notok "index: the progress leaves when done" "$(status_line)"; fi
+check "index: the title read replaces the placeholder" "Article 1999: the summit opens"
 n=$(txt_reads "$TMP/open1")
 if [ "$n" -ge 2000 ]; then ok "index: first start reads every article"; else
 	notok "index: first start reads every article" "$n read"; fi
@@ -27,7 +47,8 @@ if ls "$XDG_CACHE_HOME"/tandem/*-big.db >/dev/null 2>&1; then ok "index: written
 # second start: from the index
 ENV_EXTRA="TANDEM_TEST_OPEN_LOG=$TMP/open2"
 start 100 30 xterm-256color "'$BIG'"
-check "index: second start shows the reader" "a00000"
+# (it reopens the article read last)
+check "index: second start shows the reader" "Article 1999: the summit opens"
 settle
 n=$(txt_reads "$TMP/open2")
 if [ "$n" -le 1 ]; then ok "index: second start reads no article but the one shown"; else

@@ -91,6 +91,20 @@ static int teardown(void **state)
 	return 0;
 }
 
+/* How many article files the open log names. */
+static size_t txt_opened(const struct fixture *fx)
+{
+	size_t n = 0;
+	FILE *f = fopen(fx->log, "r");
+	if (f) {
+		char line[512];
+		while (fgets(line, sizeof line, f))
+			n += strstr(line, ".txt\n") != NULL;
+		fclose(f);
+	}
+	return n;
+}
+
 /* Loads the corpus through the index; *read receives how many article
  * files were opened. */
 static struct corpus *load(struct fixture *fx, int reindex, size_t *read)
@@ -99,14 +113,7 @@ static struct corpus *load(struct fixture *fx, int reindex, size_t *read)
 	struct corpus_opts o = {.index = 1, .reindex = reindex, .cache_dir = fx->cache};
 	struct corpus *c = corpus_open_dir_opts(fx->dir, &o);
 	assert_non_null(c);
-	*read = 0;
-	FILE *f = fopen(fx->log, "r");
-	if (f) {
-		char line[512];
-		while (fgets(line, sizeof line, f))
-			*read += strstr(line, ".txt\n") != NULL;
-		fclose(f);
-	}
+	*read = txt_opened(fx);
 	return c;
 }
 
@@ -415,22 +422,37 @@ static void test_index_mtime_and_hash(void **state)
 	struct fixture *fx = *state;
 	char a[256];
 	snprintf(a, sizeof a, "%s/a.txt", fx->dir);
-	write_article(fx, "a.txt", "Title one here.\n");
+	write_article(fx, "a.txt", "Title one here.\n\nOn 3 March 2024 and 4 May 2024.\n");
 	set_mtime(a, 1000000000);
 	size_t read;
 	struct corpus *c = load(fx, 0, &read);
 	assert_int_equal(read, 1);
 	corpus_free(c);
 
-	/* same bytes, new time: read once (to compare), then not */
+	/* same bytes, new time: read once (to compare), then not; only the
+	 * time is written (the row keeps its dates and blocks) */
 	set_mtime(a, 1000000100);
 	c = load(fx, 0, &read);
 	assert_int_equal(read, 1);
 	assert_string_equal(title_of(c, "a"), "Title one here.");
+	assert_int_equal(c->articles[0].ndates, 2);
 	corpus_free(c);
 	c = load(fx, 0, &read);
 	assert_int_equal(read, 0);
+	assert_int_equal(c->articles[0].ndates, 2);
+	assert_int_equal(c->articles[0].date.m, 3);
 	corpus_free(c);
+	char *note = NULL;
+	struct cindex *ix = cindex_open(fx->db, 0, &note);
+	assert_non_null(ix);
+	assert_null(note);
+	struct cindex_entry e;
+	assert_int_equal(cindex_lookup(ix, "a.txt", &e), 1);
+	assert_int_equal(e.mtime_ns, 1000000100LL * 1000000000LL);
+	assert_int_equal(e.ndates, 2);
+	assert_int_equal(e.nblocks, 2);
+	cindex_entry_free(&e);
+	cindex_close(ix);
 
 	/* same size, other bytes, new time: the new title */
 	write_article(fx, "a.txt", "Title two here.\n");
@@ -866,6 +888,199 @@ static void test_index_progress(void **state)
 	assert_int_equal(s.total, 2);
 }
 
+/* A file that is not text: the start of a PNG image. */
+static void write_png(struct fixture *fx, const char *name)
+{
+	char p[256];
+	snprintf(p, sizeof p, "%s/%s", fx->dir, name);
+	FILE *f = fopen(p, "wb");
+	assert_non_null(f);
+	static const unsigned char png[] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13};
+	assert_int_equal(fwrite(png, 1, sizeof png, f), sizeof png);
+	assert_int_equal(fclose(f), 0);
+}
+
+/* A deferred load (the reader's): the open reads no new file and gives
+ * placeholders (the id as title, "und", CORPUS_UNPARSED); an article asked
+ * for alone is read then; corpus_load_step reads the rest in corpus order,
+ * completes the index (the next load reads nothing) and gives the same
+ * fields as a load that reads everything first. A file that is not text
+ * keeps its place, empty, reported. With a warm index nothing is left. */
+static void test_index_deferred(void **state)
+{
+	struct fixture *fx = *state;
+	three_articles(fx);
+	write_png(fx, "d.txt");
+
+	unlink(fx->log);
+	struct corpus_opts o = {.index = 1, .cache_dir = fx->cache, .deferred = CORPUS_DEFER_ALL};
+	struct corpus *c = corpus_open_dir_opts(fx->dir, &o);
+	assert_non_null(c);
+	assert_int_equal(c->narticles, 4);
+	assert_int_equal(c->load_left, 4);
+	assert_int_equal(c->load_total, 4);
+	assert_int_equal(txt_opened(fx), 0); /* no file opened */
+	for (size_t i = 0; i < 4; i++) {
+		assert_true(c->articles[i].unparsed & CORPUS_UNPARSED);
+		assert_string_equal(c->articles[i].title, c->articles[i].id);
+		assert_string_equal(c->articles[i].lang, "und");
+	}
+	/* asked for alone: read now */
+	assert_int_equal(corpus_load_article(c, 1), 0);
+	assert_int_equal(c->load_left, 3);
+	assert_false(c->articles[1].unparsed);
+	assert_string_equal(c->articles[1].title, "Le deuxième article, du 4 mars 2024.");
+	assert_string_equal(c->articles[1].lang, "fr");
+	assert_string_equal(c->articles[1].source, "https://b.example/x");
+	/* the rest, two at a time */
+	assert_int_equal(corpus_load_step(c, 2), 2);
+	assert_int_equal(c->load_left, 1);
+	assert_string_equal(c->articles[0].title, "The first story, told on 3 March 2024.");
+	assert_int_equal(c->articles[0].date.d, 3);
+	assert_int_equal(corpus_load_step(c, 2), 1);
+	assert_int_equal(c->load_left, 0);
+	assert_int_equal(corpus_load_step(c, 2), 0);
+	/* the file that is not text: its place kept, empty, said */
+	assert_string_equal(c->articles[3].id, "d");
+	assert_int_equal(corpus_article_text(&c->articles[3])->nblocks, 0);
+	assert_true(corpus_errors(c) >= 1);
+
+	/* the same fields as a load that reads everything first */
+	struct corpus *whole = corpus_open_dir_opts(fx->dir, &(struct corpus_opts){0});
+	assert_non_null(whole);
+	assert_int_equal(whole->narticles, 3);
+	for (size_t i = 0; i < 3; i++) {
+		assert_string_equal(c->articles[i].title, whole->articles[i].title);
+		assert_string_equal(c->articles[i].lang, whole->articles[i].lang);
+		assert_int_equal(c->articles[i].date.y, whole->articles[i].date.y);
+		assert_int_equal(c->articles[i].detected, whole->articles[i].detected);
+		assert_int_equal(c->articles[i].ndates, whole->articles[i].ndates);
+	}
+	corpus_free(whole);
+	corpus_free(c);
+
+	/* the index is whole: a deferred load of it has nothing left to read */
+	size_t read;
+	c = load(fx, 0, &read);
+	corpus_free(c);
+	unlink(fx->log);
+	c = corpus_open_dir_opts(fx->dir, &o);
+	assert_non_null(c);
+	assert_int_equal(c->load_left, 1); /* the file that is not text */
+	assert_int_equal(c->verify_left, 3); /* the others, taken on trust */
+	assert_int_equal(txt_opened(fx), 0);
+	assert_true(c->articles[0].unparsed & CORPUS_UNVERIFIED);
+	assert_string_equal(c->articles[0].title, "The first story, told on 3 March 2024.");
+	/* three checked, one read */
+	assert_int_equal(corpus_load_step(c, 10), 4);
+	assert_int_equal(c->verify_left + c->load_left, 0);
+	assert_false(c->articles[0].unparsed);
+	assert_string_equal(c->articles[0].title, "The first story, told on 3 March 2024.");
+	corpus_free(c);
+}
+
+/* A deferred load takes the index's fields on trust, then checks each
+ * file: one changed is read again (its detected fields follow the new
+ * text, the manifest's stay), one gone or leading outside the directory is
+ * emptied and reported, one only touched is kept; the index then says the
+ * truth again. */
+static void test_index_deferred_verify(void **state)
+{
+	struct fixture *fx = *state;
+	three_articles(fx);
+	write_article(fx, "e.txt", "A fifth article, about 5 May 2024.\n");
+	char ini[256], p[256];
+	snprintf(ini, sizeof ini, "%s/corpus.ini", fx->dir);
+	write_file(ini, "[article a]\nfile = a.txt\nlang = en\n[article b]\nfile = b.txt\n"
+	                "[article c]\nfile = c.txt\n[article e]\nfile = e.txt\n");
+	size_t read;
+	corpus_free(load(fx, 0, &read));
+	assert_int_equal(read, 4);
+	write_article(fx, "a.txt", "Un tout autre texte, en français, du 9 juin 2024.\n");
+	snprintf(p, sizeof p, "%s/b.txt", fx->dir);
+	assert_int_equal(unlink(p), 0);
+	snprintf(p, sizeof p, "%s/c.txt", fx->dir);
+	struct stat st;
+	assert_int_equal(stat(p, &st), 0);
+	struct timespec times[2] = {{0, UTIME_OMIT}, {st.st_mtim.tv_sec + 100, 0}};
+	assert_int_equal(utimensat(AT_FDCWD, p, times, 0), 0); /* touched */
+	snprintf(p, sizeof p, "%s/e.txt", fx->dir);
+	assert_int_equal(unlink(p), 0);
+	assert_int_equal(symlink("/etc/hostname", p), 0); /* outside */
+
+	unlink(fx->log);
+	struct corpus_opts o = {.index = 1, .cache_dir = fx->cache, .deferred = CORPUS_DEFER_ALL};
+	struct corpus *c = corpus_open_dir_opts(fx->dir, &o);
+	assert_non_null(c);
+	assert_int_equal(c->narticles, 4);
+	assert_int_equal(c->verify_left, 4);
+	assert_int_equal(txt_opened(fx), 0); /* nothing looked at */
+	assert_string_equal(c->articles[0].title, "The first story, told on 3 March 2024.");
+	assert_int_equal(corpus_load_step(c, 1), 4);
+	assert_int_equal(c->verify_left + c->load_left, 0);
+	/* changed: read again; the manifest's lang stays */
+	assert_string_equal(c->articles[0].title, "Un tout autre texte, en français, du 9 juin 2024.");
+	assert_string_equal(c->articles[0].lang, "en");
+	assert_int_equal(c->articles[0].date.m, 6);
+	/* gone, outside: emptied, reported */
+	assert_true(c->articles[1].unparsed & CORPUS_UNREADABLE);
+	assert_int_equal(corpus_article_text(&c->articles[1])->nblocks, 0);
+	assert_true(c->articles[3].unparsed & CORPUS_UNREADABLE);
+	assert_int_equal(corpus_article_text(&c->articles[3])->nblocks, 0);
+	size_t outside = 0;
+	for (size_t i = 0; i < c->diags.n; i++)
+		outside += strstr(c->diags.items[i].msg, "leads outside") != NULL;
+	assert_int_equal(outside, 1);
+	assert_true(corpus_errors(c) >= 2);
+	/* touched: kept, its text as before */
+	assert_string_equal(c->articles[2].title, "A third one.");
+	assert_int_equal(corpus_article_text(&c->articles[2])->nblocks, 1);
+	corpus_free(c);
+	/* the index says the new text */
+	c = load(fx, 0, &read);
+	assert_string_equal(c->articles[0].title, "Un tout autre texte, en français, du 9 juin 2024.");
+	corpus_free(c);
+}
+
+/* A text loaded while its article is not read yet (shown, searched) stays
+ * good through the step that reads the article. */
+static void test_index_deferred_text_held(void **state)
+{
+	struct fixture *fx = *state;
+	three_articles(fx);
+	struct corpus_opts o = {.cache_dir = fx->cache, .deferred = CORPUS_DEFER_ALL};
+	struct corpus *c = corpus_open_dir_opts(fx->dir, &o);
+	assert_non_null(c);
+	assert_int_equal(c->load_left, 3);
+	const struct article_text *t = corpus_article_pin(&c->articles[2]);
+	assert_int_equal(t->nblocks, 1);
+	assert_int_equal(corpus_load_step(c, 10), 3);
+	assert_ptr_equal(corpus_article_text(&c->articles[2]), t);
+	assert_string_equal(c->articles[2].title, "A third one.");
+	corpus_article_unpin(&c->articles[2]);
+	corpus_free(c);
+}
+
+/* CORPUS_DEFER_LARGE with little to read reads it before the open returns,
+ * as a load that reads first: the file that is not text left out. */
+static void test_index_deferred_small(void **state)
+{
+	struct fixture *fx = *state;
+	three_articles(fx);
+	write_png(fx, "d.txt");
+	struct corpus_opts o = {.index = 1, .cache_dir = fx->cache, .deferred = CORPUS_DEFER_LARGE};
+	struct corpus *c = corpus_open_dir_opts(fx->dir, &o);
+	assert_non_null(c);
+	assert_int_equal(c->load_left, 0);
+	assert_int_equal(c->narticles, 3);
+	assert_int_equal(corpus_find_article(c, "d"), -1);
+	assert_int_equal(corpus_find_article(c, "c"), 2);
+	assert_string_equal(c->articles[0].title, "The first story, told on 3 March 2024.");
+	assert_true(c->articles[0].packed);
+	assert_true(corpus_errors(c) >= 1);
+	corpus_free(c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -885,6 +1100,10 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_index_texts_on_demand, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_index_block_after_change, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_index_progress, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_index_deferred, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_index_deferred_text_held, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_index_deferred_small, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_index_deferred_verify, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_index_decoded_file, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
