@@ -1,9 +1,10 @@
 /* view_kept.c — owns the views the reader keeps after closing them, so
  * that opening them again lays nothing out: the pages of the articles read
- * last and the comparison closed last, each with its layouts. One is given
- * back only when it was made with the reader's current page options and its
- * articles' files did not change on disk since they were read (a change is
- * read again, as when a page is made). */
+ * last and the comparison closed last, each with its layouts (of articles
+ * the corpus's load has read and checked). One is given back only when it
+ * was made with the reader's current page options and its articles' files
+ * did not change on disk since they were read (a change is read again, as
+ * when a page is made). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -32,6 +33,14 @@ static int text_current(const struct corpus_article *a)
 	return now == t && now->raw == raw && a->size == size && a->mtime_ns == mtime;
 }
 
+/* An article a deferred load will not touch again (corpus_load_step may
+ * replace the strings of one it has not read or checked yet, which a page
+ * points to): only such pages are kept. */
+static int loaded(const struct corpus_article *a)
+{
+	return !(a->unparsed & (CORPUS_UNPARSED | CORPUS_UNVERIFIED));
+}
+
 /* A page shown as it was made: no repeat expanded. */
 static int pristine(const struct page *p)
 {
@@ -47,7 +56,7 @@ void view_keep_page(struct app *app, struct page *p)
 	struct view_kept *k = &app->kept;
 	if (!p)
 		return;
-	if (app->quitting || p->raw || !pristine(p)) {
+	if (app->quitting || p->raw || !loaded(p->article) || !pristine(p)) {
 		page_destroy(p);
 		return;
 	}
@@ -80,7 +89,10 @@ struct page *view_take_page(struct app *app, const struct corpus_article *a)
 
 void view_keep_compare(struct app *app, struct compare *cmp)
 {
-	if (app->quitting) {
+	int keep = !app->quitting;
+	for (size_t c = 0; c < cmp->ncols; c++)
+		keep &= loaded(cmp->cols[c]->article);
+	if (!keep) {
 		compare_destroy(cmp);
 		return;
 	}
