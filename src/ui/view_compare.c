@@ -32,6 +32,7 @@ struct compare_data {
 	/* the frame on screen, which a scroll (DIRTY_ROWS) moves */
 	int drawn;
 	size_t drawn_top, drawn_ctop[COMPARE_MAX_COLS];
+	size_t drawn_focus;              /* the focus its heads show */
 	/* a toggle of sync: the page row each column showed on each pane row
 	 * (h per column) before it, so that only the cells whose row changed
 	 * are drawn; NULL: none pending; owned */
@@ -361,13 +362,19 @@ static size_t shown_row(const struct compare_data *d, size_t c, int i)
 	return pr < page_rows(d, c) ? pr : COMPARE_NO_ROW;
 }
 
-/* The column heads, and the rules between the columns on rows
- * [y, y + h). */
-static void draw_heads(struct app *app, struct compare_data *d, struct rect r, int y, int h)
+/* The column heads (unless heads is 0), and the rules between the columns
+ * on rows [y, y + h). */
+static void draw_heads(struct app *app, struct compare_data *d, struct rect r, int y, int h,
+                       int heads)
 {
 	struct compare *cmp = d->cmp;
 	struct theme *t = &app->theme;
 	for (size_t c = 0; c < cmp->ncols; c++) {
+		if (!heads) {
+			if (c > 0 && h > 0)
+				draw_vline(t, y, d->x0 + (int)c * (d->colw + GAP) - 2, h);
+			continue;
+		}
 		int x = d->x0 + (int)c * (d->colw + GAP);
 		const struct corpus_article *a = &app->corpus->articles[cmp->articles[c]];
 		char head[160];
@@ -439,8 +446,8 @@ static void draw_body(struct app *app, struct compare_data *d, struct rect r, in
 
 /* DIRTY_ROWS: what moved since the frame on screen is scrolled and the
  * rows it uncovered drawn (every column together when synchronised, the
- * one that moved when not); the heads are redrawn (the focus may have
- * moved). Returns 0, or -1 when a full frame is needed. */
+ * one that moved when not); the heads are redrawn when the focus moved.
+ * Returns 0, or -1 when a full frame is needed. */
 static int draw_moved(struct app *app, struct compare_data *d, struct rect r)
 {
 	size_t n = d->cmp->ncols, moved = COMPARE_MAX_COLS;
@@ -470,7 +477,7 @@ static int draw_moved(struct app *app, struct compare_data *d, struct rect r)
 	int from = delta > 0 ? d->h - (int)delta : 0, to = delta > 0 ? d->h : (int)-delta;
 	for (int i = from; i < to; i++)
 		draw_fill(&app->theme, r.y + 1 + i, x, w, THEME_TEXT);
-	draw_heads(app, d, r, r.y + 1 + from, d->sync ? to - from : 0);
+	draw_heads(app, d, r, r.y + 1 + from, d->sync ? to - from : 0, d->focus != d->drawn_focus);
 	draw_body(app, d, r, from, to, d->sync ? ~0u : 1u << moved);
 	return 0;
 }
@@ -502,7 +509,7 @@ static void compare_draw(struct app *app, struct view *v, struct rect r)
 		if (!(app->dirty & DIRTY_MAIN))
 			for (int y = r.y; y < r.y + r.h; y++)
 				draw_fill(&app->theme, y, r.x, r.w, THEME_TEXT);
-		draw_heads(app, d, r, r.y, r.h);
+		draw_heads(app, d, r, r.y, r.h, 1);
 		draw_body(app, d, r, 0, d->h, ~0u);
 	}
 	free(d->was);
@@ -510,6 +517,7 @@ static void compare_draw(struct app *app, struct view *v, struct rect r)
 	d->drawn = 1;
 	d->drawn_top = d->top;
 	memcpy(d->drawn_ctop, d->ctop, sizeof d->ctop);
+	d->drawn_focus = d->focus;
 }
 
 static unsigned scroll_to(struct compare_data *d, long top)
