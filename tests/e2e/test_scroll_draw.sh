@@ -140,6 +140,42 @@ for size in 80x24 150x40; do
 	keys Q
 done
 
+# far into a long article, and back to it from the next one (its page
+# kept): what a redraw shows, where it was
+mkdir -p "$TMP/long"
+python3 - "$TMP/long" <<'PY'
+import os, sys
+d = sys.argv[1]
+with open(os.path.join(d, "a-long.txt"), "w", encoding="utf-8") as f:
+    f.write("Le sommet s'ouvre le 23 octobre 2025 à Hanoï.\n\n")
+    for i in range(400):
+        f.write("Paragraphe %d : les délégations arrivent, la séance d'ouverture "
+                "commence et les ministres parlent de la convention. " % i * 2 + "\n\n")
+with open(os.path.join(d, "b-short.txt"), "w", encoding="utf-8") as f:
+    f.write("The summit opens on 24 October 2025 in Hanoi.\n\nDelegations arrive.\n")
+PY
+rows=40
+start 150 40 xterm-256color --open a-long "$TMP/long"
+if wait_for "a-long"; then
+	keys G
+	same_as_redraw "long article: at its end"
+	cp "$TMP/redrawn.cells" "$TMP/end.cells"
+	keys ']'
+	wait_for "b-short" || true
+	keys '['
+	same_as_redraw "long article: back from the next, at its end"
+	if cmp -s "$TMP/end.cells" "$TMP/redrawn.cells"; then
+		ok "long article: back where it was"
+	else
+		notok "long article: back where it was" "$(diff "$TMP/end.cells" "$TMP/redrawn.cells" | head -6)"
+	fi
+	keys g d d
+	same_as_redraw "long article: from the top, two half pages down"
+	keys Q
+else
+	notok "long article: opens"
+fi
+
 # a kept page whose file changed on disk while another article was shown
 mkdir -p "$TMP/corpus"
 cp "$ROOT"/corpus/* "$TMP/corpus/"
