@@ -149,6 +149,12 @@ struct corpus {
 	                             CORPUS_UNVERIFIED; 0: all checked */
 	size_t verify_next;       /* private to corpus.c */
 	int defer_stat;           /* private to corpus.c while opening */
+	char **retired;           /* private to corpus.c: strings a load step
+	                             replaced (an article's placeholders, or
+	                             what its old text gave), kept until
+	                             corpus_free for whoever still points to
+	                             them; owned */
+	size_t nretired, retired_cap;
 };
 
 /* How a corpus is opened. */

@@ -248,6 +248,9 @@ void corpus_free(struct corpus *c)
 	free(c->articles);
 	free(c->events);
 	free(c->id_slots);
+	for (size_t i = 0; i < c->nretired; i++)
+		free(c->retired[i]);
+	free(c->retired);
 	if (c->texts)
 		free(c->texts->loaded);
 	free(c->texts);
@@ -1432,6 +1435,24 @@ static int complete_load(struct corpus *c)
 	return 0;
 }
 
+/* Keeps a string a step replaces until corpus_free: pages, labels and
+ * lists made meanwhile may point to it. When memory runs out it is left
+ * unfreed rather than freed under them. */
+static void retire(struct corpus *c, char *s)
+{
+	if (!s)
+		return;
+	if (c->nretired == c->retired_cap) {
+		size_t cap = c->retired_cap ? 2 * c->retired_cap : 64;
+		char **r = realloc(c->retired, cap * sizeof *r);
+		if (!r)
+			return;
+		c->retired = r;
+		c->retired_cap = cap;
+	}
+	c->retired[c->nretired++] = s;
+}
+
 /* Reads and parses the article's file into a->text (NULL before): 0; 1
  * when it cannot be read or is not text (reported; the text is then
  * empty); -1 when memory runs out. */
@@ -1473,11 +1494,11 @@ static int read_deferred(struct corpus *c, size_t k)
 {
 	struct corpus_article *a = &c->articles[k];
 	if (a->unparsed & CORPUS_PLACEHOLDER_TITLE) {
-		free(a->title);
+		retire(c, a->title);
 		a->title = NULL;
 	}
 	if (a->unparsed & CORPUS_PLACEHOLDER_LANG) {
-		free(a->lang);
+		retire(c, a->lang);
 		a->lang = NULL;
 	}
 	a->unparsed = 0;
@@ -1498,7 +1519,7 @@ static int read_deferred(struct corpus *c, size_t k)
 
 /* Moves the article's strings back into one allocation each (packed by
  * pack_strings). 0, or -1 when memory runs out (nothing changed). */
-static int unpack_strings(struct corpus_article *a)
+static int unpack_strings(struct corpus *c, struct corpus_article *a)
 {
 	char **f[] = {&a->id, &a->path, &a->lang, &a->source, &a->group, &a->title};
 	enum { N = sizeof f / sizeof *f };
@@ -1517,7 +1538,7 @@ static int unpack_strings(struct corpus_article *a)
 	char *block = a->id;
 	for (size_t i = 0; i < N; i++)
 		*f[i] = copy[i];
-	free(block);
+	retire(c, block);
 	a->packed = 0;
 	return 0;
 }
@@ -1528,13 +1549,13 @@ static int unpack_strings(struct corpus_article *a)
 static int read_again(struct corpus *c, size_t k)
 {
 	struct corpus_article *a = &c->articles[k];
-	if (unpack_strings(a) != 0)
+	if (unpack_strings(c, a) != 0)
 		return -1;
 	char **f[] = {&a->lang, &a->source, &a->title};
 	unsigned bit[] = {CORPUS_DETECTED_LANG, CORPUS_DETECTED_SOURCE, CORPUS_DETECTED_TITLE};
 	for (size_t i = 0; i < sizeof f / sizeof *f; i++)
 		if (a->detected & bit[i]) {
-			free(*f[i]);
+			retire(c, *f[i]);
 			*f[i] = NULL;
 		}
 	if (a->detected & (CORPUS_DETECTED_DATE | CORPUS_INFERRED_DATE))

@@ -88,6 +88,13 @@ static int compare_open(struct app *app, struct view *v)
 		free(d);
 		return -1;
 	}
+	/* articles the corpus's load has not read yet are read now */
+	for (size_t i = 0; i < ncols; i++)
+		if (corpus_load_article(app->corpus, d->cands[i]) != 0) {
+			view_message(app, 1, "out of memory");
+			free(d);
+			return -1;
+		}
 	d->cmp = view_take_compare(app, d->cands, ncols);
 	if (!d->cmp)
 		d->cmp = compare_create(c, d->cands, ncols, &app->popts);
