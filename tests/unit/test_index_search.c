@@ -412,6 +412,61 @@ static void test_steps(void **state)
 	corpus_free(c);
 }
 
+/* The number of candidates the index gives for needle, and whether `path`
+ * is one of them. */
+static size_t candidates(const char *db, const char *needle, const char *path, int *has)
+{
+	char **paths;
+	size_t n;
+	assert_int_equal(cindex_candidates(db, needle, &paths, &n), 0);
+	*has = 0;
+	for (size_t i = 0; i < n; i++) {
+		*has |= !strcmp(paths[i], path);
+		free(paths[i]);
+	}
+	free(paths);
+	return n;
+}
+
+/* Texts written through cindex_put are in the table once their batch is
+ * committed, across several batches, and the last text put for a path in
+ * one batch is the one kept. */
+static void test_texts_of_batches(void **state)
+{
+	struct fixture *fx = *state;
+	char *note = NULL;
+	struct cindex *ix = cindex_open(fx->db, 0, &note);
+	assert_non_null(ix);
+	assert_null(note);
+	struct cindex_entry e = {.lang = "en", .title = "t"};
+	char path[64], body[64];
+	size_t n = CINDEX_BATCH * 2 + 3;
+	for (size_t i = 0; i < n; i++) {
+		snprintf(path, sizeof path, "a%zu.txt", i);
+		snprintf(body, sizeof body, "t\nword%zuend shared", i);
+		e.body = body;
+		e.body_len = strlen(body);
+		assert_int_equal(cindex_put(ix, path, &e), 0);
+	}
+	e.body = "t\nfirst version";
+	e.body_len = strlen(e.body);
+	assert_int_equal(cindex_put(ix, "x.txt", &e), 0);
+	e.body = "t\nsecond version";
+	e.body_len = strlen(e.body);
+	assert_int_equal(cindex_put(ix, "x.txt", &e), 0);
+	assert_int_equal(cindex_flush(ix), 0);
+	cindex_close(ix);
+	int has;
+	assert_int_equal(candidates(fx->db, "shared", "a0.txt", &has), n);
+	assert_true(has);
+	assert_int_equal(candidates(fx->db, "word513end", "a513.txt", &has), 1);
+	assert_true(has);
+	assert_int_equal(candidates(fx->db, "first", "x.txt", &has), 0);
+	assert_int_equal(candidates(fx->db, "second", "x.txt", &has), 1);
+	assert_true(has);
+	assert_int_equal(count_sql(fx->db, "SELECT count(*) FROM text"), n + 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -423,6 +478,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_older_schema_gets_table, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_index_gone, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_steps, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_texts_of_batches, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
