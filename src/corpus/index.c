@@ -3,9 +3,10 @@
  * in transactions of CINDEX_BATCH articles so that a killed process leaves
  * the articles of every committed batch and nothing half-written.
  *
- * Tables: `meta` (key/value: the parse version), `article`, one row per
- * file, keyed by its path relative to the corpus directory (its integer id
- * kept when the row is updated), with size,
+ * Tables: `meta` (key/value: the parse version, the generation), `article`,
+ * one row per file, keyed by its path relative to the corpus directory (its
+ * integer id kept when the row is updated, never reused: AUTOINCREMENT),
+ * with size,
  * mtime, content hash, the hash of the manifest's inputs, the detected
  * fields, and two BLOBs of packed little-endian 32-bit words: the blocks
  * (9 words each) and the mentioned dates (9 words each); and `text`, an
@@ -69,6 +70,8 @@ struct cindex {
 	size_t ntexts, texts_cap;
 	long delay_ms;         /* test hook: pause after each commit */
 	struct cindex_scan scan; /* cindex_preload's pass */
+	sqlite3_int64 last_id; /* of the last cindex_put */
+	uint64_t generation;
 	char err[512];
 };
 
@@ -208,7 +211,7 @@ static const char SCHEMA_SQL[] =
     "DROP TABLE IF EXISTS meta;"
     "CREATE TABLE meta(key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;"
     "CREATE TABLE article("
-    " id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE,"
+    " id INTEGER PRIMARY KEY AUTOINCREMENT, path TEXT NOT NULL UNIQUE,"
     " size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,"
     " hash INTEGER NOT NULL, inputs INTEGER NOT NULL,"
     " lang TEXT NOT NULL, source TEXT, title TEXT NOT NULL,"
@@ -218,15 +221,30 @@ static const char SCHEMA_SQL[] =
     "CREATE VIRTUAL TABLE text USING fts5(body, tokenize='trigram case_sensitive 1',"
     " detail=none);";
 
-/* Empties the index and writes the current schema and parse version. */
+/* A new generation: from the time, the process and the file. */
+static uint64_t new_generation(const char *file)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	long long w[3] = {ts.tv_sec, ts.tv_nsec, (long long)getpid()};
+	uint64_t h = cindex_hash(CINDEX_HASH_INIT, w, sizeof w);
+	h = cindex_hash(h, file, strlen(file));
+	return h & INT64_MAX; /* an SQLite integer, not negative */
+}
+
+/* Empties the index and writes the current schema, parse version and a new
+ * generation. */
 static int create_schema(struct cindex *ix)
 {
-	char sql[sizeof SCHEMA_SQL + 160];
+	char sql[sizeof SCHEMA_SQL + 240];
+	ix->generation = new_generation(ix->file);
 	snprintf(sql, sizeof sql,
 	         "BEGIN IMMEDIATE;%s"
 	         "INSERT INTO meta VALUES('parse_version', %d);"
+	         "INSERT INTO meta VALUES('generation', %llu);"
 	         "PRAGMA user_version = %d;COMMIT;",
-	         SCHEMA_SQL, CINDEX_PARSE_VERSION, CINDEX_SCHEMA);
+	         SCHEMA_SQL, CINDEX_PARSE_VERSION, (unsigned long long)ix->generation,
+	         CINDEX_SCHEMA);
 	if (exec(ix, sql) != 0) {
 		sqlite3_exec(ix->db, "ROLLBACK", NULL, NULL, NULL);
 		return -1;
@@ -341,6 +359,12 @@ static enum open_result open_db(struct cindex *ix, const char *file, unsigned fl
 			return is_corrupt(rc) ? OPEN_CORRUPT : OPEN_FAIL;
 		if (query_int(ix, "SELECT value FROM meta WHERE key = 'parse_version'", &pv, &rc) != 0)
 			return is_corrupt(rc) ? OPEN_CORRUPT : OPEN_FAIL;
+		long long g;
+		if (query_int(ix, "SELECT value FROM meta WHERE key = 'generation'", &g, &rc) != 0)
+			return is_corrupt(rc) ? OPEN_CORRUPT : OPEN_FAIL;
+		if (g < 0)
+			pv = -1; /* none: written by another version */
+		ix->generation = (uint64_t)g;
 	}
 	if (v != CINDEX_SCHEMA || pv != CINDEX_PARSE_VERSION || (flags & CINDEX_REBUILD)) {
 		if (create_schema(ix) != 0)
@@ -673,6 +697,7 @@ static int scan_take(struct cindex *ix, const char *path, struct cindex_entry *o
 	sc->misses = 0;
 	if (read_row(ix, sc->st, 2, 0, out) != 1)
 		return -1;
+	out->id = sqlite3_column_int64(sc->st, 0);
 	scan_step(ix);
 	return 1;
 }
@@ -728,6 +753,8 @@ int cindex_lookup(struct cindex *ix, const char *path, struct cindex_entry *out)
 	if (rc == SQLITE_ROW) {
 		sqlite3_int64 rowid = sqlite3_column_int64(st, 17);
 		r = read_row(ix, st, 0, 1, out);
+		if (r == 1)
+			out->id = rowid;
 		rc = SQLITE_DONE;
 		if (r == 1)
 			scan_resync(ix, rowid);
@@ -870,6 +897,8 @@ int cindex_put(struct cindex *ix, const char *path, const struct cindex_entry *e
 	sqlite3_clear_bindings(st);
 	free(bb);
 	free(db);
+	if (rc == SQLITE_DONE)
+		ix->last_id = id;
 	if (rc == SQLITE_DONE && e->body && hold_text(ix, id, e->body, e->body_len) != 0) {
 		snprintf(ix->err, sizeof ix->err, "write the text: out of memory");
 		rc = SQLITE_NOMEM;
@@ -950,6 +979,16 @@ int cindex_prune(struct cindex *ix, const char *const *paths, size_t n)
 	return r == 0 ? cindex_flush(ix) : -1;
 }
 
+long long cindex_last_id(const struct cindex *ix)
+{
+	return ix->last_id;
+}
+
+uint64_t cindex_generation(const struct cindex *ix)
+{
+	return ix->generation;
+}
+
 long cindex_count(struct cindex *ix)
 {
 	long n = -1;
@@ -1014,27 +1053,29 @@ static int push_path(char ***v, size_t *n, size_t *cap, const char *s)
 	return 0;
 }
 
-int cindex_candidates(const char *file, const char *needle, char ***paths, size_t *npaths)
+/* The MATCH expression for a needle: its trigrams, quoted, end to end.
+ * Returns it (caller frees; *len its length), or NULL for a needle of fewer
+ * than 3 or more than CINDEX_QUERY_MAX_CHARS characters, or out of memory.
+ *
+ * The table keeps no positions (detail=none: a third of the size, and
+ * faster to build), so no phrase query: every article holding all the
+ * needle's trigrams is a candidate, the trigrams taken end to end with the
+ * last one flush with the needle's end. The caller confirms each candidate
+ * with tandem's own search. The text is folded already, so the tokenizer
+ * compares bytes (case_sensitive 1). */
+static char *match_query(const char *needle, size_t *len)
 {
-	*paths = NULL;
-	*npaths = 0;
-	/* The table keeps no positions (detail=none: a third of the size, and
-	 * faster to build), so no phrase query: every article holding all the
-	 * needle's trigrams is a candidate, the trigrams taken end to end with
-	 * the last one flush with the needle's end. The caller confirms each
-	 * candidate with tandem's own search. The text is folded already, so
-	 * the tokenizer compares bytes (case_sensitive 1). */
 	size_t n = strlen(needle), k = 0;
 	size_t starts[CINDEX_QUERY_MAX_CHARS + 1], nc = 0;
 	for (size_t i = 0; i < n && nc <= CINDEX_QUERY_MAX_CHARS; i++)
 		if (((unsigned char)needle[i] & 0xC0) != 0x80)
 			starts[nc++] = i;
 	if (nc < 3 || nc > CINDEX_QUERY_MAX_CHARS)
-		return -1; /* the caller scans instead */
+		return NULL; /* the caller scans instead */
 	starts[nc] = n;
 	char *q = malloc(4 * n + 16);
 	if (!q)
-		return -1;
+		return NULL;
 	for (size_t c = 0;; c += 3) {
 		if (c + 3 > nc)
 			c = nc - 3;
@@ -1051,18 +1092,50 @@ int cindex_candidates(const char *file, const char *needle, char ***paths, size_
 			break;
 	}
 	q[k] = 0;
+	*len = k;
+	return q;
+}
+
+/* Opens the index in `file` read-only for a query when it is of the
+ * current schema (and, when `generation` is not NULL, of that generation).
+ * Returns the connection, or NULL. */
+static sqlite3 *open_reader(const char *file, const uint64_t *generation)
+{
 	sqlite3 *db = NULL;
+	sqlite3_stmt *st = NULL;
+	int ok = sqlite3_open_v2(file, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+	         sqlite3_busy_timeout(db, BUSY_TIMEOUT_MS) == SQLITE_OK &&
+	         sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK &&
+	         sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) == CINDEX_SCHEMA;
+	sqlite3_finalize(st);
+	st = NULL;
+	if (ok && generation)
+		ok = sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key = 'generation'", -1,
+		                        &st, NULL) == SQLITE_OK &&
+		     sqlite3_step(st) == SQLITE_ROW &&
+		     (uint64_t)sqlite3_column_int64(st, 0) == *generation;
+	sqlite3_finalize(st);
+	if (!ok) {
+		sqlite3_close(db);
+		return NULL;
+	}
+	return db;
+}
+
+int cindex_candidates(const char *file, const char *needle, char ***paths, size_t *npaths)
+{
+	*paths = NULL;
+	*npaths = 0;
+	size_t k;
+	char *q = match_query(needle, &k);
+	if (!q)
+		return -1;
+	sqlite3 *db = open_reader(file, NULL);
 	sqlite3_stmt *st = NULL;
 	size_t cap = 0;
 	int r = -1;
-	if (sqlite3_open_v2(file, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
-	    sqlite3_busy_timeout(db, BUSY_TIMEOUT_MS) != SQLITE_OK)
+	if (!db)
 		goto done;
-	if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK ||
-	    sqlite3_step(st) != SQLITE_ROW || sqlite3_column_int(st, 0) != CINDEX_SCHEMA)
-		goto done;
-	sqlite3_finalize(st);
-	st = NULL;
 	if (sqlite3_prepare_v2(db,
 	                       "SELECT path FROM article WHERE id IN"
 	                       " (SELECT rowid FROM text WHERE text MATCH ?1)",
@@ -1086,6 +1159,47 @@ done:
 		free(*paths);
 		*paths = NULL;
 		*npaths = 0;
+	}
+	return r;
+}
+
+int cindex_candidate_ids(const char *file, uint64_t generation, const char *needle,
+                         long long **ids, size_t *nids)
+{
+	*ids = NULL;
+	*nids = 0;
+	size_t k, cap = 0;
+	char *q = match_query(needle, &k);
+	if (!q)
+		return -1;
+	sqlite3 *db = open_reader(file, &generation);
+	sqlite3_stmt *st = NULL;
+	int r = -1, rc = SQLITE_ERROR;
+	/* the table's own order is by rowid: no sort */
+	if (db &&
+	    sqlite3_prepare_v2(db, "SELECT rowid FROM text WHERE text MATCH ?1", -1, &st, NULL) ==
+	        SQLITE_OK &&
+	    sqlite3_bind_text(st, 1, q, (int)k, SQLITE_STATIC) == SQLITE_OK) {
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			if (*nids == cap) {
+				size_t nc = cap ? cap * 2 : 256;
+				long long *nv = realloc(*ids, nc * sizeof *nv);
+				if (!nv)
+					break;
+				*ids = nv;
+				cap = nc;
+			}
+			(*ids)[(*nids)++] = sqlite3_column_int64(st, 0);
+		}
+		r = rc == SQLITE_DONE ? 0 : -1;
+	}
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	free(q);
+	if (r != 0) {
+		free(*ids);
+		*ids = NULL;
+		*nids = 0;
 	}
 	return r;
 }

@@ -182,41 +182,42 @@ struct search_run {
 	int indexed;
 };
 
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* Marks the articles whose text the index says may hold the needle.
- * Returns 0, or -1 when the index cannot answer (then: every article). */
+/* Marks the articles whose text the index says may hold the needle: the
+ * row ids the trigram table gives, set in a bitmap over the ids, then each
+ * article's id looked up there (an article whose id the load did not learn
+ * is always read). No path is compared, so a word most articles hold costs
+ * the table's lists and one pass over the articles. Returns 0, or -1 when
+ * the index cannot answer (then: every article). */
 static int index_candidates(struct search_run *s)
 {
 	const struct corpus *c = s->c;
-	size_t un;
+	size_t un, nids;
+	long long *ids;
 	char *u = decode_to_utf8(s->needle.cp, s->needle.len, &un);
-	char **paths;
-	size_t np;
-	if (!u || strlen(u) != un || cindex_candidates(c->index_file, u, &paths, &np) != 0) {
+	if (!u || strlen(u) != un ||
+	    cindex_candidate_ids(c->index_file, c->index_generation, u, &ids, &nids) != 0) {
 		free(u);
 		return -1;
 	}
 	free(u);
-	if (np)
-		qsort(paths, np, sizeof *paths, cmp_str);
+	uint32_t max = 0;
+	for (size_t i = 0; i < c->narticles; i++)
+		if (c->articles[i].index_id > max)
+			max = c->articles[i].index_id;
+	unsigned char *bits = calloc((size_t)max / 8 + 1, 1);
 	int r = -1;
-	if ((s->cand = calloc(c->narticles ? c->narticles : 1, 1))) {
+	if (bits && (s->cand = calloc(c->narticles ? c->narticles : 1, 1))) {
+		for (size_t i = 0; i < nids; i++)
+			if (ids[i] > 0 && ids[i] <= max)
+				bits[ids[i] / 8] |= (unsigned char)(1u << (ids[i] % 8));
 		for (size_t i = 0; i < c->narticles; i++) {
-			const char *rel = c->articles[i].path;
-			if (strlen(rel) < c->index_prefix)
-				continue;
-			rel += c->index_prefix;
-			s->cand[i] = np && bsearch(&rel, paths, np, sizeof *paths, cmp_str);
+			uint32_t id = c->articles[i].index_id;
+			s->cand[i] = id == 0 || (bits[id / 8] >> (id % 8) & 1);
 		}
 		r = 0;
 	}
-	for (size_t i = 0; i < np; i++)
-		free(paths[i]);
-	free(paths);
+	free(bits);
+	free(ids);
 	return r;
 }
 

@@ -412,6 +412,45 @@ static void test_steps(void **state)
 	corpus_free(c);
 }
 
+/* Every article a load wrote or found in the index knows its row id, the
+ * one its text is filed under; an index rebuilt since the load (another
+ * generation, its ids given anew) is not asked by those ids: every article
+ * is searched, the same hits. */
+static void test_ids_and_generation(void **state)
+{
+	struct fixture *fx = *state;
+	write_texts(fx);
+	struct corpus *cold = load_dir(fx->dir, fx->cache);
+	struct corpus *warm = load_dir(fx->dir, fx->cache);
+	for (size_t i = 0; i < warm->narticles; i++) {
+		assert_true(cold->articles[i].index_id > 0);
+		assert_int_equal(cold->articles[i].index_id, warm->articles[i].index_id);
+	}
+	assert_int_equal(cold->index_generation, warm->index_generation);
+	struct search_result r;
+	assert_int_equal(search_corpus(warm, "москв", &r), 0);
+	assert_true(r.indexed);
+	assert_int_equal(r.total, 3);
+	search_result_free(&r);
+	/* rebuilt by another load, its rows written in another order */
+	write_article(fx, "0first.txt", "A new first article on Moscow: Москва.\n");
+	struct corpus_opts o = {.index = 1, .reindex = 1, .cache_dir = fx->cache};
+	struct corpus *again = corpus_open_dir_opts(fx->dir, &o);
+	assert_non_null(again);
+	assert_int_not_equal(again->index_generation, warm->index_generation);
+	assert_int_equal(search_corpus(warm, "москв", &r), 0);
+	assert_false(r.indexed);
+	assert_int_equal(r.total, 3);
+	search_result_free(&r);
+	assert_int_equal(search_corpus(again, "москв", &r), 0);
+	assert_true(r.indexed);
+	assert_int_equal(r.total, 4);
+	search_result_free(&r);
+	corpus_free(again);
+	corpus_free(warm);
+	corpus_free(cold);
+}
+
 /* The number of candidates the index gives for needle, and whether `path`
  * is one of them. */
 static size_t candidates(const char *db, const char *needle, const char *path, int *has)
@@ -479,6 +518,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_index_gone, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_steps, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_texts_of_batches, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_ids_and_generation, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
