@@ -16,7 +16,7 @@
 #include "tandem/dates.h"
 
 /* The layout of the tables. An index with another schema is rebuilt. */
-#define CINDEX_SCHEMA 5
+#define CINDEX_SCHEMA 6
 
 /* The version of what the index holds: bump it whenever article parsing or
  * the detection of language, date, source, title or dates changes, so that
@@ -27,6 +27,11 @@
  * about 1 ms per MiB) when opened; a larger one is trusted until SQLite
  * reports it damaged while it is read (cindex_damaged). */
 #define CINDEX_CHECK_MAX (16ll << 20)
+
+/* The trigram table keeps the texts of changed and removed articles (it
+ * cannot delete one); an index holding more of them than this, and more
+ * than it has articles, is rebuilt when opened. */
+#define CINDEX_ORPHANS_MIN 1024
 
 /* Articles written per transaction while indexing. */
 #define CINDEX_BATCH 256
@@ -162,6 +167,14 @@ int cindex_candidates(const char *file, const char *needle, char ***paths, size_
  * index cannot answer or is of another generation (*ids then NULL). */
 int cindex_candidate_ids(const char *file, uint64_t generation, const char *needle,
                          long long **ids, size_t *nids);
+
+/* Registers tandem's trigram tokenizer, `tandem_trigram`, which the
+ * trigram table is written and queried with, on an SQLite connection (the
+ * index does it on its own): the trigrams SQLite's built-in trigram
+ * tokenizer gives with case_sensitive 1, each distinct trigram of a
+ * document once. Returns 0, or -1 when SQLite has no FTS5. */
+struct sqlite3;
+int cindex_tokenizer_register(struct sqlite3 *db);
 
 /* Number of articles in the index, or -1 on an error. */
 long cindex_count(struct cindex *ix);

@@ -9,10 +9,17 @@
  * with size,
  * mtime, content hash, the hash of the manifest's inputs, the detected
  * fields, and two BLOBs of packed little-endian 32-bit words: the blocks
- * (9 words each) and the mentioned dates (9 words each); and `text`, an
- * FTS5 table (trigram tokenizer) holding each article's searchable text
- * folded as search folds it, under the article's id, written and removed
- * in the same transaction as the article row. The texts of a transaction
+ * (9 words each) and the mentioned dates (9 words each); and `text`, a
+ * contentless FTS5 table (no copy of the texts, no positions, no sizes)
+ * indexing each article's searchable text folded as search folds it, under
+ * the article's id, written in the same transaction as the article row. Its
+ * tokenizer, `tandem_trigram` (registered on every connection), gives the
+ * trigrams SQLite's trigram tokenizer gives with case_sensitive 1, each
+ * distinct one of a text once (without positions, repeats are wasted work).
+ * A contentless table cannot delete a row, so an article whose text is
+ * written again gets a new id (its row deleted and inserted) and its old
+ * text stays, under an id no article has (`orphans` in meta counts them;
+ * an index where they outnumber the articles is rebuilt). The texts of a transaction
  * are held until its commit and written together then: a write to
  * `article` between two writes to `text` makes SQLite open a statement
  * savepoint on the FTS5 table, which flushes its pending terms to disk each
@@ -61,11 +68,12 @@ struct cindex {
 	int damaged;           /* SQLite said the file is corrupt */
 	int locked;            /* a write waited beyond the busy timeout */
 	sqlite3 *db;
-	sqlite3_stmt *get, *put, *count, *text_del, *text_put;
+	sqlite3_stmt *get, *put, *count, *art_del, *text_put;
 	enum { TX_NONE, TX_READ, TX_WRITE } in_tx; /* the open transaction:
 	                          lookups share one read transaction (one
 	                          lock, not one a lookup) until a write */
 	unsigned pending;      /* puts in the open transaction */
+	long long orphaned;    /* texts the open transaction left to no article */
 	struct pending_text *texts; /* owned: the texts of those puts, in order */
 	size_t ntexts, texts_cap;
 	long delay_ms;         /* test hook: pause after each commit */
@@ -205,6 +213,162 @@ static void remove_db(const char *file)
 	free(p);
 }
 
+/* ------------------------------------------------- the trigram tokenizer */
+
+/* Its state: the trigrams of the text being tokenized, for emitting each
+ * once (an open-addressing set of packed code points, an entry live when
+ * its tag is the current text's). */
+struct tri_tokenizer {
+	uint64_t *keys;
+	uint32_t *tags;
+	size_t cap;            /* a power of two, or 0 */
+	uint32_t tag;
+};
+
+/* Texts longer than this (bytes) are tokenized without removing repeats
+ * rather than growing the set further. */
+#define TRI_DEDUP_MAX (4u << 20)
+
+static int tri_create(void *ctx, const char **argv, int argc, Fts5Tokenizer **out)
+{
+	(void)ctx;
+	(void)argv;
+	if (argc != 0)
+		return SQLITE_ERROR;
+	struct tri_tokenizer *t = calloc(1, sizeof *t);
+	*out = (Fts5Tokenizer *)t;
+	return t ? SQLITE_OK : SQLITE_NOMEM;
+}
+
+static void tri_delete(Fts5Tokenizer *tok)
+{
+	struct tri_tokenizer *t = (struct tri_tokenizer *)tok;
+	if (!t)
+		return;
+	free(t->keys);
+	free(t->tags);
+	free(t);
+}
+
+/* The character at s as SQLite's trigram tokenizer reads it (a byte, and
+ * after a lead byte every continuation byte that follows): its length, and
+ * in *cp its code point, or UINT32_MAX when it is not one well-formed
+ * character (then it is never taken for another). */
+static size_t tri_char(const unsigned char *s, const unsigned char *end, uint32_t *cp)
+{
+	size_t n = 1;
+	uint32_t c = s[0];
+	if (c >= 0xC0) {
+		size_t want = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+		c &= 0x3F >> (want - 1);
+		while (s + n < end && (s[n] & 0xC0) == 0x80) {
+			c = c << 6 | (s[n] & 0x3F);
+			n++;
+		}
+		/* overlong forms too: then a code point has one form only */
+		static const uint32_t least[5] = {0, 0, 0x80, 0x800, 0x10000};
+		if (n != want || c > 0x10FFFF || c < least[want])
+			c = UINT32_MAX;
+	} else if (c >= 0x80) {
+		c = UINT32_MAX;
+	}
+	*cp = c;
+	return n;
+}
+
+/* Makes the set ready for a text of n bytes (at most n characters).
+ * 0, or -1 when memory runs out or the text is too long to be worth it. */
+static int tri_set_ready(struct tri_tokenizer *t, size_t n)
+{
+	if (n > TRI_DEDUP_MAX)
+		return -1;
+	size_t want = 64;
+	while (want < 2 * n)
+		want *= 2;
+	if (want > t->cap) {
+		uint64_t *k = malloc(want * sizeof *k);
+		uint32_t *g = calloc(want, sizeof *g);
+		if (!k || !g) {
+			free(k);
+			free(g);
+			return -1;
+		}
+		free(t->keys);
+		free(t->tags);
+		t->keys = k;
+		t->tags = g;
+		t->cap = want;
+		t->tag = 0;
+	}
+	if (++t->tag == 0) { /* wrapped: every entry looks live */
+		memset(t->tags, 0, t->cap * sizeof *t->tags);
+		t->tag = 1;
+	}
+	return 0;
+}
+
+/* Adds key; 1 when it was new, 0 when the text had it already. */
+static int tri_set_add(struct tri_tokenizer *t, uint64_t key)
+{
+	size_t mask = t->cap - 1, h = (size_t)((key * 0x9E3779B97F4A7C15ull) >> 32) & mask;
+	while (t->tags[h] == t->tag) {
+		if (t->keys[h] == key)
+			return 0;
+		h = (h + 1) & mask;
+	}
+	t->tags[h] = t->tag;
+	t->keys[h] = key;
+	return 1;
+}
+
+static int tri_tokenize(Fts5Tokenizer *tok, void *ctx, int flags, const char *text, int n,
+                        int (*emit)(void *, int, const char *, int, int, int))
+{
+	struct tri_tokenizer *t = (struct tri_tokenizer *)tok;
+	const unsigned char *s = (const unsigned char *)text, *end = s + (n > 0 ? n : 0);
+	/* a query's trigrams are few and each is wanted */
+	int dedup = (flags & FTS5_TOKENIZE_DOCUMENT) && tri_set_ready(t, (size_t)(end - s)) == 0;
+	int at[3] = {0, 0, 0};
+	uint32_t cp[3] = {0, 0, 0};
+	int have = 0;
+	for (const unsigned char *p = s; p < end && *p;) {
+		uint32_t c;
+		size_t len = tri_char(p, end, &c);
+		at[0] = at[1];
+		at[1] = at[2];
+		at[2] = (int)(p - s);
+		cp[0] = cp[1];
+		cp[1] = cp[2];
+		cp[2] = c;
+		p += len;
+		if (++have < 3)
+			continue;
+		if (dedup && cp[0] != UINT32_MAX && cp[1] != UINT32_MAX && cp[2] != UINT32_MAX &&
+		    !tri_set_add(t, (uint64_t)cp[0] << 42 | (uint64_t)cp[1] << 21 | cp[2]))
+			continue;
+		int e = (int)(p - s);
+		int rc = emit(ctx, 0, text + at[0], e - at[0], at[0], e);
+		if (rc != SQLITE_OK)
+			return rc;
+	}
+	return SQLITE_OK;
+}
+
+int cindex_tokenizer_register(sqlite3 *db)
+{
+	static fts5_tokenizer tri = {tri_create, tri_delete, tri_tokenize};
+	fts5_api *api = NULL;
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL) == SQLITE_OK)
+		sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (!api || api->iVersion < 2)
+		return -1;
+	return api->xCreateTokenizer(api, "tandem_trigram", NULL, &tri, NULL) == SQLITE_OK ? 0 : -1;
+}
+
 static const char SCHEMA_SQL[] =
     "DROP TABLE IF EXISTS text;"
     "DROP TABLE IF EXISTS article;"
@@ -218,8 +382,8 @@ static const char SCHEMA_SQL[] =
     " date_y INTEGER NOT NULL, date_m INTEGER NOT NULL, date_d INTEGER NOT NULL,"
     " detected INTEGER NOT NULL, invalid_utf8 INTEGER NOT NULL, controls INTEGER NOT NULL,"
     " blocks BLOB, dates BLOB, charset TEXT, undecodable INTEGER NOT NULL);"
-    "CREATE VIRTUAL TABLE text USING fts5(body, tokenize='trigram case_sensitive 1',"
-    " detail=none);";
+    "CREATE VIRTUAL TABLE text USING fts5(body, tokenize='tandem_trigram',"
+    " detail=none, content='', columnsize=0);";
 
 /* A new generation: from the time, the process and the file. */
 static uint64_t new_generation(const char *file)
@@ -242,6 +406,7 @@ static int create_schema(struct cindex *ix)
 	         "BEGIN IMMEDIATE;%s"
 	         "INSERT INTO meta VALUES('parse_version', %d);"
 	         "INSERT INTO meta VALUES('generation', %llu);"
+	         "INSERT INTO meta VALUES('orphans', 0);"
 	         "PRAGMA user_version = %d;COMMIT;",
 	         SCHEMA_SQL, CINDEX_PARSE_VERSION, (unsigned long long)ix->generation,
 	         CINDEX_SCHEMA);
@@ -310,11 +475,13 @@ static int quick_check(struct cindex *ix, int *rc)
 }
 
 enum open_result { OPEN_OK, OPEN_CORRUPT, OPEN_FAIL };
+enum { REBUILT_VERSION = 1, REBUILT_ORPHANS = 2 }; /* why open_db emptied it */
 
 /* Opens the database and brings it to the current schema. */
 static enum open_result open_db(struct cindex *ix, const char *file, unsigned flags,
                                 int *rebuilt)
 {
+	*rebuilt = 0;
 	/* one thread uses a connection at a time: no mutex on each call */
 	int rc = sqlite3_open_v2(file, &ix->db,
 	                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
@@ -329,6 +496,10 @@ static enum open_result open_db(struct cindex *ix, const char *file, unsigned fl
 	sqlite3_extended_result_codes(ix->db, 1);
 	if (sqlite3_busy_timeout(ix->db, BUSY_TIMEOUT_MS) != SQLITE_OK) {
 		set_err(ix, "busy_timeout");
+		return OPEN_FAIL;
+	}
+	if (cindex_tokenizer_register(ix->db) != 0) {
+		set_err(ix, "the trigram tokenizer");
 		return OPEN_FAIL;
 	}
 	if (sqlite3_db_readonly(ix->db, "main") == 1) {
@@ -365,12 +536,22 @@ static enum open_result open_db(struct cindex *ix, const char *file, unsigned fl
 		if (g < 0)
 			pv = -1; /* none: written by another version */
 		ix->generation = (uint64_t)g;
+		long long orphans, articles;
+		if (query_int(ix, "SELECT value FROM meta WHERE key = 'orphans'", &orphans, &rc) != 0 ||
+		    query_int(ix, "SELECT count(*) FROM article", &articles, &rc) != 0)
+			return is_corrupt(rc) ? OPEN_CORRUPT : OPEN_FAIL;
+		if (pv == CINDEX_PARSE_VERSION && orphans > CINDEX_ORPHANS_MIN && orphans > articles)
+			*rebuilt = REBUILT_ORPHANS;
 	}
-	if (v != CINDEX_SCHEMA || pv != CINDEX_PARSE_VERSION || (flags & CINDEX_REBUILD)) {
+	if (v != CINDEX_SCHEMA || pv != CINDEX_PARSE_VERSION || (flags & CINDEX_REBUILD) ||
+	    *rebuilt) {
 		if (create_schema(ix) != 0)
 			return OPEN_FAIL;
 		/* neither a new file nor a rebuild asked for is worth a message */
-		*rebuilt = v != 0 && !(flags & CINDEX_REBUILD);
+		if (flags & CINDEX_REBUILD)
+			*rebuilt = 0;
+		else if (!*rebuilt && v != 0)
+			*rebuilt = REBUILT_VERSION;
 	}
 	static const char get_sql[] =
 	    "SELECT size, mtime_ns, hash, inputs, lang, source, title, date_y, date_m, date_d,"
@@ -394,8 +575,8 @@ static enum open_result open_db(struct cindex *ix, const char *file, unsigned fl
 	        SQLITE_OK ||
 	    sqlite3_prepare_v3(ix->db, "SELECT count(*) FROM article", -1,
 	                       SQLITE_PREPARE_PERSISTENT, &ix->count, NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v3(ix->db, "DELETE FROM text WHERE rowid = ?1", -1,
-	                       SQLITE_PREPARE_PERSISTENT, &ix->text_del, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v3(ix->db, "DELETE FROM article WHERE path = ?1", -1,
+	                       SQLITE_PREPARE_PERSISTENT, &ix->art_del, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v3(ix->db, "INSERT INTO text(rowid, body) VALUES(?1, ?2)", -1,
 	                       SQLITE_PREPARE_PERSISTENT, &ix->text_put, NULL) != SQLITE_OK) {
 		set_err(ix, "prepare");
@@ -409,9 +590,9 @@ static void close_db(struct cindex *ix)
 	sqlite3_finalize(ix->get);
 	sqlite3_finalize(ix->put);
 	sqlite3_finalize(ix->count);
-	sqlite3_finalize(ix->text_del);
+	sqlite3_finalize(ix->art_del);
 	sqlite3_finalize(ix->text_put);
-	ix->get = ix->put = ix->count = ix->text_del = ix->text_put = NULL;
+	ix->get = ix->put = ix->count = ix->art_del = ix->text_put = NULL;
 	if (ix->db)
 		sqlite3_close(ix->db);
 	ix->db = NULL;
@@ -464,9 +645,12 @@ struct cindex *cindex_open(const char *file, unsigned flags, char **note)
 		r = open_db(ix, file, flags, &rebuilt);
 		if (r == OPEN_OK)
 			*note = dup_printf("%s: the index was damaged (%s); rebuilt", file, why);
-	} else if (r == OPEN_OK && rebuilt) {
+	} else if (r == OPEN_OK && rebuilt == REBUILT_VERSION) {
 		*note = dup_printf("%s: the index was written by another version of tandem; rebuilt",
 		                   file);
+	} else if (r == OPEN_OK && rebuilt == REBUILT_ORPHANS) {
+		*note = dup_printf("%s: the index held more texts of changed or removed files than"
+		                   " of articles; rebuilt", file);
 	}
 	if (r != OPEN_OK) {
 		*note = dup_printf("%s: %s; the index is not used", file, ix->err);
@@ -768,22 +952,16 @@ int cindex_lookup(struct cindex *ix, const char *path, struct cindex_entry *out)
 	return r;
 }
 
-/* Replaces the searchable text of article row `id`. Returns SQLITE_DONE,
- * or another code with ix->err set. */
+/* Writes the searchable text of article row `id` (a new row: a text is
+ * never replaced). Returns SQLITE_DONE, or another code with ix->err set. */
 static int put_text(struct cindex *ix, sqlite3_int64 id, const char *body, size_t n)
 {
 	int rc = SQLITE_ERROR;
-	if (sqlite3_bind_int64(ix->text_del, 1, id) == SQLITE_OK)
-		rc = sqlite3_step(ix->text_del);
-	sqlite3_reset(ix->text_del);
-	if (rc == SQLITE_DONE) {
-		rc = SQLITE_ERROR;
-		if (n <= INT_MAX && sqlite3_bind_int64(ix->text_put, 1, id) == SQLITE_OK &&
-		    sqlite3_bind_text(ix->text_put, 2, body, (int)n, SQLITE_STATIC) == SQLITE_OK)
-			rc = sqlite3_step(ix->text_put);
-		sqlite3_reset(ix->text_put);
-		sqlite3_clear_bindings(ix->text_put);
-	}
+	if (n <= INT_MAX && sqlite3_bind_int64(ix->text_put, 1, id) == SQLITE_OK &&
+	    sqlite3_bind_text(ix->text_put, 2, body, (int)n, SQLITE_STATIC) == SQLITE_OK)
+		rc = sqlite3_step(ix->text_put);
+	sqlite3_reset(ix->text_put);
+	sqlite3_clear_bindings(ix->text_put);
 	if (rc != SQLITE_DONE)
 		set_err(ix, "write the text");
 	return rc;
@@ -802,6 +980,13 @@ static int write_texts(struct cindex *ix)
 		free(t->body);
 	}
 	ix->ntexts = 0;
+	if (r == 0 && ix->orphaned) {
+		char sql[96];
+		snprintf(sql, sizeof sql, "UPDATE meta SET value = value + %lld WHERE key = 'orphans'",
+		         ix->orphaned);
+		r = exec(ix, sql);
+	}
+	ix->orphaned = 0;
 	return r;
 }
 
@@ -858,6 +1043,19 @@ int cindex_put(struct cindex *ix, const char *path, const struct cindex_entry *e
 		if (exec(ix, "BEGIN IMMEDIATE") != 0)
 			return -1;
 		ix->in_tx = TX_WRITE;
+	}
+	if (e->body) {
+		/* a new text, a new id: the old text stays under the old one */
+		int rc = SQLITE_ERROR;
+		if (sqlite3_bind_text(ix->art_del, 1, path, -1, SQLITE_STATIC) == SQLITE_OK)
+			rc = sqlite3_step(ix->art_del);
+		sqlite3_reset(ix->art_del);
+		sqlite3_clear_bindings(ix->art_del);
+		if (rc != SQLITE_DONE) {
+			set_err(ix, "write");
+			return -1;
+		}
+		ix->orphaned += sqlite3_changes(ix->db);
 	}
 	unsigned char *bb = pack_blocks(e->blocks, e->nblocks);
 	unsigned char *db = pack_dates(e->dates, e->ndates);
@@ -971,10 +1169,12 @@ int cindex_prune(struct cindex *ix, const char *const *paths, size_t n)
 		sqlite3_reset(st);
 	}
 	sqlite3_finalize(st);
-	if (r == 0 && exec(ix, "DELETE FROM text WHERE rowid IN (SELECT id FROM article"
-	                       " WHERE path NOT IN (SELECT path FROM keep));"
-	                       "DELETE FROM article WHERE path NOT IN (SELECT path FROM keep);"
-	                       "DELETE FROM keep") != 0)
+	/* their texts stay, under ids no article has */
+	if (r == 0 && exec(ix, "DELETE FROM article WHERE path NOT IN (SELECT path FROM keep)") != 0)
+		r = -1;
+	if (r == 0)
+		ix->orphaned += sqlite3_changes(ix->db);
+	if (r == 0 && exec(ix, "DELETE FROM keep") != 0)
 		r = -1;
 	return r == 0 ? cindex_flush(ix) : -1;
 }
@@ -1105,6 +1305,7 @@ static sqlite3 *open_reader(const char *file, const uint64_t *generation)
 	sqlite3_stmt *st = NULL;
 	int ok = sqlite3_open_v2(file, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
 	         sqlite3_busy_timeout(db, BUSY_TIMEOUT_MS) == SQLITE_OK &&
+	         cindex_tokenizer_register(db) == 0 &&
 	         sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK &&
 	         sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) == CINDEX_SCHEMA;
 	sqlite3_finalize(st);
