@@ -5,7 +5,11 @@
  * (harakat), Cyrillic, Thai and Chinese, with `"` and `*` in queries; a
  * 2-character query is searched without the index; only the candidate
  * articles' files are read; the table follows changed, removed and
- * re-indexed articles, and an index of an older schema gets it. */
+ * re-indexed articles, and an index of an older schema gets it; texts are
+ * written at each batch's commit; articles know their row ids, and an index
+ * of another generation is not asked by them; one holding more texts of
+ * changed or removed files than articles is rebuilt; tandem's trigram
+ * tokenizer finds what SQLite's built-in one finds. */
 #define _GNU_SOURCE
 #include <setjmp.h>
 #include <stdarg.h>
