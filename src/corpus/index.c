@@ -5,9 +5,8 @@
  *
  * Tables: `meta` (key/value: the parse version, the generation), `article`,
  * one row per file, keyed by its path relative to the corpus directory (its
- * integer id kept when the row is updated, never reused: AUTOINCREMENT),
- * with size,
- * mtime, content hash, the hash of the manifest's inputs, the detected
+ * integer id kept while its text is, never reused: AUTOINCREMENT), with
+ * size, mtime, content hash, the hash of the manifest's inputs, the detected
  * fields, and two BLOBs of packed little-endian 32-bit words: the blocks
  * (9 words each) and the mentioned dates (9 words each); and `text`, a
  * contentless FTS5 table (no copy of the texts, no positions, no sizes)
@@ -19,11 +18,11 @@
  * A contentless table cannot delete a row, so an article whose text is
  * written again gets a new id (its row deleted and inserted) and its old
  * text stays, under an id no article has (`orphans` in meta counts them;
- * an index where they outnumber the articles is rebuilt). The texts of a transaction
- * are held until its commit and written together then: a write to
- * `article` between two writes to `text` makes SQLite open a statement
- * savepoint on the FTS5 table, which flushes its pending terms to disk each
- * time (measured: twice the CPU of the whole FTS5 insert). PRAGMA
+ * an index where they outnumber the articles is rebuilt). The texts of a
+ * transaction are held until its commit and written together then: a
+ * write to `article` between two writes to `text` makes SQLite open a
+ * statement savepoint on the FTS5 table, which flushes its pending terms to
+ * disk each time (measured: twice the CPU of the whole FTS5 insert). PRAGMA
  * user_version holds CINDEX_SCHEMA. Everything that goes wrong ends in one
  * note for the caller, who then rebuilds or goes on without the index. */
 #include "tandem/index.h"
