@@ -25,6 +25,8 @@
 #include <cmocka.h>
 
 #include "tandem/corpus.h"
+#include "tandem/decode.h"
+#include "tandem/fold.h"
 #include "tandem/index.h"
 #include "tandem/search.h"
 
@@ -553,6 +555,62 @@ static void test_texts_of_batches(void **state)
 	assert_int_equal(count_sql(fx->db, "SELECT value FROM meta WHERE key = 'orphans'"), 1);
 }
 
+/* Appends the folded UTF-8 of s[0..n) to out, as the library calls give it
+ * one by one (decode, fold, encode). */
+static void fold_append(char *out, size_t cap, const char *s, size_t n)
+{
+	struct decoded_text d;
+	struct fold_text f;
+	size_t un;
+	assert_int_equal(decode_paragraph(s, n, &d), 0);
+	assert_int_equal(fold_text(d.cp, d.len, &f), 0);
+	char *u = decode_to_utf8(f.cp, f.len, &un);
+	assert_non_null(u);
+	size_t k = strlen(out);
+	assert_true(k + un + 2 < cap);
+	if (k)
+		out[k++] = '\n';
+	memcpy(out + k, u, un + 1);
+	free(u);
+	fold_free(&f);
+	decode_free(&d);
+}
+
+/* search_fold_body gives the title and text blocks (repeats skipped) of
+ * articles in six scripts, each decoded, folded and encoded, joined by line
+ * feeds. */
+static void test_fold_body(void **state)
+{
+	struct fixture *fx = *state;
+	write_texts(fx);
+	write_article(fx, "rep.txt", "Échos\n\nLe même paragraphe.\n\nLe même paragraphe.\n\n"
+	                             "Tab\there, 𠀋 and ﬁ.\n");
+	struct corpus *c = corpus_open_dir(fx->dir);
+	assert_non_null(c);
+	for (size_t i = 0; i < c->narticles; i++) {
+		const struct corpus_article *a = &c->articles[i];
+		const struct article_text *t = corpus_article_text(a);
+		assert_non_null(t);
+		static char want[8192];
+		want[0] = 0;
+		fold_append(want, sizeof want, a->title, strlen(a->title));
+		for (size_t b = 0; b < t->nblocks; b++) {
+			size_t n;
+			if (!article_block_is_text(t->blocks[b].kind) || t->blocks[b].dup_of >= 0)
+				continue;
+			const char *txt = article_block_text(t, b, &n);
+			fold_append(want, sizeof want, txt, n);
+		}
+		char *body;
+		size_t len;
+		assert_int_equal(search_fold_body(a->title, t, &body, &len), 0);
+		assert_int_equal(len, strlen(body));
+		assert_string_equal(body, want);
+		free(body);
+	}
+	corpus_free(c);
+}
+
 /* The rowids a table gives for a MATCH of one quoted trigram, as a string. */
 static void match_ids(sqlite3 *db, const char *table, const char *tri, char *out, size_t cap)
 {
@@ -669,6 +727,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_texts_of_batches, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_ids_and_generation, setup, teardown),
 	    cmocka_unit_test(test_tokenizer_same_as_builtin),
+	    cmocka_unit_test_setup_teardown(test_fold_body, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
