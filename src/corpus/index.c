@@ -535,9 +535,12 @@ static enum open_result open_db(struct cindex *ix, const char *file, unsigned fl
 		if (g < 0)
 			pv = -1; /* none: written by another version */
 		ix->generation = (uint64_t)g;
-		long long orphans, articles;
+		/* the articles are counted (a pass over an index) only when it
+		 * may be worth it */
+		long long orphans, articles = 0;
 		if (query_int(ix, "SELECT value FROM meta WHERE key = 'orphans'", &orphans, &rc) != 0 ||
-		    query_int(ix, "SELECT count(*) FROM article", &articles, &rc) != 0)
+		    (orphans > CINDEX_ORPHANS_MIN &&
+		     query_int(ix, "SELECT count(*) FROM article", &articles, &rc) != 0))
 			return is_corrupt(rc) ? OPEN_CORRUPT : OPEN_FAIL;
 		if (pv == CINDEX_PARSE_VERSION && orphans > CINDEX_ORPHANS_MIN && orphans > articles)
 			*rebuilt = REBUILT_ORPHANS;
