@@ -62,8 +62,9 @@ struct cindex_entry {
 	                             paragraph (set even when the blocks are
 	                             not unpacked, see cindex_preload) */
 	long long id;             /* after a lookup: the article's row id, which
-	                             cindex_candidate_ids names it by (ids are
-	                             never reused within a generation) */
+	                             cindex_candidate_ids names it by (a new one
+	                             each time its text is written; never
+	                             reused within a generation) */
 	const char *body;         /* for cindex_put: the searchable title and text,
 	                             folded (search_fold_body), written to the
 	                             trigram table; NULL: the article's text is
@@ -129,8 +130,8 @@ int cindex_put(struct cindex *ix, const char *path, const struct cindex_entry *e
  * cindex_put's writes. Returns 0, or -1 on an error. */
 int cindex_touch(struct cindex *ix, const char *path, long long mtime_ns);
 
-/* The row id of the article the last successful cindex_put wrote (kept
- * when it replaced a row), 0 before any. */
+/* The row id of the article the last successful cindex_put wrote (a new
+ * one when the put wrote a text, else the row's own), 0 before any. */
 long long cindex_last_id(const struct cindex *ix);
 
 /* A number drawn when the index was created (or emptied): the row ids of
