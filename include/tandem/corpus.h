@@ -59,6 +59,8 @@ struct corpus_article {
 	                             string; NULL: UTF-8), known when read */
 	size_t undecodable;       /* bytes not in that encoding */
 	unsigned pins;            /* pages holding its text (corpus_article_pin) */
+	uint32_t index_id;        /* its row id in the index (index.h), 0 when
+	                             not known: what search asks the index by */
 	unsigned long used;       /* when its text was last asked for */
 	struct corpus_texts *texts; /* the corpus's loaded texts (corpus.c);
 	                               not owned; NULL: text held */
@@ -137,6 +139,7 @@ struct corpus {
 	char *index_file;         /* the index that holds every article, as
 	                             loaded (search.h asks it); owned; NULL:
 	                             none, or not used or not written whole */
+	uint64_t index_generation; /* cindex_generation of that index */
 	size_t index_prefix;      /* length of the directory part of a path */
 	int index_nowrite;        /* the index is read, not written (locked) */
 	const struct corpus_opts *opts; /* private to corpus.c while loading */

@@ -16,7 +16,7 @@
 #include "tandem/dates.h"
 
 /* The layout of the tables. An index with another schema is rebuilt. */
-#define CINDEX_SCHEMA 4
+#define CINDEX_SCHEMA 6
 
 /* The version of what the index holds: bump it whenever article parsing or
  * the detection of language, date, source, title or dates changes, so that
@@ -27,6 +27,11 @@
  * about 1 ms per MiB) when opened; a larger one is trusted until SQLite
  * reports it damaged while it is read (cindex_damaged). */
 #define CINDEX_CHECK_MAX (16ll << 20)
+
+/* The trigram table keeps the texts of changed and removed articles (it
+ * cannot delete one); an index holding more of them than this, and more
+ * than it has articles, is rebuilt when opened. */
+#define CINDEX_ORPHANS_MIN 1024
 
 /* Articles written per transaction while indexing. */
 #define CINDEX_BATCH 256
@@ -56,6 +61,10 @@ struct cindex_entry {
 	int has_paragraph;        /* after a lookup: one of the blocks is a
 	                             paragraph (set even when the blocks are
 	                             not unpacked, see cindex_preload) */
+	long long id;             /* after a lookup: the article's row id, which
+	                             cindex_candidate_ids names it by (a new one
+	                             each time its text is written; never
+	                             reused within a generation) */
 	const char *body;         /* for cindex_put: the searchable title and text,
 	                             folded (search_fold_body), written to the
 	                             trigram table; NULL: the article's text is
@@ -121,6 +130,14 @@ int cindex_put(struct cindex *ix, const char *path, const struct cindex_entry *e
  * cindex_put's writes. Returns 0, or -1 on an error. */
 int cindex_touch(struct cindex *ix, const char *path, long long mtime_ns);
 
+/* The row id of the article the last successful cindex_put wrote (a new
+ * one when the put wrote a text, else the row's own), 0 before any. */
+long long cindex_last_id(const struct cindex *ix);
+
+/* A number drawn when the index was created (or emptied): the row ids of
+ * one generation name the same articles. */
+uint64_t cindex_generation(const struct cindex *ix);
+
 /* Commits what cindex_put wrote (and ends the read transaction the lookups
  * share). Returns 0, or -1 on an error. */
 int cindex_flush(struct cindex *ix);
@@ -142,6 +159,23 @@ int cindex_prune(struct cindex *ix, const char *const *paths, size_t n);
  * each and the array), or -1 when the index cannot answer (not there, of
  * another schema, an SQLite error, no memory), *paths then NULL. */
 int cindex_candidates(const char *file, const char *needle, char ***paths, size_t *npaths);
+
+/* The same candidates as cindex_candidates, as the articles' row ids in
+ * ascending order, when the index in `file` is still of `generation`
+ * (cindex_generation when the ids were learnt): no path is read, so a word
+ * that most articles hold costs the trigram table's lists alone.
+ * Returns 0 and fills *ids (*nids of them; caller frees), or -1 when the
+ * index cannot answer or is of another generation (*ids then NULL). */
+int cindex_candidate_ids(const char *file, uint64_t generation, const char *needle,
+                         long long **ids, size_t *nids);
+
+/* Registers tandem's trigram tokenizer, `tandem_trigram`, which the
+ * trigram table is written and queried with, on an SQLite connection (the
+ * index does it on its own): the trigrams SQLite's built-in trigram
+ * tokenizer gives with case_sensitive 1, each distinct trigram of a
+ * document once. Returns 0, or -1 when SQLite has no FTS5. */
+struct sqlite3;
+int cindex_tokenizer_register(struct sqlite3 *db);
 
 /* Number of articles in the index, or -1 on an error. */
 long cindex_count(struct cindex *ix);

@@ -723,6 +723,7 @@ static int fill_article(struct corpus *c, struct corpus_article *a, unsigned fla
 		if (a->date.y == 0)
 			a->date = e->date;
 		a->detected |= e->detected;
+		a->index_id = e->id > 0 && e->id <= UINT32_MAX ? (uint32_t)e->id : 0;
 		/* the dates themselves are found again when asked for */
 		a->ndates = e->ndates;
 		cindex_entry_free(e);
@@ -763,6 +764,8 @@ static int fill_article(struct corpus *c, struct corpus_article *a, unsigned fla
 			w.body = body;
 			if (cindex_put(c->index, a->path + c->index_prefix, &w) != 0)
 				index_fail(c);
+			else if (cindex_last_id(c->index) <= UINT32_MAX)
+				a->index_id = (uint32_t)cindex_last_id(c->index);
 			free(body);
 		} else {
 			free(c->index_file);
@@ -1793,6 +1796,8 @@ static int open_index(struct corpus *c, const char *dir, const struct corpus_opt
 		return -1;
 	char *note = NULL;
 	c->index = cindex_open(file, o->reindex ? CINDEX_REBUILD : 0, &note);
+	if (c->index)
+		c->index_generation = cindex_generation(c->index);
 	if (c->index && !(c->index_file = strdup(file))) {
 		free(note);
 		free(file);

@@ -3,15 +3,26 @@
  * in transactions of CINDEX_BATCH articles so that a killed process leaves
  * the articles of every committed batch and nothing half-written.
  *
- * Tables: `meta` (key/value: the parse version), `article`, one row per
- * file, keyed by its path relative to the corpus directory (its integer id
- * kept when the row is updated), with size,
- * mtime, content hash, the hash of the manifest's inputs, the detected
+ * Tables: `meta` (key/value: the parse version, the generation), `article`,
+ * one row per file, keyed by its path relative to the corpus directory (its
+ * integer id kept while its text is, never reused: AUTOINCREMENT), with
+ * size, mtime, content hash, the hash of the manifest's inputs, the detected
  * fields, and two BLOBs of packed little-endian 32-bit words: the blocks
- * (9 words each) and the mentioned dates (9 words each); and `text`, an
- * FTS5 table (trigram tokenizer) holding each article's searchable text
- * folded as search folds it, under the article's id, written and removed
- * in the same transaction as the article row. PRAGMA
+ * (9 words each) and the mentioned dates (9 words each); and `text`, a
+ * contentless FTS5 table (no copy of the texts, no positions, no sizes)
+ * indexing each article's searchable text folded as search folds it, under
+ * the article's id, written in the same transaction as the article row. Its
+ * tokenizer, `tandem_trigram` (registered on every connection), gives the
+ * trigrams SQLite's trigram tokenizer gives with case_sensitive 1, each
+ * distinct one of a text once (without positions, repeats are wasted work).
+ * A contentless table cannot delete a row, so an article whose text is
+ * written again gets a new id (its row deleted and inserted) and its old
+ * text stays, under an id no article has (`orphans` in meta counts them;
+ * an index where they outnumber the articles is rebuilt). The texts of a
+ * transaction are held until its commit and written together then: a
+ * write to `article` between two writes to `text` makes SQLite open a
+ * statement savepoint on the FTS5 table, which flushes its pending terms to
+ * disk each time (measured: twice the CPU of the whole FTS5 insert). PRAGMA
  * user_version holds CINDEX_SCHEMA. Everything that goes wrong ends in one
  * note for the caller, who then rebuilds or goes on without the index. */
 #include "tandem/index.h"
@@ -44,18 +55,30 @@ struct cindex_scan {
 	unsigned misses;       /* lookups in a row that were not the current row */
 };
 
+/* An article's searchable text, held until its transaction commits. */
+struct pending_text {
+	sqlite3_int64 id;      /* the article's row id */
+	char *body;            /* owned */
+	size_t len;
+};
+
 struct cindex {
 	char *file;            /* owned */
 	int damaged;           /* SQLite said the file is corrupt */
 	int locked;            /* a write waited beyond the busy timeout */
 	sqlite3 *db;
-	sqlite3_stmt *get, *put, *count, *text_del, *text_put;
+	sqlite3_stmt *get, *put, *count, *art_del, *text_put;
 	enum { TX_NONE, TX_READ, TX_WRITE } in_tx; /* the open transaction:
 	                          lookups share one read transaction (one
 	                          lock, not one a lookup) until a write */
 	unsigned pending;      /* puts in the open transaction */
+	long long orphaned;    /* texts the open transaction left to no article */
+	struct pending_text *texts; /* owned: the texts of those puts, in order */
+	size_t ntexts, texts_cap;
 	long delay_ms;         /* test hook: pause after each commit */
 	struct cindex_scan scan; /* cindex_preload's pass */
+	sqlite3_int64 last_id; /* of the last cindex_put */
+	uint64_t generation;
 	char err[512];
 };
 
@@ -189,31 +212,203 @@ static void remove_db(const char *file)
 	free(p);
 }
 
+/* ------------------------------------------------- the trigram tokenizer */
+
+/* Its state: the trigrams of the text being tokenized, for emitting each
+ * once (an open-addressing set of packed code points, an entry live when
+ * its tag is the current text's). */
+struct tri_tokenizer {
+	uint64_t *keys;
+	uint32_t *tags;
+	size_t cap;            /* a power of two, or 0 */
+	uint32_t tag;
+};
+
+/* Texts longer than this (bytes) are tokenized without removing repeats
+ * rather than growing the set further. */
+#define TRI_DEDUP_MAX (4u << 20)
+
+static int tri_create(void *ctx, const char **argv, int argc, Fts5Tokenizer **out)
+{
+	(void)ctx;
+	(void)argv;
+	if (argc != 0)
+		return SQLITE_ERROR;
+	struct tri_tokenizer *t = calloc(1, sizeof *t);
+	*out = (Fts5Tokenizer *)t;
+	return t ? SQLITE_OK : SQLITE_NOMEM;
+}
+
+static void tri_delete(Fts5Tokenizer *tok)
+{
+	struct tri_tokenizer *t = (struct tri_tokenizer *)tok;
+	if (!t)
+		return;
+	free(t->keys);
+	free(t->tags);
+	free(t);
+}
+
+/* The character at s as SQLite's trigram tokenizer reads it (a byte, and
+ * after a lead byte every continuation byte that follows): its length, and
+ * in *cp its code point, or UINT32_MAX when it is not one well-formed
+ * character (then it is never taken for another). */
+static size_t tri_char(const unsigned char *s, const unsigned char *end, uint32_t *cp)
+{
+	size_t n = 1;
+	uint32_t c = s[0];
+	if (c >= 0xC0) {
+		size_t want = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+		c &= 0x3F >> (want - 1);
+		while (s + n < end && (s[n] & 0xC0) == 0x80) {
+			c = c << 6 | (s[n] & 0x3F);
+			n++;
+		}
+		/* overlong forms too: then a code point has one form only */
+		static const uint32_t least[5] = {0, 0, 0x80, 0x800, 0x10000};
+		if (n != want || c > 0x10FFFF || c < least[want])
+			c = UINT32_MAX;
+	} else if (c >= 0x80) {
+		c = UINT32_MAX;
+	}
+	*cp = c;
+	return n;
+}
+
+/* Makes the set ready for a text of n bytes (at most n characters).
+ * 0, or -1 when memory runs out or the text is too long to be worth it. */
+static int tri_set_ready(struct tri_tokenizer *t, size_t n)
+{
+	if (n > TRI_DEDUP_MAX)
+		return -1;
+	size_t want = 64;
+	while (want < 2 * n)
+		want *= 2;
+	if (want > t->cap) {
+		uint64_t *k = malloc(want * sizeof *k);
+		uint32_t *g = calloc(want, sizeof *g);
+		if (!k || !g) {
+			free(k);
+			free(g);
+			return -1;
+		}
+		free(t->keys);
+		free(t->tags);
+		t->keys = k;
+		t->tags = g;
+		t->cap = want;
+		t->tag = 0;
+	}
+	if (++t->tag == 0) { /* wrapped: every entry looks live */
+		memset(t->tags, 0, t->cap * sizeof *t->tags);
+		t->tag = 1;
+	}
+	return 0;
+}
+
+/* Adds key; 1 when it was new, 0 when the text had it already. */
+static int tri_set_add(struct tri_tokenizer *t, uint64_t key)
+{
+	size_t mask = t->cap - 1, h = (size_t)((key * 0x9E3779B97F4A7C15ull) >> 32) & mask;
+	while (t->tags[h] == t->tag) {
+		if (t->keys[h] == key)
+			return 0;
+		h = (h + 1) & mask;
+	}
+	t->tags[h] = t->tag;
+	t->keys[h] = key;
+	return 1;
+}
+
+static int tri_tokenize(Fts5Tokenizer *tok, void *ctx, int flags, const char *text, int n,
+                        int (*emit)(void *, int, const char *, int, int, int))
+{
+	struct tri_tokenizer *t = (struct tri_tokenizer *)tok;
+	const unsigned char *s = (const unsigned char *)text, *end = s + (n > 0 ? n : 0);
+	/* a query's trigrams are few and each is wanted */
+	int dedup = (flags & FTS5_TOKENIZE_DOCUMENT) && tri_set_ready(t, (size_t)(end - s)) == 0;
+	int at[3] = {0, 0, 0};
+	uint32_t cp[3] = {0, 0, 0};
+	int have = 0;
+	for (const unsigned char *p = s; p < end && *p;) {
+		uint32_t c;
+		size_t len = tri_char(p, end, &c);
+		at[0] = at[1];
+		at[1] = at[2];
+		at[2] = (int)(p - s);
+		cp[0] = cp[1];
+		cp[1] = cp[2];
+		cp[2] = c;
+		p += len;
+		if (++have < 3)
+			continue;
+		if (dedup && cp[0] != UINT32_MAX && cp[1] != UINT32_MAX && cp[2] != UINT32_MAX &&
+		    !tri_set_add(t, (uint64_t)cp[0] << 42 | (uint64_t)cp[1] << 21 | cp[2]))
+			continue;
+		int e = (int)(p - s);
+		int rc = emit(ctx, 0, text + at[0], e - at[0], at[0], e);
+		if (rc != SQLITE_OK)
+			return rc;
+	}
+	return SQLITE_OK;
+}
+
+int cindex_tokenizer_register(sqlite3 *db)
+{
+	static fts5_tokenizer tri = {tri_create, tri_delete, tri_tokenize};
+	fts5_api *api = NULL;
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL) == SQLITE_OK)
+		sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (!api || api->iVersion < 2)
+		return -1;
+	return api->xCreateTokenizer(api, "tandem_trigram", NULL, &tri, NULL) == SQLITE_OK ? 0 : -1;
+}
+
 static const char SCHEMA_SQL[] =
     "DROP TABLE IF EXISTS text;"
     "DROP TABLE IF EXISTS article;"
     "DROP TABLE IF EXISTS meta;"
     "CREATE TABLE meta(key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;"
     "CREATE TABLE article("
-    " id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE,"
+    " id INTEGER PRIMARY KEY AUTOINCREMENT, path TEXT NOT NULL UNIQUE,"
     " size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,"
     " hash INTEGER NOT NULL, inputs INTEGER NOT NULL,"
     " lang TEXT NOT NULL, source TEXT, title TEXT NOT NULL,"
     " date_y INTEGER NOT NULL, date_m INTEGER NOT NULL, date_d INTEGER NOT NULL,"
     " detected INTEGER NOT NULL, invalid_utf8 INTEGER NOT NULL, controls INTEGER NOT NULL,"
     " blocks BLOB, dates BLOB, charset TEXT, undecodable INTEGER NOT NULL);"
-    "CREATE VIRTUAL TABLE text USING fts5(body, tokenize='trigram case_sensitive 1',"
-    " detail=none);";
+    "CREATE VIRTUAL TABLE text USING fts5(body, tokenize='tandem_trigram',"
+    " detail=none, content='', columnsize=0);";
 
-/* Empties the index and writes the current schema and parse version. */
+/* A new generation: from the time, the process and the file. */
+static uint64_t new_generation(const char *file)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	long long w[3] = {ts.tv_sec, ts.tv_nsec, (long long)getpid()};
+	uint64_t h = cindex_hash(CINDEX_HASH_INIT, w, sizeof w);
+	h = cindex_hash(h, file, strlen(file));
+	return h & INT64_MAX; /* an SQLite integer, not negative */
+}
+
+/* Empties the index and writes the current schema, parse version and a new
+ * generation. */
 static int create_schema(struct cindex *ix)
 {
-	char sql[sizeof SCHEMA_SQL + 160];
+	char sql[sizeof SCHEMA_SQL + 240];
+	ix->generation = new_generation(ix->file);
 	snprintf(sql, sizeof sql,
 	         "BEGIN IMMEDIATE;%s"
 	         "INSERT INTO meta VALUES('parse_version', %d);"
+	         "INSERT INTO meta VALUES('generation', %llu);"
+	         "INSERT INTO meta VALUES('orphans', 0);"
 	         "PRAGMA user_version = %d;COMMIT;",
-	         SCHEMA_SQL, CINDEX_PARSE_VERSION, CINDEX_SCHEMA);
+	         SCHEMA_SQL, CINDEX_PARSE_VERSION, (unsigned long long)ix->generation,
+	         CINDEX_SCHEMA);
 	if (exec(ix, sql) != 0) {
 		sqlite3_exec(ix->db, "ROLLBACK", NULL, NULL, NULL);
 		return -1;
@@ -279,11 +474,13 @@ static int quick_check(struct cindex *ix, int *rc)
 }
 
 enum open_result { OPEN_OK, OPEN_CORRUPT, OPEN_FAIL };
+enum { REBUILT_VERSION = 1, REBUILT_ORPHANS = 2 }; /* why open_db emptied it */
 
 /* Opens the database and brings it to the current schema. */
 static enum open_result open_db(struct cindex *ix, const char *file, unsigned flags,
                                 int *rebuilt)
 {
+	*rebuilt = 0;
 	/* one thread uses a connection at a time: no mutex on each call */
 	int rc = sqlite3_open_v2(file, &ix->db,
 	                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
@@ -298,6 +495,10 @@ static enum open_result open_db(struct cindex *ix, const char *file, unsigned fl
 	sqlite3_extended_result_codes(ix->db, 1);
 	if (sqlite3_busy_timeout(ix->db, BUSY_TIMEOUT_MS) != SQLITE_OK) {
 		set_err(ix, "busy_timeout");
+		return OPEN_FAIL;
+	}
+	if (cindex_tokenizer_register(ix->db) != 0) {
+		set_err(ix, "the trigram tokenizer");
 		return OPEN_FAIL;
 	}
 	if (sqlite3_db_readonly(ix->db, "main") == 1) {
@@ -328,12 +529,31 @@ static enum open_result open_db(struct cindex *ix, const char *file, unsigned fl
 			return is_corrupt(rc) ? OPEN_CORRUPT : OPEN_FAIL;
 		if (query_int(ix, "SELECT value FROM meta WHERE key = 'parse_version'", &pv, &rc) != 0)
 			return is_corrupt(rc) ? OPEN_CORRUPT : OPEN_FAIL;
+		long long g;
+		if (query_int(ix, "SELECT value FROM meta WHERE key = 'generation'", &g, &rc) != 0)
+			return is_corrupt(rc) ? OPEN_CORRUPT : OPEN_FAIL;
+		if (g < 0)
+			pv = -1; /* none: written by another version */
+		ix->generation = (uint64_t)g;
+		/* the articles are counted (a pass over an index) only when it
+		 * may be worth it */
+		long long orphans, articles = 0;
+		if (query_int(ix, "SELECT value FROM meta WHERE key = 'orphans'", &orphans, &rc) != 0 ||
+		    (orphans > CINDEX_ORPHANS_MIN &&
+		     query_int(ix, "SELECT count(*) FROM article", &articles, &rc) != 0))
+			return is_corrupt(rc) ? OPEN_CORRUPT : OPEN_FAIL;
+		if (pv == CINDEX_PARSE_VERSION && orphans > CINDEX_ORPHANS_MIN && orphans > articles)
+			*rebuilt = REBUILT_ORPHANS;
 	}
-	if (v != CINDEX_SCHEMA || pv != CINDEX_PARSE_VERSION || (flags & CINDEX_REBUILD)) {
+	if (v != CINDEX_SCHEMA || pv != CINDEX_PARSE_VERSION || (flags & CINDEX_REBUILD) ||
+	    *rebuilt) {
 		if (create_schema(ix) != 0)
 			return OPEN_FAIL;
 		/* neither a new file nor a rebuild asked for is worth a message */
-		*rebuilt = v != 0 && !(flags & CINDEX_REBUILD);
+		if (flags & CINDEX_REBUILD)
+			*rebuilt = 0;
+		else if (!*rebuilt && v != 0)
+			*rebuilt = REBUILT_VERSION;
 	}
 	static const char get_sql[] =
 	    "SELECT size, mtime_ns, hash, inputs, lang, source, title, date_y, date_m, date_d,"
@@ -357,8 +577,8 @@ static enum open_result open_db(struct cindex *ix, const char *file, unsigned fl
 	        SQLITE_OK ||
 	    sqlite3_prepare_v3(ix->db, "SELECT count(*) FROM article", -1,
 	                       SQLITE_PREPARE_PERSISTENT, &ix->count, NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v3(ix->db, "DELETE FROM text WHERE rowid = ?1", -1,
-	                       SQLITE_PREPARE_PERSISTENT, &ix->text_del, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v3(ix->db, "DELETE FROM article WHERE path = ?1", -1,
+	                       SQLITE_PREPARE_PERSISTENT, &ix->art_del, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v3(ix->db, "INSERT INTO text(rowid, body) VALUES(?1, ?2)", -1,
 	                       SQLITE_PREPARE_PERSISTENT, &ix->text_put, NULL) != SQLITE_OK) {
 		set_err(ix, "prepare");
@@ -372,9 +592,9 @@ static void close_db(struct cindex *ix)
 	sqlite3_finalize(ix->get);
 	sqlite3_finalize(ix->put);
 	sqlite3_finalize(ix->count);
-	sqlite3_finalize(ix->text_del);
+	sqlite3_finalize(ix->art_del);
 	sqlite3_finalize(ix->text_put);
-	ix->get = ix->put = ix->count = ix->text_del = ix->text_put = NULL;
+	ix->get = ix->put = ix->count = ix->art_del = ix->text_put = NULL;
 	if (ix->db)
 		sqlite3_close(ix->db);
 	ix->db = NULL;
@@ -427,9 +647,12 @@ struct cindex *cindex_open(const char *file, unsigned flags, char **note)
 		r = open_db(ix, file, flags, &rebuilt);
 		if (r == OPEN_OK)
 			*note = dup_printf("%s: the index was damaged (%s); rebuilt", file, why);
-	} else if (r == OPEN_OK && rebuilt) {
+	} else if (r == OPEN_OK && rebuilt == REBUILT_VERSION) {
 		*note = dup_printf("%s: the index was written by another version of tandem; rebuilt",
 		                   file);
+	} else if (r == OPEN_OK && rebuilt == REBUILT_ORPHANS) {
+		*note = dup_printf("%s: the index held more texts of changed or removed files than"
+		                   " of articles; rebuilt", file);
 	}
 	if (r != OPEN_OK) {
 		*note = dup_printf("%s: %s; the index is not used", file, ix->err);
@@ -660,6 +883,7 @@ static int scan_take(struct cindex *ix, const char *path, struct cindex_entry *o
 	sc->misses = 0;
 	if (read_row(ix, sc->st, 2, 0, out) != 1)
 		return -1;
+	out->id = sqlite3_column_int64(sc->st, 0);
 	scan_step(ix);
 	return 1;
 }
@@ -715,6 +939,8 @@ int cindex_lookup(struct cindex *ix, const char *path, struct cindex_entry *out)
 	if (rc == SQLITE_ROW) {
 		sqlite3_int64 rowid = sqlite3_column_int64(st, 17);
 		r = read_row(ix, st, 0, 1, out);
+		if (r == 1)
+			out->id = rowid;
 		rc = SQLITE_DONE;
 		if (r == 1)
 			scan_resync(ix, rowid);
@@ -728,12 +954,56 @@ int cindex_lookup(struct cindex *ix, const char *path, struct cindex_entry *out)
 	return r;
 }
 
+/* Writes the searchable text of article row `id` (a new row: a text is
+ * never replaced). Returns SQLITE_DONE, or another code with ix->err set. */
+static int put_text(struct cindex *ix, sqlite3_int64 id, const char *body, size_t n)
+{
+	int rc = SQLITE_ERROR;
+	if (n <= INT_MAX && sqlite3_bind_int64(ix->text_put, 1, id) == SQLITE_OK &&
+	    sqlite3_bind_text(ix->text_put, 2, body, (int)n, SQLITE_STATIC) == SQLITE_OK)
+		rc = sqlite3_step(ix->text_put);
+	sqlite3_reset(ix->text_put);
+	sqlite3_clear_bindings(ix->text_put);
+	if (rc != SQLITE_DONE)
+		set_err(ix, "write the text");
+	return rc;
+}
+
+/* Writes the texts held for the open transaction (in the order they were
+ * put, so that a later text of the same article replaces an earlier one)
+ * and forgets them. 0, or -1 with ix->err set. */
+static int write_texts(struct cindex *ix)
+{
+	int r = 0;
+	for (size_t i = 0; i < ix->ntexts; i++) {
+		struct pending_text *t = &ix->texts[i];
+		if (r == 0 && put_text(ix, t->id, t->body, t->len) != SQLITE_DONE)
+			r = -1;
+		free(t->body);
+	}
+	ix->ntexts = 0;
+	if (r == 0 && ix->orphaned) {
+		char sql[96];
+		snprintf(sql, sizeof sql, "UPDATE meta SET value = value + %lld WHERE key = 'orphans'",
+		         ix->orphaned);
+		r = exec(ix, sql);
+	}
+	ix->orphaned = 0;
+	return r;
+}
+
 int cindex_flush(struct cindex *ix)
 {
 	if (ix->in_tx == TX_NONE)
 		return 0;
 	scan_suspend(ix);
 	int wrote = ix->in_tx == TX_WRITE;
+	if (write_texts(ix) != 0) {
+		sqlite3_exec(ix->db, "ROLLBACK", NULL, NULL, NULL);
+		ix->in_tx = TX_NONE;
+		ix->pending = 0;
+		return -1;
+	}
 	ix->in_tx = TX_NONE;
 	ix->pending = 0;
 	if (exec(ix, "COMMIT") != 0) {
@@ -745,25 +1015,25 @@ int cindex_flush(struct cindex *ix)
 	return 0;
 }
 
-/* Replaces the searchable text of article row `id`. Returns SQLITE_DONE,
- * or another code with ix->err set. */
-static int put_text(struct cindex *ix, sqlite3_int64 id, const char *body, size_t n)
+/* Keeps a copy of an article's text for the commit. 0, or -1 when memory
+ * runs out. */
+static int hold_text(struct cindex *ix, sqlite3_int64 id, const char *body, size_t n)
 {
-	int rc = SQLITE_ERROR;
-	if (sqlite3_bind_int64(ix->text_del, 1, id) == SQLITE_OK)
-		rc = sqlite3_step(ix->text_del);
-	sqlite3_reset(ix->text_del);
-	if (rc == SQLITE_DONE) {
-		rc = SQLITE_ERROR;
-		if (n <= INT_MAX && sqlite3_bind_int64(ix->text_put, 1, id) == SQLITE_OK &&
-		    sqlite3_bind_text(ix->text_put, 2, body, (int)n, SQLITE_STATIC) == SQLITE_OK)
-			rc = sqlite3_step(ix->text_put);
-		sqlite3_reset(ix->text_put);
-		sqlite3_clear_bindings(ix->text_put);
+	if (ix->ntexts == ix->texts_cap) {
+		size_t nc = ix->texts_cap ? ix->texts_cap * 2 : CINDEX_BATCH;
+		struct pending_text *nt = realloc(ix->texts, nc * sizeof *nt);
+		if (!nt)
+			return -1;
+		ix->texts = nt;
+		ix->texts_cap = nc;
 	}
-	if (rc != SQLITE_DONE)
-		set_err(ix, "write the text");
-	return rc;
+	char *copy = malloc(n + 1);
+	if (!copy)
+		return -1;
+	memcpy(copy, body, n);
+	copy[n] = 0;
+	ix->texts[ix->ntexts++] = (struct pending_text){id, copy, n};
+	return 0;
 }
 
 int cindex_put(struct cindex *ix, const char *path, const struct cindex_entry *e)
@@ -775,6 +1045,19 @@ int cindex_put(struct cindex *ix, const char *path, const struct cindex_entry *e
 		if (exec(ix, "BEGIN IMMEDIATE") != 0)
 			return -1;
 		ix->in_tx = TX_WRITE;
+	}
+	if (e->body) {
+		/* a new text, a new id: the old text stays under the old one */
+		int rc = SQLITE_ERROR;
+		if (sqlite3_bind_text(ix->art_del, 1, path, -1, SQLITE_STATIC) == SQLITE_OK)
+			rc = sqlite3_step(ix->art_del);
+		sqlite3_reset(ix->art_del);
+		sqlite3_clear_bindings(ix->art_del);
+		if (rc != SQLITE_DONE) {
+			set_err(ix, "write");
+			return -1;
+		}
+		ix->orphaned += sqlite3_changes(ix->db);
 	}
 	unsigned char *bb = pack_blocks(e->blocks, e->nblocks);
 	unsigned char *db = pack_dates(e->dates, e->ndates);
@@ -814,8 +1097,12 @@ int cindex_put(struct cindex *ix, const char *path, const struct cindex_entry *e
 	sqlite3_clear_bindings(st);
 	free(bb);
 	free(db);
-	if (rc == SQLITE_DONE && e->body)
-		rc = put_text(ix, id, e->body, e->body_len);
+	if (rc == SQLITE_DONE)
+		ix->last_id = id;
+	if (rc == SQLITE_DONE && e->body && hold_text(ix, id, e->body, e->body_len) != 0) {
+		snprintf(ix->err, sizeof ix->err, "write the text: out of memory");
+		rc = SQLITE_NOMEM;
+	}
 	if (rc != SQLITE_DONE)
 		return -1;
 	if (++ix->pending >= CINDEX_BATCH)
@@ -856,7 +1143,9 @@ int cindex_touch(struct cindex *ix, const char *path, long long mtime_ns)
 int cindex_prune(struct cindex *ix, const char *const *paths, size_t n)
 {
 	scan_end(ix);
-	if (ix->in_tx == TX_READ && cindex_flush(ix) != 0)
+	/* the articles written so far (their texts with them) are committed
+	 * first */
+	if (ix->in_tx != TX_NONE && cindex_flush(ix) != 0)
 		return -1;
 	if (ix->in_tx == TX_NONE) {
 		if (exec(ix, "BEGIN IMMEDIATE") != 0)
@@ -882,12 +1171,24 @@ int cindex_prune(struct cindex *ix, const char *const *paths, size_t n)
 		sqlite3_reset(st);
 	}
 	sqlite3_finalize(st);
-	if (r == 0 && exec(ix, "DELETE FROM text WHERE rowid IN (SELECT id FROM article"
-	                       " WHERE path NOT IN (SELECT path FROM keep));"
-	                       "DELETE FROM article WHERE path NOT IN (SELECT path FROM keep);"
-	                       "DELETE FROM keep") != 0)
+	/* their texts stay, under ids no article has */
+	if (r == 0 && exec(ix, "DELETE FROM article WHERE path NOT IN (SELECT path FROM keep)") != 0)
+		r = -1;
+	if (r == 0)
+		ix->orphaned += sqlite3_changes(ix->db);
+	if (r == 0 && exec(ix, "DELETE FROM keep") != 0)
 		r = -1;
 	return r == 0 ? cindex_flush(ix) : -1;
+}
+
+long long cindex_last_id(const struct cindex *ix)
+{
+	return ix->last_id;
+}
+
+uint64_t cindex_generation(const struct cindex *ix)
+{
+	return ix->generation;
 }
 
 long cindex_count(struct cindex *ix)
@@ -930,6 +1231,9 @@ void cindex_close(struct cindex *ix)
 		cindex_flush(ix);
 		close_db(ix);
 	}
+	for (size_t i = 0; i < ix->ntexts; i++)
+		free(ix->texts[i].body);
+	free(ix->texts);
 	free(ix->file);
 	free(ix);
 }
@@ -951,27 +1255,29 @@ static int push_path(char ***v, size_t *n, size_t *cap, const char *s)
 	return 0;
 }
 
-int cindex_candidates(const char *file, const char *needle, char ***paths, size_t *npaths)
+/* The MATCH expression for a needle: its trigrams, quoted, end to end.
+ * Returns it (caller frees; *len its length), or NULL for a needle of fewer
+ * than 3 or more than CINDEX_QUERY_MAX_CHARS characters, or out of memory.
+ *
+ * The table keeps no positions (detail=none: a third of the size, and
+ * faster to build), so no phrase query: every article holding all the
+ * needle's trigrams is a candidate, the trigrams taken end to end with the
+ * last one flush with the needle's end. The caller confirms each candidate
+ * with tandem's own search. The text is folded already, so the tokenizer
+ * compares bytes (case_sensitive 1). */
+static char *match_query(const char *needle, size_t *len)
 {
-	*paths = NULL;
-	*npaths = 0;
-	/* The table keeps no positions (detail=none: a third of the size, and
-	 * faster to build), so no phrase query: every article holding all the
-	 * needle's trigrams is a candidate, the trigrams taken end to end with
-	 * the last one flush with the needle's end. The caller confirms each
-	 * candidate with tandem's own search. The text is folded already, so
-	 * the tokenizer compares bytes (case_sensitive 1). */
 	size_t n = strlen(needle), k = 0;
 	size_t starts[CINDEX_QUERY_MAX_CHARS + 1], nc = 0;
 	for (size_t i = 0; i < n && nc <= CINDEX_QUERY_MAX_CHARS; i++)
 		if (((unsigned char)needle[i] & 0xC0) != 0x80)
 			starts[nc++] = i;
 	if (nc < 3 || nc > CINDEX_QUERY_MAX_CHARS)
-		return -1; /* the caller scans instead */
+		return NULL; /* the caller scans instead */
 	starts[nc] = n;
 	char *q = malloc(4 * n + 16);
 	if (!q)
-		return -1;
+		return NULL;
 	for (size_t c = 0;; c += 3) {
 		if (c + 3 > nc)
 			c = nc - 3;
@@ -988,18 +1294,51 @@ int cindex_candidates(const char *file, const char *needle, char ***paths, size_
 			break;
 	}
 	q[k] = 0;
+	*len = k;
+	return q;
+}
+
+/* Opens the index in `file` read-only for a query when it is of the
+ * current schema (and, when `generation` is not NULL, of that generation).
+ * Returns the connection, or NULL. */
+static sqlite3 *open_reader(const char *file, const uint64_t *generation)
+{
 	sqlite3 *db = NULL;
+	sqlite3_stmt *st = NULL;
+	int ok = sqlite3_open_v2(file, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+	         sqlite3_busy_timeout(db, BUSY_TIMEOUT_MS) == SQLITE_OK &&
+	         cindex_tokenizer_register(db) == 0 &&
+	         sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK &&
+	         sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) == CINDEX_SCHEMA;
+	sqlite3_finalize(st);
+	st = NULL;
+	if (ok && generation)
+		ok = sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key = 'generation'", -1,
+		                        &st, NULL) == SQLITE_OK &&
+		     sqlite3_step(st) == SQLITE_ROW &&
+		     (uint64_t)sqlite3_column_int64(st, 0) == *generation;
+	sqlite3_finalize(st);
+	if (!ok) {
+		sqlite3_close(db);
+		return NULL;
+	}
+	return db;
+}
+
+int cindex_candidates(const char *file, const char *needle, char ***paths, size_t *npaths)
+{
+	*paths = NULL;
+	*npaths = 0;
+	size_t k;
+	char *q = match_query(needle, &k);
+	if (!q)
+		return -1;
+	sqlite3 *db = open_reader(file, NULL);
 	sqlite3_stmt *st = NULL;
 	size_t cap = 0;
 	int r = -1;
-	if (sqlite3_open_v2(file, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
-	    sqlite3_busy_timeout(db, BUSY_TIMEOUT_MS) != SQLITE_OK)
+	if (!db)
 		goto done;
-	if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK ||
-	    sqlite3_step(st) != SQLITE_ROW || sqlite3_column_int(st, 0) != CINDEX_SCHEMA)
-		goto done;
-	sqlite3_finalize(st);
-	st = NULL;
 	if (sqlite3_prepare_v2(db,
 	                       "SELECT path FROM article WHERE id IN"
 	                       " (SELECT rowid FROM text WHERE text MATCH ?1)",
@@ -1023,6 +1362,47 @@ done:
 		free(*paths);
 		*paths = NULL;
 		*npaths = 0;
+	}
+	return r;
+}
+
+int cindex_candidate_ids(const char *file, uint64_t generation, const char *needle,
+                         long long **ids, size_t *nids)
+{
+	*ids = NULL;
+	*nids = 0;
+	size_t k, cap = 0;
+	char *q = match_query(needle, &k);
+	if (!q)
+		return -1;
+	sqlite3 *db = open_reader(file, &generation);
+	sqlite3_stmt *st = NULL;
+	int r = -1, rc = SQLITE_ERROR;
+	/* the table's own order is by rowid: no sort */
+	if (db &&
+	    sqlite3_prepare_v2(db, "SELECT rowid FROM text WHERE text MATCH ?1", -1, &st, NULL) ==
+	        SQLITE_OK &&
+	    sqlite3_bind_text(st, 1, q, (int)k, SQLITE_STATIC) == SQLITE_OK) {
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			if (*nids == cap) {
+				size_t nc = cap ? cap * 2 : 256;
+				long long *nv = realloc(*ids, nc * sizeof *nv);
+				if (!nv)
+					break;
+				*ids = nv;
+				cap = nc;
+			}
+			(*ids)[(*nids)++] = sqlite3_column_int64(st, 0);
+		}
+		r = rc == SQLITE_DONE ? 0 : -1;
+	}
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	free(q);
+	if (r != 0) {
+		free(*ids);
+		*ids = NULL;
+		*nids = 0;
 	}
 	return r;
 }

@@ -110,40 +110,59 @@ static int search_text(const char *s, size_t n, const struct fold_text *needle, 
 }
 
 /* Appends the folded text of bytes s[0..n) to buf (a line feed first when
- * it is not empty). */
+ * it is not empty), encoded in UTF-8 as decode_to_utf8 would (straight into
+ * buf: no string a block). */
 static int append_folded(char **buf, size_t *len, size_t *cap, const char *s, size_t n)
 {
 	struct decoded_text d;
 	struct fold_text f;
-	size_t un;
 	if (decode_paragraph(s, n, &d) != 0)
 		return -1;
 	int fr = fold_text(d.cp, d.len, &f);
 	decode_free(&d);
 	if (fr != 0)
 		return -1;
-	char *u = decode_to_utf8(f.cp, f.len, &un);
-	fold_free(&f);
-	if (!u)
-		return -1;
-	if (*len + un + 2 > *cap) {
+	if (*len + 4 * f.len + 2 > *cap) {
 		size_t nc = *cap ? *cap : 256;
-		while (*len + un + 2 > nc)
+		while (*len + 4 * f.len + 2 > nc)
 			nc *= 2;
 		char *nb = realloc(*buf, nc);
 		if (!nb) {
-			free(u);
+			fold_free(&f);
 			return -1;
 		}
 		*buf = nb;
 		*cap = nc;
 	}
+	unsigned char *o = (unsigned char *)*buf + *len;
+	int bad = 0;
 	if (*len)
-		(*buf)[(*len)++] = '\n';
-	memcpy(*buf + *len, u, un);
-	*len += un;
+		*o++ = '\n';
+	for (size_t i = 0; i < f.len && !bad; i++) {
+		uint32_t c = f.cp[i];
+		if (c < 0x80) {
+			*o++ = (unsigned char)c;
+		} else if (c < 0x800) {
+			*o++ = (unsigned char)(0xC0 | c >> 6);
+			*o++ = (unsigned char)(0x80 | (c & 0x3F));
+		} else if (c < 0x10000 && (c < 0xD800 || c >= 0xE000)) {
+			*o++ = (unsigned char)(0xE0 | c >> 12);
+			*o++ = (unsigned char)(0x80 | (c >> 6 & 0x3F));
+			*o++ = (unsigned char)(0x80 | (c & 0x3F));
+		} else if (c >= 0x10000 && c < 0x110000) {
+			*o++ = (unsigned char)(0xF0 | c >> 18);
+			*o++ = (unsigned char)(0x80 | (c >> 12 & 0x3F));
+			*o++ = (unsigned char)(0x80 | (c >> 6 & 0x3F));
+			*o++ = (unsigned char)(0x80 | (c & 0x3F));
+		} else {
+			bad = 1; /* not a character: a failure, as in decode_to_utf8 */
+		}
+	}
+	fold_free(&f);
+	if (bad)
+		return -1;
+	*len = (size_t)(o - (unsigned char *)*buf);
 	(*buf)[*len] = 0;
-	free(u);
 	return 0;
 }
 
@@ -182,41 +201,42 @@ struct search_run {
 	int indexed;
 };
 
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* Marks the articles whose text the index says may hold the needle.
- * Returns 0, or -1 when the index cannot answer (then: every article). */
+/* Marks the articles whose text the index says may hold the needle: the
+ * row ids the trigram table gives, set in a bitmap over the ids, then each
+ * article's id looked up there (an article whose id the load did not learn
+ * is always read). No path is compared, so a word most articles hold costs
+ * the table's lists and one pass over the articles. Returns 0, or -1 when
+ * the index cannot answer (then: every article). */
 static int index_candidates(struct search_run *s)
 {
 	const struct corpus *c = s->c;
-	size_t un;
+	size_t un, nids;
+	long long *ids;
 	char *u = decode_to_utf8(s->needle.cp, s->needle.len, &un);
-	char **paths;
-	size_t np;
-	if (!u || strlen(u) != un || cindex_candidates(c->index_file, u, &paths, &np) != 0) {
+	if (!u || strlen(u) != un ||
+	    cindex_candidate_ids(c->index_file, c->index_generation, u, &ids, &nids) != 0) {
 		free(u);
 		return -1;
 	}
 	free(u);
-	if (np)
-		qsort(paths, np, sizeof *paths, cmp_str);
+	uint32_t max = 0;
+	for (size_t i = 0; i < c->narticles; i++)
+		if (c->articles[i].index_id > max)
+			max = c->articles[i].index_id;
+	unsigned char *bits = calloc((size_t)max / 8 + 1, 1);
 	int r = -1;
-	if ((s->cand = calloc(c->narticles ? c->narticles : 1, 1))) {
+	if (bits && (s->cand = calloc(c->narticles ? c->narticles : 1, 1))) {
+		for (size_t i = 0; i < nids; i++)
+			if (ids[i] > 0 && ids[i] <= max)
+				bits[ids[i] / 8] |= (unsigned char)(1u << (ids[i] % 8));
 		for (size_t i = 0; i < c->narticles; i++) {
-			const char *rel = c->articles[i].path;
-			if (strlen(rel) < c->index_prefix)
-				continue;
-			rel += c->index_prefix;
-			s->cand[i] = np && bsearch(&rel, paths, np, sizeof *paths, cmp_str);
+			uint32_t id = c->articles[i].index_id;
+			s->cand[i] = id == 0 || (bits[id / 8] >> (id % 8) & 1);
 		}
 		r = 0;
 	}
-	for (size_t i = 0; i < np; i++)
-		free(paths[i]);
-	free(paths);
+	free(bits);
+	free(ids);
 	return r;
 }
 

@@ -3,9 +3,12 @@
  * "hanoi" finds "Hanoï" and an Arabic word matches with or without its
  * harakat. Every folded character remembers its source index, so a match can
  * be drawn on the right characters (and through a line's map, the right
- * cells). */
+ * cells). What a character of the BMP folds to is remembered once worked
+ * out (`memo`), as folding each one anew (NFKD and case folding through
+ * libunistring) was most of the time spent indexing an article's text. */
 #include "tandem/fold.h"
 
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicase.h>
@@ -16,6 +19,25 @@
 static int keep(uint32_t c)
 {
 	return c != 0x0640 && !uc_is_general_category(c, UC_CATEGORY_Mn);
+}
+
+/* What each BMP character folds to, once worked out: 0 not yet, MEMO_NONE
+ * nothing (a mark), MEMO_MANY several characters (worked out each time),
+ * else the one character plus MEMO_ONE. The values are the same whichever
+ * thread writes them first, so relaxed atomics are enough. */
+enum { MEMO_NONE = 1, MEMO_ONE = 2, MEMO_MANY = UINT32_MAX };
+static _Atomic uint32_t memo[0x10000];
+
+static uint32_t memo_get(uint32_t c)
+{
+	return c < 0x10000 ? atomic_load_explicit(&memo[c], memory_order_relaxed) : 0;
+}
+
+static void memo_set(uint32_t c, size_t kept, uint32_t last)
+{
+	if (c < 0x10000)
+		atomic_store_explicit(&memo[c], kept == 0 ? MEMO_NONE : kept == 1 ? last + MEMO_ONE : MEMO_MANY,
+		                      memory_order_relaxed);
 }
 
 int fold_text(const uint32_t *cp, size_t n, struct fold_text *out)
@@ -30,8 +52,15 @@ int fold_text(const uint32_t *cp, size_t n, struct fold_text *out)
 		uint32_t c = cp[i];
 		uint32_t buf[64];
 		uint32_t *f = buf;
-		size_t flen;
-		if (c < 0x80) {
+		size_t flen, kept = 0;
+		uint32_t m = memo_get(c);
+		int known = m >= MEMO_ONE && m != MEMO_MANY;
+		if (m == MEMO_NONE)
+			continue;
+		if (known) {
+			buf[0] = m - MEMO_ONE; /* known: no mark, kept as is */
+			flen = 1;
+		} else if (c < 0x80) {
 			buf[0] = (c >= 'A' && c <= 'Z') ? c + 32 : c;
 			flen = 1;
 		} else {
@@ -48,7 +77,7 @@ int fold_text(const uint32_t *cp, size_t n, struct fold_text *out)
 				goto fail;
 		}
 		for (size_t j = 0; j < flen; j++) {
-			if (!keep(f[j]))
+			if (!known && !keep(f[j]))
 				continue;
 			if (len + 1 >= cap) {
 				cap *= 2;
@@ -70,7 +99,10 @@ int fold_text(const uint32_t *cp, size_t n, struct fold_text *out)
 			out->cp[len] = f[j];
 			out->src[len] = i;
 			len++;
+			kept++;
 		}
+		if (m == 0)
+			memo_set(c, kept, kept ? out->cp[len - 1] : 0);
 		if (f != buf)
 			free(f);
 	}

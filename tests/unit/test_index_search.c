@@ -5,7 +5,11 @@
  * (harakat), Cyrillic, Thai and Chinese, with `"` and `*` in queries; a
  * 2-character query is searched without the index; only the candidate
  * articles' files are read; the table follows changed, removed and
- * re-indexed articles, and an index of an older schema gets it. */
+ * re-indexed articles, and an index of an older schema gets it; texts are
+ * written at each batch's commit; articles know their row ids, and an index
+ * of another generation is not asked by them; one holding more texts of
+ * changed or removed files than articles is rebuilt; tandem's trigram
+ * tokenizer finds what SQLite's built-in one finds. */
 #define _GNU_SOURCE
 #include <setjmp.h>
 #include <stdarg.h>
@@ -21,6 +25,8 @@
 #include <cmocka.h>
 
 #include "tandem/corpus.h"
+#include "tandem/decode.h"
+#include "tandem/fold.h"
 #include "tandem/index.h"
 #include "tandem/search.h"
 
@@ -107,6 +113,7 @@ static long long count_sql(const char *db, const char *sql)
 	sqlite3_stmt *st;
 	long long n = -1;
 	assert_int_equal(sqlite3_open_v2(db, &s, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	assert_int_equal(cindex_tokenizer_register(s), 0);
 	assert_int_equal(sqlite3_prepare_v2(s, sql, -1, &st, NULL), SQLITE_OK);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		n = sqlite3_column_int64(st, 0);
@@ -119,6 +126,7 @@ static void exec_sql(const char *db, const char *sql)
 {
 	sqlite3 *s;
 	assert_int_equal(sqlite3_open_v2(db, &s, SQLITE_OPEN_READWRITE, NULL), SQLITE_OK);
+	assert_int_equal(cindex_tokenizer_register(s), 0);
 	assert_int_equal(sqlite3_exec(s, sql, NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(s);
 }
@@ -313,24 +321,44 @@ static void test_without_index(void **state)
 	assert_int_equal(stat(fx->db, &st), -1); /* nothing written */
 }
 
-/* A changed file's row is replaced (its old words gone, its new ones
- * found); a removed file's row goes; one row per article. */
+/* The number of candidates the index gives for needle, and whether `path`
+ * is one of them. */
+static size_t candidates(const char *db, const char *needle, const char *path, int *has)
+{
+	char **paths;
+	size_t n;
+	assert_int_equal(cindex_candidates(db, needle, &paths, &n), 0);
+	*has = 0;
+	for (size_t i = 0; i < n; i++) {
+		*has |= !strcmp(paths[i], path);
+		free(paths[i]);
+	}
+	free(paths);
+	return n;
+}
+
+/* A changed file gets a new row and text (its old words no longer found
+ * for any article, its new ones found); a removed file's row goes; the
+ * texts left to no article are counted. */
 static void test_follows_changes(void **state)
 {
 	struct fixture *fx = *state;
 	write_texts(fx);
 	corpus_free(load_dir(fx->dir, fx->cache));
 	size_t n = sizeof texts / sizeof *texts;
-	assert_int_equal(count_sql(fx->db, "SELECT count(*) FROM text"), n);
+	assert_int_equal(count_sql(fx->db, "SELECT count(*) FROM article"), n);
+	assert_int_equal(count_sql(fx->db, "SELECT value FROM meta WHERE key = 'orphans'"), 0);
+	assert_int_equal(count_sql(fx->db, "SELECT count(*) FROM article WHERE id IN (SELECT rowid"
+	                                   " FROM text WHERE text MATCH '\"mon\" \"tre\" \"eal\"')"),
+	                 1);
 	write_article(fx, "fr.txt", "Un tout autre article, sur Ouagadougou, le 4 mars 2024.\n");
 	char p[256];
 	snprintf(p, sizeof p, "%s/zh.txt", fx->dir);
 	assert_int_equal(unlink(p), 0);
 	corpus_free(load_dir(fx->dir, fx->cache));
 	struct corpus *c = load_dir(fx->dir, fx->cache);
-	assert_int_equal(count_sql(fx->db, "SELECT count(*) FROM text"), n - 1);
-	assert_int_equal(count_sql(fx->db, "SELECT count(*) FROM text WHERE rowid NOT IN"
-	                                   " (SELECT id FROM article)"), 0);
+	assert_int_equal(count_sql(fx->db, "SELECT count(*) FROM article"), n - 1);
+	assert_int_equal(count_sql(fx->db, "SELECT value FROM meta WHERE key = 'orphans'"), 2);
 	struct search_result r;
 	assert_int_equal(search_corpus(c, "ouagadougou", &r), 0);
 	assert_true(r.indexed);
@@ -339,11 +367,47 @@ static void test_follows_changes(void **state)
 	assert_int_equal(search_corpus(c, "montreal", &r), 0);
 	assert_int_equal(r.total, 0);
 	search_result_free(&r);
+	/* the old texts are still in the table, under ids no article has */
 	assert_int_equal(count_sql(fx->db, "SELECT count(*) FROM text WHERE text MATCH"
-	                                   " '\"mon\" \"tre\" \"eal\"'"), 0);
-	assert_int_equal(count_sql(fx->db, "SELECT count(*) FROM text WHERE text MATCH"
-	                                   " '\"北京市\"'"), 0);
+	                                   " '\"mon\" \"tre\" \"eal\"'"), 1);
+	assert_int_equal(count_sql(fx->db, "SELECT count(*) FROM article WHERE id IN (SELECT rowid"
+	                                   " FROM text WHERE text MATCH '\"mon\" \"tre\" \"eal\"')"),
+	                 0);
+	assert_int_equal(count_sql(fx->db, "SELECT count(*) FROM article WHERE id IN (SELECT rowid"
+	                                   " FROM text WHERE text MATCH '\"北京市\"')"),
+	                 0);
+	int has;
+	assert_int_equal(candidates(fx->db, "北京市", "zh.txt", &has), 0);
 	corpus_free(c);
+}
+
+/* An index holding more texts of changed or removed files than articles
+ * (and more than CINDEX_ORPHANS_MIN) is rebuilt when opened, with a note. */
+static void test_orphans_rebuilt(void **state)
+{
+	struct fixture *fx = *state;
+	write_texts(fx);
+	corpus_free(load_dir(fx->dir, fx->cache));
+	char sql[96];
+	snprintf(sql, sizeof sql, "UPDATE meta SET value = %d WHERE key = 'orphans'",
+	         CINDEX_ORPHANS_MIN);
+	exec_sql(fx->db, sql);
+	char *note = NULL;
+	struct cindex *ix = cindex_open(fx->db, 0, &note);
+	assert_non_null(ix);
+	assert_null(note); /* not more than the minimum */
+	cindex_close(ix);
+	snprintf(sql, sizeof sql, "UPDATE meta SET value = %d WHERE key = 'orphans'",
+	         CINDEX_ORPHANS_MIN + 1);
+	exec_sql(fx->db, sql);
+	ix = cindex_open(fx->db, 0, &note);
+	assert_non_null(ix);
+	assert_non_null(note);
+	assert_non_null(strstr(note, "rebuilt"));
+	free(note);
+	assert_int_equal(cindex_count(ix), 0);
+	cindex_close(ix);
+	assert_int_equal(count_sql(fx->db, "SELECT value FROM meta WHERE key = 'orphans'"), 0);
 }
 
 /* An index written with the schema before the trigram table (no `text`
@@ -355,7 +419,7 @@ static void test_older_schema_gets_table(void **state)
 	corpus_free(load_dir(fx->dir, fx->cache));
 	exec_sql(fx->db, "DROP TABLE text; PRAGMA user_version = 2");
 	struct corpus *c = load_dir(fx->dir, fx->cache);
-	assert_int_equal(count_sql(fx->db, "SELECT count(*) FROM text"), sizeof texts / sizeof *texts);
+	assert_int_equal(count_sql(fx->db, "SELECT count(*) FROM article"), sizeof texts / sizeof *texts);
 	assert_int_equal(count_sql(fx->db, "PRAGMA user_version"), CINDEX_SCHEMA);
 	struct search_result r;
 	assert_int_equal(search_corpus(c, "москв", &r), 0);
@@ -412,6 +476,242 @@ static void test_steps(void **state)
 	corpus_free(c);
 }
 
+/* Every article a load wrote or found in the index knows its row id, the
+ * one its text is filed under; an index rebuilt since the load (another
+ * generation, its ids given anew) is not asked by those ids: every article
+ * is searched, the same hits. */
+static void test_ids_and_generation(void **state)
+{
+	struct fixture *fx = *state;
+	write_texts(fx);
+	struct corpus *cold = load_dir(fx->dir, fx->cache);
+	struct corpus *warm = load_dir(fx->dir, fx->cache);
+	for (size_t i = 0; i < warm->narticles; i++) {
+		assert_true(cold->articles[i].index_id > 0);
+		assert_int_equal(cold->articles[i].index_id, warm->articles[i].index_id);
+	}
+	assert_int_equal(cold->index_generation, warm->index_generation);
+	struct search_result r;
+	assert_int_equal(search_corpus(warm, "москв", &r), 0);
+	assert_true(r.indexed);
+	assert_int_equal(r.total, 3);
+	search_result_free(&r);
+	/* rebuilt by another load, its rows written in another order */
+	write_article(fx, "0first.txt", "A new first article on Moscow: Москва.\n");
+	struct corpus_opts o = {.index = 1, .reindex = 1, .cache_dir = fx->cache};
+	struct corpus *again = corpus_open_dir_opts(fx->dir, &o);
+	assert_non_null(again);
+	assert_int_not_equal(again->index_generation, warm->index_generation);
+	assert_int_equal(search_corpus(warm, "москв", &r), 0);
+	assert_false(r.indexed);
+	assert_int_equal(r.total, 3);
+	search_result_free(&r);
+	assert_int_equal(search_corpus(again, "москв", &r), 0);
+	assert_true(r.indexed);
+	assert_int_equal(r.total, 4);
+	search_result_free(&r);
+	corpus_free(again);
+	corpus_free(warm);
+	corpus_free(cold);
+}
+
+/* Texts written through cindex_put are in the table once their batch is
+ * committed, across several batches, and the last text put for a path in
+ * one batch is the one kept. */
+static void test_texts_of_batches(void **state)
+{
+	struct fixture *fx = *state;
+	char *note = NULL;
+	struct cindex *ix = cindex_open(fx->db, 0, &note);
+	assert_non_null(ix);
+	assert_null(note);
+	struct cindex_entry e = {.lang = "en", .title = "t"};
+	char path[64], body[64];
+	size_t n = CINDEX_BATCH * 2 + 3;
+	for (size_t i = 0; i < n; i++) {
+		snprintf(path, sizeof path, "a%zu.txt", i);
+		snprintf(body, sizeof body, "t\nword%zuend shared", i);
+		e.body = body;
+		e.body_len = strlen(body);
+		assert_int_equal(cindex_put(ix, path, &e), 0);
+	}
+	e.body = "t\nfirst version";
+	e.body_len = strlen(e.body);
+	assert_int_equal(cindex_put(ix, "x.txt", &e), 0);
+	e.body = "t\nsecond version";
+	e.body_len = strlen(e.body);
+	assert_int_equal(cindex_put(ix, "x.txt", &e), 0);
+	assert_int_equal(cindex_flush(ix), 0);
+	cindex_close(ix);
+	int has;
+	assert_int_equal(candidates(fx->db, "shared", "a0.txt", &has), n);
+	assert_true(has);
+	assert_int_equal(candidates(fx->db, "word513end", "a513.txt", &has), 1);
+	assert_true(has);
+	assert_int_equal(candidates(fx->db, "first", "x.txt", &has), 0);
+	assert_int_equal(candidates(fx->db, "second", "x.txt", &has), 1);
+	assert_true(has);
+	/* the first text of x.txt stays, under an id no article has */
+	assert_int_equal(count_sql(fx->db, "SELECT value FROM meta WHERE key = 'orphans'"), 1);
+}
+
+/* Appends the folded UTF-8 of s[0..n) to out, as the library calls give it
+ * one by one (decode, fold, encode). */
+static void fold_append(char *out, size_t cap, const char *s, size_t n)
+{
+	struct decoded_text d;
+	struct fold_text f;
+	size_t un;
+	assert_int_equal(decode_paragraph(s, n, &d), 0);
+	assert_int_equal(fold_text(d.cp, d.len, &f), 0);
+	char *u = decode_to_utf8(f.cp, f.len, &un);
+	assert_non_null(u);
+	size_t k = strlen(out);
+	assert_true(k + un + 2 < cap);
+	if (k)
+		out[k++] = '\n';
+	memcpy(out + k, u, un + 1);
+	free(u);
+	fold_free(&f);
+	decode_free(&d);
+}
+
+/* search_fold_body gives the title and text blocks (repeats skipped) of
+ * articles in six scripts, each decoded, folded and encoded, joined by line
+ * feeds. */
+static void test_fold_body(void **state)
+{
+	struct fixture *fx = *state;
+	write_texts(fx);
+	write_article(fx, "rep.txt", "Échos\n\nLe même paragraphe.\n\nLe même paragraphe.\n\n"
+	                             "Tab\there, 𠀋 and ﬁ.\n");
+	struct corpus *c = corpus_open_dir(fx->dir);
+	assert_non_null(c);
+	for (size_t i = 0; i < c->narticles; i++) {
+		const struct corpus_article *a = &c->articles[i];
+		const struct article_text *t = corpus_article_text(a);
+		assert_non_null(t);
+		static char want[8192];
+		want[0] = 0;
+		fold_append(want, sizeof want, a->title, strlen(a->title));
+		for (size_t b = 0; b < t->nblocks; b++) {
+			size_t n;
+			if (!article_block_is_text(t->blocks[b].kind) || t->blocks[b].dup_of >= 0)
+				continue;
+			const char *txt = article_block_text(t, b, &n);
+			fold_append(want, sizeof want, txt, n);
+		}
+		char *body;
+		size_t len;
+		assert_int_equal(search_fold_body(a->title, t, &body, &len), 0);
+		assert_int_equal(len, strlen(body));
+		assert_string_equal(body, want);
+		free(body);
+	}
+	corpus_free(c);
+}
+
+/* The rowids a table gives for a MATCH of one quoted trigram, as a string. */
+static void match_ids(sqlite3 *db, const char *table, const char *tri, char *out, size_t cap)
+{
+	char sql[128];
+	sqlite3_stmt *st;
+	snprintf(sql, sizeof sql, "SELECT rowid FROM %s WHERE %s MATCH ?1", table, table);
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+	char q[64];
+	snprintf(q, sizeof q, "\"%s\"", tri);
+	assert_int_equal(sqlite3_bind_text(st, 1, q, -1, SQLITE_TRANSIENT), SQLITE_OK);
+	size_t k = 0;
+	out[0] = 0;
+	while (sqlite3_step(st) == SQLITE_ROW && k + 24 < cap)
+		k += (size_t)snprintf(out + k, cap - k, "%lld,", sqlite3_column_int64(st, 0));
+	sqlite3_finalize(st);
+}
+
+/* tandem's trigram tokenizer finds, for every trigram of texts in six
+ * scripts (repeats, spaces, line feeds, 4-byte characters), the same rows
+ * as SQLite's built-in trigram tokenizer (case_sensitive 1), and a trigram
+ * of none of them in none. */
+static void test_tokenizer_same_as_builtin(void **state)
+{
+	(void)state;
+	static const char *const docs[] = {
+	    "un élan à montréal\nl'élan des québécois: « élan ! » élans",
+	    "افتتحت القمة في مدينة هانوي\nوصلت الوفود إلى مدينة هانوي",
+	    "саммит открылся в москве\nделегации прибыли в москву; москва ждёт",
+	    "การประชุมสุดยอดเปิดขึ้นที่กรุงเทพมหานคร\nคณะผู้แทนเดินทางถึงกรุงเทพมหานครแล้ว",
+	    "峰会在北京市开幕。\n代表团抵达北京市，北京很冷。𠀋𠀋𠀋北京",
+	    "aaaa aaaa aaa ab ab ab abab \"quoted\" a*b",
+	    "ab",
+	    "",
+	};
+	size_t ndocs = sizeof docs / sizeof *docs;
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
+	assert_int_equal(cindex_tokenizer_register(db), 0);
+	assert_int_equal(sqlite3_exec(db,
+	                              "CREATE VIRTUAL TABLE a USING fts5(body,"
+	                              " tokenize='trigram case_sensitive 1', detail=none);"
+	                              "CREATE VIRTUAL TABLE b USING fts5(body,"
+	                              " tokenize='tandem_trigram', detail=none, content='',"
+	                              " columnsize=0);",
+	                              NULL, NULL, NULL),
+	                 SQLITE_OK);
+	sqlite3_stmt *ia, *ib;
+	assert_int_equal(sqlite3_prepare_v2(db, "INSERT INTO a(rowid, body) VALUES(?1, ?2)", -1, &ia,
+	                                    NULL),
+	                 SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, "INSERT INTO b(rowid, body) VALUES(?1, ?2)", -1, &ib,
+	                                    NULL),
+	                 SQLITE_OK);
+	for (size_t i = 0; i < ndocs; i++) {
+		sqlite3_stmt *both[] = {ia, ib};
+		for (int t = 0; t < 2; t++) {
+			assert_int_equal(sqlite3_bind_int64(both[t], 1, (sqlite3_int64)i + 1), SQLITE_OK);
+			assert_int_equal(sqlite3_bind_text(both[t], 2, docs[i], -1, SQLITE_STATIC),
+			                 SQLITE_OK);
+			assert_int_equal(sqlite3_step(both[t]), SQLITE_DONE);
+			sqlite3_reset(both[t]);
+		}
+	}
+	sqlite3_finalize(ia);
+	sqlite3_finalize(ib);
+	size_t checked = 0;
+	for (size_t i = 0; i < ndocs; i++) {
+		const char *d = docs[i];
+		size_t n = strlen(d);
+		for (size_t at = 0; at < n; at++) {
+			if (((unsigned char)d[at] & 0xC0) == 0x80)
+				continue;
+			/* three characters from at */
+			size_t end = at, chars = 0;
+			while (end < n && chars < 3) {
+				end++;
+				while (end < n && ((unsigned char)d[end] & 0xC0) == 0x80)
+					end++;
+				chars++;
+			}
+			if (chars < 3 || d[at] == '"' || d[at + 1] == '"' || d[end - 1] == '"')
+				continue;
+			char tri[16], ra[256], rb[256];
+			memcpy(tri, d + at, end - at);
+			tri[end - at] = 0;
+			match_ids(db, "a", tri, ra, sizeof ra);
+			match_ids(db, "b", tri, rb, sizeof rb);
+			assert_string_equal(ra, rb);
+			assert_true(ra[0] != 0);
+			checked++;
+		}
+	}
+	assert_true(checked > 200);
+	char ra[256], rb[256];
+	match_ids(db, "a", "xyz", ra, sizeof ra);
+	match_ids(db, "b", "xyz", rb, sizeof rb);
+	assert_string_equal(ra, "");
+	assert_string_equal(rb, "");
+	sqlite3_close(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -420,9 +720,14 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_reads_only_candidates, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_without_index, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_follows_changes, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_orphans_rebuilt, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_older_schema_gets_table, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_index_gone, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_steps, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_texts_of_batches, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_ids_and_generation, setup, teardown),
+	    cmocka_unit_test(test_tokenizer_same_as_builtin),
+	    cmocka_unit_test_setup_teardown(test_fold_body, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

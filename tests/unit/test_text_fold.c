@@ -406,6 +406,28 @@ static void test_fold_corpus(void **state)
 	free(ar0);
 }
 
+/* What a character folds to is remembered after its first folding: a text
+ * folded again (every character then known) gives the same characters and
+ * the same map back to the source, for a letter, a mark dropped, tatweel,
+ * and characters that fold to several (ß, the ligature ﬁ). */
+static void test_fold_remembered_same_as_first(void **state)
+{
+	(void)state;
+	/* É a U+0301 ß ﬁ U+0640 Я, as code points */
+	const uint32_t src[] = {0x00C9, 'a', 0x0301, 0x00DF, 0xFB01, 0x0640, 0x042F};
+	const uint32_t want[] = {'e', 'a', 's', 's', 'f', 'i', 0x044F};
+	const size_t want_src[] = {0, 1, 3, 3, 4, 4, 6, 7};
+	for (int pass = 0; pass < 3; pass++) {
+		struct fold_text f;
+		assert_int_equal(fold_text(src, NELEM(src), &f), 0);
+		assert_int_equal(f.len, NELEM(want));
+		assert_memory_equal(f.cp, want, sizeof want);
+		for (size_t i = 0; i <= f.len; i++)
+			assert_int_equal(f.src[i], want_src[i]);
+		fold_free(&f);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -420,6 +442,7 @@ int main(void)
 		cmocka_unit_test(test_fold_source_range_keeps_trailing_marks),
 		cmocka_unit_test(test_fold_invalid_utf8_query),
 		cmocka_unit_test(test_fold_corpus),
+		cmocka_unit_test(test_fold_remembered_same_as_first),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
