@@ -17,6 +17,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -447,17 +449,17 @@ static struct cindex_entry *index_find(struct corpus *c, const char *path, const
 	return h;
 }
 
-static void text_warnings(struct corpus *c, const char *path, size_t invalid, size_t controls,
-                          int paragraph)
+static void text_warnings(struct diag_list *diags, const char *path, size_t invalid,
+                          size_t controls, int paragraph)
 {
 	if (invalid)
-		diag_add(&c->diags, DIAG_WARNING, path, 0,
+		diag_add(diags, DIAG_WARNING, path, 0,
 		         "%zu invalid UTF-8 sequence(s), shown as U+FFFD", invalid);
 	if (controls)
-		diag_add(&c->diags, DIAG_WARNING, path, 0,
+		diag_add(diags, DIAG_WARNING, path, 0,
 		         "%zu control character(s), shown as visible symbols", controls);
 	if (!paragraph)
-		diag_add(&c->diags, DIAG_WARNING, path, 0, "no paragraph of text");
+		diag_add(diags, DIAG_WARNING, path, 0, "no paragraph of text");
 }
 
 /* Makes room for cap articles in all. 0, or -1 when memory runs out. */
@@ -522,8 +524,10 @@ static long add_article(struct corpus *c, const char *id, const char *path,
 	uint64_t hash = 0;
 	const char *charset = NULL;
 	size_t undecodable = 0;
-	/* a deferred load reads it later (not already read to compare) */
-	int later = !hit && !buf && c->opts && c->opts->deferred;
+	/* a directory's load reads it later (not already read to compare):
+	 * the reader's while it is used, the others' before the open returns,
+	 * several at once (read_deferred) */
+	int later = !hit && !buf && c->opts;
 	if (!hit && !later) {
 		if (!buf && read_file(path, &buf, &len, &c->diags) != 0)
 			return -1;
@@ -557,7 +561,7 @@ static long add_article(struct corpus *c, const char *id, const char *path,
 		free(buf);
 		a->hash = hit->hash;
 		decoded_note(&c->diags, path, hit->charset, hit->undecodable);
-		text_warnings(c, path, hit->invalid_utf8, hit->controls, hit->has_paragraph);
+		text_warnings(&c->diags, path, hit->invalid_utf8, hit->controls, hit->has_paragraph);
 		if (unchecked) {
 			a->unparsed = CORPUS_UNVERIFIED;
 			c->verify_left++;
@@ -574,7 +578,7 @@ static long add_article(struct corpus *c, const char *id, const char *path,
 			r = article_parse_scanned(buf, len, &scan, a->text);
 		free(buf);
 		if (r == 0)
-			text_warnings(c, path, a->text->invalid_utf8, a->text->controls,
+			text_warnings(&c->diags, path, a->text->invalid_utf8, a->text->controls,
 			              first_block(a->text, BLOCK_PARAGRAPH) >= 0);
 	} else {
 		free(buf);
@@ -677,6 +681,53 @@ static void pack_strings(struct corpus_article *a)
 	a->packed = 1;
 }
 
+/* The fields the manifest left out, detected in a->text, and the dates it
+ * mentions found again. Touches the article alone (the reading threads run
+ * it). 0, or -1 when memory runs out. */
+static int detect_fields(struct corpus_article *a)
+{
+	free(a->dates);
+	a->dates = NULL;
+	a->ndates = 0;
+	return detect_missing(a);
+}
+
+/* Whether the article's row goes to the index with its folded text (not
+ * when its file could not be read: unread). */
+static int index_takes_text(const struct corpus *c, const struct corpus_article *a, int unread)
+{
+	return c->index && !unread && a->size >= 0 && !c->index_nowrite && a->text;
+}
+
+/* Writes the article's row to the index, its folded text body (from
+ * search_fold_body) with it; when it cannot be written, the index is no
+ * longer used for search (it does not hold every article). inputs: the
+ * detect_inputs of the article before detection. */
+static void index_write(struct corpus *c, struct corpus_article *a, uint64_t inputs, int unread,
+                        const char *body, size_t body_len)
+{
+	if (!c->index)
+		return;
+	if (!index_takes_text(c, a, unread)) {
+		/* its row, and its searchable text there, are not this article's */
+		free(c->index_file);
+		c->index_file = NULL;
+		return;
+	}
+	struct cindex_entry w = {
+	    .size = a->size, .mtime_ns = a->mtime_ns, .hash = a->hash, .inputs = inputs,
+	    .lang = a->lang, .source = a->source, .title = a->title, .date = a->date,
+	    .detected = a->detected, .dates = a->dates, .ndates = a->ndates,
+	    .blocks = a->text->blocks, .nblocks = a->text->nblocks,
+	    .invalid_utf8 = a->text->invalid_utf8, .controls = a->text->controls,
+	    .charset = (char *)a->charset, .undecodable = a->undecodable,
+	    .body = body, .body_len = body_len};
+	if (cindex_put(c->index, a->path + c->index_prefix, &w) != 0)
+		index_fail(c);
+	else if (cindex_last_id(c->index) <= UINT32_MAX)
+		a->index_id = (uint32_t)cindex_last_id(c->index);
+}
+
 /* fill_article's flags */
 enum {
 	FILL_LATE = 1 << 0,   /* a deferred load's step: the text is kept when
@@ -738,40 +789,15 @@ static int fill_article(struct corpus *c, struct corpus_article *a, unsigned fla
 		if ((unread = read_text(a, &c->diags)) < 0)
 			return -1;
 	}
-	/* detection finds the dates again */
-	free(a->dates);
-	a->dates = NULL;
-	a->ndates = 0;
-	if (detect_missing(a) != 0)
+	if (detect_fields(a) != 0)
 		return -1;
-	if (c->index && unread) {
-		/* its row, and its searchable text there, are not this article's */
-		free(c->index_file);
-		c->index_file = NULL;
-	} else if (c->index) {
-		struct cindex_entry w = {
-		    .size = a->size, .mtime_ns = a->mtime_ns, .hash = a->hash, .inputs = inputs,
-		    .lang = a->lang, .source = a->source, .title = a->title, .date = a->date,
-		    .detected = a->detected, .dates = a->dates, .ndates = a->ndates,
-		    .blocks = a->text ? a->text->blocks : NULL, .nblocks = a->text ? a->text->nblocks : 0,
-		    .invalid_utf8 = a->text ? a->text->invalid_utf8 : 0,
-		    .controls = a->text ? a->text->controls : 0,
-		    .charset = (char *)a->charset, .undecodable = a->undecodable};
-		char *body = NULL;
-		if (a->size >= 0 && !c->index_nowrite && a->text) {
-			if (search_fold_body(a->title, a->text, &body, &w.body_len) != 0)
-				return -1;
-			w.body = body;
-			if (cindex_put(c->index, a->path + c->index_prefix, &w) != 0)
-				index_fail(c);
-			else if (cindex_last_id(c->index) <= UINT32_MAX)
-				a->index_id = (uint32_t)cindex_last_id(c->index);
-			free(body);
-		} else {
-			free(c->index_file);
-			c->index_file = NULL;
-		}
-	}
+	char *body = NULL;
+	size_t body_len = 0;
+	if (index_takes_text(c, a, unread) &&
+	    search_fold_body(a->title, a->text, &body, &body_len) != 0)
+		return -1;
+	index_write(c, a, inputs, unread, body, body_len);
+	free(body);
 	/* only their number is held: corpus_article_dates finds them again */
 	free(a->dates);
 	a->dates = NULL;
@@ -786,11 +812,13 @@ static int fill_article(struct corpus *c, struct corpus_article *a, unsigned fla
 static void progress(const struct corpus *c, size_t done)
 {
 	const struct corpus_opts *o = c->opts;
+	/* files left to read are read after (read_rest): progress is given then */
+	if (c->load_left)
+		return;
 	if (o && o->progress && (done % CORPUS_PROGRESS_STEP == 0 || done == c->load_total))
 		o->progress(o->progress_arg, done, c->load_total);
 }
 
-/* The file name without directory and extension: the id of a plain file. */
 /* n with a comma between thousands ("10,000") into buf (32 bytes). */
 static const char *thousands(size_t n, char *buf)
 {
@@ -812,6 +840,7 @@ char *corpus_progress_text(char *buf, size_t size, const char *what, size_t done
 	return buf;
 }
 
+/* The file name without directory and extension: the id of a plain file. */
 static char *id_from_path(const char *path)
 {
 	const char *base = strrchr(path, '/');
@@ -1459,7 +1488,7 @@ static void retire(struct corpus *c, char *s)
 /* Reads and parses the article's file into a->text (NULL before): 0; 1
  * when it cannot be read or is not text (reported; the text is then
  * empty); -1 when memory runs out. */
-static int parse_file(struct corpus *c, struct corpus_article *a)
+static int parse_file(struct corpus_article *a, struct diag_list *diags)
 {
 	char *buf;
 	size_t len;
@@ -1467,9 +1496,9 @@ static int parse_file(struct corpus *c, struct corpus_article *a)
 	const char *charset = NULL;
 	size_t undecodable = 0;
 	int t = -1;
-	if (read_file(a->path, &buf, &len, &c->diags) == 0) {
+	if (read_file(a->path, &buf, &len, diags) == 0) {
 		a->hash = cindex_hash(CINDEX_HASH_INIT, buf, len);
-		t = text_from_bytes(a->path, &buf, &len, &scan, &c->diags, &charset, &undecodable);
+		t = text_from_bytes(a->path, &buf, &len, &scan, diags, &charset, &undecodable);
 		if (t == -2)
 			return -1;
 	}
@@ -1486,37 +1515,127 @@ static int parse_file(struct corpus *c, struct corpus_article *a)
 	free(buf);
 	if (r != 0)
 		return -1;
-	text_warnings(c, a->path, a->text->invalid_utf8, a->text->controls,
+	text_warnings(diags, a->path, a->text->invalid_utf8, a->text->controls,
 	              first_block(a->text, BLOCK_PARAGRAPH) >= 0);
 	return 0;
 }
 
-/* Reads and parses article k, which a deferred load left unread, and fills
- * its fields (fill_article). 0, or -1 when memory runs out. */
-static int read_deferred(struct corpus *c, size_t k)
+/* One article a deferred load reads: its file read, parsed and its fields
+ * detected by a reading thread (read_job_run, which touches this article
+ * and the job alone), then written to the index and its notes given, in
+ * corpus order, by the loading thread (read_job_end). */
+struct read_job {
+	size_t k;
+	uint64_t inputs;            /* detect_inputs before detection */
+	struct article_text *held;  /* a text loaded meanwhile, put back after */
+	struct diag_list diags;     /* what reading it found */
+	int r;                      /* parse_file's 0 or 1 (unreadable), or -1 */
+	char *body;                 /* the folded text for the index; owned */
+	size_t body_len;
+};
+
+static void read_job_run(const struct corpus *c, struct read_job *j)
 {
-	struct corpus_article *a = &c->articles[k];
-	if (a->unparsed & CORPUS_PLACEHOLDER_TITLE) {
-		retire(c, a->title);
-		a->title = NULL;
+	struct corpus_article *a = &c->articles[j->k];
+	j->r = parse_file(a, &j->diags);
+	if (j->r >= 0 && detect_fields(a) != 0)
+		j->r = -1;
+	if (j->r == 0 && index_takes_text(c, a, 0) &&
+	    search_fold_body(a->title, a->text, &j->body, &j->body_len) != 0)
+		j->r = -1;
+}
+
+/* After read_job_run: the notes, the index, the text dropped (the one
+ * held put back). 0, or -1 when memory ran out (the article then keeps an
+ * empty text). */
+static int read_job_end(struct corpus *c, struct read_job *j)
+{
+	struct corpus_article *a = &c->articles[j->k];
+	for (size_t i = 0; i < j->diags.n; i++) {
+		const struct diag *d = &j->diags.items[i];
+		diag_add(&c->diags, d->level, d->file, d->line, "%s", d->msg);
 	}
-	if (a->unparsed & CORPUS_PLACEHOLDER_LANG) {
-		retire(c, a->lang);
-		a->lang = NULL;
-	}
-	a->unparsed = 0;
-	c->load_left--;
-	/* a text loaded meanwhile (shown, searched) stays as it is, for
-	 * whoever holds it; the fields come from a reading of their own */
-	struct article_text *held = a->text;
-	a->text = NULL;
-	int r = parse_file(c, a);
-	if (r == 1)
+	diag_list_free(&j->diags);
+	if (j->r == 1)
 		a->unparsed |= CORPUS_UNREADABLE;
-	if (r >= 0)
-		r = fill_article(c, a, FILL_LATE | (r == 1 ? FILL_UNREAD : 0));
+	if (j->r >= 0)
+		index_write(c, a, j->inputs, j->r == 1, j->body, j->body_len);
+	free(j->body);
+	j->body = NULL;
+	/* only their number is held: corpus_article_dates finds them again */
+	free(a->dates);
+	a->dates = NULL;
 	drop_text(a);
-	a->text = held;
+	a->text = j->held;
+	return j->r < 0 ? -1 : 0;
+}
+
+struct read_pool {
+	const struct corpus *c;
+	struct read_job *jobs;
+	size_t n;
+	atomic_size_t next;
+};
+
+static void *read_worker(void *arg)
+{
+	struct read_pool *p = arg;
+	for (size_t i; (i = atomic_fetch_add(&p->next, 1)) < p->n;)
+		read_job_run(p->c, &p->jobs[i]);
+	return NULL;
+}
+
+/* Threads that read files at once: one per processor, at most
+ * READ_THREADS_MAX. */
+#define READ_THREADS_MAX 4
+
+static size_t read_threads(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+	return n < 1 ? 1 : n > READ_THREADS_MAX ? READ_THREADS_MAX : (size_t)n;
+}
+
+/* Reads and parses the n articles ks, which a deferred load left unread,
+ * on several threads when there are several, and fills their fields
+ * (as fill_article). 0, or -1 when memory runs out. */
+static int read_deferred(struct corpus *c, const size_t *ks, size_t n)
+{
+	struct read_job *jobs = calloc(n, sizeof *jobs);
+	if (!jobs)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		struct corpus_article *a = &c->articles[ks[i]];
+		if (a->unparsed & CORPUS_PLACEHOLDER_TITLE) {
+			retire(c, a->title);
+			a->title = NULL;
+		}
+		if (a->unparsed & CORPUS_PLACEHOLDER_LANG) {
+			retire(c, a->lang);
+			a->lang = NULL;
+		}
+		a->unparsed = 0;
+		c->load_left--;
+		jobs[i].k = ks[i];
+		jobs[i].inputs = detect_inputs(a);
+		/* a text loaded meanwhile (shown, searched) stays as it is, for
+		 * whoever holds it; the fields come from a reading of their own */
+		jobs[i].held = a->text;
+		a->text = NULL;
+	}
+	struct read_pool pool = {.c = c, .jobs = jobs, .n = n};
+	atomic_init(&pool.next, 0);
+	pthread_t th[READ_THREADS_MAX];
+	size_t nth = 0, want = read_threads();
+	while (nth + 1 < want && nth + 1 < n && pthread_create(&th[nth], NULL, read_worker, &pool) == 0)
+		nth++;
+	read_worker(&pool); /* this thread reads too */
+	for (size_t i = 0; i < nth; i++)
+		pthread_join(th[i], NULL);
+	int r = 0;
+	for (size_t i = 0; i < n; i++)
+		if (read_job_end(c, &jobs[i]) != 0)
+			r = -1;
+	free(jobs);
 	return r;
 }
 
@@ -1571,7 +1690,7 @@ static int read_again(struct corpus *c, size_t k)
 	c->load_left++;
 	if (fill_article(c, a, FILL_LATE) != 0) /* placeholders meanwhile */
 		return -1;
-	return read_deferred(c, k);
+	return read_deferred(c, &k, 1);
 }
 
 /* Checks that article k's file, taken from the index on trust, is still
@@ -1643,6 +1762,9 @@ static long verify_some(struct corpus *c, size_t max)
 	return done;
 }
 
+/* Articles read together, on several threads. */
+#define READ_BATCH 64
+
 /* Files checked for each one read by a step (a stat against a read). */
 #define VERIFY_PER_READ 64
 
@@ -1653,15 +1775,25 @@ long corpus_load_step(struct corpus *c, size_t max)
 	long done = 0;
 	if (c->verify_left && (done = verify_some(c, max * VERIFY_PER_READ)) < 0)
 		return -1;
+	/* the next articles to read, read together */
+	size_t ks[READ_BATCH];
 	while (!c->verify_left && c->load_left && (size_t)done < max) {
-		while (c->load_next < c->narticles &&
-		       !(c->articles[c->load_next].unparsed & CORPUS_UNPARSED))
-			c->load_next++;
-		if (c->load_next >= c->narticles)
+		size_t n = 0;
+		for (; c->load_next < c->narticles && n < READ_BATCH && (size_t)done + n < max;
+		     c->load_next++)
+			if (c->articles[c->load_next].unparsed & CORPUS_UNPARSED)
+				ks[n++] = c->load_next;
+		if (n == 0 && c->load_next > 0) { /* one read out of turn was left */
+			c->load_next = 0;
+			continue;
+		}
+		if (n == 0)
 			break;
-		if (read_deferred(c, c->load_next) != 0)
+		/* load_next stays on the last one taken (the reader redraws up to it) */
+		c->load_next--;
+		if (read_deferred(c, ks, n) != 0)
 			return -1;
-		done++;
+		done += (long)n;
 	}
 	/* the last one done in this step */
 	if (!c->verify_left && !c->load_left) {
@@ -1684,7 +1816,7 @@ int corpus_load_article(struct corpus *c, size_t k)
 		if (r != 0)
 			return -1;
 	}
-	if ((c->articles[k].unparsed & CORPUS_UNPARSED) && read_deferred(c, k) != 0)
+	if ((c->articles[k].unparsed & CORPUS_UNPARSED) && read_deferred(c, &k, 1) != 0)
 		return -1;
 	/* the last one */
 	if (!c->verify_left && !c->load_left) {
@@ -1721,21 +1853,30 @@ static int drop_unreadable(struct corpus *c)
 	return 0;
 }
 
-/* A deferred load with little to read (CORPUS_DEFER_LARGE) reads it now.
- * 0, or -1 when memory runs out. */
-static int read_small_rest(struct corpus *c, int defer)
+/* What the open left to read, read now: always when the load is not
+ * deferred (CORPUS_READ_FIRST), and when there is little of it for
+ * CORPUS_DEFER_LARGE. 0, or -1 when memory runs out. */
+static int read_rest(struct corpus *c, int defer)
 {
 	unsigned long long bytes = 0;
-	if (defer == CORPUS_DEFER_ALL || c->load_left + c->verify_left > CORPUS_DEFER_MIN_FILES)
+	if (defer == CORPUS_DEFER_ALL)
 		return 0;
-	for (size_t i = 0; i < c->narticles && bytes <= CORPUS_DEFER_MIN_BYTES; i++)
-		if (c->articles[i].unparsed & CORPUS_UNPARSED)
-			bytes += c->articles[i].size > 0 ? (unsigned long long)c->articles[i].size : 0;
-	if (bytes > CORPUS_DEFER_MIN_BYTES)
-		return 0;
-	while (c->load_left || c->verify_left)
-		if (corpus_load_step(c, SIZE_MAX / VERIFY_PER_READ) < 0)
+	if (defer == CORPUS_DEFER_LARGE) {
+		if (c->load_left + c->verify_left > CORPUS_DEFER_MIN_FILES)
+			return 0;
+		for (size_t i = 0; i < c->narticles && bytes <= CORPUS_DEFER_MIN_BYTES; i++)
+			if (c->articles[i].unparsed & CORPUS_UNPARSED)
+				bytes += c->articles[i].size > 0 ? (unsigned long long)c->articles[i].size : 0;
+		if (bytes > CORPUS_DEFER_MIN_BYTES)
+			return 0;
+	}
+	const struct corpus_opts *o = c->opts;
+	while (c->load_left || c->verify_left) {
+		if (corpus_load_step(c, CORPUS_PROGRESS_STEP) < 0)
 			return -1;
+		if (o && o->progress)
+			o->progress(o->progress_arg, c->load_total - c->load_left, c->load_total);
+	}
 	/* no one holds their strings yet: one block each, as when read first */
 	for (size_t i = 0; i < c->narticles; i++)
 		if (!c->articles[i].packed)
@@ -1754,9 +1895,9 @@ static struct corpus *finish(struct corpus *c, int r)
 		}
 	}
 	int defer = c->opts ? c->opts->deferred : CORPUS_READ_FIRST;
-	c->opts = NULL;
-	if (r == 0 && (c->load_left || c->verify_left) && read_small_rest(c, defer) != 0)
+	if (r == 0 && (c->load_left || c->verify_left) && read_rest(c, defer) != 0)
 		r = -1;
+	c->opts = NULL;
 	if (r == 0 && !c->load_left && !c->verify_left)
 		r = complete_load(c);
 	else if (r == 0 && c->index && cindex_flush(c->index) != 0)

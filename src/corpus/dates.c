@@ -18,6 +18,7 @@
  * it. Text without digits is never tokenized. */
 #include "tandem/dates.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -432,10 +433,10 @@ struct lex {
 #define LEX_MAX 1024    /* the tables make about 400 entries */
 #define LEX_SLOTS 2048  /* a power of two, at most half full */
 
-/* Built once, at the first dates_find (tandem reads its corpus on one
- * thread), and never freed: it is a few hundred fixed entries. */
+/* Built once, at the first dates_find (pthread_once: the corpus may be
+ * read by several threads), and never freed: a few hundred fixed entries. */
+static pthread_once_t lexicon_once = PTHREAD_ONCE_INIT;
 static struct {
-	int ready;
 	struct lex v[LEX_MAX];
 	size_t n;
 	unsigned short slot[LEX_SLOTS]; /* index + 1, 0 for empty */
@@ -659,7 +660,6 @@ static void lexicon_build(void)
 			e->era_offset = date_eras[k].offset;
 		}
 	}
-	lexicon.ready = 1;
 }
 
 static int has_role(const struct lex *e, unsigned roles)
@@ -1827,8 +1827,7 @@ int dates_find(const char *text, size_t n, const struct date_ymd *context,
 	*count = 0;
 	if (!text || n == 0)
 		return text || n == 0 ? 0 : -1;
-	if (!lexicon.ready)
-		lexicon_build();
+	pthread_once(&lexicon_once, lexicon_build);
 
 	/* Each number, and the few tokens before it where a mention holding it
 	 * may start, are tried in text order; a mention resumes after itself. */

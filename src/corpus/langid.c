@@ -1174,7 +1174,8 @@ static void ngram_verdict(const uint8_t *s, size_t n, enum script sc,
 
 	bool seen[NLANGS] = { false };
 	for (size_t i = 0; i < NLANGS; i++) {
-		if (!lang_read[i] || langs[i].script != sc)
+		/* (another script's flags may be being written by another thread) */
+		if (langs[i].script != sc || !lang_read[i])
 			continue;
 		if (only) {
 			bool listed = false;

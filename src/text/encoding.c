@@ -32,6 +32,7 @@
 
 #include <errno.h>
 #include <iconv.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -335,6 +336,29 @@ struct sb_byte {
 	unsigned char final; /* a letter only a word's end has: ך ם ן ף ץ ς ة ى */
 };
 
+/* iconv_open and iconv_close under one lock: glibc loads and unloads its
+ * converters there, and files may be read by several threads at once (the
+ * conversions themselves use a descriptor each). */
+static pthread_mutex_t conv_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static iconv_t conv_open(const char *to, const char *from)
+{
+	if (pthread_mutex_lock(&conv_lock) != 0)
+		return (iconv_t)-1;
+	iconv_t cd = iconv_open(to, from);
+	pthread_mutex_unlock(&conv_lock);
+	return cd;
+}
+
+static int conv_close(iconv_t cd)
+{
+	if (pthread_mutex_lock(&conv_lock) != 0)
+		return -1;
+	int r = iconv_close(cd);
+	pthread_mutex_unlock(&conv_lock);
+	return r;
+}
+
 struct sb_page {
 	const char *name, *iconv;
 	int state;           /* 0 not built, 1 built, -1 iconv does not know it */
@@ -455,11 +479,25 @@ static void classify(struct sb_byte *e, uint32_t c)
 }
 
 /* Builds a code page's table: each byte decoded alone by iconv. */
+static int page_build_locked(struct sb_page *p);
+
+/* The table of a code page, built at its first use (under a lock: files
+ * may be read by several threads). */
 static int page_build(struct sb_page *p)
+{
+	static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+	if (pthread_mutex_lock(&lock) != 0)
+		return -1;
+	int r = page_build_locked(p);
+	pthread_mutex_unlock(&lock);
+	return r;
+}
+
+static int page_build_locked(struct sb_page *p)
 {
 	if (p->state)
 		return p->state;
-	iconv_t cd = iconv_open("UTF-32LE", p->iconv);
+	iconv_t cd = conv_open("UTF-32LE", p->iconv);
 	if (cd == (iconv_t)-1) {
 		p->state = -1;
 		return -1;
@@ -482,7 +520,7 @@ static int page_build(struct sb_page *p)
 		iconv(cd, NULL, NULL, NULL, NULL);
 		classify(&p->b[b], c);
 	}
-	if (iconv_close(cd) != 0) {
+	if (conv_close(cd) != 0) {
 		p->state = -1;
 		return -1;
 	}
@@ -656,20 +694,20 @@ static int is_frequent_han(uint32_t c)
 
 static double mb_score(const struct mb_page *m, const unsigned char *s, size_t n)
 {
-	iconv_t cd = iconv_open("UTF-32LE", m->iconv);
+	iconv_t cd = conv_open("UTF-32LE", m->iconv);
 	if (cd == (iconv_t)-1)
 		return -1;
 	size_t cap = 4 * n + 4;
 	unsigned char *buf = malloc(cap);
 	if (!buf) {
-		iconv_close(cd);
+		conv_close(cd);
 		return -1;
 	}
 	char *ip = (char *)s, *op = (char *)buf;
 	size_t il = n, ol = cap;
 	size_t r = iconv(cd, &ip, &il, &op, &ol);
 	int failed = r == (size_t)-1 && !(errno == EINVAL && il < 4); /* a cut last character is fine */
-	if (iconv_close(cd) != 0)
+	if (conv_close(cd) != 0)
 		failed = 1;
 	size_t nc = (cap - ol) / 4, other = 0, kana = 0, hangul = 0, han = 0, freq = 0, punct = 0;
 	for (size_t i = 0; !failed && i < nc; i++) {
@@ -728,7 +766,7 @@ static int iso2022(const unsigned char *s, size_t n, struct encoding_guess *g)
 			at++;
 		if (at + k > n)
 			continue;
-		iconv_t cd = iconv_open("UTF-8", forms[f].iconv);
+		iconv_t cd = conv_open("UTF-8", forms[f].iconv);
 		if (cd == (iconv_t)-1)
 			continue;
 		char buf[4096], *ip = (char *)s;
@@ -739,7 +777,7 @@ static int iso2022(const unsigned char *s, size_t n, struct encoding_guess *g)
 			if (iconv(cd, &ip, &il, &op, &ol) == (size_t)-1 && errno != E2BIG)
 				ok = 0;
 		}
-		if (iconv_close(cd) != 0)
+		if (conv_close(cd) != 0)
 			ok = 0;
 		if (ok) {
 			g->verdict = ENCODING_DECODE;
@@ -894,12 +932,12 @@ int encoding_to_utf8(const char *s, size_t n, const char *charset, char **out, s
 		errno = ENOMEM;
 		return -1;
 	}
-	iconv_t cd = iconv_open("UTF-8", iconv_name(charset));
+	iconv_t cd = conv_open("UTF-8", iconv_name(charset));
 	if (cd == (iconv_t)-1)
 		return -1;
 	struct obuf o = {.cap = 3 * n + 64};
 	if (!(o.buf = malloc(o.cap))) {
-		iconv_close(cd);
+		conv_close(cd);
 		errno = ENOMEM;
 		return -1;
 	}
@@ -934,7 +972,7 @@ int encoding_to_utf8(const char *s, size_t n, const char *charset, char **out, s
 	while (iconv(cd, NULL, NULL, &o.op, &o.ol) == (size_t)-1)
 		if (errno != E2BIG || obuf_grow(&o) != 0)
 			goto fail;
-	if (iconv_close(cd) != 0) {
+	if (conv_close(cd) != 0) {
 		free(o.buf);
 		return -1;
 	}
@@ -944,7 +982,7 @@ int encoding_to_utf8(const char *s, size_t n, const char *charset, char **out, s
 	return 0;
 fail:;
 	int e = errno;
-	iconv_close(cd);
+	conv_close(cd);
 	free(o.buf);
 	errno = e;
 	return -1;
