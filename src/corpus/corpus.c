@@ -19,6 +19,7 @@
 #include <limits.h>
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -812,9 +813,6 @@ static int fill_article(struct corpus *c, struct corpus_article *a, unsigned fla
 static void progress(const struct corpus *c, size_t done)
 {
 	const struct corpus_opts *o = c->opts;
-	/* files left to read are read after (read_rest): progress is given then */
-	if (c->load_left)
-		return;
 	if (o && o->progress && (done % CORPUS_PROGRESS_STEP == 0 || done == c->load_total))
 		o->progress(o->progress_arg, done, c->load_total);
 }
@@ -1062,7 +1060,8 @@ static int add_plain_files(struct corpus *c, char *const *files, size_t n)
 			return -1;
 		if (k >= 0 && fill_article(c, &c->articles[k], 0) != 0)
 			return -1;
-		progress(c, i + 1);
+		if (!c->load_left) /* else given as they are read (read_deferred) */
+			progress(c, i + 1);
 	}
 	return 0;
 }
@@ -1323,7 +1322,7 @@ static int load_manifest(struct corpus *c, const char *dir)
 	dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	for (size_t i = 0; i < m.narticles; i++) {
 		struct manifest_article *ma = &m.articles[i];
-		if (i)
+		if (i && !c->load_left) /* else given as they are read */
 			progress(c, i);
 		if (!ma->file) {
 			if (!ma->file_line) /* else its value was refused, and reported */
@@ -1374,7 +1373,8 @@ static int load_manifest(struct corpus *c, const char *dir)
 		ma->id = ma->file = ma->event = ma->mentions = ma->dir = NULL;
 	}
 	if (m.narticles)
-		progress(c, m.narticles);
+		if (!c->load_left)
+			progress(c, m.narticles);
 	r = 0;
 out:
 	if (dfd >= 0)
@@ -1529,9 +1529,11 @@ struct read_job {
 	uint64_t inputs;            /* detect_inputs before detection */
 	struct article_text *held;  /* a text loaded meanwhile, put back after */
 	struct diag_list diags;     /* what reading it found */
+	int want_body;              /* the index takes texts (as the job began) */
 	int r;                      /* parse_file's 0 or 1 (unreadable), or -1 */
 	char *body;                 /* the folded text for the index; owned */
 	size_t body_len;
+	atomic_int done;            /* read_job_run has returned */
 };
 
 static void read_job_run(const struct corpus *c, struct read_job *j)
@@ -1540,9 +1542,10 @@ static void read_job_run(const struct corpus *c, struct read_job *j)
 	j->r = parse_file(a, &j->diags);
 	if (j->r >= 0 && detect_fields(a) != 0)
 		j->r = -1;
-	if (j->r == 0 && index_takes_text(c, a, 0) &&
+	if (j->r == 0 && j->want_body && a->size >= 0 &&
 	    search_fold_body(a->title, a->text, &j->body, &j->body_len) != 0)
 		j->r = -1;
+	atomic_store(&j->done, 1);
 }
 
 /* After read_job_run: the notes, the index, the text dropped (the one
@@ -1570,19 +1573,48 @@ static int read_job_end(struct corpus *c, struct read_job *j)
 	return j->r < 0 ? -1 : 0;
 }
 
+/* The jobs of a step: the threads take the next one not taken; the
+ * loading thread ends them in order as they are done, taking jobs itself
+ * while the one it waits for is not, so that writing the index overlaps
+ * reading the files. */
 struct read_pool {
 	const struct corpus *c;
 	struct read_job *jobs;
 	size_t n;
 	atomic_size_t next;
+	pthread_mutex_t lock;       /* with `doneness`: a job is done */
+	pthread_cond_t doneness;
 };
+
+/* Runs the next job not taken; false when none is left. */
+static bool read_one(struct read_pool *p)
+{
+	size_t i = atomic_fetch_add(&p->next, 1);
+	if (i >= p->n)
+		return false;
+	read_job_run(p->c, &p->jobs[i]);
+	pthread_mutex_lock(&p->lock);
+	pthread_cond_broadcast(&p->doneness);
+	pthread_mutex_unlock(&p->lock);
+	return true;
+}
 
 static void *read_worker(void *arg)
 {
-	struct read_pool *p = arg;
-	for (size_t i; (i = atomic_fetch_add(&p->next, 1)) < p->n;)
-		read_job_run(p->c, &p->jobs[i]);
+	while (read_one(arg))
+		;
 	return NULL;
+}
+
+/* Waits until job i is done, running jobs meanwhile while any is left. */
+static void read_wait(struct read_pool *p, size_t i)
+{
+	while (!atomic_load(&p->jobs[i].done) && read_one(p))
+		;
+	pthread_mutex_lock(&p->lock);
+	while (!atomic_load(&p->jobs[i].done))
+		pthread_cond_wait(&p->doneness, &p->lock);
+	pthread_mutex_unlock(&p->lock);
 }
 
 /* Threads that read files at once: one per processor, at most
@@ -1603,6 +1635,7 @@ static int read_deferred(struct corpus *c, const size_t *ks, size_t n)
 	struct read_job *jobs = calloc(n, sizeof *jobs);
 	if (!jobs)
 		return -1;
+	size_t done = c->load_total - c->load_left; /* for the progress */
 	for (size_t i = 0; i < n; i++) {
 		struct corpus_article *a = &c->articles[ks[i]];
 		if (a->unparsed & CORPUS_PLACEHOLDER_TITLE) {
@@ -1621,20 +1654,35 @@ static int read_deferred(struct corpus *c, const size_t *ks, size_t n)
 		 * whoever holds it; the fields come from a reading of their own */
 		jobs[i].held = a->text;
 		a->text = NULL;
+		jobs[i].want_body = c->index && !c->index_nowrite;
+		atomic_init(&jobs[i].done, 0);
 	}
 	struct read_pool pool = {.c = c, .jobs = jobs, .n = n};
 	atomic_init(&pool.next, 0);
+	if (pthread_mutex_init(&pool.lock, NULL) != 0) {
+		free(jobs);
+		return -1;
+	}
+	if (pthread_cond_init(&pool.doneness, NULL) != 0) {
+		pthread_mutex_destroy(&pool.lock);
+		free(jobs);
+		return -1;
+	}
 	pthread_t th[READ_THREADS_MAX];
 	size_t nth = 0, want = read_threads();
 	while (nth + 1 < want && nth + 1 < n && pthread_create(&th[nth], NULL, read_worker, &pool) == 0)
 		nth++;
-	read_worker(&pool); /* this thread reads too */
-	for (size_t i = 0; i < nth; i++)
-		pthread_join(th[i], NULL);
 	int r = 0;
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
+		read_wait(&pool, i); /* this thread reads too, while it waits */
 		if (read_job_end(c, &jobs[i]) != 0)
 			r = -1;
+		progress(c, ++done);
+	}
+	for (size_t i = 0; i < nth; i++)
+		pthread_join(th[i], NULL);
+	pthread_cond_destroy(&pool.doneness);
+	pthread_mutex_destroy(&pool.lock);
 	free(jobs);
 	return r;
 }
@@ -1762,8 +1810,9 @@ static long verify_some(struct corpus *c, size_t max)
 	return done;
 }
 
-/* Articles read together, on several threads. */
-#define READ_BATCH 64
+/* Articles read together, on several threads (at most): the index's
+ * batches of CINDEX_BATCH are written while the threads read the rest. */
+#define READ_BATCH 1024
 
 /* Files checked for each one read by a step (a stat against a read). */
 #define VERIFY_PER_READ 64
@@ -1870,12 +1919,9 @@ static int read_rest(struct corpus *c, int defer)
 		if (bytes > CORPUS_DEFER_MIN_BYTES)
 			return 0;
 	}
-	const struct corpus_opts *o = c->opts;
 	while (c->load_left || c->verify_left) {
-		if (corpus_load_step(c, CORPUS_PROGRESS_STEP) < 0)
+		if (corpus_load_step(c, READ_BATCH) < 0)
 			return -1;
-		if (o && o->progress)
-			o->progress(o->progress_arg, c->load_total - c->load_left, c->load_total);
 	}
 	/* no one holds their strings yet: one block each, as when read first */
 	for (size_t i = 0; i < c->narticles; i++)
