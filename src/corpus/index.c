@@ -416,8 +416,6 @@ static int create_schema(struct cindex *ix)
 	return 0;
 }
 
-/* One integer from a single-row query; -1 with ix->err set on an error,
- * and SQLite's result code in *rc. */
 static void pause_ms(long ms)
 {
 	struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
@@ -425,6 +423,8 @@ static void pause_ms(long ms)
 		;
 }
 
+/* One integer from a single-row query; -1 with ix->err set on an error,
+ * and SQLite's result code in *rc. */
 static int query_int(struct cindex *ix, const char *sql, long long *out, int *rc)
 {
 	sqlite3_stmt *st;
