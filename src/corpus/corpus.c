@@ -709,6 +709,12 @@ static void index_write(struct corpus *c, struct corpus_article *a, uint64_t inp
 {
 	if (!c->index)
 		return;
+	if (unread) {
+		/* an empty text: no hit to miss; whatever the index has of the
+		 * file before is not taken for it */
+		a->index_id = 0;
+		return;
+	}
 	if (!index_takes_text(c, a, unread)) {
 		/* its row, and its searchable text there, are not this article's */
 		free(c->index_file);
@@ -1760,8 +1766,7 @@ static int verify_article(struct corpus *c, size_t k, int dfd)
 		         : !have_st ? strerror(errno ? errno : ENOENT)
 		                    : "not a regular file");
 		a->unparsed |= CORPUS_UNREADABLE;
-		free(c->index_file); /* the index no longer says the truth of it */
-		c->index_file = NULL;
+		a->index_id = 0; /* its text is empty: the index's is not taken */
 		return 0;
 	}
 	if ((long long)st.st_size == a->size && mtime_ns(&st) == a->mtime_ns)

@@ -1032,6 +1032,8 @@ static void test_index_deferred_verify(void **state)
 		outside += strstr(c->diags.items[i].msg, "leads outside") != NULL;
 	assert_int_equal(outside, 1);
 	assert_true(corpus_errors(c) >= 2);
+	assert_int_equal(c->articles[1].index_id, 0);
+	assert_non_null(c->index_file); /* their texts are empty: search may ask it */
 	/* touched: kept, its text as before */
 	assert_string_equal(c->articles[2].title, "A third one.");
 	assert_int_equal(corpus_article_text(&c->articles[2])->nblocks, 1);
@@ -1078,6 +1080,8 @@ static void test_index_deferred_small(void **state)
 	assert_string_equal(c->articles[0].title, "The first story, told on 3 March 2024.");
 	assert_true(c->articles[0].packed);
 	assert_true(corpus_errors(c) >= 1);
+	/* the file left out does not keep search from the index */
+	assert_non_null(c->index_file);
 	corpus_free(c);
 }
 
