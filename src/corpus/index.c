@@ -1036,7 +1036,10 @@ static int hold_text(struct cindex *ix, sqlite3_int64 id, const char *body, size
 	return 0;
 }
 
-int cindex_put(struct cindex *ix, const char *path, const struct cindex_entry *e)
+/* Before a write: the start-up pass lets go of its read, the read
+ * transaction ends, a write transaction begins unless one is open. 0, or
+ * -1 on an error. */
+static int begin_write(struct cindex *ix)
 {
 	scan_suspend(ix);
 	if (ix->in_tx == TX_READ && cindex_flush(ix) != 0)
@@ -1046,6 +1049,13 @@ int cindex_put(struct cindex *ix, const char *path, const struct cindex_entry *e
 			return -1;
 		ix->in_tx = TX_WRITE;
 	}
+	return 0;
+}
+
+int cindex_put(struct cindex *ix, const char *path, const struct cindex_entry *e)
+{
+	if (begin_write(ix) != 0)
+		return -1;
 	if (e->body) {
 		/* a new text, a new id: the old text stays under the old one */
 		int rc = SQLITE_ERROR;
@@ -1112,14 +1122,8 @@ int cindex_put(struct cindex *ix, const char *path, const struct cindex_entry *e
 
 int cindex_touch(struct cindex *ix, const char *path, long long mtime_ns)
 {
-	scan_suspend(ix);
-	if (ix->in_tx == TX_READ && cindex_flush(ix) != 0)
+	if (begin_write(ix) != 0)
 		return -1;
-	if (ix->in_tx == TX_NONE) {
-		if (exec(ix, "BEGIN IMMEDIATE") != 0)
-			return -1;
-		ix->in_tx = TX_WRITE;
-	}
 	sqlite3_stmt *st;
 	int rc = sqlite3_prepare_v2(ix->db, "UPDATE article SET mtime_ns = ?1 WHERE path = ?2", -1,
 	                            &st, NULL);
