@@ -18,6 +18,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdatomic.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -1676,8 +1677,15 @@ static int read_deferred(struct corpus *c, const size_t *ks, size_t n)
 	}
 	pthread_t th[READ_THREADS_MAX];
 	size_t nth = 0, want = read_threads();
+	/* the reading threads take no signal: the reader's handlers run on
+	 * its own thread, as without them */
+	sigset_t all, old;
+	sigfillset(&all);
+	int masked = pthread_sigmask(SIG_SETMASK, &all, &old) == 0;
 	while (nth + 1 < want && nth + 1 < n && pthread_create(&th[nth], NULL, read_worker, &pool) == 0)
 		nth++;
+	if (masked)
+		pthread_sigmask(SIG_SETMASK, &old, NULL);
 	int r = 0;
 	for (size_t i = 0; i < n; i++) {
 		read_wait(&pool, i); /* this thread reads too, while it waits */
