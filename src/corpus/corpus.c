@@ -736,19 +736,11 @@ static void index_write(struct corpus *c, struct corpus_article *a, uint64_t inp
 		a->index_id = (uint32_t)cindex_last_id(c->index);
 }
 
-/* fill_article's flags */
-enum {
-	FILL_LATE = 1 << 0,   /* a deferred load's step: the text is kept when
-	                         it was loaded already (it may be shown), and
-	                         the strings are not packed (not moved) */
-	FILL_UNREAD = 1 << 1, /* the file could not be read: an empty text */
-};
-
 /* Fills what the manifest did not give, from the index when it has the
  * article for the same inputs, else from the text (then written to the
  * index); the text is not kept. An article a deferred load has not read
  * gets placeholders (its id as title, "und") until corpus_load_step. */
-static int fill_article(struct corpus *c, struct corpus_article *a, unsigned flags)
+static int fill_article(struct corpus *c, struct corpus_article *a)
 {
 	if (a->unparsed & CORPUS_UNPARSED) {
 		if (!a->title) {
@@ -790,7 +782,7 @@ static int fill_article(struct corpus *c, struct corpus_article *a, unsigned fla
 		pack_strings(a);
 		return 0;
 	}
-	int unread = (flags & FILL_UNREAD) != 0;
+	int unread = 0;
 	if (e) {
 		cindex_entry_free(e);
 		free(e);
@@ -809,10 +801,8 @@ static int fill_article(struct corpus *c, struct corpus_article *a, unsigned fla
 	/* only their number is held: corpus_article_dates finds them again */
 	free(a->dates);
 	a->dates = NULL;
-	if (!(flags & FILL_LATE)) {
-		drop_text(a);
-		pack_strings(a);
-	}
+	drop_text(a);
+	pack_strings(a);
 	return 0;
 }
 
@@ -1065,7 +1055,7 @@ static int add_plain_files(struct corpus *c, char *const *files, size_t n)
 		free(id);
 		if (k == -2)
 			return -1;
-		if (k >= 0 && fill_article(c, &c->articles[k], 0) != 0)
+		if (k >= 0 && fill_article(c, &c->articles[k]) != 0)
 			return -1;
 		if (!c->load_left) /* else given as they are read (read_deferred) */
 			progress(c, i + 1);
@@ -1368,7 +1358,7 @@ static int load_manifest(struct corpus *c, const char *dir)
 		a->dir = !ma->dir || !strcmp(ma->dir, "auto") ? BIDI_AUTO
 		       : !strcmp(ma->dir, "rtl")              ? BIDI_RTL
 		                                              : BIDI_LTR;
-		if (fill_article(c, a, 0) != 0 || link_events(c, &m, ma, (size_t)k) != 0)
+		if (fill_article(c, a) != 0 || link_events(c, &m, ma, (size_t)k) != 0)
 			goto out;
 		/* what is left of the manifest's article is not needed again:
 		 * freed now, a large manifest is not held beside the articles */
@@ -1750,8 +1740,6 @@ static int read_again(struct corpus *c, size_t k)
 	a->ndates = 0;
 	a->unparsed |= CORPUS_UNPARSED;
 	c->load_left++;
-	if (fill_article(c, a, FILL_LATE) != 0) /* placeholders meanwhile */
-		return -1;
 	return read_deferred(c, &k, 1);
 }
 
