@@ -979,7 +979,9 @@ const struct article_text *corpus_article_text(const struct corpus_article *a)
 const struct date_mention *corpus_article_dates(const struct corpus_article *a)
 {
 	struct corpus_article *m = (struct corpus_article *)a; /* as corpus_article_text */
-	if (m->dates || m->ndates == 0)
+	/* (the number of an article a deferred load has not read is not
+	 * known: its text is looked at) */
+	if (m->dates || (m->ndates == 0 && !(m->unparsed & CORPUS_UNPARSED)))
 		return m->dates;
 	const struct article_text *t = corpus_article_text(a);
 	if (m->dates) /* read again, changed on disk: found then */

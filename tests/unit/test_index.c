@@ -925,6 +925,13 @@ static void test_index_deferred(void **state)
 		assert_string_equal(c->articles[i].title, c->articles[i].id);
 		assert_string_equal(c->articles[i].lang, "und");
 	}
+	/* the dates an article not read yet mentions (evidence asks): found
+	 * in its text, though its count was not known */
+	const struct date_mention *dm = corpus_article_dates(&c->articles[0]);
+	assert_non_null(dm);
+	assert_int_equal(c->articles[0].ndates, 1);
+	assert_int_equal(dm[0].from.d, 3);
+	assert_true(c->articles[0].unparsed & CORPUS_UNPARSED);
 	/* asked for alone: read now */
 	assert_int_equal(corpus_load_article(c, 1), 0);
 	assert_int_equal(c->load_left, 3);
