@@ -9,39 +9,19 @@
 # showed, and what a redraw shows; a kept page whose file changed on disk is
 # read again.
 . "$(dirname "$0")/lib.sh"
+E2E_DIR=$(cd "$(dirname "$0")" && pwd)
 
 # cells FILE: a `capture-pane -e` screen as one line per cell: its
-# character and the attributes in force (tmux places its SGR resets at line
-# ends or starts as it likes; the cells are what the terminal shows)
+# character and the attributes in force (sgr.py), a blank's foreground
+# colour left out (it does not show)
 cat >"$TMP/cells.py" <<'PY'
-import re, sys
-state = {}
-out = []
+import sys
+from sgr import cells
+state, out = {}, []
 for row, line in enumerate(open(sys.argv[1], encoding="utf-8", errors="replace")):
-    col = 0
-    for m in re.finditer(r"\x1b\[([0-9;]*)m|([^\x1b\n])", line):
-        if m.group(2) is None:
-            codes = [int(c) if c else 0 for c in m.group(1).split(";")]
-            i = 0
-            while i < len(codes):
-                c = codes[i]
-                if c == 0:
-                    state = {}
-                elif c in (38, 48) and i + 1 < len(codes):
-                    n = 3 if codes[i + 1] == 5 else 5
-                    state[c] = tuple(codes[i:i + n])
-                    i += n - 1
-                elif c in (39, 49):
-                    state.pop(c - 1, None)
-                    state.pop(c + 91 if c == 39 else c - 9, None)
-                else:
-                    state[c] = c
-                i += 1
-            continue
-        attrs = ",".join(str(state[k]) for k in sorted(state))
-        if m.group(2) != " " or attrs:
-            out.append("%d %d %s %s" % (row, col, m.group(2), attrs))
-        col += 1
+    for col, (ch, attrs) in enumerate(cells(line, state, blank_fg=False)):
+        if ch != " " or attrs:
+            out.append("%d %d %s %s" % (row, col, ch, attrs))
 print("\n".join(out))
 PY
 
@@ -56,8 +36,8 @@ same_as_redraw() {
 	screen_e >"$TMP/redrawn"
 	last=-1
 	[ "${2:-}" = pane ] && last=$((rows - 1))
-	python3 "$TMP/cells.py" "$TMP/scrolled" | awk -v l="$last" '$1 != l' >"$TMP/scrolled.cells"
-	python3 "$TMP/cells.py" "$TMP/redrawn" | awk -v l="$last" '$1 != l' >"$TMP/redrawn.cells"
+	PYTHONPATH="$E2E_DIR" python3 "$TMP/cells.py" "$TMP/scrolled" | awk -v l="$last" '$1 != l' >"$TMP/scrolled.cells"
+	PYTHONPATH="$E2E_DIR" python3 "$TMP/cells.py" "$TMP/redrawn" | awk -v l="$last" '$1 != l' >"$TMP/redrawn.cells"
 	if [ -s "$TMP/redrawn.cells" ] && cmp -s "$TMP/scrolled.cells" "$TMP/redrawn.cells"; then
 		ok "$1"
 	else
@@ -106,7 +86,7 @@ for size in 80x24 150x40; do
 	if ! wait_for "fr-rehearsal"; then notok "$n: opens"; continue; fi
 	settle || true
 	screen_e >"$TMP/first"
-	python3 "$TMP/cells.py" "$TMP/first" >"$TMP/first.cells"
+	PYTHONPATH="$E2E_DIR" python3 "$TMP/cells.py" "$TMP/first" >"$TMP/first.cells"
 	keys ']'
 	settle || true
 	keys '['
@@ -122,7 +102,7 @@ for size in 80x24 150x40; do
 	wait_for "[sync]" || true
 	settle || true
 	screen_e >"$TMP/compare1"
-	python3 "$TMP/cells.py" "$TMP/compare1" >"$TMP/compare1.cells"
+	PYTHONPATH="$E2E_DIR" python3 "$TMP/cells.py" "$TMP/compare1" >"$TMP/compare1.cells"
 	keys q
 	wait_gone "[sync]" || true
 	keys c

@@ -8,45 +8,24 @@
 # [colors] position line gives the position colours of its own.
 . "$(dirname "$0")/lib.sh"
 ESC=$(printf '\033')
+E2E_DIR=$(cd "$(dirname "$0")" && pwd)
 
 # attrs_at TEXT: the SGR parameters in force (sorted, comma-separated; empty
 # for the terminal's defaults) at the first cell of TEXT on the last row of
 # the screen, as capture-pane -e shows it
 cat >"$TMP/attrs.py" <<'PY'
-import re, sys
+import sys
+from sgr import cells
 line = open(sys.argv[1], encoding="utf-8", errors="replace").read().rstrip("\n").split("\n")[-1]
 want = sys.argv[2]
-state, cells = {}, []
-for m in re.finditer(r"\x1b\[([0-9;]*)m|([^\x1b])", line):
-    if m.group(2) is None:
-        codes = [int(c) if c else 0 for c in m.group(1).split(";")]
-        i = 0
-        while i < len(codes):
-            c = codes[i]
-            if c == 0:
-                state = {}
-            elif c in (38, 48) and i + 1 < len(codes):
-                n = 3 if codes[i + 1] == 5 else 5
-                state[c] = ":".join(map(str, codes[i:i + n]))
-                i += n - 1
-            elif c in (39, 49):  # default foreground, background
-                fg = c == 39
-                for k in list(state):
-                    if k == (38 if fg else 48) or (30 if fg else 40) <= k <= (37 if fg else 47) \
-                            or (90 if fg else 100) <= k <= (97 if fg else 107):
-                        del state[k]
-            else:
-                state[c] = str(c)
-            i += 1
-        continue
-    cells.append((m.group(2), ",".join(state[k] for k in sorted(state))))
-text = "".join(c for c, _ in cells)
+row = cells(line, {})
+text = "".join(c for c, _ in row)
 at = text.find(want)
-print(cells[at][1] if at >= 0 else "absent")
+print(row[at][1] if at >= 0 else "absent")
 PY
 attrs_at() {
 	screen_e >"$TMP/screen_e"
-	python3 "$TMP/attrs.py" "$TMP/screen_e" "$1"
+	PYTHONPATH="$E2E_DIR" python3 "$TMP/attrs.py" "$TMP/screen_e" "$1"
 }
 
 PIPE_TO="$TMP/out"
