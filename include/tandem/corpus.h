@@ -158,6 +158,10 @@ struct corpus {
 	                             corpus_free for whoever still points to
 	                             them; owned */
 	size_t nretired, retired_cap;
+	char **left_out;          /* private to corpus.c while loading: files the
+	                             index says are left out (not text), whose
+	                             rows it keeps; owned */
+	size_t nleft_out;
 };
 
 /* How a corpus is opened. */

@@ -16,7 +16,7 @@
 #include "tandem/dates.h"
 
 /* The layout of the tables. An index with another schema is rebuilt. */
-#define CINDEX_SCHEMA 6
+#define CINDEX_SCHEMA 7
 
 /* The version of what the index holds: bump it whenever article parsing or
  * the detection of language, date, source, title or dates changes, so that
@@ -58,6 +58,11 @@ struct cindex_entry {
 	char *charset;            /* the encoding the file was decoded from;
 	                             owned after a lookup; NULL: UTF-8 */
 	size_t undecodable;       /* bytes not in that encoding */
+	char *refused;            /* why the file is left out (not text, or in
+	                             an encoding not decoded): the message its
+	                             load gave; its row then has no blocks and
+	                             no text. Owned after a lookup; NULL: an
+	                             article */
 	int has_paragraph;        /* after a lookup: one of the blocks is a
 	                             paragraph (set even when the blocks are
 	                             not unpacked, see cindex_preload) */

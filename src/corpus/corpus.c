@@ -255,6 +255,9 @@ void corpus_free(struct corpus *c)
 	for (size_t i = 0; i < c->nretired; i++)
 		free(c->retired[i]);
 	free(c->retired);
+	for (size_t i = 0; i < c->nleft_out; i++)
+		free(c->left_out[i]);
+	free(c->left_out);
 	if (c->texts)
 		free(c->texts->loaded);
 	free(c->texts);
@@ -501,6 +504,11 @@ static long add_article(struct corpus *c, const char *id, const char *path,
 			index_fail(c);
 		if (r <= 0)
 			return -3;
+		if (e.refused) {
+			/* a file left out is looked at now: it may be text now */
+			cindex_entry_free(&e);
+			return -3;
+		}
 		if (!(hit = malloc(sizeof *hit))) {
 			cindex_entry_free(&e);
 			return -2;
@@ -522,6 +530,24 @@ static long add_article(struct corpus *c, const char *id, const char *path,
 		hit = index_find(c, path, &st, &buf, &len, &failed);
 	if (failed)
 		return -1;
+	if (hit && hit->refused) {
+		/* unchanged since it was left out: left out again, with the same
+		 * message, unread */
+		diag_add(&c->diags, DIAG_ERROR, path, 0, "%s", hit->refused);
+		cindex_entry_free(hit);
+		free(hit);
+		free(buf);
+		/* its row stays (prune_index) */
+		char **l = realloc(c->left_out, (c->nleft_out + 1) * sizeof *l);
+		if (!l || !(l[c->nleft_out] = strdup(path + c->index_prefix))) {
+			if (l)
+				c->left_out = l;
+			return -2;
+		}
+		c->left_out = l;
+		c->nleft_out++;
+		return -1;
+	}
 	struct encoding_scan scan;
 	uint64_t hash = 0;
 	const char *charset = NULL;
@@ -734,6 +760,20 @@ static void index_write(struct corpus *c, struct corpus_article *a, uint64_t inp
 		index_fail(c);
 	else if (cindex_last_id(c->index) <= UINT32_MAX)
 		a->index_id = (uint32_t)cindex_last_id(c->index);
+}
+
+/* Remembers in the index that the file is left out, and why (the message
+ * its load gave), so that the next load leaves it out without reading it
+ * while it is unchanged. */
+static void index_refuse(struct corpus *c, struct corpus_article *a, const char *why)
+{
+	a->index_id = 0;
+	if (!c->index || c->index_nowrite || a->size < 0)
+		return;
+	struct cindex_entry w = {.size = a->size, .mtime_ns = a->mtime_ns, .hash = a->hash,
+	                         .lang = "und", .title = a->id, .refused = (char *)why};
+	if (cindex_put(c->index, a->path + c->index_prefix, &w) != 0)
+		index_fail(c);
 }
 
 /* Fills what the manifest did not give, from the index when it has the
@@ -1438,14 +1478,17 @@ static int prune_index(struct corpus *c)
 		index_fail(c);
 		return 0;
 	}
-	if ((size_t)rows <= c->narticles)
+	size_t n = c->narticles + c->nleft_out;
+	if ((size_t)rows <= n)
 		return 0;
-	const char **paths = malloc((c->narticles + 1) * sizeof *paths);
+	const char **paths = malloc((n + 1) * sizeof *paths);
 	if (!paths)
 		return -1;
 	for (size_t i = 0; i < c->narticles; i++)
 		paths[i] = c->articles[i].path + c->index_prefix;
-	if (cindex_prune(c->index, paths, c->narticles) != 0)
+	for (size_t i = 0; i < c->nleft_out; i++) /* files left out, still there */
+		paths[c->narticles + i] = c->left_out[i];
+	if (cindex_prune(c->index, paths, n) != 0)
 		index_fail(c);
 	free(paths);
 	return 0;
@@ -1486,16 +1529,19 @@ static void retire(struct corpus *c, char *s)
 
 /* Reads and parses the article's file into a->text (NULL before): 0; 1
  * when it cannot be read or is not text (reported; the text is then
- * empty); -1 when memory runs out. */
-static int parse_file(struct corpus_article *a, struct diag_list *diags)
+ * empty; *refused set when it was read but is not text or cannot be
+ * decoded); -1 when memory runs out. */
+static int parse_file(struct corpus_article *a, struct diag_list *diags, int *refused)
 {
 	char *buf;
 	size_t len;
 	struct encoding_scan scan;
 	const char *charset = NULL;
 	size_t undecodable = 0;
-	int t = -1;
+	int t = -1, was_read = 0;
+	*refused = 0;
 	if (read_file(a->path, &buf, &len, diags) == 0) {
+		was_read = 1;
 		a->hash = cindex_hash(CINDEX_HASH_INIT, buf, len);
 		t = text_from_bytes(a->path, &buf, &len, &scan, diags, &charset, &undecodable);
 		if (t == -2)
@@ -1506,8 +1552,10 @@ static int parse_file(struct corpus_article *a, struct diag_list *diags)
 			free(buf);
 		return -1;
 	}
-	if (t != 0) /* reported; it keeps its place, empty */
+	if (t != 0) { /* reported; it keeps its place, empty */
+		*refused = was_read && t == -1;
 		return article_parse("", 0, a->text) == 0 ? 1 : -1;
+	}
 	a->charset = charset;
 	a->undecodable = undecodable;
 	int r = article_parse_scanned(buf, len, &scan, a->text);
@@ -1530,6 +1578,7 @@ struct read_job {
 	struct diag_list diags;     /* what reading it found */
 	int want_body;              /* the index takes texts (as the job began) */
 	int r;                      /* parse_file's 0 or 1 (unreadable), or -1 */
+	int refused;                /* read, but not text (parse_file) */
 	char *body;                 /* the folded text for the index; owned */
 	size_t body_len;
 	atomic_int done;            /* read_job_run has returned */
@@ -1538,7 +1587,7 @@ struct read_job {
 static void read_job_run(const struct corpus *c, struct read_job *j)
 {
 	struct corpus_article *a = &c->articles[j->k];
-	j->r = parse_file(a, &j->diags);
+	j->r = parse_file(a, &j->diags, &j->refused);
 	if (j->r >= 0 && detect_fields(a) != 0)
 		j->r = -1;
 	if (j->r == 0 && j->want_body && a->size >= 0 &&
@@ -1553,15 +1602,20 @@ static void read_job_run(const struct corpus *c, struct read_job *j)
 static int read_job_end(struct corpus *c, struct read_job *j)
 {
 	struct corpus_article *a = &c->articles[j->k];
+	const char *why = NULL; /* the last error: why it was refused */
 	for (size_t i = 0; i < j->diags.n; i++) {
 		const struct diag *d = &j->diags.items[i];
 		diag_add(&c->diags, d->level, d->file, d->line, "%s", d->msg);
+		if (d->level == DIAG_ERROR)
+			why = d->msg;
 	}
-	diag_list_free(&j->diags);
 	if (j->r == 1)
 		a->unparsed |= CORPUS_UNREADABLE;
-	if (j->r >= 0)
+	if (j->r == 1 && j->refused && why)
+		index_refuse(c, a, why);
+	else if (j->r >= 0)
 		index_write(c, a, j->inputs, j->r == 1, j->body, j->body_len);
+	diag_list_free(&j->diags);
 	free(j->body);
 	j->body = NULL;
 	/* only their number is held: corpus_article_dates finds them again */

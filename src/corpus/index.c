@@ -380,7 +380,7 @@ static const char SCHEMA_SQL[] =
     " lang TEXT NOT NULL, source TEXT, title TEXT NOT NULL,"
     " date_y INTEGER NOT NULL, date_m INTEGER NOT NULL, date_d INTEGER NOT NULL,"
     " detected INTEGER NOT NULL, invalid_utf8 INTEGER NOT NULL, controls INTEGER NOT NULL,"
-    " blocks BLOB, dates BLOB, charset TEXT, undecodable INTEGER NOT NULL);"
+    " blocks BLOB, dates BLOB, charset TEXT, undecodable INTEGER NOT NULL, refused TEXT);"
     "CREATE VIRTUAL TABLE text USING fts5(body, tokenize='tandem_trigram',"
     " detail=none, content='', columnsize=0);";
 
@@ -557,19 +557,19 @@ static enum open_result open_db(struct cindex *ix, const char *file, unsigned fl
 	}
 	static const char get_sql[] =
 	    "SELECT size, mtime_ns, hash, inputs, lang, source, title, date_y, date_m, date_d,"
-	    " detected, invalid_utf8, controls, blocks, dates, charset, undecodable, rowid"
-	    " FROM article WHERE path = ?1";
+	    " detected, invalid_utf8, controls, blocks, dates, charset, undecodable, refused,"
+	    " rowid FROM article WHERE path = ?1";
 	/* an update keeps the row's id, which its `text` row is filed under */
 	static const char put_sql[] =
 	    "INSERT INTO article(path, size, mtime_ns, hash, inputs, lang, source,"
 	    " title, date_y, date_m, date_d, detected, invalid_utf8, controls, blocks, dates,"
-	    " charset, undecodable)"
+	    " charset, undecodable, refused)"
 	    " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
-	    " ?18)"
+	    " ?18, ?19)"
 	    " ON CONFLICT(path) DO UPDATE SET size = ?2, mtime_ns = ?3, hash = ?4, inputs = ?5,"
 	    " lang = ?6, source = ?7, title = ?8, date_y = ?9, date_m = ?10, date_d = ?11,"
 	    " detected = ?12, invalid_utf8 = ?13, controls = ?14, blocks = ?15, dates = ?16,"
-	    " charset = ?17, undecodable = ?18"
+	    " charset = ?17, undecodable = ?18, refused = ?19"
 	    " RETURNING id";
 	if (sqlite3_prepare_v3(ix->db, get_sql, -1, SQLITE_PREPARE_PERSISTENT, &ix->get, NULL) !=
 	        SQLITE_OK ||
@@ -714,6 +714,7 @@ static unsigned char *pack_dates(const struct date_mention *d, size_t n)
 void cindex_entry_free(struct cindex_entry *e)
 {
 	free(e->charset);
+	free(e->refused);
 	free(e->lang);
 	free(e->source);
 	free(e->title);
@@ -745,6 +746,7 @@ static int read_row(struct cindex *ix, sqlite3_stmt *st, int col0, int want_bloc
 	/* the types before any conversion: NULL, or a string out of memory */
 	int no_source = sqlite3_column_type(st, c + 5) == SQLITE_NULL;
 	int no_charset = sqlite3_column_type(st, c + 15) == SQLITE_NULL;
+	int no_refused = sqlite3_column_type(st, c + 17) == SQLITE_NULL;
 	out->source = no_source ? NULL : column_dup(st, c + 5);
 	out->title = column_dup(st, c + 6);
 	out->date.y = sqlite3_column_int(st, c + 7);
@@ -759,9 +761,10 @@ static int read_row(struct cindex *ix, sqlite3_stmt *st, int col0, int want_bloc
 	size_t dn = (size_t)sqlite3_column_bytes(st, c + 14);
 	out->charset = no_charset ? NULL : column_dup(st, c + 15);
 	out->undecodable = (size_t)sqlite3_column_int64(st, c + 16);
+	out->refused = no_refused ? NULL : column_dup(st, c + 17);
 	int r = 1;
-	int oom = !out->lang || !out->title ||
-	          (!no_source && !out->source) || (!no_charset && !out->charset);
+	int oom = !out->lang || !out->title || (!no_source && !out->source) ||
+	          (!no_charset && !out->charset) || (!no_refused && !out->refused);
 	if (oom) {
 		snprintf(ix->err, sizeof ix->err, "lookup: out of memory");
 		r = -1;
@@ -907,7 +910,7 @@ int cindex_preload(struct cindex *ix)
 	static const char all_sql[] =
 	    "SELECT rowid, path, size, mtime_ns, hash, inputs, lang, source, title, date_y,"
 	    " date_m, date_d, detected, invalid_utf8, controls, blocks, dates, charset,"
-	    " undecodable FROM article WHERE rowid >= ?1 ORDER BY rowid";
+	    " undecodable, refused FROM article WHERE rowid >= ?1 ORDER BY rowid";
 	scan_end(ix);
 	if (begin_read(ix) != 0)
 		return -1;
@@ -937,7 +940,7 @@ int cindex_lookup(struct cindex *ix, const char *path, struct cindex_entry *out)
 	}
 	int rc = sqlite3_step(st), r = 0;
 	if (rc == SQLITE_ROW) {
-		sqlite3_int64 rowid = sqlite3_column_int64(st, 17);
+		sqlite3_int64 rowid = sqlite3_column_int64(st, 18);
 		r = read_row(ix, st, 0, 1, out);
 		if (r == 1)
 			out->id = rowid;
@@ -1094,7 +1097,9 @@ int cindex_put(struct cindex *ix, const char *path, const struct cindex_entry *e
 	             SQLITE_OK &&
 	         (e->charset ? sqlite3_bind_text(st, 17, e->charset, -1, SQLITE_STATIC)
 	                     : sqlite3_bind_null(st, 17)) == SQLITE_OK &&
-	         sqlite3_bind_int64(st, 18, (sqlite3_int64)e->undecodable) == SQLITE_OK;
+	         sqlite3_bind_int64(st, 18, (sqlite3_int64)e->undecodable) == SQLITE_OK &&
+	         (e->refused ? sqlite3_bind_text(st, 19, e->refused, -1, SQLITE_STATIC)
+	                     : sqlite3_bind_null(st, 19)) == SQLITE_OK;
 	int rc = ok ? sqlite3_step(st) : SQLITE_NOMEM;
 	sqlite3_int64 id = 0;
 	if (rc == SQLITE_ROW) {

@@ -973,13 +973,15 @@ static void test_index_deferred(void **state)
 	unlink(fx->log);
 	c = corpus_open_dir_opts(fx->dir, &o);
 	assert_non_null(c);
-	assert_int_equal(c->load_left, 1); /* the file that is not text */
+	/* the file that is not text: left out, unread, as the index says */
+	assert_int_equal(c->narticles, 3);
+	assert_int_equal(c->load_left, 0);
 	assert_int_equal(c->verify_left, 3); /* the others, taken on trust */
 	assert_int_equal(txt_opened(fx), 0);
 	assert_true(c->articles[0].unparsed & CORPUS_UNVERIFIED);
 	assert_string_equal(c->articles[0].title, "The first story, told on 3 March 2024.");
-	/* three checked, one read */
-	assert_int_equal(corpus_load_step(c, 10), 4);
+	/* three checked */
+	assert_int_equal(corpus_load_step(c, 10), 3);
 	assert_int_equal(c->verify_left + c->load_left, 0);
 	assert_false(c->articles[0].unparsed);
 	assert_string_equal(c->articles[0].title, "The first story, told on 3 March 2024.");
@@ -1089,6 +1091,29 @@ static void test_index_deferred_small(void **state)
 	assert_true(corpus_errors(c) >= 1);
 	/* the file left out does not keep search from the index */
 	assert_non_null(c->index_file);
+	char first[256];
+	snprintf(first, sizeof first, "%s", c->diags.items[c->diags.n - 1].msg);
+	corpus_free(c);
+
+	/* the index remembers it: left out again, unread, with the same
+	 * message, as long as it is unchanged (twice: its row is kept) */
+	for (int round = 0; round < 2; round++) {
+		size_t read;
+		c = load(fx, 0, &read);
+		assert_int_equal(read, 0);
+		assert_int_equal(c->narticles, 3);
+		assert_int_equal(corpus_errors(c), 1);
+		assert_string_equal(c->diags.items[c->diags.n - 1].msg, first);
+		corpus_free(c);
+	}
+	/* text now: read and listed */
+	write_article(fx, "d.txt", "A fourth article, in plain text now.\n");
+	size_t read;
+	c = load(fx, 0, &read);
+	assert_int_equal(read, 1);
+	assert_int_equal(c->narticles, 4);
+	assert_int_equal(corpus_errors(c), 0);
+	assert_string_equal(title_of(c, "d"), "A fourth article, in plain text now.");
 	corpus_free(c);
 }
 
