@@ -29,91 +29,28 @@
 
 #include "tandem/corpus.h"
 #include "tandem/index.h"
-
-struct fixture {
-	char root[64];      /* a temporary directory */
-	char dir[128];      /* the corpus: root/news */
-	char cache[128];    /* root/cache */
-	char log[128];      /* the open log */
-	char db[512];       /* the index file of the corpus */
-};
-
-static void write_file(const char *path, const char *text)
-{
-	FILE *f = fopen(path, "w");
-	assert_non_null(f);
-	fputs(text, f);
-	assert_int_equal(fclose(f), 0);
-}
-
-static void write_article(struct fixture *fx, const char *name, const char *text)
-{
-	char p[256];
-	snprintf(p, sizeof p, "%s/%s", fx->dir, name);
-	write_file(p, text);
-}
+#include "testutil.h"
 
 static int setup(void **state)
 {
-	struct fixture *fx = calloc(1, sizeof *fx);
-	if (!fx)
-		return -1;
-	strcpy(fx->root, "/tmp/tandem-index-XXXXXX");
-	if (!mkdtemp(fx->root))
-		return -1;
-	snprintf(fx->dir, sizeof fx->dir, "%s/news", fx->root);
-	snprintf(fx->cache, sizeof fx->cache, "%s/cache", fx->root);
-	snprintf(fx->log, sizeof fx->log, "%s/opened", fx->root);
-	if (mkdir(fx->dir, 0700) != 0)
-		return -1;
-	char real[4096];
-	if (!realpath(fx->dir, real))
-		return -1;
-	char *db = cindex_file_for(fx->cache, real);
-	if (!db)
-		return -1;
-	snprintf(fx->db, sizeof fx->db, "%s", db);
-	free(db);
-	setenv("TANDEM_TEST_OPEN_LOG", fx->log, 1);
-	*state = fx;
-	return 0;
+	return test_dir_setup(state, "index", 1);
 }
 
 static int teardown(void **state)
 {
-	struct fixture *fx = *state;
-	char cmd[256];
-	unsetenv("TANDEM_TEST_OPEN_LOG");
-	snprintf(cmd, sizeof cmd, "chmod -R u+w '%s' && rm -rf '%s'", fx->root, fx->root);
-	if (system(cmd) != 0)
-		return -1;
-	free(fx);
-	return 0;
+	return test_dir_teardown(state);
 }
 
-/* How many article files the open log names. */
-static size_t txt_opened(const struct fixture *fx)
-{
-	size_t n = 0;
-	FILE *f = fopen(fx->log, "r");
-	if (f) {
-		char line[512];
-		while (fgets(line, sizeof line, f))
-			n += strstr(line, ".txt\n") != NULL;
-		fclose(f);
-	}
-	return n;
-}
 
 /* Loads the corpus through the index; *read receives how many article
  * files were opened. */
-static struct corpus *load(struct fixture *fx, int reindex, size_t *read)
+static struct corpus *load(struct test_dir *fx, int reindex, size_t *read)
 {
 	unlink(fx->log);
 	struct corpus_opts o = {.index = 1, .reindex = reindex, .cache_dir = fx->cache};
 	struct corpus *c = corpus_open_dir_opts(fx->dir, &o);
 	assert_non_null(c);
-	*read = txt_opened(fx);
+	*read = test_dir_opened(fx);
 	return c;
 }
 
@@ -135,11 +72,11 @@ static const char *title_of(const struct corpus *c, const char *id)
 	return c->articles[k].title;
 }
 
-static void three_articles(struct fixture *fx)
+static void three_articles(struct test_dir *fx)
 {
-	write_article(fx, "a.txt", "The first story, told on 3 March 2024.\n\nMore of it.\n");
-	write_article(fx, "b.txt", "Le deuxième article, du 4 mars 2024.\n\nSource: https://b.example/x\n");
-	write_article(fx, "c.txt", "A third one.\n");
+	test_dir_write(fx, "a.txt", "The first story, told on 3 March 2024.\n\nMore of it.\n");
+	test_dir_write(fx, "b.txt", "Le deuxième article, du 4 mars 2024.\n\nSource: https://b.example/x\n");
+	test_dir_write(fx, "c.txt", "A third one.\n");
 }
 
 static long long count_rows(const char *db)
@@ -174,7 +111,7 @@ static void exec_sql(const char *db, const char *sql)
  * does not end the pass. */
 static void test_index_preload(void **state)
 {
-	struct fixture *fx = *state;
+	struct test_dir *fx = *state;
 	char *note = NULL;
 	struct cindex *ix = cindex_open(fx->db, 0, &note);
 	assert_non_null(ix);
@@ -267,7 +204,7 @@ static void test_index_preload(void **state)
  * a missing article is 0. */
 static void test_index_round_trip(void **state)
 {
-	struct fixture *fx = *state;
+	struct test_dir *fx = *state;
 	char *note = (char *)"unset";
 	struct cindex *ix = cindex_open(fx->db, 0, &note);
 	assert_non_null(ix);
@@ -344,7 +281,7 @@ static void test_index_round_trip(void **state)
  * size changes is read again and its fields follow. */
 static void test_index_second_load_reads_nothing(void **state)
 {
-	struct fixture *fx = *state;
+	struct test_dir *fx = *state;
 	three_articles(fx);
 	size_t read;
 	struct corpus *c = load(fx, 0, &read);
@@ -380,7 +317,7 @@ static void test_index_second_load_reads_nothing(void **state)
 	corpus_free(c);
 
 	/* a longer file: read again, its fields follow */
-	write_article(fx, "a.txt", "A new first story, much longer than it was.\n");
+	test_dir_write(fx, "a.txt", "A new first story, much longer than it was.\n");
 	c = load(fx, 0, &read);
 	assert_int_equal(read, 1);
 	assert_string_equal(title_of(c, "a"), "A new first story, much longer than it was.");
@@ -399,7 +336,7 @@ static void test_index_second_load_reads_nothing(void **state)
 	assert_int_equal(read, 0);
 	corpus_free(c);
 	assert_int_equal(count_rows(fx->db), 2);
-	write_article(fx, "c.txt", "A third one.\n");
+	test_dir_write(fx, "c.txt", "A third one.\n");
 
 	/* --reindex: everything read again */
 	c = load(fx, 1, &read);
@@ -419,10 +356,10 @@ static void set_mtime(const char *path, time_t sec)
  * the index takes the new time and the next load reads nothing. */
 static void test_index_mtime_and_hash(void **state)
 {
-	struct fixture *fx = *state;
+	struct test_dir *fx = *state;
 	char a[256];
 	snprintf(a, sizeof a, "%s/a.txt", fx->dir);
-	write_article(fx, "a.txt", "Title one here.\n\nOn 3 March 2024 and 4 May 2024.\n");
+	test_dir_write(fx, "a.txt", "Title one here.\n\nOn 3 March 2024 and 4 May 2024.\n");
 	set_mtime(a, 1000000000);
 	size_t read;
 	struct corpus *c = load(fx, 0, &read);
@@ -455,7 +392,7 @@ static void test_index_mtime_and_hash(void **state)
 	cindex_close(ix);
 
 	/* same size, other bytes, new time: the new title */
-	write_article(fx, "a.txt", "Title two here.\n");
+	test_dir_write(fx, "a.txt", "Title two here.\n");
 	set_mtime(a, 1000000200);
 	c = load(fx, 0, &read);
 	assert_int_equal(read, 1);
@@ -471,11 +408,11 @@ static void test_index_mtime_and_hash(void **state)
  * read again (detection depends on what the manifest gives). */
 static void test_index_manifest_inputs(void **state)
 {
-	struct fixture *fx = *state;
-	write_article(fx, "a.txt", "Detected title.\n");
+	struct test_dir *fx = *state;
+	test_dir_write(fx, "a.txt", "Detected title.\n");
 	char ini[256];
 	snprintf(ini, sizeof ini, "%s/corpus.ini", fx->dir);
-	write_file(ini, "[article a]\nfile = a.txt\n");
+	test_write_file(ini, "[article a]\nfile = a.txt\n");
 	size_t read;
 	struct corpus *c = load(fx, 0, &read);
 	assert_int_equal(read, 1);
@@ -484,7 +421,7 @@ static void test_index_manifest_inputs(void **state)
 	c = load(fx, 0, &read);
 	assert_int_equal(read, 0);
 	corpus_free(c);
-	write_file(ini, "[article a]\nfile = a.txt\ntitle = Given title\n");
+	test_write_file(ini, "[article a]\nfile = a.txt\ntitle = Given title\n");
 	c = load(fx, 0, &read);
 	assert_int_equal(read, 1);
 	assert_string_equal(title_of(c, "a"), "Given title");
@@ -495,7 +432,7 @@ static void test_index_manifest_inputs(void **state)
 /* Garbage over the index: rebuilt, with one warning, and the corpus loads. */
 static void test_index_corrupt(void **state)
 {
-	struct fixture *fx = *state;
+	struct test_dir *fx = *state;
 	three_articles(fx);
 	size_t read;
 	struct corpus *c = load(fx, 0, &read);
@@ -524,11 +461,11 @@ static void test_index_corrupt(void **state)
 /* A page in the middle of the file damaged: quick_check finds it. */
 static void test_index_corrupt_page(void **state)
 {
-	struct fixture *fx = *state;
+	struct test_dir *fx = *state;
 	char name[32];
 	for (int i = 0; i < 200; i++) {
 		snprintf(name, sizeof name, "n%03d.txt", i);
-		write_article(fx, name, "Some paragraph of text, long enough to fill pages of the "
+		test_dir_write(fx, name, "Some paragraph of text, long enough to fill pages of the "
 		                        "index when there are a couple of hundred of them.\n");
 	}
 	size_t read;
@@ -561,11 +498,11 @@ static void test_index_corrupt_page(void **state)
  * closing removes it. */
 static void test_index_damage_found_later(void **state)
 {
-	struct fixture *fx = *state;
+	struct test_dir *fx = *state;
 	char name[32];
 	for (int i = 0; i < 200; i++) {
 		snprintf(name, sizeof name, "n%03d.txt", i);
-		write_article(fx, name, "Some paragraph of text, long enough to fill pages of the "
+		test_dir_write(fx, name, "Some paragraph of text, long enough to fill pages of the "
 		                        "index when there are a couple of hundred of them.\n");
 	}
 	size_t read;
@@ -600,7 +537,7 @@ static void test_index_damage_found_later(void **state)
  * one warning. */
 static void test_index_other_version(void **state)
 {
-	struct fixture *fx = *state;
+	struct test_dir *fx = *state;
 	three_articles(fx);
 	size_t read;
 	corpus_free(load(fx, 0, &read));
@@ -625,9 +562,9 @@ static void test_index_other_version(void **state)
  * database is a directory): one warning, the corpus loads from the files. */
 static void test_index_unusable_place(void **state)
 {
-	struct fixture *fx = *state;
+	struct test_dir *fx = *state;
 	three_articles(fx);
-	write_file(fx->cache, "not a directory\n");
+	test_write_file(fx->cache, "not a directory\n");
 	size_t read;
 	struct corpus *c = load(fx, 0, &read);
 	assert_int_equal(c->narticles, 3);
@@ -650,7 +587,7 @@ static void test_index_unusable_place(void **state)
  * corpus loads. (Permissions do not stop root: then skipped.) */
 static void test_index_read_only(void **state)
 {
-	struct fixture *fx = *state;
+	struct test_dir *fx = *state;
 	if (geteuid() == 0)
 		skip();
 	three_articles(fx);
@@ -678,11 +615,11 @@ static void test_index_read_only(void **state)
  * read and indexed at the next start. */
 static void test_index_locked(void **state)
 {
-	struct fixture *fx = *state;
+	struct test_dir *fx = *state;
 	three_articles(fx);
 	size_t read;
 	corpus_free(load(fx, 0, &read));
-	write_article(fx, "a.txt", "A longer first story now, to be indexed again.\n");
+	test_dir_write(fx, "a.txt", "A longer first story now, to be indexed again.\n");
 	sqlite3 *s;
 	assert_int_equal(sqlite3_open_v2(fx->db, &s, SQLITE_OPEN_READWRITE, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(s, "BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_OK);
@@ -710,7 +647,7 @@ static void test_index_locked(void **state)
 /* Two connections write one index in turn; each sees the other's rows. */
 static void test_index_two_writers(void **state)
 {
-	struct fixture *fx = *state;
+	struct test_dir *fx = *state;
 	char *note;
 	struct cindex *x = cindex_open(fx->db, 0, &note);
 	assert_non_null(x);
@@ -747,7 +684,7 @@ static void test_index_two_writers(void **state)
  * article is next opened (pinned). */
 static void test_index_texts_on_demand(void **state)
 {
-	struct fixture *fx = *state;
+	struct test_dir *fx = *state;
 	three_articles(fx);
 	struct corpus *c = corpus_open_dir(fx->dir);
 	assert_non_null(c);
@@ -759,7 +696,7 @@ static void test_index_texts_on_demand(void **state)
 	assert_non_null(strstr(t->raw, "first story"));
 	corpus_article_unpin(&c->articles[a]);
 
-	write_article(fx, "a.txt", "Rewritten while the reader was open, and longer.\n");
+	test_dir_write(fx, "a.txt", "Rewritten while the reader was open, and longer.\n");
 	/* still the text read, until the article is opened again */
 	t = corpus_article_text(&c->articles[a]);
 	assert_non_null(strstr(t->raw, "first story"));
@@ -769,7 +706,7 @@ static void test_index_texts_on_demand(void **state)
 	char name[32];
 	for (int i = 0; i < CORPUS_TEXTS_KEPT + 8; i++) {
 		snprintf(name, sizeof name, "m%02d.txt", i);
-		write_article(fx, name, "Another.\n");
+		test_dir_write(fx, name, "Another.\n");
 	}
 	corpus_article_unpin(&c->articles[a]);
 	corpus_free(c);
@@ -795,12 +732,12 @@ static void test_index_texts_on_demand(void **state)
  * corpus_article_block says the block is gone, or too short. */
 static void test_index_block_after_change(void **state)
 {
-	struct fixture *fx = *state;
-	write_article(fx, "a.txt", "One.\n\nTwo is a longer paragraph.\n\nThree.\n");
+	struct test_dir *fx = *state;
+	test_dir_write(fx, "a.txt", "One.\n\nTwo is a longer paragraph.\n\nThree.\n");
 	char name[32];
 	for (int i = 0; i < CORPUS_TEXTS_KEPT + 2; i++) {
 		snprintf(name, sizeof name, "m%02d.txt", i);
-		write_article(fx, name, "Another.\n");
+		test_dir_write(fx, name, "Another.\n");
 	}
 	struct corpus *c = corpus_open_dir(fx->dir);
 	assert_non_null(c);
@@ -808,7 +745,7 @@ static void test_index_block_after_change(void **state)
 	assert_non_null(corpus_article_block(a, 2, 6));
 	assert_non_null(corpus_article_block(a, 1, 20));
 	assert_null(corpus_article_block(a, 3, 0));
-	write_article(fx, "a.txt", "Now one paragraph only, shorter than two.\n");
+	test_dir_write(fx, "a.txt", "Now one paragraph only, shorter than two.\n");
 	/* its text dropped (the others read since), then read again */
 	for (size_t i = 0; i < c->narticles; i++)
 		corpus_article_text(&c->articles[i]);
@@ -823,8 +760,8 @@ static void test_index_block_after_change(void **state)
  * read later, and its note given from the index too. */
 static void test_index_decoded_file(void **state)
 {
-	struct fixture *fx = *state;
-	write_article(fx, "a.txt", "Le pr\xe9sident a visit\xe9 les \xe9l\xe8ves. Les d\xe9l\xe9gu\xe9s "
+	struct test_dir *fx = *state;
+	test_dir_write(fx, "a.txt", "Le pr\xe9sident a visit\xe9 les \xe9l\xe8ves. Les d\xe9l\xe9gu\xe9s "
 	                           "\xe9taient tr\xe8s nombreux \xe0 Hano\xef, pr\xe8s du lac. La "
 	                           "c\xe9r\xe9monie a \xe9t\xe9 pr\xe9par\xe9" "e avec soin.\n");
 	for (int pass = 0; pass < 2; pass++) {
@@ -860,11 +797,11 @@ static void count_progress(void *arg, size_t done, size_t total)
  * the end, for a plain directory and a manifest. */
 static void test_index_progress(void **state)
 {
-	struct fixture *fx = *state;
+	struct test_dir *fx = *state;
 	char name[32];
 	for (int i = 0; i < 150; i++) {
 		snprintf(name, sizeof name, "n%03d.txt", i);
-		write_article(fx, name, "Text.\n");
+		test_dir_write(fx, name, "Text.\n");
 	}
 	struct seen s = {0, 0, 0, 1};
 	struct corpus_opts o = {.progress = count_progress, .progress_arg = &s};
@@ -878,7 +815,7 @@ static void test_index_progress(void **state)
 
 	char ini[256];
 	snprintf(ini, sizeof ini, "%s/corpus.ini", fx->dir);
-	write_file(ini, "[article a]\nfile = n000.txt\n[article b]\nfile = n001.txt\n");
+	test_write_file(ini, "[article a]\nfile = n000.txt\n[article b]\nfile = n001.txt\n");
 	s = (struct seen){0, 0, 0, 1};
 	c = corpus_open_dir_opts(fx->dir, &o);
 	assert_non_null(c);
@@ -889,7 +826,7 @@ static void test_index_progress(void **state)
 }
 
 /* A file that is not text: the start of a PNG image. */
-static void write_png(struct fixture *fx, const char *name)
+static void write_png(struct test_dir *fx, const char *name)
 {
 	char p[256];
 	snprintf(p, sizeof p, "%s/%s", fx->dir, name);
@@ -908,7 +845,7 @@ static void write_png(struct fixture *fx, const char *name)
  * keeps its place, empty, reported. With a warm index nothing is left. */
 static void test_index_deferred(void **state)
 {
-	struct fixture *fx = *state;
+	struct test_dir *fx = *state;
 	three_articles(fx);
 	write_png(fx, "d.txt");
 
@@ -919,7 +856,7 @@ static void test_index_deferred(void **state)
 	assert_int_equal(c->narticles, 4);
 	assert_int_equal(c->load_left, 4);
 	assert_int_equal(c->load_total, 4);
-	assert_int_equal(txt_opened(fx), 0); /* no file opened */
+	assert_int_equal(test_dir_opened(fx), 0); /* no file opened */
 	for (size_t i = 0; i < 4; i++) {
 		assert_true(c->articles[i].unparsed & CORPUS_UNPARSED);
 		assert_string_equal(c->articles[i].title, c->articles[i].id);
@@ -977,7 +914,7 @@ static void test_index_deferred(void **state)
 	assert_int_equal(c->narticles, 3);
 	assert_int_equal(c->load_left, 0);
 	assert_int_equal(c->verify_left, 3); /* the others, taken on trust */
-	assert_int_equal(txt_opened(fx), 0);
+	assert_int_equal(test_dir_opened(fx), 0);
 	assert_true(c->articles[0].unparsed & CORPUS_UNVERIFIED);
 	assert_string_equal(c->articles[0].title, "The first story, told on 3 March 2024.");
 	/* three checked */
@@ -995,17 +932,17 @@ static void test_index_deferred(void **state)
  * truth again. */
 static void test_index_deferred_verify(void **state)
 {
-	struct fixture *fx = *state;
+	struct test_dir *fx = *state;
 	three_articles(fx);
-	write_article(fx, "e.txt", "A fifth article, about 5 May 2024.\n");
+	test_dir_write(fx, "e.txt", "A fifth article, about 5 May 2024.\n");
 	char ini[256], p[256];
 	snprintf(ini, sizeof ini, "%s/corpus.ini", fx->dir);
-	write_file(ini, "[article a]\nfile = a.txt\nlang = en\n[article b]\nfile = b.txt\n"
+	test_write_file(ini, "[article a]\nfile = a.txt\nlang = en\n[article b]\nfile = b.txt\n"
 	                "[article c]\nfile = c.txt\n[article e]\nfile = e.txt\n");
 	size_t read;
 	corpus_free(load(fx, 0, &read));
 	assert_int_equal(read, 4);
-	write_article(fx, "a.txt", "Un tout autre texte, en français, du 9 juin 2024.\n");
+	test_dir_write(fx, "a.txt", "Un tout autre texte, en français, du 9 juin 2024.\n");
 	snprintf(p, sizeof p, "%s/b.txt", fx->dir);
 	assert_int_equal(unlink(p), 0);
 	snprintf(p, sizeof p, "%s/c.txt", fx->dir);
@@ -1023,7 +960,7 @@ static void test_index_deferred_verify(void **state)
 	assert_non_null(c);
 	assert_int_equal(c->narticles, 4);
 	assert_int_equal(c->verify_left, 4);
-	assert_int_equal(txt_opened(fx), 0); /* nothing looked at */
+	assert_int_equal(test_dir_opened(fx), 0); /* nothing looked at */
 	assert_string_equal(c->articles[0].title, "The first story, told on 3 March 2024.");
 	assert_int_equal(corpus_load_step(c, 1), 4);
 	assert_int_equal(c->verify_left + c->load_left, 0);
@@ -1057,7 +994,7 @@ static void test_index_deferred_verify(void **state)
  * good through the step that reads the article. */
 static void test_index_deferred_text_held(void **state)
 {
-	struct fixture *fx = *state;
+	struct test_dir *fx = *state;
 	three_articles(fx);
 	struct corpus_opts o = {.cache_dir = fx->cache, .deferred = CORPUS_DEFER_ALL};
 	struct corpus *c = corpus_open_dir_opts(fx->dir, &o);
@@ -1076,7 +1013,7 @@ static void test_index_deferred_text_held(void **state)
  * as a load that reads first: the file that is not text left out. */
 static void test_index_deferred_small(void **state)
 {
-	struct fixture *fx = *state;
+	struct test_dir *fx = *state;
 	three_articles(fx);
 	write_png(fx, "d.txt");
 	struct corpus_opts o = {.index = 1, .cache_dir = fx->cache, .deferred = CORPUS_DEFER_LARGE};
@@ -1107,7 +1044,7 @@ static void test_index_deferred_small(void **state)
 		corpus_free(c);
 	}
 	/* text now: read and listed */
-	write_article(fx, "d.txt", "A fourth article, in plain text now.\n");
+	test_dir_write(fx, "d.txt", "A fourth article, in plain text now.\n");
 	size_t read;
 	c = load(fx, 0, &read);
 	assert_int_equal(read, 1);

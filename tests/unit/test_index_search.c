@@ -29,61 +29,18 @@
 #include "tandem/fold.h"
 #include "tandem/index.h"
 #include "tandem/search.h"
-
-struct fixture {
-	char root[64];   /* a temporary directory */
-	char dir[128];   /* the corpus: root/news */
-	char cache[128]; /* root/cache */
-	char log[128];   /* the open log */
-	char db[512];    /* the index file of the corpus */
-};
-
-static void write_article(struct fixture *fx, const char *name, const char *text)
-{
-	char p[256];
-	snprintf(p, sizeof p, "%s/%s", fx->dir, name);
-	FILE *f = fopen(p, "w");
-	assert_non_null(f);
-	fputs(text, f);
-	assert_int_equal(fclose(f), 0);
-}
+#include "testutil.h"
 
 static int setup(void **state)
 {
-	struct fixture *fx = calloc(1, sizeof *fx);
-	if (!fx)
-		return -1;
-	strcpy(fx->root, "/tmp/tandem-isearch-XXXXXX");
-	if (!mkdtemp(fx->root))
-		return -1;
-	snprintf(fx->dir, sizeof fx->dir, "%s/news", fx->root);
-	snprintf(fx->cache, sizeof fx->cache, "%s/cache", fx->root);
-	snprintf(fx->log, sizeof fx->log, "%s/opened", fx->root);
-	if (mkdir(fx->dir, 0700) != 0)
-		return -1;
-	char real[4096];
-	if (!realpath(fx->dir, real))
-		return -1;
-	char *db = cindex_file_for(fx->cache, real);
-	if (!db)
-		return -1;
-	snprintf(fx->db, sizeof fx->db, "%s", db);
-	free(db);
-	*state = fx;
-	return 0;
+	return test_dir_setup(state, "isearch", 0);
 }
 
 static int teardown(void **state)
 {
-	struct fixture *fx = *state;
-	char cmd[256];
-	unsetenv("TANDEM_TEST_OPEN_LOG");
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", fx->root);
-	if (system(cmd) != 0)
-		return -1;
-	free(fx);
-	return 0;
+	return test_dir_teardown(state);
 }
+
 
 static struct corpus *load_dir(const char *dir, const char *cache)
 {
@@ -91,20 +48,6 @@ static struct corpus *load_dir(const char *dir, const char *cache)
 	struct corpus *c = corpus_open_dir_opts(dir, &o);
 	assert_non_null(c);
 	return c;
-}
-
-/* Article files opened since the log was last removed. */
-static size_t reads(const struct fixture *fx)
-{
-	size_t n = 0;
-	FILE *f = fopen(fx->log, "r");
-	if (f) {
-		char line[512];
-		while (fgets(line, sizeof line, f))
-			n += strstr(line, ".txt\n") != NULL;
-		fclose(f);
-	}
-	return n;
 }
 
 static long long count_sql(const char *db, const char *sql)
@@ -177,7 +120,7 @@ static size_t compare(const struct corpus *ix, const struct corpus *plain, const
  * goes without the index. */
 static void test_bundled_same_as_scan(void **state)
 {
-	struct fixture *fx = *state;
+	struct test_dir *fx = *state;
 	corpus_free(load_dir("corpus", fx->cache)); /* builds the index */
 	struct corpus *ix = load_dir("corpus", fx->cache);
 	struct corpus *plain = corpus_open_dir("corpus");
@@ -212,17 +155,17 @@ static const char *const texts[][2] = {
     {"en.txt", "Nothing of the kind here: a plain story on 7 May 2024.\n\nNo match at all.\n"},
 };
 
-static void write_texts(struct fixture *fx)
+static void write_texts(struct test_dir *fx)
 {
 	for (size_t i = 0; i < sizeof texts / sizeof *texts; i++)
-		write_article(fx, texts[i][0], texts[i][1]);
+		test_dir_write(fx, texts[i][0], texts[i][1]);
 }
 
 /* A generated corpus in six scripts: every query finds through the index
  * what it finds without, and finds it. */
 static void test_scripts_same_as_scan(void **state)
 {
-	struct fixture *fx = *state;
+	struct test_dir *fx = *state;
 	write_texts(fx);
 	corpus_free(load_dir(fx->dir, fx->cache));
 	struct corpus *ix = load_dir(fx->dir, fx->cache);
@@ -262,7 +205,7 @@ static void test_scripts_same_as_scan(void **state)
  * the query only (a rare word: one file; a word in three: three). */
 static void test_reads_only_candidates(void **state)
 {
-	struct fixture *fx = *state;
+	struct test_dir *fx = *state;
 	write_texts(fx);
 	corpus_free(load_dir(fx->dir, fx->cache));
 	struct corpus *c = load_dir(fx->dir, fx->cache);
@@ -273,19 +216,19 @@ static void test_reads_only_candidates(void **state)
 	assert_true(r.indexed);
 	assert_int_equal(r.total, 1);
 	search_result_free(&r);
-	assert_int_equal(reads(fx), 1);
+	assert_int_equal(test_dir_opened(fx), 1);
 	unlink(fx->log);
 	assert_int_equal(search_corpus(c, "zzqxw", &r), 0);
 	assert_int_equal(r.total, 0);
 	search_result_free(&r);
-	assert_int_equal(reads(fx), 0);
+	assert_int_equal(test_dir_opened(fx), 0);
 	/* "at" is too short for the index: every text is read (but fr.txt's,
 	 * kept loaded since the first search) */
 	unlink(fx->log);
 	assert_int_equal(search_corpus(c, "at", &r), 0);
 	assert_false(r.indexed);
 	search_result_free(&r);
-	assert_int_equal(reads(fx), sizeof texts / sizeof *texts - 1);
+	assert_int_equal(test_dir_opened(fx), sizeof texts / sizeof *texts - 1);
 	corpus_free(c);
 }
 
@@ -293,7 +236,7 @@ static void test_reads_only_candidates(void **state)
  * the hits are the same. */
 static void test_without_index(void **state)
 {
-	struct fixture *fx = *state;
+	struct test_dir *fx = *state;
 	write_texts(fx);
 	struct corpus_opts none = {.index = 0, .cache_dir = fx->cache};
 	struct corpus *c = corpus_open_dir_opts(fx->dir, &none);
@@ -342,7 +285,7 @@ static size_t candidates(const char *db, const char *needle, const char *path, i
  * texts left to no article are counted. */
 static void test_follows_changes(void **state)
 {
-	struct fixture *fx = *state;
+	struct test_dir *fx = *state;
 	write_texts(fx);
 	corpus_free(load_dir(fx->dir, fx->cache));
 	size_t n = sizeof texts / sizeof *texts;
@@ -351,7 +294,7 @@ static void test_follows_changes(void **state)
 	assert_int_equal(count_sql(fx->db, "SELECT count(*) FROM article WHERE id IN (SELECT rowid"
 	                                   " FROM text WHERE text MATCH '\"mon\" \"tre\" \"eal\"')"),
 	                 1);
-	write_article(fx, "fr.txt", "Un tout autre article, sur Ouagadougou, le 4 mars 2024.\n");
+	test_dir_write(fx, "fr.txt", "Un tout autre article, sur Ouagadougou, le 4 mars 2024.\n");
 	char p[256];
 	snprintf(p, sizeof p, "%s/zh.txt", fx->dir);
 	assert_int_equal(unlink(p), 0);
@@ -385,7 +328,7 @@ static void test_follows_changes(void **state)
  * (and more than CINDEX_ORPHANS_MIN) is rebuilt when opened, with a note. */
 static void test_orphans_rebuilt(void **state)
 {
-	struct fixture *fx = *state;
+	struct test_dir *fx = *state;
 	write_texts(fx);
 	corpus_free(load_dir(fx->dir, fx->cache));
 	char sql[96];
@@ -414,7 +357,7 @@ static void test_orphans_rebuilt(void **state)
  * table, user_version 2) is rebuilt with it, and searched through it. */
 static void test_older_schema_gets_table(void **state)
 {
-	struct fixture *fx = *state;
+	struct test_dir *fx = *state;
 	write_texts(fx);
 	corpus_free(load_dir(fx->dir, fx->cache));
 	exec_sql(fx->db, "DROP TABLE text; PRAGMA user_version = 2");
@@ -433,7 +376,7 @@ static void test_older_schema_gets_table(void **state)
  * searched, the same hits. */
 static void test_index_gone(void **state)
 {
-	struct fixture *fx = *state;
+	struct test_dir *fx = *state;
 	write_texts(fx);
 	corpus_free(load_dir(fx->dir, fx->cache));
 	struct corpus *c = load_dir(fx->dir, fx->cache);
@@ -451,7 +394,7 @@ static void test_index_gone(void **state)
 static void test_steps(void **state)
 {
 	(void)state;
-	struct fixture *fx = *state;
+	struct test_dir *fx = *state;
 	write_texts(fx);
 	corpus_free(load_dir(fx->dir, fx->cache));
 	struct corpus *c = load_dir(fx->dir, fx->cache);
@@ -482,7 +425,7 @@ static void test_steps(void **state)
  * is searched, the same hits. */
 static void test_ids_and_generation(void **state)
 {
-	struct fixture *fx = *state;
+	struct test_dir *fx = *state;
 	write_texts(fx);
 	struct corpus *cold = load_dir(fx->dir, fx->cache);
 	struct corpus *warm = load_dir(fx->dir, fx->cache);
@@ -497,7 +440,7 @@ static void test_ids_and_generation(void **state)
 	assert_int_equal(r.total, 3);
 	search_result_free(&r);
 	/* rebuilt by another load, its rows written in another order */
-	write_article(fx, "0first.txt", "A new first article on Moscow: Москва.\n");
+	test_dir_write(fx, "0first.txt", "A new first article on Moscow: Москва.\n");
 	struct corpus_opts o = {.index = 1, .reindex = 1, .cache_dir = fx->cache};
 	struct corpus *again = corpus_open_dir_opts(fx->dir, &o);
 	assert_non_null(again);
@@ -520,7 +463,7 @@ static void test_ids_and_generation(void **state)
  * one batch is the one kept. */
 static void test_texts_of_batches(void **state)
 {
-	struct fixture *fx = *state;
+	struct test_dir *fx = *state;
 	char *note = NULL;
 	struct cindex *ix = cindex_open(fx->db, 0, &note);
 	assert_non_null(ix);
@@ -581,9 +524,9 @@ static void fold_append(char *out, size_t cap, const char *s, size_t n)
  * feeds. */
 static void test_fold_body(void **state)
 {
-	struct fixture *fx = *state;
+	struct test_dir *fx = *state;
 	write_texts(fx);
-	write_article(fx, "rep.txt", "Échos\n\nLe même paragraphe.\n\nLe même paragraphe.\n\n"
+	test_dir_write(fx, "rep.txt", "Échos\n\nLe même paragraphe.\n\nLe même paragraphe.\n\n"
 	                             "Tab\there, 𠀋 and ﬁ.\n");
 	struct corpus *c = corpus_open_dir(fx->dir);
 	assert_non_null(c);
