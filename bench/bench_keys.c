@@ -8,7 +8,7 @@
  * drawn by ui_replay_key, timed with CLOCK_THREAD_CPUTIME_ID (the drawing
  * thread only: the reading thread and other processes do not count), in
  * two parts printed beside the total: the frame made in curses' virtual
- * screen (the key handled, the views drawn, wnoutrefresh) and doupdate,
+ * screen (the key handled, the views drawn, wnoutrefresh) and the send,
  * curses sending what changed to the terminal; what the reader does once
  * the frame is out (saving a reading position to disk) is printed apart,
  * not in the total. Each
@@ -78,7 +78,7 @@ static int cmp_double(const void *a, const void *b)
 static double t[2 * REPEATS], tv[2 * REPEATS], tu[2 * REPEATS], ta[2 * REPEATS];
 static size_t nt;
 
-/* One timed key: its CPU time in the frame (tv) and in doupdate (tu), and
+/* One timed key: its CPU time in the frame (tv) and in sending it (tu), and
  * apart, what the reader does once the frame is out (ta: saving a reading
  * position). Not inlined, so that a profiler can count it alone. */
 __attribute__((noinline)) static void timed_key(struct app *app, int fn, unsigned ch)
@@ -86,7 +86,7 @@ __attribute__((noinline)) static void timed_key(struct app *app, int fn, unsigne
 	double t0 = cpu_ms();
 	ui_replay_compose(app, fn, ch);
 	double t1 = cpu_ms();
-	doupdate();
+	ui_replay_send(app);
 	double t2 = cpu_ms();
 	ui_replay_after_frame(app);
 	tv[nt] = t1 - t0;
@@ -112,7 +112,7 @@ static void report(const char *view, const char *what, double budget)
 	if (after >= 0.01)
 		snprintf(then, sizeof then, ", then %.3f after it", after);
 	fprintf(out, "keys %-8s %-22s median %6.3f ms  p99 %6.3f ms  budget %.1f ms  %-4s"
-	             "  (frame %.3f + doupdate %.3f%s)\n",
+	             "  (frame %.3f + send %.3f%s)\n",
 	        view, what, med, p99, budget, med <= budget ? "ok" : "over", v, u, then);
 	fflush(out);
 	nt = 0;

@@ -17,6 +17,8 @@ extern volatile sig_atomic_t term_quit_signal;
  * term_start. */
 struct term_session {
 	void *screen;   /* the curses SCREEN (curses.h stays out of this header) */
+	void *keys;     /* the curses WINDOW keys are read from: never drawn in,
+	                   so that reading a key never makes curses send stdscr */
 	int started;    /* curses is running: term_end restores */
 	int bidi_sent;  /* CSI 8 l was sent: CSI 8 h is owed at the end */
 };

@@ -39,14 +39,15 @@ int ui_run(struct corpus *c, const struct ui_opts *o);
  * with *status as ui_run would return it. ui_replay_key handles one key as
  * the main loop does (fn: ch is a curses KEY_ code, e.g. KEY_RESIZE after
  * resizeterm) and draws what it changed; ui_replay_compose does the same
- * but stops at curses' virtual screen (wnoutrefresh): the caller's doupdate
- * sends the frame, then ui_replay_after_frame does what the reader does
+ * but stops at curses' virtual screen (wnoutrefresh): ui_replay_send then
+ * sends the frame to the terminal, and ui_replay_after_frame does what the reader does
  * once a frame is out (saving a reading position). ui_replay_quit says
  * whether a key asked to quit. */
 struct app;
 struct app *ui_replay_start(struct corpus *c, const struct ui_opts *o, int *status);
 void ui_replay_key(struct app *app, int fn, unsigned ch);
 void ui_replay_compose(struct app *app, int fn, unsigned ch);
+void ui_replay_send(struct app *app);
 void ui_replay_after_frame(struct app *app);
 int ui_replay_quit(const struct app *app);
 void ui_replay_end(struct app *app);

@@ -12,6 +12,7 @@
 #include <unistd.h>
 #include <wchar.h>
 
+#include "tandem/output.h"
 #include "tandem/sanitize.h"
 #include "tandem/term.h"
 #include "tandem/timeline.h"
@@ -249,8 +250,8 @@ static void draw_prompt(struct app *app)
 	lineedit_view_free(&lv);
 }
 
-/* Repaints the parts marked dirty into curses' virtual screen (up to
- * wnoutrefresh); doupdate then sends what changed to the terminal. */
+/* Repaints the parts marked dirty into stdscr; output_frame then sends
+ * what changed to the terminal. */
 static void compose(struct app *app)
 {
 	struct theme *t = &app->theme;
@@ -262,7 +263,6 @@ static void compose(struct app *app)
 		          THEME_MESSAGE);
 		if (app->cursor_shown && curs_set(0) != ERR)
 			app->cursor_shown = 0;
-		wnoutrefresh(stdscr);
 		app->dirty = 0;
 		return;
 	}
@@ -293,7 +293,6 @@ static void compose(struct app *app)
 			app->cursor_shown = 0;
 		leaveok(stdscr, TRUE);
 	}
-	wnoutrefresh(stdscr);
 	app->dirty = 0;
 }
 
@@ -311,7 +310,7 @@ static void save_after_frame(struct app *app)
 		if (!app->state_failed) {
 			view_message(app, 1, "%s", err);
 			compose(app);
-			doupdate();
+			output_frame();
 		}
 		app->state_failed = 1;
 	} else {
@@ -323,7 +322,7 @@ static void save_after_frame(struct app *app)
 static void update(struct app *app)
 {
 	compose(app);
-	doupdate();
+	output_frame();
 	save_after_frame(app);
 }
 
@@ -638,7 +637,7 @@ static void handle_request(struct app *app, enum request req)
 		toggle_reveal(app);
 		return;
 	case REQ_REDRAW:
-		clearok(curscr, TRUE);
+		output_invalidate();
 		app->dirty = DIRTY_ALL;
 		return;
 	case REQ_SUSPEND:
@@ -976,8 +975,9 @@ int ui_run(struct corpus *c, const struct ui_opts *o)
 		}
 		wint_t ch;
 		/* while files are still to be read, a key is not waited for */
-		timeout(c->load_left || c->verify_left ? 0 : -1);
-		int r = get_wch(&ch);
+		WINDOW *keys = app->term.keys;
+		wtimeout(keys, c->load_left || c->verify_left ? 0 : -1);
+		int r = wget_wch(keys, &ch);
 		if (r != ERR) {
 			handle_key(app, r == KEY_CODE_YES, ch);
 		} else if ((c->load_left || c->verify_left) && !term_gone()) {
@@ -1013,6 +1013,12 @@ void ui_replay_compose(struct app *app, int fn, unsigned ch)
 	handle_key(app, fn, (wint_t)ch);
 	if (app->dirty)
 		compose(app);
+}
+
+void ui_replay_send(struct app *app)
+{
+	(void)app;
+	output_frame();
 }
 
 void ui_replay_after_frame(struct app *app)

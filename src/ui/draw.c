@@ -10,6 +10,7 @@
 #include <wchar.h>
 
 #include "tandem/bidi.h"
+#include "tandem/output.h"
 #include "tandem/sanitize.h"
 
 static attr_t attr_of(const struct theme *t, enum theme_elem e)
@@ -42,8 +43,10 @@ int draw_scroll(int y, int x, int h, int w, int n)
 		return -1;
 	int r = scrollok(sub, TRUE) == OK && wscrl(sub, n) == OK ? 0 : -1;
 	delwin(sub);
-	/* the moved cells are stdscr's, which must know they changed */
-	touchline(stdscr, y, h);
+	/* the moved cells are stdscr's: the output follows them (and may
+	 * scroll the terminal), or stdscr must know they changed */
+	if (r != 0 || !output_scrolled(y, x, h, w, n))
+		touchline(stdscr, y, h);
 	return r;
 }
 

@@ -19,6 +19,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "tandem/output.h"
 #include "tandem/sanitize.h"
 
 #define BDSM_EXPLICIT "\033[8l" /* the application has reordered */
@@ -155,6 +156,17 @@ int term_start(struct term_session *ts, int bidi_app)
 	curs_set(0);
 	leaveok(stdscr, TRUE);
 	timeout(200);
+	WINDOW *keys = newwin(1, 1, 0, 0);
+	if (!keys) {
+		term_end(ts);
+		sanitize_fprintf(stderr, "tandem: cannot start the terminal TERM=%s: out of memory\n", t);
+		return 2;
+	}
+	keypad(keys, TRUE);
+	leaveok(keys, TRUE);
+	wtimeout(keys, 200);
+	untouchwin(keys);
+	ts->keys = keys;
 	/* wheel and button-1 clicks only: no motion tracking, so Shift+drag
 	 * still selects text in xterm-style terminals */
 	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED
@@ -169,6 +181,7 @@ int term_start(struct term_session *ts, int bidi_app)
 	 * that a frame goes out as one write (a few bytes more, once) */
 	endwin();
 	doupdate();
+	output_start();
 	return 0;
 }
 
@@ -177,7 +190,12 @@ void term_end(struct term_session *t)
 	if (!t->started)
 		return;
 	t->started = 0;
+	output_leave();
 	endwin();
+	output_end();
+	if (t->keys)
+		delwin(t->keys);
+	t->keys = NULL;
 	if (t->bidi_sent)
 		send_tty(BDSM_IMPLICIT);
 	t->bidi_sent = 0;
@@ -188,6 +206,7 @@ void term_end(struct term_session *t)
 void term_suspend(struct term_session *t)
 {
 	struct sigaction dfl, old;
+	output_leave();
 	endwin();
 	if (t->bidi_sent)
 		send_tty(BDSM_IMPLICIT);
@@ -201,8 +220,9 @@ void term_suspend(struct term_session *t)
 	if (t->bidi_sent)
 		send_tty(BDSM_EXPLICIT);
 	reset_prog_mode();
-	clearok(curscr, TRUE);
-	refresh();
+	/* curses takes the screen back (the alternate screen, keypad mode) at
+	 * its next update; the caller redraws everything */
+	output_resume();
 }
 
 int term_gone(void)

@@ -16,15 +16,15 @@ def _apply(state, params):
         if c == 0:
             state.clear()
         elif c in (38, 48) and i + 1 < len(codes):
+            _drop_colour(state, c == 38)
             n = 3 if codes[i + 1] == 5 else 5
             state[c] = ":".join(map(str, codes[i:i + n]))
             i += n - 1
         elif c in (39, 49):  # default foreground, background
-            fg = c == 39
-            for k in list(state):
-                if k == (38 if fg else 48) or (30 if fg else 40) <= k <= (37 if fg else 47) \
-                        or (90 if fg else 100) <= k <= (97 if fg else 107):
-                    del state[k]
+            _drop_colour(state, c == 39)
+        elif _is_fg(c) or _is_bg(c):  # a colour replaces the one before
+            _drop_colour(state, _is_fg(c))
+            state[c] = str(c)
         else:
             state[c] = str(c)
         i += 1
@@ -32,6 +32,16 @@ def _apply(state, params):
 
 def _is_fg(k):
     return k == 38 or 30 <= k <= 37 or 90 <= k <= 97
+
+
+def _is_bg(k):
+    return k == 48 or 40 <= k <= 47 or 100 <= k <= 107
+
+
+def _drop_colour(state, fg):
+    for k in list(state):
+        if (_is_fg if fg else _is_bg)(k):
+            del state[k]
 
 
 def cells(line, state, blank_fg=True):
