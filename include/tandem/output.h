@@ -37,8 +37,10 @@ void output_frame(void);
 /* The cells of rows y..y+h-1, columns x..x+w-1, of stdscr were moved up by
  * n rows (down when n < 0) by a scroll (draw_scroll) without touching
  * them. Returns 1 when this module takes note (the next frame scrolls them
- * on the terminal where that sends less than drawing them), 0 when curses
- * sends the frames: the caller must then touch the rows. */
+ * on the terminal where that sends less than drawing them; every row of
+ * stdscr touched so far is noted too, so that the caller may mark stdscr
+ * untouched), 0 when curses sends the frames: the caller must then touch
+ * the rows. */
 int output_scrolled(int y, int x, int h, int w, int n);
 
 /* What the terminal shows is not known any more (after a suspend, for a

@@ -42,10 +42,13 @@ int draw_scroll(int y, int x, int h, int w, int n)
 	if (!sub)
 		return -1;
 	int r = scrollok(sub, TRUE) == OK && wscrl(sub, n) == OK ? 0 : -1;
-	delwin(sub);
 	/* the moved cells are stdscr's: the output follows them (and may
 	 * scroll the terminal), or stdscr must know they changed */
-	if (r != 0 || !output_scrolled(y, x, h, w, n))
+	int noted = r == 0 && output_scrolled(y, x, h, w, n);
+	delwin(sub);
+	if (noted)
+		untouchwin(stdscr); /* delwin touched all of it; the output knows better */
+	else
 		touchline(stdscr, y, h);
 	return r;
 }

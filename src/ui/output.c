@@ -55,7 +55,6 @@ static struct output {
 	struct cell *shown_cells; /* rows * cols: what the terminal shows, */
 	struct cell **shown;      /* rows: by row (a scroll moves the pointers) */
 	struct cell *want;  /* rows * cols: curses' virtual screen, as last read */
-	unsigned char *changed; /* cols: the cells of the row being sent */
 	unsigned char *reread;  /* rows: to read again though curses has it untouched */
 	cchar_t *row;       /* cols + 1: one row read from curses */
 	int valid;         /* shown is what the terminal shows */
@@ -82,14 +81,10 @@ static const char *cap(const char *name)
 	return s && s != (char *)-1 && *s ? s : NULL;
 }
 
-/* Room for n more bytes in the frame; -1 when out of memory (the frame is
- * then dropped and the next one sent whole). */
-static int reserve(size_t n)
+static int grow(size_t n)
 {
 	if (out.oom)
 		return -1;
-	if (out.len + n <= out.cap)
-		return 0;
 	size_t nc = out.cap ? out.cap : 16384;
 	while (nc < out.len + n)
 		nc *= 2;
@@ -101,6 +96,13 @@ static int reserve(size_t n)
 	out.buf = nb;
 	out.cap = nc;
 	return 0;
+}
+
+/* Room for n more bytes in the frame; -1 when out of memory (the frame is
+ * then dropped and the next one sent whole). */
+static inline int reserve(size_t n)
+{
+	return out.len + n <= out.cap && !out.oom ? 0 : grow(n);
 }
 
 static void put(const char *s, size_t n)
@@ -324,10 +326,9 @@ static void forget_sgr(void)
 	out.cur = -1;
 }
 
-static void put_utf8(uint32_t c)
+/* One character; the room for it reserved by the caller (send_cell). */
+static inline void put_utf8(uint32_t c)
 {
-	if (reserve(4) != 0)
-		return;
 	unsigned char *s = (unsigned char *)out.buf + out.len;
 	if (c >= 0xd800 && c <= 0xdfff)
 		c = 0xfffd;
@@ -353,12 +354,14 @@ static void put_utf8(uint32_t c)
 }
 
 /* Whether base character b takes two columns: wcwidth, asked only outside
- * the ranges where no character does (below U+1100, Arabic presentation
+ * the ranges where no character does (below U+1100; general punctuation to
+ * the technical symbols; box drawing and blocks; the Arabic presentation
  * forms). */
-static int is_wide(wchar_t b)
+static inline int is_wide(wchar_t b)
 {
 	uint32_t u = (uint32_t)b;
-	if (u < 0x1100 || (u >= 0xfb00 && u < 0xfe10) || (u >= 0xfe70 && u < 0xff00))
+	if (u < 0x1100 || (u >= 0x1160 && u < 0x231a) || (u >= 0x2400 && u < 0x25fd) ||
+	    (u >= 0xfb00 && u < 0xfe10) || (u >= 0xfe70 && u < 0xff00))
 		return 0;
 	return wcwidth(b) == 2;
 }
@@ -370,9 +373,11 @@ static int width_at(const struct cell *row, int x, int cols)
 	return x + 1 < cols && !row[x + 1].ch[0] ? 2 : 1;
 }
 
-static int cell_eq(const struct cell *a, const struct cell *b)
+static inline int cell_eq(const struct cell *a, const struct cell *b)
 {
-	return memcmp(a, b, sizeof *a) == 0;
+	return a->ch[0] == b->ch[0] && a->attr == b->attr && a->pair == b->pair &&
+	       a->ch[1] == b->ch[1] && a->ch[2] == b->ch[2] && a->ch[3] == b->ch[3] &&
+	       a->ch[4] == b->ch[4];
 }
 
 static const struct cell blank_cell = {.ch = {L' '}};
@@ -390,13 +395,18 @@ static void clean_marks(struct cell *c)
 }
 
 /* Sends the cell at row[x]; the cursor is at x. */
-static void send_cell(const struct cell *row, int x)
+static inline void send_cell(const struct cell *row, int x)
 {
 	const struct cell *c = &row[x];
 	if (out.cur < 0 || out.sgr[out.cur].attr != c->attr || out.sgr[out.cur].pair != c->pair)
 		set_sgr(sgr_index(c->attr, c->pair));
-	for (int k = 0; k < CELL_CHARS && c->ch[k]; k++)
-		put_utf8((uint32_t)c->ch[k]);
+	if (reserve(CELL_CHARS * 4) != 0)
+		return;
+	if ((uint32_t)c->ch[0] < 0x80 && !c->ch[1])
+		out.buf[out.len++] = (char)c->ch[0];
+	else
+		for (int k = 0; k < CELL_CHARS && c->ch[k]; k++)
+			put_utf8((uint32_t)c->ch[k]);
 	out.cx = x + width_at(row, x, out.cols);
 	if (out.cx >= out.cols) /* at the margin: where the next one goes differs */
 		out.cy = out.cx = -1;
@@ -529,31 +539,6 @@ static void send_row(int y)
 	struct cell *o = out.shown[y];
 	if (memcmp(n, o, (size_t)cols * sizeof *n) == 0)
 		return;
-	unsigned char *ch = out.changed;
-	int first = -1, last = -1;
-	for (int x = 0; x < cols; x++) {
-		ch[x] = !cell_eq(&n[x], &o[x]);
-		if (ch[x]) {
-			if (first < 0)
-				first = x;
-			last = x;
-		}
-	}
-	/* a wide character is sent whole, and one half overwritten takes the
-	 * other with it on the terminal */
-	for (int x = first; x <= last && x >= 0; x++) {
-		if (!ch[x])
-			continue;
-		if (x > 0 && (!n[x].ch[0] || !o[x].ch[0]))
-			ch[x - 1] = 1;
-		if (x + 1 < cols && ((width_at(n, x, cols) == 2 && n[x].ch[0]) ||
-		                     (width_at(o, x, cols) == 2 && o[x].ch[0])))
-			ch[x + 1] = 1;
-	}
-	if (first > 0 && ch[first - 1])
-		first--;
-	if (last + 1 < cols && ch[last + 1])
-		last++;
 	/* the blanks that end the row, which one clear to the end of the line
 	 * can draw */
 	int tail = cols;
@@ -562,27 +547,44 @@ static void send_row(int y)
 		while (tail > 0 && cell_eq(&n[tail - 1], &n[cols - 1]))
 			tail--;
 	}
-	for (int x = first; x <= last; x++) {
-		if (!ch[x] || !n[x].ch[0])
+	for (int x = 0; x < cols; x++) {
+		if (cell_eq(&n[x], &o[x]))
 			continue;
-		if (x >= tail && cols - x > 3) {
-			move_to(y, x);
-			set_sgr(sgr_index(n[x].attr, n[x].pair));
+		/* a wide character is sent whole, from its left half; and a right
+		 * half overwritten takes its left half with it on the terminal:
+		 * the cell there is sent again, from its own left half */
+		int at = x;
+		if (at > 0 && !n[at].ch[0]) {
+			at--;
+		} else if (at > 0 && !o[at].ch[0]) {
+			at--;
+			if (at > 0 && !n[at].ch[0])
+				at--;
+		}
+		if (at >= tail && cols - at > 3) {
+			move_to(y, at);
+			set_sgr(sgr_index(n[at].attr, n[at].pair));
 			puts_(out.el);
 			break;
 		}
 		/* a few unchanged cells between: sent again, if plain */
-		if (out.cy == y && out.cx >= 0 && out.cx < x && x - out.cx <= GAP_REWRITE) {
-			int g = out.cx, ok = 1, si = out.cur;
-			for (int k = g; k < x && ok; k++)
+		if (out.cy == y && out.cx >= 0 && out.cx < at && at - out.cx <= GAP_REWRITE) {
+			int g = out.cx, ok = out.cur >= 0;
+			for (int k = g; k < at && ok; k++)
 				ok = n[k].ch[0] && n[k].ch[0] < 0x80 && !n[k].ch[1] &&
-				     si >= 0 && out.sgr[si].attr == n[k].attr && out.sgr[si].pair == n[k].pair;
+				     out.sgr[out.cur].attr == n[k].attr && out.sgr[out.cur].pair == n[k].pair;
 			if (ok)
-				for (int k = g; k < x; k++)
+				for (int k = g; k < at; k++)
 					send_cell(n, k);
 		}
-		move_to(y, x);
-		send_cell(n, x);
+		/* from at up to and with the cell at x */
+		int c = at;
+		while (c <= x) {
+			move_to(y, c);
+			send_cell(n, c);
+			c += width_at(n, c, cols);
+		}
+		x = c - 1;
 	}
 	memcpy(o, n, (size_t)cols * sizeof *n);
 }
@@ -623,13 +625,12 @@ static int resize_to(int rows, int cols)
 	size_t n = (size_t)rows * (size_t)cols;
 	struct cell *s = calloc(n, sizeof *s), *w = calloc(n, sizeof *w);
 	struct cell **sr = calloc((size_t)rows, sizeof *sr);
-	unsigned char *c = malloc((size_t)cols), *rr = calloc((size_t)rows, 1);
+	unsigned char *rr = calloc((size_t)rows, 1);
 	cchar_t *r = calloc((size_t)cols + 1, sizeof *r);
-	if (!s || !w || !sr || !c || !rr || !r) {
+	if (!s || !w || !sr || !rr || !r) {
 		free(s);
 		free(w);
 		free(sr);
-		free(c);
 		free(rr);
 		free(r);
 		return -1;
@@ -639,14 +640,12 @@ static int resize_to(int rows, int cols)
 	free(out.shown_cells);
 	free(out.shown);
 	free(out.want);
-	free(out.changed);
 	free(out.reread);
 	free(out.row);
 	out.shown_cells = s;
 	out.reread = rr;
 	out.shown = sr;
 	out.want = w;
-	out.changed = c;
 	out.row = r;
 	out.rows = rows;
 	out.cols = cols;
@@ -709,20 +708,27 @@ int output_scrolled(int y, int x, int h, int w, int n)
 		out.valid = 0; /* not a rectangle of the screen: send all */
 		return 1;
 	}
-	/* want follows the cells as the windows moved them; a row changed in
-	 * the windows before the scroll is read where its cells went, and the
-	 * rows uncovered are read in any case */
+	/* every row changed in stdscr so far is noted (stdscr may then be
+	 * marked untouched); a row changed in the rectangle before the scroll
+	 * is read where its cells went too */
+	for (int r = 0; r < out.rows; r++)
+		if (is_linetouched(stdscr, r))
+			out.reread[r] |= 2;
+	/* want follows the cells as the windows moved them, and the rows
+	 * uncovered are read in any case */
 	size_t cw = (size_t)w * sizeof(struct cell);
 	for (int i = 0; i < h; i++) {
 		int r = n > 0 ? y + i : y + h - 1 - i, from = r + n;
 		struct cell *d = out.want + (size_t)r * (size_t)out.cols + (size_t)x;
 		if (from >= y && from < y + h) {
 			memcpy(d, out.want + (size_t)from * (size_t)out.cols + (size_t)x, cw);
-			out.reread[r] = out.reread[from] || is_linetouched(stdscr, from);
+			out.reread[r] |= (unsigned char)((out.reread[from] & 3) ? 4 : 0);
 		} else {
-			out.reread[r] = 1;
+			out.reread[r] |= 4;
 		}
 	}
+	for (int r = 0; r < out.rows; r++)
+		out.reread[r] = out.reread[r] ? 1 : 0;
 	if (!out.valid)
 		return 1;
 	if (out.nhint == MAX_HINTS)
@@ -818,7 +824,6 @@ void output_end(void)
 	free(out.shown_cells);
 	free(out.shown);
 	free(out.want);
-	free(out.changed);
 	free(out.reread);
 	free(out.row);
 	free(out.buf);
