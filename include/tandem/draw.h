@@ -1,6 +1,7 @@
-/* draw.h — the only module that turns lines into curses calls: layout lines
- * cell by cell (setcchar + mvadd_wch at each cell's computed column, with
- * highlight ranges by logical index), and the reader's own chrome text. */
+/* draw.h — the only module that draws: layout lines cell by cell into the
+ * frame (output.h), each cell at its computed column with its computed
+ * width, highlight ranges by logical index; and the reader's own chrome
+ * text. */
 #ifndef TANDEM_DRAW_H
 #define TANDEM_DRAW_H
 
@@ -55,10 +56,15 @@ void draw_fill(const struct theme *t, int y, int x, int w, enum theme_elem elem)
 /* Moves the cells of the rectangle of h rows and w columns at (y, x) up
  * by n rows (down when n < 0), as a scroll of that part of the screen; the
  * rows it uncovers are blank, for the caller to draw. The terminal is told
- * only the difference: when the rectangle spans the screen's width, curses
- * sends it as a scroll of those rows. Returns 0, or -1 when nothing could
- * be moved (out of memory: the caller draws every row). */
+ * only the difference (output_scroll). Returns 0, or -1 when nothing could
+ * be moved (the caller draws every row). */
 int draw_scroll(int y, int x, int h, int w, int n);
+
+/* The whole screen blank. */
+void draw_erase(void);
+
+/* Where the terminal's cursor is left after the frame; y < 0: hidden. */
+void draw_cursor(int y, int x);
 
 /* A vertical line of h rows at column x. */
 void draw_vline(const struct theme *t, int y, int x, int h);

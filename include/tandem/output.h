@@ -1,59 +1,81 @@
-/* output.h — sending each frame to the terminal.
+/* output.h — the screen's cells, and sending them to the terminal.
  *
- * Curses keeps the windows, the keys and the terminal's modes; this module
- * sends the frames. After wnoutrefresh, output_frame compares curses'
- * virtual screen with what it last sent, row by row, and sends only the
- * cells that differ, in one write. Curses' doupdate would send the same
- * frame, but spends most of a key's time on it (its cursor-movement costs
- * and a libc conversion per character) and addresses every row it
- * touches; here the UTF-8 comes from the cells as they are, attributes are
- * made once per element, rows are reached with a line feed where that is
- * shorter, and a pane scrolled by draw_scroll is moved by the terminal's
- * scroll region.
+ * The views draw (through draw.h) into a frame of cells kept here: a
+ * character with its marks, attributes, a colour pair, wide characters
+ * whole (a write over half of one blanks its other half). output_frame
+ * compares the frame with what it last sent, row by row, and sends only
+ * the cells that differ, in one write: UTF-8 from the cells as they are,
+ * attributes through the terminal's own sequences (made once per
+ * attribute and colour pair), rows reached with a line feed where that is
+ * shorter than an address, a pane scrolled by output_scroll moved by the
+ * terminal's scroll region. Curses keeps the keys and the terminal's modes;
+ * its doupdate would send the same frame but spends most of a key's time on
+ * it (its cursor-movement costs, a libc conversion per character) and
+ * addresses every row it touches.
  *
  * A terminal without what this needs (cursor addressing, clear screen,
  * clear to end of line, attribute reset, colour by number when colours are
- * on) gets its frames from doupdate, as does a session where
- * TANDEM_OUTPUT=curses is set in the environment.
+ * on) gets its frames through curses: the frame is copied into stdscr and
+ * doupdate sends it; so does a session with TANDEM_OUTPUT=curses in its
+ * environment.
  *
  * The state is the terminal's, so it is one per process, like curses' own
  * screen; not for threads. */
 #ifndef TANDEM_OUTPUT_H
 #define TANDEM_OUTPUT_H
 
-/* Starts sending frames for the curses screen just started (after newterm
- * and the first doupdate). Returns 1 when this module sends the frames, 0
- * when doupdate does (see above, or out of memory). */
+#include <curses.h>
+#include <wchar.h>
+
+/* Starts the frame for the curses screen just started (after newterm and
+ * its first doupdate), of LINES x COLS blanks. Returns 1 when this module
+ * sends the frames, 0 when curses does (see above), -1 when out of memory. */
 int output_start(void);
 
-/* Sends the frame drawn in stdscr: what changed since the last one (the
- * rows curses has touched, which it then marks untouched, so that reading
- * a key does not send them again), the cursor left where stdscr has it
- * unless leaveok. After a resize, or output_invalidate, the screen is
- * cleared and the whole frame sent. Keys must be read from a window that
- * is never drawn in (term.h's keys window). */
+/* A new size (after a resize): the frame becomes blanks of that size and
+ * the next one is sent whole. Out of memory, nothing is drawn nor sent
+ * until a size that fits. */
+void output_resize(int rows, int cols);
+
+/* Cell (y, x) of the frame: the base character wc[0] and its marks (up to
+ * the 0 that ends wc, at most CCHARW_MAX characters), width columns (2:
+ * the cell at x + 1 is its right half; a wide character with no room left
+ * shows a blank), attr (curses attributes, the colour pair's bits ignored)
+ * and colour pair `pair`. Outside the frame: nothing. */
+void output_put(int y, int x, const wchar_t *wc, int width, attr_t attr, int pair);
+
+/* w blanks from (y, x) in attr and pair. */
+void output_fill(int y, int x, int w, attr_t attr, int pair);
+
+/* The whole frame blank, in the terminal's colours. */
+void output_erase(void);
+
+/* Moves the cells of the rectangle of h rows and w columns at (y, x) up by
+ * n rows (down when n < 0); the rows uncovered are blank. The next frame
+ * scrolls those rows on the terminal (its full width) when that sends less
+ * than drawing them. Returns 0, or -1 for a rectangle outside the frame. */
+int output_scroll(int y, int x, int h, int w, int n);
+
+/* Where the terminal's cursor is left after the frame (the prompt's
+ * insertion point); y < 0: anywhere (the cursor is hidden). */
+void output_cursor(int y, int x);
+
+/* Sends the frame: what changed since the last one. After output_start, a
+ * resize or output_invalidate, the screen is cleared and the whole frame
+ * sent. */
 void output_frame(void);
 
-/* The cells of rows y..y+h-1, columns x..x+w-1, of stdscr were moved up by
- * n rows (down when n < 0) by a scroll (draw_scroll) without touching
- * them. Returns 1 when this module takes note (the next frame scrolls them
- * on the terminal where that sends less than drawing them; every row of
- * stdscr touched so far is noted too, so that the caller may mark stdscr
- * untouched), 0 when curses sends the frames: the caller must then touch
- * the rows. */
-int output_scrolled(int y, int x, int h, int w, int n);
-
-/* What the terminal shows is not known any more (after a suspend, for a
- * redraw asked by the user): the next frame clears it and sends all. */
+/* What the terminal shows is not known any more (a redraw asked by the
+ * user): the next frame clears it and sends all. */
 void output_invalidate(void);
-
-/* Before curses leaves the screen (endwin): resets the attributes this
- * module set, so that the shell gets the terminal's own colours. */
-void output_leave(void);
 
 /* After a suspend (endwin, then reset_prog_mode): curses takes the screen
  * back and the next frame sends all. */
 void output_resume(void);
+
+/* Before curses leaves the screen (endwin): resets the attributes this
+ * module set, so that the shell gets the terminal's own colours. */
+void output_leave(void);
 
 /* Frees what output_start took (idempotent). */
 void output_end(void);

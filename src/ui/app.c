@@ -250,13 +250,13 @@ static void draw_prompt(struct app *app)
 	lineedit_view_free(&lv);
 }
 
-/* Repaints the parts marked dirty into stdscr; output_frame then sends
+/* Repaints the parts marked dirty into the frame; output_frame then sends
  * what changed to the terminal. */
 static void compose(struct app *app)
 {
 	struct theme *t = &app->theme;
 	if (app->too_small) {
-		erase();
+		draw_erase();
 		const char *m = app->cols >= 18 ? "terminal too small" : "too small";
 		int w = draw_text_width(m);
 		draw_text(t, app->rows / 2, app->cols > w ? (app->cols - w) / 2 : 0, app->cols, m,
@@ -283,15 +283,13 @@ static void compose(struct app *app)
 		/* the terminal's own cursor, where the next character goes */
 		if (!app->cursor_shown && curs_set(1) != ERR)
 			app->cursor_shown = 1;
-		/* the cursor is shown, so curses must leave it where it is moved
-		 * to; otherwise it may stay wherever the last cell was written */
-		leaveok(stdscr, FALSE);
-		move(app->cursor_y, app->cursor_x);
+		/* the cursor is shown: left where the next character goes */
+		draw_cursor(app->cursor_y, app->cursor_x);
 	} else {
 		draw_status(app);
 		if (app->cursor_shown && curs_set(0) != ERR)
 			app->cursor_shown = 0;
-		leaveok(stdscr, TRUE);
+		draw_cursor(-1, -1);
 	}
 	app->dirty = 0;
 }
@@ -340,7 +338,8 @@ static void do_resize(struct app *app)
 		view_message(app, 0, squeezed ? "timeline hidden: no room beside the text"
 		                              : "timeline shown again");
 	app->sidebar_squeezed = squeezed;
-	erase();
+	output_resize(rows, cols);
+	draw_erase();
 	if (!app->too_small)
 		for (int i = 0; i < app->depth; i++)
 			if (app->stack[i].ops->resize)

@@ -1,7 +1,7 @@
-/* draw.c — owns every curses output call of the reader: layout lines drawn
- * cell by cell at their computed columns (setcchar + mvadd_wch, so columns
- * never drift whatever libc thinks of a width), search highlights chosen by
- * each cell's logical index, and the reader's own chrome text. */
+/* draw.c — owns every drawing call of the reader: layout lines drawn cell by
+ * cell at their computed columns into the frame (output.h), search
+ * highlights chosen by each cell's logical index, and the reader's own
+ * chrome text. */
 #include "tandem/draw.h"
 
 #include <curses.h>
@@ -18,54 +18,30 @@ static attr_t attr_of(const struct theme *t, enum theme_elem e)
 	return (attr_t)t->attr[e];
 }
 
-static void put_cell(const struct theme *t, int y, int x, const wchar_t *wc, enum theme_elem e)
+static void put_cell(const struct theme *t, int y, int x, const wchar_t *wc, int width,
+                     enum theme_elem e)
 {
-	cchar_t cc;
-	if (setcchar(&cc, wc, attr_of(t, e), t->pair[e], NULL) == OK)
-		mvadd_wch(y, x, &cc);
+	output_put(y, x, wc, width, attr_of(t, e), t->pair[e]);
 }
 
 void draw_fill(const struct theme *t, int y, int x, int w, enum theme_elem elem)
 {
-	static const wchar_t blank[] = {L' ', 0};
-	cchar_t cc;
-	/* one cell made once and repeated: the whole pane is filled before
-	 * every full redraw, so a call per cell would cost more than the text */
-	if (w > 0 && setcchar(&cc, blank, attr_of(t, elem), t->pair[elem], NULL) == OK)
-		mvhline_set(y, x, &cc, w);
+	output_fill(y, x, w, attr_of(t, elem), t->pair[elem]);
 }
 
 int draw_scroll(int y, int x, int h, int w, int n)
 {
-	/* a window sharing the rectangle's cells; wscrl moves them */
-	WINDOW *sub = h > 0 && w > 0 ? derwin(stdscr, h, w, y, x) : NULL;
-	if (!sub)
-		return -1;
-	int r = scrollok(sub, TRUE) == OK && wscrl(sub, n) == OK ? 0 : -1;
-	/* the moved cells are stdscr's: the output follows them (and may
-	 * scroll the terminal), or stdscr must know they changed */
-	int noted = r == 0 && output_scrolled(y, x, h, w, n);
-	delwin(sub);
-	if (noted)
-		untouchwin(stdscr); /* delwin touched all of it; the output knows better */
-	else
-		touchline(stdscr, y, h);
-	return r;
+	return output_scroll(y, x, h, w, n);
 }
 
-/* A character that curses, asking libc, also gives one column: printable
- * Latin below the combining marks without asking, anything else when
- * wcwidth says 1. */
-static int plain_char(uint32_t c)
+void draw_erase(void)
 {
-	if (c < 0x300)
-		return c >= 0x20 && !(c >= 0x7f && c < 0xa0) && c != 0xad;
-	return wcwidth((wchar_t)c) == 1;
+	output_erase();
 }
 
-static void flush_run(int y, int x, const cchar_t *run, int n)
+void draw_cursor(int y, int x)
 {
-	mvadd_wchnstr(y, x, run, n);
+	output_cursor(y, x);
 }
 
 void draw_line(const struct theme *t, int y, int x, int w, const struct layout_line *l,
@@ -91,51 +67,20 @@ void draw_line(const struct theme *t, int y, int x, int w, const struct layout_l
 			}
 		}
 	}
-	/* Runs of plain cells (one character of one column that libc also
-	 * gives one column, the same element) go to curses as one string,
-	 * which cannot drift. Any other cell is placed alone at its own
-	 * column. */
-	enum { RUN = 64 };
-	cchar_t run[RUN + 1];
-	int run_n = 0, run_col = 0;
-	enum theme_elem run_e = elem;
 	int col = l->indent;
 	for (size_t i = 0; i < l->ncells; i++) {
 		const struct layout_cell *c = &l->cells[i];
 		if (col + c->width > w)
 			break;
 		enum theme_elem e = nhl ? (enum theme_elem)cell_elem[i] : elem;
-		int plain = c->nch == 1 && c->width == 1 && plain_char(c->ch[0]);
-		if (run_n && (!plain || run_n == RUN || e != run_e)) {
-			flush_run(y, x + run_col, run, run_n);
-			run_n = 0;
-		}
 		wchar_t wc[LAYOUT_CELL_CHARS + 1];
 		size_t k = 0;
 		for (; k < c->nch && k < LAYOUT_CELL_CHARS; k++)
 			wc[k] = (wchar_t)c->ch[k];
 		wc[k] = 0;
-		if (plain) {
-			if (!run_n) {
-				run_col = col;
-				run_e = e;
-				/* the run's first cell made by setcchar; the others are
-				 * copies of it with their own character (ncurses' cchar_t:
-				 * the base character in chars[0], no marks after it) */
-				if (setcchar(&run[0], wc, attr_of(t, e), t->pair[e], NULL) == OK)
-					run_n = 1;
-			} else {
-				run[run_n] = run[0];
-				run[run_n].chars[0] = wc[0];
-				run_n++;
-			}
-		} else {
-			put_cell(t, y, x + col, wc, e);
-		}
+		put_cell(t, y, x + col, wc, c->width, e);
 		col += c->width;
 	}
-	if (run_n)
-		flush_run(y, x + run_col, run, run_n);
 	if (cell_elem != stack_elem)
 		free(cell_elem);
 }
@@ -157,7 +102,7 @@ void draw_line_scrolled(const struct theme *t, int y, int x, int w, const struct
 		for (; k < c->nch && k < LAYOUT_CELL_CHARS; k++)
 			wc[k] = (wchar_t)c->ch[k];
 		wc[k] = 0;
-		put_cell(t, y, x + at, wc, elem);
+		put_cell(t, y, x + at, wc, c->width, elem);
 	}
 }
 
@@ -212,7 +157,7 @@ static int put_visible(uint32_t c, int w, void *ctx)
 	if (p->col + w > p->stop)
 		return 1;
 	wchar_t wc[2] = {(wchar_t)c, 0};
-	put_cell(p->t, p->y, p->x + p->col, wc, p->elem);
+	put_cell(p->t, p->y, p->x + p->col, wc, w, p->elem);
 	p->col += w;
 	return 0;
 }
@@ -272,7 +217,7 @@ int draw_text(const struct theme *t, int y, int x, int w, const char *s, enum th
 	p.stop = p.word_end * 2 >= p.w ? p.word_end : p.w;
 	p.col = 0;
 	each_visible(s, put_visible, &p);
-	put_cell(t, y, x + p.col, ellipsis, elem);
+	put_cell(t, y, x + p.col, ellipsis, 1, elem);
 	return p.col + 1;
 }
 
@@ -318,10 +263,10 @@ int draw_text_middle(const struct theme *t, int y, int x, int w, const char *s,
 	size_t i = 0;
 	for (; i < b.n && col + b.w[i] <= head; i++) {
 		wchar_t wc[2] = {(wchar_t)b.c[i], 0};
-		put_cell(t, y, x + col, wc, elem);
+		put_cell(t, y, x + col, wc, b.w[i], elem);
 		col += b.w[i];
 	}
-	put_cell(t, y, x + col, ellipsis, elem);
+	put_cell(t, y, x + col, ellipsis, 1, elem);
 	col++;
 	int room = w - col;
 	size_t j = b.n;
@@ -329,7 +274,7 @@ int draw_text_middle(const struct theme *t, int y, int x, int w, const char *s,
 		tail += b.w[j - 1];
 	for (; j < b.n; j++) {
 		wchar_t wc[2] = {(wchar_t)b.c[j], 0};
-		put_cell(t, y, x + col, wc, elem);
+		put_cell(t, y, x + col, wc, b.w[j], elem);
 		col += b.w[j];
 	}
 	free(b.c);
@@ -354,15 +299,15 @@ int draw_label(const struct theme *t, int y, int x, int w, struct label *l, enum
 	lp = w > 1 ? label_layout(l, w - 1) : NULL;
 	const struct layout_line *ln = lp && lp->nlines ? &lp->lines[0] : NULL;
 	if (!ln) {
-		put_cell(t, y, x, ellipsis, elem);
+		put_cell(t, y, x, ellipsis, 1, elem);
 		return 1;
 	}
 	if (l->bidi.rtl) {
-		put_cell(t, y, x, ellipsis, elem);
+		put_cell(t, y, x, ellipsis, 1, elem);
 		draw_line(t, y, x + 1, w - 1, ln, elem, hl, nhl);
 	} else {
 		draw_line(t, y, x, w - 1, ln, elem, hl, nhl);
-		put_cell(t, y, x + ln->indent + ln->width, ellipsis, elem);
+		put_cell(t, y, x + ln->indent + ln->width, ellipsis, 1, elem);
 	}
 	return 1;
 }
@@ -371,5 +316,5 @@ void draw_vline(const struct theme *t, int y, int x, int h)
 {
 	static const wchar_t bar[] = {0x2502, 0};
 	for (int i = 0; i < h; i++)
-		put_cell(t, y + i, x, bar, THEME_BORDER);
+		put_cell(t, y + i, x, bar, 1, THEME_BORDER);
 }

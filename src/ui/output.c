@@ -1,8 +1,10 @@
-/* output.c — owns sending frames to the terminal (see output.h): the copy
- * of what the terminal shows, the comparison of curses' virtual screen with
- * it, cursor movement, the attribute sequences (made once per attribute and
- * colour pair), UTF-8 encoding of the cells, the scroll region for a
- * scrolled pane, and the one write of a frame. */
+/* output.c — owns the screen's cells and sending them to the terminal (see
+ * output.h): the frame the views draw (cells, wide characters kept whole),
+ * the copy of what the terminal shows, their comparison, cursor movement,
+ * the attribute sequences (made once per attribute and colour pair), UTF-8
+ * encoding of the cells, the scroll region for a scrolled pane, the one
+ * write of a frame; and, where curses sends the frames, the frame copied
+ * into stdscr. */
 #include "tandem/output.h"
 
 #include <curses.h>
@@ -28,14 +30,18 @@
 #define SCROLL_COST 16
 #define MAX_SCROLL 1024 /* rows */
 
-/* One terminal cell as this module compares it: 28 bytes, no padding, so
- * that cells compare with memcmp. */
+/* One terminal cell: 28 bytes, no padding, so that rows compare with
+ * memcmp. */
 struct cell {
 	wchar_t ch[CELL_CHARS]; /* base character, then marks; 0-padded. ch[0] == 0:
 	                           the right half of a wide character */
-	attr_t attr;            /* attributes, without the colour pair */
+	attr_t attr;            /* attributes (no colour pair), and CELL_WIDE */
 	int pair;
 };
+
+/* In a cell's attr, in the bits curses keeps for a character (so never an
+ * attribute): the left half of a wide character, whose right half follows. */
+#define CELL_WIDE ((attr_t)1)
 
 struct sgr {
 	attr_t attr;
@@ -54,9 +60,10 @@ static struct output {
 	int rows, cols;
 	struct cell *shown_cells; /* rows * cols: what the terminal shows, */
 	struct cell **shown;      /* rows: by row (a scroll moves the pointers) */
-	struct cell *want;  /* rows * cols: curses' virtual screen, as last read */
-	unsigned char *reread;  /* rows: to read again though curses has it untouched */
-	cchar_t *row;       /* cols + 1: one row read from curses */
+	struct cell *want;  /* rows * cols: the frame the views draw */
+	unsigned char *dirty; /* rows: drawn since the last frame */
+	cchar_t *row;       /* cols + 1: a run of cells for curses */
+	int cur_y, cur_x;   /* where the frame shows the terminal's cursor, -1: hidden */
 	int valid;         /* shown is what the terminal shows */
 	int cy, cx;        /* the terminal's cursor, -1: not known */
 	int cur;           /* index in sgr of the attributes in effect, -1: not known */
@@ -254,6 +261,7 @@ static void append_tiparm(char *s, size_t size, size_t *len, const char *str)
  * table is full or out of memory. */
 static int sgr_index(attr_t attr, int pair)
 {
+	attr &= ~CELL_WIDE;
 	for (int i = 0; i < out.nsgr; i++)
 		if (out.sgr[i].attr == attr && out.sgr[i].pair == pair)
 			return i;
@@ -353,24 +361,29 @@ static inline void put_utf8(uint32_t c)
 	}
 }
 
-/* Whether base character b takes two columns: wcwidth, asked only outside
- * the ranges where no character does (below U+1100; general punctuation to
- * the technical symbols; box drawing and blocks; the Arabic presentation
- * forms). */
-static inline int is_wide(wchar_t b)
+/* The columns libc (and so a terminal, and curses) gives base character b:
+ * wcwidth, asked only outside the ranges where every character takes one
+ * (printable Latin to U+1100 but the combining marks; general punctuation
+ * to the technical symbols; box drawing and blocks; the Arabic
+ * presentation forms but the zero-width no-break space). */
+static inline int libc_width(wchar_t b)
 {
 	uint32_t u = (uint32_t)b;
-	if (u < 0x1100 || (u >= 0x1160 && u < 0x231a) || (u >= 0x2400 && u < 0x25fd) ||
-	    (u >= 0xfb00 && u < 0xfe10) || (u >= 0xfe70 && u < 0xff00))
-		return 0;
-	return wcwidth(b) == 2;
+	if ((u >= 0x20 && u < 0x7f) || (u >= 0xa0 && u < 0x300 && u != 0xad) ||
+	    (u >= 0x370 && u < 0x483) || (u >= 0x2010 && u < 0x2028) ||
+	    (u >= 0x2030 && u < 0x205f) || (u >= 0x2400 && u < 0x25fd) ||
+	    (u >= 0xfb50 && u < 0xfdd0) || (u >= 0xfdf0 && u < 0xfe00) ||
+	    (u >= 0xfe70 && u < 0xfe75) || (u >= 0xfe76 && u < 0xfefd))
+		return 1;
+	return wcwidth(b);
 }
 
 /* The columns of the cell at row[x]: a wide character's right half follows
  * it (ch[0] == 0). */
-static int width_at(const struct cell *row, int x, int cols)
+static inline int width_at(const struct cell *row, int x, int cols)
 {
-	return x + 1 < cols && !row[x + 1].ch[0] ? 2 : 1;
+	(void)cols;
+	return row[x].attr & CELL_WIDE ? 2 : 1;
 }
 
 static inline int cell_eq(const struct cell *a, const struct cell *b)
@@ -382,72 +395,31 @@ static inline int cell_eq(const struct cell *a, const struct cell *b)
 
 static const struct cell blank_cell = {.ch = {L' '}};
 
-/* The marks after a base: none that is a control, and zeros after the
- * last, so that equal cells compare equal. */
-static void clean_marks(struct cell *c)
-{
-	int n = 1;
-	for (int i = 1; i < CELL_CHARS && c->ch[i]; i++)
-		if (!sanitize_is_control((uint32_t)c->ch[i]))
-			c->ch[n++] = c->ch[i];
-	while (n < CELL_CHARS)
-		c->ch[n++] = 0;
-}
-
 /* Sends the cell at row[x]; the cursor is at x. */
 static inline void send_cell(const struct cell *row, int x)
 {
 	const struct cell *c = &row[x];
-	if (out.cur < 0 || out.sgr[out.cur].attr != c->attr || out.sgr[out.cur].pair != c->pair)
+	if (out.cur < 0 || out.sgr[out.cur].attr != (c->attr & ~CELL_WIDE) ||
+	    out.sgr[out.cur].pair != c->pair)
 		set_sgr(sgr_index(c->attr, c->pair));
 	if (reserve(CELL_CHARS * 4) != 0)
 		return;
-	if ((uint32_t)c->ch[0] < 0x80 && !c->ch[1])
+	int w = width_at(row, x, out.cols);
+	if ((uint32_t)c->ch[0] < 0x80 && !c->ch[1]) {
 		out.buf[out.len++] = (char)c->ch[0];
-	else
+	} else {
 		for (int k = 0; k < CELL_CHARS && c->ch[k]; k++)
 			put_utf8((uint32_t)c->ch[k]);
-	out.cx = x + width_at(row, x, out.cols);
+		/* a terminal that gives the character another width (it asks
+		 * libc, as curses does) has its cursor elsewhere: addressed anew */
+		if (libc_width(c->ch[0]) != w) {
+			out.cy = out.cx = -1;
+			return;
+		}
+	}
+	out.cx = x + w;
 	if (out.cx >= out.cols) /* at the margin: where the next one goes differs */
 		out.cy = out.cx = -1;
-}
-
-/* One row of curses' virtual screen into want; control characters, which
- * never get there, would still not reach the terminal. */
-static void read_row(int y)
-{
-	struct cell *w = out.want + (size_t)y * (size_t)out.cols;
-	if (mvwin_wchnstr(stdscr, y, 0, out.row, out.cols) == ERR) {
-		for (int x = 0; x < out.cols; x++)
-			w[x] = blank_cell;
-		return;
-	}
-	const cchar_t *cc = out.row;
-	for (int x = 0; x < out.cols; x++, cc++) {
-		struct cell *c = &w[x];
-		wchar_t b = cc->chars[0];
-		if (!b) { /* the row ended early: blanks */
-			for (; x < out.cols; x++)
-				w[x] = blank_cell;
-			break;
-		}
-		memcpy(c->ch, cc->chars, sizeof c->ch);
-		c->attr = cc->attr & A_ATTRIBUTES & ~A_COLOR;
-		c->pair = cc->ext_color ? cc->ext_color : (int)PAIR_NUMBER(cc->attr);
-		if ((uint32_t)b < 0x20 || ((uint32_t)b >= 0x7f && (uint32_t)b < 0xa0))
-			c->ch[0] = L'?';
-		if (c->ch[1])
-			clean_marks(c);
-		if (is_wide(b)) {
-			if (x + 1 < out.cols) {
-				w[++x] = *c;
-				memset(w[x].ch, 0, sizeof w[x].ch);
-			} else {
-				c->ch[0] = L' '; /* cannot be shown at the margin */
-				c->ch[1] = 0;
-			}
-		}
-	}
 }
 
 static int count_diff(const struct cell *a, const struct cell *b, int n)
@@ -525,7 +497,7 @@ static void apply_hint(const struct hint *hn)
  * attribute that shows on a blank, and a background that clearing gives. */
 static int clears_to(const struct cell *c)
 {
-	if (c->ch[0] != L' ' || c->ch[1] || (c->attr & (A_REVERSE | A_UNDERLINE | A_STANDOUT | A_BLINK)))
+	if (c->ch[0] != L' ' || c->ch[1] || (c->attr & (A_REVERSE | A_UNDERLINE | A_STANDOUT | A_BLINK | CELL_WIDE)))
 		return 0;
 	int i = sgr_index(c->attr, c->pair);
 	return i >= 0 && (out.sgr[i].bg < 0 || out.bce);
@@ -573,6 +545,7 @@ static void send_row(int y)
 			for (int k = g; k < at && ok; k++)
 				ok = n[k].ch[0] && n[k].ch[0] < 0x80 && !n[k].ch[1] &&
 				     out.sgr[out.cur].attr == n[k].attr && out.sgr[out.cur].pair == n[k].pair;
+				/* (a plain cell's attr has no CELL_WIDE) */
 			if (ok)
 				for (int k = g; k < at; k++)
 					send_cell(n, k);
@@ -626,6 +599,8 @@ static int resize_to(int rows, int cols)
 	struct cell *s = calloc(n, sizeof *s), *w = calloc(n, sizeof *w);
 	struct cell **sr = calloc((size_t)rows, sizeof *sr);
 	unsigned char *rr = calloc((size_t)rows, 1);
+	for (size_t i = 0; w && i < n; i++)
+		w[i] = blank_cell;
 	cchar_t *r = calloc((size_t)cols + 1, sizeof *r);
 	if (!s || !w || !sr || !rr || !r) {
 		free(s);
@@ -640,10 +615,10 @@ static int resize_to(int rows, int cols)
 	free(out.shown_cells);
 	free(out.shown);
 	free(out.want);
-	free(out.reread);
+	free(out.dirty);
 	free(out.row);
 	out.shown_cells = s;
-	out.reread = rr;
+	out.dirty = rr;
 	out.shown = sr;
 	out.want = w;
 	out.row = r;
@@ -658,6 +633,9 @@ int output_start(void)
 	output_end();
 	out.fd = fileno(stdout);
 	out.cy = out.cx = out.cur = -1;
+	out.cur_y = out.cur_x = -1;
+	if (resize_to(LINES, COLS) != 0)
+		return -1;
 	const char *env = getenv("TANDEM_OUTPUT");
 	if (env && !strcmp(env, "curses"))
 		return 0;
@@ -694,77 +672,232 @@ int output_start(void)
 		return 0;
 	if (has_colors() && (!out.setaf || !out.setab))
 		return 0; /* colours by another scheme: curses knows them */
-	if (resize_to(LINES, COLS) != 0)
-		return 0;
 	out.on = 1;
 	return 1;
 }
 
-int output_scrolled(int y, int x, int h, int w, int n)
+void output_resize(int rows, int cols)
 {
-	if (!out.on)
-		return 0;
-	if (y < 0 || x < 0 || h <= 0 || w <= 0 || y + h > out.rows || x + w > out.cols) {
-		out.valid = 0; /* not a rectangle of the screen: send all */
-		return 1;
+	if (rows == out.rows && cols == out.cols)
+		return;
+	if (rows < 1 || cols < 1 || resize_to(rows, cols) != 0) {
+		free(out.shown_cells);
+		free(out.shown);
+		free(out.want);
+		free(out.dirty);
+		free(out.row);
+		out.shown_cells = out.want = NULL;
+		out.shown = NULL;
+		out.dirty = NULL;
+		out.row = NULL;
+		/* no memory for the new size: nothing is drawn until there is */
+		out.rows = out.cols = 0;
 	}
-	/* every row changed in stdscr so far is noted (stdscr may then be
-	 * marked untouched); a row changed in the rectangle before the scroll
-	 * is read where its cells went too */
-	for (int r = 0; r < out.rows; r++)
-		if (is_linetouched(stdscr, r))
-			out.reread[r] |= 2;
-	/* want follows the cells as the windows moved them, and the rows
-	 * uncovered are read in any case */
+}
+
+/* The cells of row r that a write at column x breaks: the other half of a
+ * wide character there becomes a blank in that character's attributes. */
+static inline void unsplit(struct cell *row, int x)
+{
+	if (x < 0 || x >= out.cols)
+		return;
+	if (!row[x].ch[0] && x > 0 && (row[x - 1].attr & CELL_WIDE)) {
+		row[x - 1].attr &= ~CELL_WIDE;
+		row[x - 1].ch[0] = L' ';
+		memset(row[x - 1].ch + 1, 0, sizeof row[x - 1].ch - sizeof row[x - 1].ch[0]);
+	}
+	if ((row[x].attr & CELL_WIDE) && x + 1 < out.cols) {
+		row[x + 1] = row[x];
+		row[x + 1].attr &= ~CELL_WIDE;
+		memset(row[x + 1].ch, 0, sizeof row[x + 1].ch);
+		row[x + 1].ch[0] = L' ';
+	}
+}
+
+void output_put(int y, int x, const wchar_t *wc, int width, attr_t attr, int pair)
+{
+	if (y < 0 || y >= out.rows || x < 0 || x >= out.cols)
+		return;
+	struct cell c;
+	memset(&c, 0, sizeof c);
+	int n = 0;
+	for (int i = 0; wc[i] && n < CELL_CHARS; i++) {
+		if (sanitize_is_control((uint32_t)wc[i])) {
+			if (i == 0)
+				c.ch[n++] = L'?'; /* never reaches here: the text is sanitised */
+			continue;
+		}
+		c.ch[n++] = wc[i];
+	}
+	if (!n)
+		c.ch[0] = L' ';
+	c.attr = attr & A_ATTRIBUTES & ~A_COLOR;
+	c.pair = pair;
+	struct cell *row = out.want + (size_t)y * (size_t)out.cols;
+	unsplit(row, x);
+	if (width == 2 && x + 1 < out.cols) {
+		unsplit(row, x + 1);
+		c.attr |= CELL_WIDE;
+		row[x] = c;
+		struct cell half = c;
+		half.attr &= ~CELL_WIDE;
+		memset(half.ch, 0, sizeof half.ch);
+		row[x + 1] = half;
+	} else {
+		if (width == 2) { /* no room for its right half */
+			memset(c.ch, 0, sizeof c.ch);
+			c.ch[0] = L' ';
+		}
+		row[x] = c;
+	}
+	out.dirty[y] = 1;
+}
+
+void output_fill(int y, int x, int w, attr_t attr, int pair)
+{
+	if (y < 0 || y >= out.rows)
+		return;
+	if (x < 0) {
+		w += x;
+		x = 0;
+	}
+	if (x + w > out.cols)
+		w = out.cols - x;
+	if (w <= 0)
+		return;
+	struct cell *row = out.want + (size_t)y * (size_t)out.cols;
+	unsplit(row, x);
+	unsplit(row, x + w - 1);
+	struct cell c = blank_cell;
+	c.attr = attr & A_ATTRIBUTES & ~A_COLOR;
+	c.pair = pair;
+	for (int i = 0; i < w; i++)
+		row[x + i] = c;
+	out.dirty[y] = 1;
+}
+
+void output_erase(void)
+{
+	for (int y = 0; y < out.rows; y++)
+		output_fill(y, 0, out.cols, 0, 0);
+}
+
+void output_cursor(int y, int x)
+{
+	out.cur_y = y;
+	out.cur_x = x;
+}
+
+int output_scroll(int y, int x, int h, int w, int n)
+{
+	if (y < 0 || x < 0 || h <= 0 || w <= 0 || y + h > out.rows || x + w > out.cols)
+		return -1;
+	int k = n > 0 ? n : -n;
+	if (k >= h) {
+		for (int r = y; r < y + h; r++)
+			output_fill(r, x, w, 0, 0);
+		return 0;
+	}
 	size_t cw = (size_t)w * sizeof(struct cell);
 	for (int i = 0; i < h; i++) {
 		int r = n > 0 ? y + i : y + h - 1 - i, from = r + n;
-		struct cell *d = out.want + (size_t)r * (size_t)out.cols + (size_t)x;
-		if (from >= y && from < y + h) {
-			memcpy(d, out.want + (size_t)from * (size_t)out.cols + (size_t)x, cw);
-			out.reread[r] |= (unsigned char)((out.reread[from] & 3) ? 4 : 0);
-		} else {
-			out.reread[r] |= 4;
+		struct cell *row = out.want + (size_t)r * (size_t)out.cols;
+		if (from >= y && from < y + h)
+			memcpy(row + x, out.want + (size_t)from * (size_t)out.cols + (size_t)x, cw);
+		else
+			for (int c = x; c < x + w; c++)
+				row[c] = blank_cell;
+		/* a wide character cut by the rectangle's edges: blanks */
+		if (x > 0 && ((row[x - 1].attr & CELL_WIDE) || !row[x].ch[0])) {
+			if (row[x - 1].attr & CELL_WIDE) {
+				row[x - 1].attr &= ~CELL_WIDE;
+				row[x - 1].ch[0] = L' ';
+			}
+			if (!row[x].ch[0])
+				row[x].ch[0] = L' ';
+		}
+		if (x + w < out.cols && ((row[x + w - 1].attr & CELL_WIDE) || !row[x + w].ch[0])) {
+			if (row[x + w - 1].attr & CELL_WIDE) {
+				row[x + w - 1].attr &= ~CELL_WIDE;
+				row[x + w - 1].ch[0] = L' ';
+			}
+			if (!row[x + w].ch[0])
+				row[x + w].ch[0] = L' ';
+		}
+		out.dirty[r] = 1;
+	}
+	if (out.on && out.valid) {
+		if (out.nhint == MAX_HINTS)
+			out.hints_lost = 1;
+		else
+			out.hint[out.nhint++] = (struct hint){y, h, n};
+	}
+	return 0;
+}
+
+/* Where curses sends the frames: the rows drawn since the last frame into
+ * stdscr, a run of one-column ASCII cells of one colour at a time, any
+ * other cell alone at its own column (so that columns never follow libc's
+ * idea of a width). */
+static void copy_to_curses(int all)
+{
+	for (int y = 0; y < out.rows; y++) {
+		if (!all && !out.dirty[y])
+			continue;
+		const struct cell *row = out.want + (size_t)y * (size_t)out.cols;
+		/* the row cleared first: a wide character written over half of an
+		 * old one would take cells already written with it */
+		if (wmove(stdscr, y, 0) != ERR)
+			wclrtoeol(stdscr);
+		int n = 0, at = 0;
+		for (int x = 0; x <= out.cols; x++) {
+			const struct cell *c = x < out.cols ? &row[x] : NULL;
+			int plain = c && (uint32_t)c->ch[0] >= 0x20 && (uint32_t)c->ch[0] < 0x7f &&
+			            !c->ch[1] && !(c->attr & CELL_WIDE);
+			if (n && (!plain || c->attr != row[at].attr || c->pair != row[at].pair)) {
+				mvadd_wchnstr(y, at, out.row, n);
+				n = 0;
+			}
+			if (!c || !c->ch[0])
+				continue;
+			cchar_t cc;
+			wchar_t wc[CELL_CHARS + 1];
+			memcpy(wc, c->ch, sizeof c->ch);
+			wc[CELL_CHARS] = 0;
+			if (setcchar(&cc, wc, c->attr & ~CELL_WIDE, (short)c->pair, NULL) != OK)
+				continue;
+			if (plain) {
+				if (!n)
+					at = x;
+				out.row[n++] = cc;
+			} else {
+				mvadd_wch(y, x, &cc);
+			}
 		}
 	}
-	for (int r = 0; r < out.rows; r++)
-		out.reread[r] = out.reread[r] ? 1 : 0;
-	if (!out.valid)
-		return 1;
-	if (out.nhint == MAX_HINTS)
-		out.hints_lost = 1;
-	else
-		out.hint[out.nhint++] = (struct hint){y, h, n};
-	return 1;
 }
 
 void output_frame(void)
 {
+	if (LINES != out.rows || COLS != out.cols)
+		output_resize(LINES, COLS); /* before the reader knew: blank, sent whole */
+	if (!out.rows || !out.cols)
+		return; /* out of memory for this size */
 	if (!out.on) {
+		copy_to_curses(!out.valid);
+		out.valid = 1;
+		memset(out.dirty, 0, (size_t)out.rows);
+		if (out.cur_y >= 0) {
+			leaveok(stdscr, FALSE);
+			move(out.cur_y, out.cur_x);
+		} else {
+			leaveok(stdscr, TRUE);
+		}
 		wnoutrefresh(stdscr);
 		doupdate();
 		return;
 	}
-	if ((LINES != out.rows || COLS != out.cols) && resize_to(LINES, COLS) != 0) {
-		/* no memory for the new size: curses sends this frame */
-		touchwin(stdscr);
-		wnoutrefresh(stdscr);
-		clearok(curscr, TRUE);
-		doupdate();
-		return;
-	}
-	int cy, cx;
-	getyx(stdscr, cy, cx);
-	int leave = is_leaveok(stdscr);
 	int all = !out.valid;
-	for (int y = 0; y < out.rows; y++)
-		if (all || out.reread[y] || is_linetouched(stdscr, y))
-			read_row(y);
-	memset(out.reread, 0, (size_t)out.rows);
-	wmove(stdscr, cy, cx);
-	/* curses must not send stdscr itself (as a key read would when it is
-	 * touched): what it holds is on its way */
-	wtouchln(stdscr, 0, out.rows, 0);
 	if (all) {
 		out.cur = -1;
 		set_sgr(sgr_index(0, 0));
@@ -780,9 +913,11 @@ void output_frame(void)
 	out.nhint = 0;
 	out.hints_lost = 0;
 	for (int y = 0; y < out.rows; y++)
-		send_row(y);
-	if (!leave && cy >= 0 && cy < out.rows && cx >= 0 && cx < out.cols)
-		move_to(cy, cx);
+		if (all || out.dirty[y])
+			send_row(y);
+	memset(out.dirty, 0, (size_t)out.rows);
+	if (out.cur_y >= 0 && out.cur_y < out.rows && out.cur_x >= 0 && out.cur_x < out.cols)
+		move_to(out.cur_y, out.cur_x);
 	flush_buf();
 }
 
@@ -824,7 +959,7 @@ void output_end(void)
 	free(out.shown_cells);
 	free(out.shown);
 	free(out.want);
-	free(out.reread);
+	free(out.dirty);
 	free(out.row);
 	free(out.buf);
 	memset(&out, 0, sizeof out);

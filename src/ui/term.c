@@ -181,7 +181,11 @@ int term_start(struct term_session *ts, int bidi_app)
 	 * that a frame goes out as one write (a few bytes more, once) */
 	endwin();
 	doupdate();
-	output_start();
+	if (output_start() < 0) {
+		term_end(ts);
+		sanitize_fprintf(stderr, "tandem: cannot start the terminal TERM=%s: out of memory\n", t);
+		return 2;
+	}
 	return 0;
 }
 

@@ -1,6 +1,7 @@
 #!/bin/sh
 # The frames tandem sends itself (output.c) show on the terminal exactly
-# what curses' own doupdate shows (TANDEM_OUTPUT=curses): the same keys, in
+# what curses shows when it sends the same frames (TANDEM_OUTPUT=curses:
+# the frame copied into stdscr, then doupdate): the same keys, in
 # the article, compare, search and list views, over Latin, Arabic, Hebrew
 # and wide Chinese, Japanese and Korean text, with the timeline shown and
 # hidden, after a resize and a redraw, give the same characters and the same
