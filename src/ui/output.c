@@ -54,6 +54,14 @@ struct hint {
 	int y, h, n;
 };
 
+struct row_start {
+	int x, n;
+};
+
+#define MAX_STARTS 8
+/* rows of a frame that must start at one column for a tab stop there */
+#define TAB_ROWS 8
+
 static struct output {
 	int on;            /* frames go out here; else through doupdate */
 	int fd;
@@ -78,7 +86,15 @@ static struct output {
 	const char *cup, *el, *clear, *sgr0, *sgr_all, *csr, *ind, *indn, *ri, *rin, *cuf, *cud1,
 	    *setaf, *setab, *sitm, *bold, *dim, *rev, *smul, *smso, *blink;
 	int ansi_cup, ansi_cuf; /* cup and cuf are ECMA-48's CSI forms: formatted here */
+	int ansi_csr, ansi_su;  /* csr and indn are DECSTBM and SU */
 	int bce;           /* clearing fills with the current background */
+	const char *hts, *tbc; /* set a tab stop, clear all tab stops */
+	int tab_ok;        /* tabs may be set and used (hts, tbc, ht, it#) */
+	int tab_every;     /* the terminal's default tab stops (it#) */
+	int tab_at;        /* the one tab stop this module set, -1: none */
+	int tabs_changed;  /* the terminal's tab stops are not its own */
+	struct row_start starts[MAX_STARTS];
+	int nstarts;
 	int nl_returns;    /* a line feed also returns (the tty adds the CR) */
 } out;
 
@@ -149,17 +165,21 @@ static char *fmt_int(char *p, int v)
 static size_t do_cup(int y, int x, int emit)
 {
 	if (out.ansi_cup) {
+		/* ECMA-48's defaults: a first column or row left out */
 		if (emit) {
 			char s[32], *p = s;
 			*p++ = '\033';
 			*p++ = '[';
-			p = fmt_int(p, y + 1);
-			*p++ = ';';
-			p = fmt_int(p, x + 1);
+			if (y || x)
+				p = fmt_int(p, y + 1);
+			if (x) {
+				*p++ = ';';
+				p = fmt_int(p, x + 1);
+			}
 			*p++ = 'H';
 			put(s, (size_t)(p - s));
 		}
-		return 4 + (size_t)digits(y + 1) + (size_t)digits(x + 1);
+		return 3 + (y || x ? (size_t)digits(y + 1) : 0) + (x ? 1 + (size_t)digits(x + 1) : 0);
 	}
 	const char *s = tiparm(out.cup, y, x);
 	size_t n = s ? strlen(s) : 0;
@@ -191,6 +211,75 @@ static size_t do_cuf(int n, int emit)
 	return len;
 }
 
+/* A row of this frame whose text starts at column x, reached from the row
+ * above: counted, so that the next frames reach that column with a tab. */
+static void note_row_start(int x)
+{
+	if (!out.tab_ok)
+		return;
+	for (int i = 0; i < out.nstarts; i++)
+		if (out.starts[i].x == x) {
+			out.starts[i].n++;
+			return;
+		}
+	if (out.nstarts < MAX_STARTS)
+		out.starts[out.nstarts++] = (struct row_start){x, 1};
+}
+
+static void move_to(int y, int x);
+
+/* After a frame: the one tab stop where most rows of text started (at
+ * least TAB_ROWS of them), set when it is not set already: all stops
+ * cleared, then the one set. */
+static void choose_tab(void)
+{
+	int best = -1, bn = TAB_ROWS - 1;
+	for (int i = 0; i < out.nstarts; i++)
+		if (out.starts[i].n > bn) {
+			bn = out.starts[i].n;
+			best = out.starts[i].x;
+		}
+	out.nstarts = 0;
+	if (best < 0 || best == out.tab_at || best >= out.cols)
+		return;
+	puts_(out.tbc);
+	out.tabs_changed = 1;
+	move_to(out.rows - 1, best);
+	puts_(out.hts);
+	out.tab_at = best;
+}
+
+/* Before leaving the screen: the terminal's tab stops as they were (every
+ * init_tabs columns), when this module changed them. */
+static void restore_tabs(void)
+{
+	if (!out.tabs_changed)
+		return;
+	puts_(out.tbc);
+	for (int x = out.tab_every; x < out.cols; x += out.tab_every) {
+		do_cup(0, x, 1);
+		puts_(out.hts);
+	}
+	out.cy = 0;
+	out.cx = -1;
+	out.tab_at = -1;
+	out.tabs_changed = 0;
+}
+
+/* The bytes of the shortest move right from column a to column b (> a) on
+ * the cursor's row, sent when emit; SIZE_MAX when there is no way. A tab
+ * reaches the one tab stop this module set, from any column before it. */
+static size_t move_right(int a, int b, int emit)
+{
+	if (out.tab_at >= 0 && a < out.tab_at && b == out.tab_at) {
+		if (emit)
+			put("\t", 1);
+		return 1;
+	}
+	size_t n = do_cuf(b - a, emit);
+	return n ? n : SIZE_MAX;
+}
+
 /* Moves the cursor to (y, x) the shortest way this module knows: an
  * address, a move right, a carriage return, a line feed. */
 static void move_to(int y, int x)
@@ -198,46 +287,62 @@ static void move_to(int y, int x)
 	if (out.cy == y && out.cx == x)
 		return;
 	size_t best = do_cup(y, x, 0);
-	int how = 0; /* 0 address, 1 right, 2 return (+ right), 3 next row (+ right) */
+	int how = 0; /* 0 address, 1 right, 2 return (+ right), 3 rows down (+ right),
+	                4 address of the row's start (+ right) */
+	if (x > 0) {
+		size_t r = move_right(0, x, 0);
+		if (r != SIZE_MAX && do_cup(y, 0, 0) + r < best) {
+			best = do_cup(y, 0, 0) + r;
+			how = 4;
+		}
+	}
 	if (out.cy == y && out.cx >= 0 && x > out.cx) {
-		size_t n = do_cuf(x - out.cx, 0);
-		if (n && n < best) {
+		size_t n = move_right(out.cx, x, 0);
+		if (n < best) {
 			best = n;
 			how = 1;
 		}
 	}
 	if (out.cy == y && out.cx >= 0 && x < out.cx) {
-		size_t n = 1 + (x ? do_cuf(x, 0) : 0);
-		if ((!x || n > 1) && n < best) {
-			best = n;
+		size_t r = x ? move_right(0, x, 0) : 0;
+		if (r != SIZE_MAX && 1 + r < best) {
+			best = 1 + r;
 			how = 2;
 		}
 	}
-	if (out.cy >= 0 && out.cx >= 0 && y == out.cy + 1 && out.cud1) {
-		size_t n = 2 + (x ? do_cuf(x, 0) : 0);
-		if ((!x || n > 2) && n < best) {
-			best = n;
+	int down = y - out.cy;
+	if (out.cy >= 0 && out.cx >= 0 && down >= 1 && down <= 4 && out.cud1) {
+		/* on the wire, CR LF either way (the tty adds the CR to a LF);
+		 * never past the last row, so never a scroll */
+		size_t nl = out.nl_returns ? 2 * (size_t)down : 1 + (size_t)down * strlen(out.cud1);
+		size_t r = x ? move_right(0, x, 0) : 0;
+		if (r != SIZE_MAX && nl + r < best) {
+			best = nl + r;
 			how = 3;
 		}
+		if (x > 0 && down == 1)
+			note_row_start(x);
 	}
 	switch (how) {
 	case 1:
-		do_cuf(x - out.cx, 1);
+		move_right(out.cx, x, 1);
 		break;
 	case 2:
 		put("\r", 1);
 		if (x)
-			do_cuf(x, 1);
+			move_right(0, x, 1);
 		break;
 	case 3:
-		if (out.nl_returns)
-			put("\n", 1); /* the tty sends CR LF */
-		else {
+		if (!out.nl_returns)
 			put("\r", 1);
-			puts_(out.cud1);
-		}
+		for (int i = 0; i < down; i++)
+			puts_(out.cud1); /* "\n": the tty sends CR LF */
 		if (x)
-			do_cuf(x, 1);
+			move_right(0, x, 1);
+		break;
+	case 4:
+		do_cup(y, 0, 1);
+		move_right(0, x, 1);
 		break;
 	default:
 		do_cup(y, x, 1);
@@ -460,7 +565,9 @@ static void apply_hint(const struct hint *hn)
 	out.cy = out.cx = -1; /* setting the region may move the cursor */
 	int k = n > 0 ? n : -n;
 	if (n > 0) {
-		move_to(y + h - 1, 0);
+		/* ECMA-48's SU scrolls the region wherever the cursor is */
+		if (!(out.ansi_su && k > 1))
+			move_to(y + h - 1, 0);
 		if (out.indn && k > 1)
 			puts_(tiparm(out.indn, k));
 		else
@@ -474,7 +581,10 @@ static void apply_hint(const struct hint *hn)
 			for (int i = 0; i < k; i++)
 				puts_(out.ri);
 	}
-	puts_(tiparm(out.csr, 0, out.rows - 1));
+	if (out.ansi_csr)
+		puts_("\033[r"); /* the whole screen: ECMA-48's defaults */
+	else
+		puts_(tiparm(out.csr, 0, out.rows - 1));
 	out.cy = out.cx = -1;
 	/* the rows the scroll uncovers take the rows it pushed out */
 	struct cell *gone[MAX_SCROLL];
@@ -661,13 +771,24 @@ int output_start(void)
 	out.smso = cap("smso");
 	out.blink = cap("blink");
 	out.bce = tigetflag("bce") > 0;
+	out.hts = cap("hts");
+	out.tbc = cap("tbc");
+	out.tab_every = tigetnum("it");
+	out.tab_at = -1;
 	out.ansi_cup = out.cup && !strcmp(out.cup, "\033[%i%p1%d;%p2%dH");
 	out.ansi_cuf = out.cuf && !strcmp(out.cuf, "\033[%p1%dC");
+	out.ansi_csr = out.csr && !strcmp(out.csr, "\033[%i%p1%d;%p2%dr");
+	out.ansi_su = out.indn && !strcmp(out.indn, "\033[%p1%dS");
 	struct termios tio;
 	int onlcr = tcgetattr(out.fd, &tio) == 0 && (tio.c_oflag & OPOST) && (tio.c_oflag & ONLCR);
 	/* a line feed that the tty turns into CR LF reaches the next row's
 	 * start in one byte; any other cud1 needs a return before it */
 	out.nl_returns = onlcr && out.cud1 && !strcmp(out.cud1, "\n");
+	/* a tab that reaches the terminal as it is (no tty expanding it), to
+	 * stops the terminal says it has every it# columns */
+	const char *ht = cap("ht");
+	int expands = (tio.c_oflag & OPOST) && (tio.c_oflag & TABDLY) == TAB3;
+	out.tab_ok = out.hts && out.tbc && ht && !strcmp(ht, "\t") && out.tab_every > 0 && !expands;
 	if (!out.cup || !out.el || !out.clear || !out.sgr0)
 		return 0;
 	if (has_colors() && (!out.setaf || !out.setab))
@@ -680,6 +801,8 @@ void output_resize(int rows, int cols)
 {
 	if (rows == out.rows && cols == out.cols)
 		return;
+	/* a terminal may set its tab stops anew when resized (tmux does) */
+	out.tab_at = -1;
 	if (rows < 1 || cols < 1 || resize_to(rows, cols) != 0) {
 		free(out.shown_cells);
 		free(out.shown);
@@ -916,6 +1039,7 @@ void output_frame(void)
 		if (all || out.dirty[y])
 			send_row(y);
 	memset(out.dirty, 0, (size_t)out.rows);
+	choose_tab();
 	if (out.cur_y >= 0 && out.cur_y < out.rows && out.cur_x >= 0 && out.cur_x < out.cols)
 		move_to(out.cur_y, out.cur_x);
 	flush_buf();
@@ -930,6 +1054,7 @@ void output_invalidate(void)
 	out.valid = 0;
 	out.cur = -1;
 	out.cy = out.cx = -1;
+	out.tab_at = -1; /* set again when used: the terminal may have been reset */
 }
 
 void output_resume(void)
@@ -947,6 +1072,7 @@ void output_leave(void)
 {
 	if (!out.on)
 		return;
+	restore_tabs();
 	puts_(out.sgr0);
 	flush_buf();
 	out.cur = -1;

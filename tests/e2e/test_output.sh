@@ -7,7 +7,8 @@
 # hidden, after a resize and a redraw, give the same characters and the same
 # colours cell for cell (capture-pane -e). And the frames are its own: a
 # page down reaches the next row with a line feed, which curses never sends
-# for that.
+# for that; the tab stop it sets to reach the text's column is gone when it
+# quits or is suspended.
 . "$(dirname "$0")/lib.sh"
 
 M="$TMP/multi"
@@ -171,5 +172,19 @@ else
 fi
 keys Q
 check "bytes: quits" "EXIT=0"
+
+# the tab stop set for the rows of text is the terminal's own again at the
+# end (every 8 columns), after a quit and around a suspend
+shell_session 100 30
+keys "'$TANDEM' --open fr-rehearsal; printf 'a\\tb|\\n'" Enter
+check "tabs: opened" "fr-rehearsal fr"
+keys Space Space C-z
+check "tabs: suspended" "prompt\$"
+keys "printf 'c\\td|\\n'" Enter
+check "tabs: the shell's own while suspended" "c       d|"
+keys fg Enter
+check "tabs: back" "fr-rehearsal fr"
+keys Space b Q
+check "tabs: the shell's own after quitting" "a       b|"
 
 finish
