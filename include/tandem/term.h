@@ -9,7 +9,8 @@
 /* Set, once the terminal is taken, by the handler of every signal whose
  * default action would end tandem (HUP, TERM, INT, QUIT, USR1, USR2, ALRM,
  * VTALRM, PROF, XCPU, XFSZ, PIPE, POLL, PWR, the real-time ones); the main
- * loop checks it, restores the terminal and saves the state. The only
+ * loop checks it, restores the terminal and saves the state. With the
+ * screen's own state (output.c, one per process like curses'), the only
  * mutable global of the reader. */
 extern volatile sig_atomic_t term_quit_signal;
 

@@ -182,7 +182,9 @@ static size_t do_cup(int y, int x, int emit)
 		return 3 + (y || x ? (size_t)digits(y + 1) : 0) + (x ? 1 + (size_t)digits(x + 1) : 0);
 	}
 	const char *s = tiparm(out.cup, y, x);
-	size_t n = s ? strlen(s) : 0;
+	if (!s)
+		return 1000; /* never the shortest; and never sent */
+	size_t n = strlen(s);
 	if (emit)
 		put(s, n);
 	return n;
@@ -206,7 +208,7 @@ static size_t do_cuf(int n, int emit)
 	}
 	const char *s = tiparm(out.cuf, n);
 	size_t len = s ? strlen(s) : 0;
-	if (emit)
+	if (emit && len)
 		put(s, len);
 	return len;
 }
