@@ -389,19 +389,16 @@ static int sgr_index(attr_t attr, int pair)
 		                     !!(attr & A_REVERSE), !!(attr & A_BLINK), !!(attr & A_DIM),
 		                     !!(attr & A_BOLD), 0, 0, 0));
 	} else {
+		/* no sgr: a reset, then each attribute's own sequence */
+		const struct {
+			attr_t a;
+			const char *seq;
+		} each[] = {{A_STANDOUT, out.smso}, {A_UNDERLINE, out.smul}, {A_REVERSE, out.rev},
+		            {A_BLINK, out.blink},   {A_DIM, out.dim},        {A_BOLD, out.bold}};
 		append_tiparm(s, sizeof s, &len, out.sgr0);
-		if (attr & A_STANDOUT)
-			append_tiparm(s, sizeof s, &len, out.smso);
-		if (attr & A_UNDERLINE)
-			append_tiparm(s, sizeof s, &len, out.smul);
-		if (attr & A_REVERSE)
-			append_tiparm(s, sizeof s, &len, out.rev);
-		if (attr & A_BLINK)
-			append_tiparm(s, sizeof s, &len, out.blink);
-		if (attr & A_DIM)
-			append_tiparm(s, sizeof s, &len, out.dim);
-		if (attr & A_BOLD)
-			append_tiparm(s, sizeof s, &len, out.bold);
+		for (size_t i = 0; i < sizeof each / sizeof each[0]; i++)
+			if (attr & each[i].a)
+				append_tiparm(s, sizeof s, &len, each[i].seq);
 	}
 #ifdef A_ITALIC
 	if (attr & A_ITALIC)
