@@ -37,6 +37,10 @@ struct compare_data {
 	 * (h per column) before it, so that only the cells whose row changed
 	 * are drawn; NULL: none pending; owned */
 	size_t *was;
+	/* opened from an article: the first column's page row it opened at,
+	 * so that closing without moving leaves that article where it was
+	 * (a row of another width maps back a row or two off); -1: moved */
+	long opened_top;
 };
 
 static void add_cand(struct compare_data *d, size_t a)
@@ -217,6 +221,8 @@ static void compare_resize(struct app *app, struct view *v, struct rect r)
 	d->h = r.h - 1; /* the column heads */
 	/* the same width (back from another view, the sidebar toggled): the
 	 * rows are still right */
+	if (!had || d->laid_w != d->colw)
+		d->opened_top = -1; /* a new width: the row opened at is another */
 	if (d->laid_w != d->colw) {
 		d->laid_w = 0;
 		if (compare_layout(d->cmp, d->colw) != 0) {
@@ -241,6 +247,7 @@ static void compare_resize(struct app *app, struct view *v, struct rect r)
 			d->top = max_top(d, 0);
 		for (size_t c = 1; c < n; c++)
 			d->ctop[c] = page_row_at(d, c, d->top);
+		d->opened_top = ap ? (long)col_top(d, 0) : -1;
 	}
 }
 
@@ -821,6 +828,8 @@ static void compare_close(struct app *app, struct view *v)
 		for (size_t c = 0; c < d->cmp->ncols; c++) {
 			const struct page *p = d->cmp->cols[c];
 			size_t top = col_top(d, c);
+			if (c == 0 && d->opened_top >= 0 && (long)top == d->opened_top)
+				continue; /* not moved here: the article keeps its own place */
 			view_save_position(app, p, top);
 			if (below && below->article == d->cmp->articles[c])
 				view_article_goto(below, p, top);

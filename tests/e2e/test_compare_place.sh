@@ -2,7 +2,8 @@
 # The compare view keeps the reader's place: c from an article opens it with
 # the paragraph being read on the top row of the article's column and its
 # aligned counterpart beside it; q returns to the article at the paragraph
-# (and line) the compare view was showing; a mark set in the compare view
+# (and line) the compare view was showing, and exactly where it was when the
+# compare view did not move (c q c q drifts nowhere); a mark set in the compare view
 # and the saved position lead back there.
 . "$(dirname "$0")/lib.sh"
 
@@ -34,6 +35,21 @@ want=$(grep -n -F -- "$ltop" "$TMP/all" | head -1 | cut -d: -f2- | sed -n 's/^.*
 got=$(right 1)
 if [ -n "$got" ] && [ "$got" = "$want" ]; then ok "place: its aligned counterpart beside it"; else
 	notok "place: its aligned counterpart beside it" "want '$want' got '$got'"; fi
+# back without moving, from inside a paragraph: the article exactly where
+# it was, however often
+keys q
+wait_for " article " || true
+keys j j
+settle || true
+p0=$(status_line | sed -n 's/.* \([0-9][0-9]*\)\/[0-9]* .*/\1/p')
+keys c q c q c q
+wait_for " article " || true
+settle || true
+pos=$(status_line | sed -n 's/.* \([0-9][0-9]*\)\/[0-9]* .*/\1/p')
+if [ -n "$p0" ] && [ "$pos" = "$p0" ]; then ok "place: c q c q c q leaves the article where it was"; else
+	notok "place: c q c q c q leaves the article where it was" "$p0 -> $pos"; fi
+keys c
+check "place: compare opened again" "[sync]"
 # scroll in the compare view, then back
 keys '}' j j
 settle || true
