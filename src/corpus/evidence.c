@@ -196,6 +196,15 @@ static int keywords_allow(const struct corpus *c, const struct corpus_event *e,
 	return 1;
 }
 
+/* Whether e lists a keyword for a's language (or for every language). */
+static int has_keywords_for(const struct corpus_event *e, const struct corpus_article *a)
+{
+	for (size_t k = 0; k < e->nkeywords; k++)
+		if (!*e->keywords[k].lang || !strcmp(e->keywords[k].lang, a->lang))
+			return 1;
+	return 0;
+}
+
 struct hit_buf {
 	struct evidence_hit *items;
 	size_t n, cap;
@@ -221,7 +230,11 @@ static int article_evidence(const struct corpus *c, size_t ai, const struct corp
 {
 	const struct corpus_article *a = &c->articles[ai];
 	const struct date_mention *dm = corpus_article_dates(a);
-	const struct article_text *t = corpus_article_text(a);
+	/* the text is read only for an article that may hold evidence: a date
+	 * mention of the event's days (the mentions come from the index), a
+	 * relative day or a keyword to look for; an archive's other articles
+	 * stay on disk */
+	const struct article_text *t = NULL;
 	size_t start = b->n;
 	/* written dates: in text order */
 	for (size_t k = 0; dm && k < a->ndates; k++) {
@@ -230,6 +243,8 @@ static int article_evidence(const struct corpus *c, size_t ai, const struct corp
 			continue;
 		if (l1 < ev_first || f0 > ev_last)
 			continue;
+		if (!t && !(t = corpus_article_text(a)))
+			return 0;
 		long bi = block_at(t, dm[k].off);
 		if (bi < 0 || !is_text_block(&t->blocks[bi]))
 			continue;
@@ -251,7 +266,9 @@ static int article_evidence(const struct corpus *c, size_t ai, const struct corp
 	int dated = day_span(&a->date, &art_day, &unused) && a->date.d;
 	int shift = dated ? (int)(ev_first - art_day) : 99;
 	int relative = dated && ev_first == ev_last && shift >= -1 && shift <= 1;
-	if (!relative && e->nkeywords == 0)
+	if (!relative && !has_keywords_for(e, a))
+		return 0;
+	if (!t && !(t = corpus_article_text(a)))
 		return 0;
 	size_t written = b->n;
 	for (size_t bi = 0; bi < t->nblocks; bi++) {
