@@ -34,7 +34,7 @@
 #define CINDEX_ORPHANS_MIN 1024
 
 /* Articles written per transaction while indexing. */
-#define CINDEX_BATCH 256
+#define CINDEX_BATCH 1024
 
 struct cindex;
 
@@ -206,7 +206,8 @@ void cindex_close(struct cindex *ix);
 void cindex_entry_free(struct cindex_entry *e);
 
 /* Test hook: when the environment variable TANDEM_TEST_INDEX_DELAY_MS is
- * set, every committed batch is followed by a pause of that many
- * milliseconds, so that a test can kill tandem in the middle of indexing. */
+ * set, every committed batch, and every CINDEX_BATCH / 4 articles written
+ * in between, is followed by a pause of that many milliseconds, so that a
+ * test can watch indexing, or kill tandem in the middle of it. */
 
 #endif
