@@ -437,7 +437,7 @@ static struct cindex_entry *index_find(struct corpus *c, const char *path, const
 			cindex_entry_free(&e);
 			return NULL;
 		}
-		if (cindex_hash(CINDEX_HASH_INIT, *buf, *len) != e.hash) {
+		if (cindex_content_hash(*buf, *len) != e.hash) {
 			cindex_entry_free(&e);
 			return NULL;
 		}
@@ -560,7 +560,7 @@ static long add_article(struct corpus *c, const char *id, const char *path,
 		if (!buf && read_file(path, &buf, &len, &c->diags) != 0)
 			return -1;
 		/* the hash of the file's bytes, before any decoding */
-		hash = cindex_hash(CINDEX_HASH_INIT, buf, len);
+		hash = cindex_content_hash(buf, len);
 		int t = text_from_bytes(path, &buf, &len, &scan, &c->diags, &charset, &undecodable);
 		if (t != 0)
 			return t;
@@ -643,7 +643,7 @@ static int read_text(struct corpus_article *a, struct diag_list *diags)
 		return -1;
 	if (read_file(a->path, &buf, &len, diags) != 0)
 		return article_parse("", 0, a->text) == 0 ? 1 : -1;
-	uint64_t h = cindex_hash(CINDEX_HASH_INIT, buf, len);
+	uint64_t h = cindex_content_hash(buf, len);
 	/* decoded as when it was loaded; the notes were given then */
 	struct diag_list notes = {0};
 	struct encoding_scan scan;
@@ -1542,7 +1542,7 @@ static int parse_file(struct corpus_article *a, struct diag_list *diags, int *re
 	*refused = 0;
 	if (read_file(a->path, &buf, &len, diags) == 0) {
 		was_read = 1;
-		a->hash = cindex_hash(CINDEX_HASH_INIT, buf, len);
+		a->hash = cindex_content_hash(buf, len);
 		t = text_from_bytes(a->path, &buf, &len, &scan, diags, &charset, &undecodable);
 		if (t == -2)
 			return -1;
@@ -1879,7 +1879,7 @@ static int verify_article(struct corpus *c, size_t k, int dfd)
 		char *buf;
 		size_t len;
 		if (read_file(a->path, &buf, &len, &c->diags) == 0) {
-			uint64_t h = cindex_hash(CINDEX_HASH_INIT, buf, len);
+			uint64_t h = cindex_content_hash(buf, len);
 			free(buf);
 			if (h == a->hash) {
 				a->mtime_ns = mtime_ns(&st);
