@@ -520,14 +520,22 @@ static void fold_append(char *out, size_t cap, const char *s, size_t n)
 }
 
 /* search_fold_body gives the title and text blocks (repeats skipped) of
- * articles in six scripts, each decoded, folded and encoded, joined by line
- * feeds. */
+ * articles in six scripts and of odd ones, each decoded, folded and
+ * encoded, joined by line feeds. */
 static void test_fold_body(void **state)
 {
 	struct test_dir *fx = *state;
 	write_texts(fx);
 	test_dir_write(fx, "rep.txt", "Échos\n\nLe même paragraphe.\n\nLe même paragraphe.\n\n"
 	                             "Tab\there, 𠀋 and ﬁ.\n");
+	/* what folds to nothing or to several characters, controls, a tab
+	 * after wide characters, bytes that are not UTF-8, unassigned code
+	 * points, in blocks of plain ASCII and not */
+	test_dir_write(fx, "odd.txt", "STRASSE Straße ǅ ΣΑΣ ﷺ ㎒ Å Å\n\n"
+	                              "تـــطـويل مُحَمَّد ÉCOLE \x01\x7f\xc2\x85 \u2028 \U0001F600\n\n"
+	                              "北京\t市 ＡＢＣ \xff\xfe \xe4\xb8 x \xf4\x90\x80\x80 \U000E0001\n\n"
+	                              "Plain ASCII, UPPER and lower: [A-Z] {a-z} ~!\n\n"
+	                              "\xcd\xb8 \xe0\xa4\x80 \xef\xbf\xbd end\n");
 	struct corpus *c = corpus_open_dir(fx->dir);
 	assert_non_null(c);
 	for (size_t i = 0; i < c->narticles; i++) {
