@@ -36,6 +36,7 @@
 #include "tandem/manifest.h"
 #include "tandem/search.h"
 #include "tandem/timeline.h"
+#include "tandem/wordbreak.h"
 
 #define CORPUS_MAX_FILE (64u << 20)
 #define TITLE_COLUMNS 72
@@ -1687,6 +1688,8 @@ static void *read_worker(void *arg)
 	long i;
 	while ((i = read_take(p, true)) >= 0)
 		read_run(p, (size_t)i);
+	/* the ICU break iterator parsing may have opened on this thread */
+	wordbreak_release();
 	return NULL;
 }
 
