@@ -8,9 +8,9 @@
  *       and the child's peak RSS. The first run starts with an empty
  *       $XDG_CACHE_HOME/tandem ("cold": the reader shows the corpus before
  *       it reads it); then `tandem --list DIR` builds the index (every
- *       file read: the cold build, in MB/s of the *.txt under DIR); the
- *       other runs start from it ("warm"). RUNS warm runs, median, min and
- *       max.
+ *       file read: the cold build, in MB/s of the *.txt under DIR, and its
+ *       CPU time); the other runs start from it ("warm"). RUNS warm runs,
+ *       median, min and max.
  *   search NAME BUDGET_MS DIR WORD...
  *       The reader on DIR at 200x60; for each WORD, five times, `/WORD`
  *       Enter in the timeline and the time until the status line says
@@ -344,7 +344,7 @@ static int mode_frame(int argc, char **argv)
 
 	char cache[PATH_MAX];
 	snprintf(cache, sizeof cache, "%s/cache", work);
-	double t[MAX_RUNS + 1], cold = 0, build = 0;
+	double t[MAX_RUNS + 1], cold = 0, build = 0, build_cpu = 0;
 	long rss = 0;
 	for (int r = 0; r <= runs; r++) {
 		struct child c;
@@ -359,6 +359,8 @@ static int mode_frame(int argc, char **argv)
 			drain(&c, 0, NULL);
 			build = now() - t0;
 			finish(&c);
+			build_cpu = (double)c.ru.ru_utime.tv_sec + c.ru.ru_utime.tv_usec / 1e6 +
+			            (double)c.ru.ru_stime.tv_sec + c.ru.ru_stime.tv_usec / 1e6;
 			if (!WIFEXITED(c.status) || WEXITSTATUS(c.status) != 0) {
 				printf("first-frame %-12s tandem --list failed (status %d)\n", name, c.status);
 				return 0;
@@ -391,6 +393,8 @@ static int mode_frame(int argc, char **argv)
 		       name, cold * 1e3);
 		printf("index-build %-12s %9.1f ms, %.1f MB of text: %6.1f MB/s   budget >= 20 MB/s  %s\n",
 		       name, build * 1e3, mb, mb / build, mb / build >= 20 ? "ok" : "over");
+		printf("index-build %-12s %9.1f s of CPU (%.1f processors busy)\n", name, build_cpu,
+		       build > 0 ? build_cpu / build : 0);
 	}
 	printf("peak-rss    %-12s %7.1f MB (warm)%s\n", name, rss / 1024.0,
 	       strstr(name, "100k") ? (rss / 1024.0 <= 60 ? "   budget 60 MB  ok" : "   budget 60 MB  over")

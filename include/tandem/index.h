@@ -34,7 +34,7 @@
 #define CINDEX_ORPHANS_MIN 1024
 
 /* Articles written per transaction while indexing. */
-#define CINDEX_BATCH 256
+#define CINDEX_BATCH 1024
 
 struct cindex;
 
@@ -42,7 +42,7 @@ struct cindex;
 struct cindex_entry {
 	long long size;           /* bytes */
 	long long mtime_ns;       /* modification time, ns since the epoch */
-	uint64_t hash;            /* cindex_hash of the file's bytes */
+	uint64_t hash;            /* cindex_content_hash of the file's bytes */
 	uint64_t inputs;          /* cindex_hash of what the manifest gave
 	                             (corpus.c): detection depends on it */
 	char *lang;               /* owned, never NULL after a lookup */
@@ -81,6 +81,11 @@ struct cindex_entry {
 /* 64-bit FNV-1a of n bytes, continuing from h (start with CINDEX_HASH_INIT). */
 #define CINDEX_HASH_INIT 14695981039346656037ull
 uint64_t cindex_hash(uint64_t h, const void *bytes, size_t n);
+
+/* The hash of a file's n bytes (cindex_entry.hash): 64 bits, several
+ * times faster than cindex_hash. An index written before it holds
+ * cindex_hash values: such a file, when touched, is read again. */
+uint64_t cindex_content_hash(const void *bytes, size_t n);
 
 /* The directory indexes go in: $XDG_CACHE_HOME/tandem, else
  * $HOME/.cache/tandem. Returns NULL when neither variable is set (or memory
@@ -206,7 +211,8 @@ void cindex_close(struct cindex *ix);
 void cindex_entry_free(struct cindex_entry *e);
 
 /* Test hook: when the environment variable TANDEM_TEST_INDEX_DELAY_MS is
- * set, every committed batch is followed by a pause of that many
- * milliseconds, so that a test can kill tandem in the middle of indexing. */
+ * set, every committed batch, and every CINDEX_BATCH / 4 articles written
+ * in between, is followed by a pause of that many milliseconds, so that a
+ * test can watch indexing, or kill tandem in the middle of it. */
 
 #endif

@@ -36,6 +36,7 @@
 #include "tandem/manifest.h"
 #include "tandem/search.h"
 #include "tandem/timeline.h"
+#include "tandem/wordbreak.h"
 
 #define CORPUS_MAX_FILE (64u << 20)
 #define TITLE_COLUMNS 72
@@ -437,7 +438,7 @@ static struct cindex_entry *index_find(struct corpus *c, const char *path, const
 			cindex_entry_free(&e);
 			return NULL;
 		}
-		if (cindex_hash(CINDEX_HASH_INIT, *buf, *len) != e.hash) {
+		if (cindex_content_hash(*buf, *len) != e.hash) {
 			cindex_entry_free(&e);
 			return NULL;
 		}
@@ -560,7 +561,7 @@ static long add_article(struct corpus *c, const char *id, const char *path,
 		if (!buf && read_file(path, &buf, &len, &c->diags) != 0)
 			return -1;
 		/* the hash of the file's bytes, before any decoding */
-		hash = cindex_hash(CINDEX_HASH_INIT, buf, len);
+		hash = cindex_content_hash(buf, len);
 		int t = text_from_bytes(path, &buf, &len, &scan, &c->diags, &charset, &undecodable);
 		if (t != 0)
 			return t;
@@ -643,7 +644,7 @@ static int read_text(struct corpus_article *a, struct diag_list *diags)
 		return -1;
 	if (read_file(a->path, &buf, &len, diags) != 0)
 		return article_parse("", 0, a->text) == 0 ? 1 : -1;
-	uint64_t h = cindex_hash(CINDEX_HASH_INIT, buf, len);
+	uint64_t h = cindex_content_hash(buf, len);
 	/* decoded as when it was loaded; the notes were given then */
 	struct diag_list notes = {0};
 	struct encoding_scan scan;
@@ -1542,7 +1543,7 @@ static int parse_file(struct corpus_article *a, struct diag_list *diags, int *re
 	*refused = 0;
 	if (read_file(a->path, &buf, &len, diags) == 0) {
 		was_read = 1;
-		a->hash = cindex_hash(CINDEX_HASH_INIT, buf, len);
+		a->hash = cindex_content_hash(buf, len);
 		t = text_from_bytes(a->path, &buf, &len, &scan, diags, &charset, &undecodable);
 		if (t == -2)
 			return -1;
@@ -1629,44 +1630,88 @@ static int read_job_end(struct corpus *c, struct read_job *j)
 /* The jobs of a step: the threads take the next one not taken; the
  * loading thread ends them in order as they are done, taking jobs itself
  * while the one it waits for is not, so that writing the index overlaps
- * reading the files. */
+ * reading the files. No job is taken READ_AHEAD or more places after the
+ * first one not yet ended: the texts read and not yet written stay few,
+ * while the threads read on through a commit of the index. */
 struct read_pool {
 	const struct corpus *c;
 	struct read_job *jobs;
 	size_t n;
-	atomic_size_t next;
-	pthread_mutex_t lock;       /* with `doneness`: a job is done */
-	pthread_cond_t doneness;
+	atomic_size_t next;         /* the next job not taken */
+	atomic_size_t ended;        /* jobs ended (read_job_end); written with
+	                               `lock` held */
+	pthread_mutex_t lock;       /* with `doneness`: a job is done; with
+	                               `room`: one more may be taken */
+	pthread_cond_t doneness, room;
 };
 
-/* Runs the next job not taken; false when none is left. */
-static bool read_one(struct read_pool *p)
+/* Articles read ahead of the one being written to the index, at most. */
+#define READ_AHEAD 1024
+
+enum { TAKE_NONE = -1, TAKE_FULL = -2 }; /* read_take: none left; not yet */
+
+/* Takes the next job: its number, TAKE_NONE when none is left, TAKE_FULL
+ * when the next one is READ_AHEAD places ahead (then, when `wait`, waits
+ * for room instead). */
+static long read_take(struct read_pool *p, bool wait)
 {
-	size_t i = atomic_fetch_add(&p->next, 1);
-	if (i >= p->n)
-		return false;
+	for (;;) {
+		size_t i = atomic_load(&p->next);
+		if (i >= p->n)
+			return TAKE_NONE;
+		if (i >= atomic_load(&p->ended) + READ_AHEAD) {
+			if (!wait)
+				return TAKE_FULL;
+			pthread_mutex_lock(&p->lock);
+			while (atomic_load(&p->next) == i && i >= atomic_load(&p->ended) + READ_AHEAD)
+				pthread_cond_wait(&p->room, &p->lock);
+			pthread_mutex_unlock(&p->lock);
+			continue;
+		}
+		if (atomic_compare_exchange_weak(&p->next, &i, i + 1))
+			return (long)i;
+	}
+}
+
+/* Runs job i and says it is done. */
+static void read_run(struct read_pool *p, size_t i)
+{
 	read_job_run(p->c, &p->jobs[i]);
 	pthread_mutex_lock(&p->lock);
 	pthread_cond_broadcast(&p->doneness);
 	pthread_mutex_unlock(&p->lock);
-	return true;
 }
 
 static void *read_worker(void *arg)
 {
-	while (read_one(arg))
-		;
+	struct read_pool *p = arg;
+	long i;
+	while ((i = read_take(p, true)) >= 0)
+		read_run(p, (size_t)i);
+	/* the ICU break iterator parsing may have opened on this thread */
+	wordbreak_release();
 	return NULL;
 }
 
-/* Waits until job i is done, running jobs meanwhile while any is left. */
+/* Waits until job i (the first not ended) is done, running jobs meanwhile
+ * while any may be taken. */
 static void read_wait(struct read_pool *p, size_t i)
 {
-	while (!atomic_load(&p->jobs[i].done) && read_one(p))
-		;
+	long j;
+	while (!atomic_load(&p->jobs[i].done) && (j = read_take(p, false)) >= 0)
+		read_run(p, (size_t)j);
 	pthread_mutex_lock(&p->lock);
 	while (!atomic_load(&p->jobs[i].done))
 		pthread_cond_wait(&p->doneness, &p->lock);
+	pthread_mutex_unlock(&p->lock);
+}
+
+/* After job i was ended: room for one more. */
+static void read_ended(struct read_pool *p, size_t i)
+{
+	pthread_mutex_lock(&p->lock);
+	atomic_store(&p->ended, i + 1);
+	pthread_cond_broadcast(&p->room);
 	pthread_mutex_unlock(&p->lock);
 }
 
@@ -1712,11 +1757,18 @@ static int read_deferred(struct corpus *c, const size_t *ks, size_t n)
 	}
 	struct read_pool pool = {.c = c, .jobs = jobs, .n = n};
 	atomic_init(&pool.next, 0);
+	atomic_init(&pool.ended, 0);
 	if (pthread_mutex_init(&pool.lock, NULL) != 0) {
 		free(jobs);
 		return -1;
 	}
 	if (pthread_cond_init(&pool.doneness, NULL) != 0) {
+		pthread_mutex_destroy(&pool.lock);
+		free(jobs);
+		return -1;
+	}
+	if (pthread_cond_init(&pool.room, NULL) != 0) {
+		pthread_cond_destroy(&pool.doneness);
 		pthread_mutex_destroy(&pool.lock);
 		free(jobs);
 		return -1;
@@ -1737,10 +1789,12 @@ static int read_deferred(struct corpus *c, const size_t *ks, size_t n)
 		read_wait(&pool, i); /* this thread reads too, while it waits */
 		if (read_job_end(c, &jobs[i]) != 0)
 			r = -1;
+		read_ended(&pool, i);
 		progress(c, ++done);
 	}
 	for (size_t i = 0; i < nth; i++)
 		pthread_join(th[i], NULL);
+	pthread_cond_destroy(&pool.room);
 	pthread_cond_destroy(&pool.doneness);
 	pthread_mutex_destroy(&pool.lock);
 	free(jobs);
@@ -1828,7 +1882,7 @@ static int verify_article(struct corpus *c, size_t k, int dfd)
 		char *buf;
 		size_t len;
 		if (read_file(a->path, &buf, &len, &c->diags) == 0) {
-			uint64_t h = cindex_hash(CINDEX_HASH_INIT, buf, len);
+			uint64_t h = cindex_content_hash(buf, len);
 			free(buf);
 			if (h == a->hash) {
 				a->mtime_ns = mtime_ns(&st);
@@ -1867,9 +1921,10 @@ static long verify_some(struct corpus *c, size_t max)
 	return done;
 }
 
-/* Articles read together, on several threads (at most): the index's
- * batches of CINDEX_BATCH are written while the threads read the rest. */
-#define READ_BATCH 1024
+/* Articles read together, on several threads (at most), when the whole
+ * load is read at once: the index's batches of CINDEX_BATCH are written
+ * while the threads read on (READ_AHEAD). */
+#define READ_BATCH 16384
 
 /* Files checked for each one read by a step (a stat against a read). */
 #define VERIFY_PER_READ 64
@@ -1882,10 +1937,12 @@ long corpus_load_step(struct corpus *c, size_t max)
 	if (c->verify_left && (done = verify_some(c, max * VERIFY_PER_READ)) < 0)
 		return -1;
 	/* the next articles to read, read together */
-	size_t ks[READ_BATCH];
+	size_t want = max < READ_BATCH ? max : READ_BATCH, *ks = NULL;
+	if (!c->verify_left && c->load_left && !(ks = malloc((want ? want : 1) * sizeof *ks)))
+		return -1;
 	while (!c->verify_left && c->load_left && (size_t)done < max) {
 		size_t n = 0;
-		for (; c->load_next < c->narticles && n < READ_BATCH && (size_t)done + n < max;
+		for (; c->load_next < c->narticles && n < want && (size_t)done + n < max;
 		     c->load_next++)
 			if (c->articles[c->load_next].unparsed & CORPUS_UNPARSED)
 				ks[n++] = c->load_next;
@@ -1897,10 +1954,13 @@ long corpus_load_step(struct corpus *c, size_t max)
 			break;
 		/* load_next stays on the last one taken (the reader redraws up to it) */
 		c->load_next--;
-		if (read_deferred(c, ks, n) != 0)
+		if (read_deferred(c, ks, n) != 0) {
+			free(ks);
 			return -1;
+		}
 		done += (long)n;
 	}
+	free(ks);
 	/* the last one done in this step */
 	if (!c->verify_left && !c->load_left) {
 		if (complete_load(c) != 0)

@@ -11,6 +11,7 @@
  * show the first hits of a common word before the last article is read. */
 #include "tandem/search.h"
 
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -109,57 +110,123 @@ static int search_text(const char *s, size_t n, const struct fold_text *needle, 
 	return rc;
 }
 
+/* What each BMP character folds to for the index's texts, once worked out
+ * by fold_text (which folds each character on its own): 0 not yet,
+ * BODY_NONE nothing, BODY_MANY several characters (folded each time),
+ * else the one character plus BODY_ONE. The same whichever thread writes
+ * it first: relaxed atomics are enough. */
+enum { BODY_NONE = 1, BODY_ONE = 2, BODY_MANY = UINT32_MAX };
+static _Atomic uint32_t body_memo[0x10000];
+
+/* Room for `more` bytes and a terminator after *len. 0, or -1. */
+static int body_room(char **buf, size_t *len, size_t *cap, size_t more)
+{
+	if (*len + more + 1 <= *cap)
+		return 0;
+	size_t nc = *cap ? *cap : 256;
+	while (*len + more + 1 > nc)
+		nc *= 2;
+	char *nb = realloc(*buf, nc);
+	if (!nb)
+		return -1;
+	*buf = nb;
+	*cap = nc;
+	return 0;
+}
+
+/* Appends c in UTF-8 at o; the byte after it, or NULL when c is not a
+ * character (a failure, as in decode_to_utf8). */
+static unsigned char *put_utf8(unsigned char *o, uint32_t c)
+{
+	if (c < 0x80) {
+		*o++ = (unsigned char)c;
+	} else if (c < 0x800) {
+		*o++ = (unsigned char)(0xC0 | c >> 6);
+		*o++ = (unsigned char)(0x80 | (c & 0x3F));
+	} else if (c < 0x10000 && (c < 0xD800 || c >= 0xE000)) {
+		*o++ = (unsigned char)(0xE0 | c >> 12);
+		*o++ = (unsigned char)(0x80 | (c >> 6 & 0x3F));
+		*o++ = (unsigned char)(0x80 | (c & 0x3F));
+	} else if (c >= 0x10000 && c < 0x110000) {
+		*o++ = (unsigned char)(0xF0 | c >> 18);
+		*o++ = (unsigned char)(0x80 | (c >> 12 & 0x3F));
+		*o++ = (unsigned char)(0x80 | (c >> 6 & 0x3F));
+		*o++ = (unsigned char)(0x80 | (c & 0x3F));
+	} else {
+		return NULL;
+	}
+	return o;
+}
+
 /* Appends the folded text of bytes s[0..n) to buf (a line feed first when
- * it is not empty), encoded in UTF-8 as decode_to_utf8 would (straight into
- * buf: no string a block). */
+ * it is not empty), encoded in UTF-8: what fold_text gives for the text
+ * decode_paragraph gives, encoded as decode_to_utf8 would. Printable
+ * ASCII decodes to itself and folds to its lower case; any other
+ * character is folded on its own (fold_text folds each character
+ * independently), once for each BMP character (body_memo). */
 static int append_folded(char **buf, size_t *len, size_t *cap, const char *s, size_t n)
 {
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0;
+	while (i < n && u[i] >= 0x20 && u[i] < 0x7f)
+		i++;
+	if (i == n) { /* all printable ASCII: no decoding */
+		if (body_room(buf, len, cap, n + 1) != 0)
+			return -1;
+		char *o = *buf + *len;
+		if (*len)
+			*o++ = '\n';
+		for (i = 0; i < n; i++)
+			o[i] = (char)(u[i] >= 'A' && u[i] <= 'Z' ? u[i] + 32 : u[i]);
+		*len = (size_t)(o + n - *buf);
+		(*buf)[*len] = 0;
+		return 0;
+	}
 	struct decoded_text d;
-	struct fold_text f;
 	if (decode_paragraph(s, n, &d) != 0)
 		return -1;
-	int fr = fold_text(d.cp, d.len, &f);
-	decode_free(&d);
-	if (fr != 0)
-		return -1;
-	if (*len + 4 * f.len + 2 > *cap) {
-		size_t nc = *cap ? *cap : 256;
-		while (*len + 4 * f.len + 2 > nc)
-			nc *= 2;
-		char *nb = realloc(*buf, nc);
-		if (!nb) {
-			fold_free(&f);
-			return -1;
-		}
-		*buf = nb;
-		*cap = nc;
-	}
-	unsigned char *o = (unsigned char *)*buf + *len;
-	int bad = 0;
-	if (*len)
+	/* a character folds to one mostly: room for that, more when not */
+	int r = body_room(buf, len, cap, 4 * d.len + 1);
+	unsigned char *o = r == 0 ? (unsigned char *)*buf + *len : NULL;
+	if (r == 0 && *len)
 		*o++ = '\n';
-	for (size_t i = 0; i < f.len && !bad; i++) {
-		uint32_t c = f.cp[i];
+	for (size_t k = 0; k < d.len && r == 0; k++) {
+		uint32_t c = d.cp[k];
 		if (c < 0x80) {
-			*o++ = (unsigned char)c;
-		} else if (c < 0x800) {
-			*o++ = (unsigned char)(0xC0 | c >> 6);
-			*o++ = (unsigned char)(0x80 | (c & 0x3F));
-		} else if (c < 0x10000 && (c < 0xD800 || c >= 0xE000)) {
-			*o++ = (unsigned char)(0xE0 | c >> 12);
-			*o++ = (unsigned char)(0x80 | (c >> 6 & 0x3F));
-			*o++ = (unsigned char)(0x80 | (c & 0x3F));
-		} else if (c >= 0x10000 && c < 0x110000) {
-			*o++ = (unsigned char)(0xF0 | c >> 18);
-			*o++ = (unsigned char)(0x80 | (c >> 12 & 0x3F));
-			*o++ = (unsigned char)(0x80 | (c >> 6 & 0x3F));
-			*o++ = (unsigned char)(0x80 | (c & 0x3F));
-		} else {
-			bad = 1; /* not a character: a failure, as in decode_to_utf8 */
+			*o++ = (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+			continue;
 		}
+		uint32_t m = c < 0x10000 ? atomic_load_explicit(&body_memo[c], memory_order_relaxed) : 0;
+		if (m == BODY_NONE)
+			continue;
+		if (m >= BODY_ONE && m != BODY_MANY) {
+			if (!(o = put_utf8(o, m - BODY_ONE)))
+				r = -1;
+			continue;
+		}
+		struct fold_text f;
+		if (fold_text(&c, 1, &f) != 0) {
+			r = -1;
+			break;
+		}
+		if (c < 0x10000)
+			atomic_store_explicit(&body_memo[c],
+			                      f.len == 0   ? BODY_NONE
+			                      : f.len == 1 ? f.cp[0] + BODY_ONE
+			                                   : BODY_MANY,
+			                      memory_order_relaxed);
+		if (f.len > 1) { /* room for the rest of the text after these */
+			size_t at = (size_t)(o - (unsigned char *)*buf);
+			r = body_room(buf, &at, cap, 4 * (f.len + d.len - k));
+			o = (unsigned char *)*buf + at;
+		}
+		for (size_t j = 0; j < f.len && r == 0; j++)
+			if (!(o = put_utf8(o, f.cp[j])))
+				r = -1;
+		fold_free(&f);
 	}
-	fold_free(&f);
-	if (bad)
+	decode_free(&d);
+	if (r != 0)
 		return -1;
 	*len = (size_t)(o - (unsigned char *)*buf);
 	(*buf)[*len] = 0;

@@ -11,7 +11,8 @@
  * read again when the article is next opened, and hits into its old text are
  * refused (corpus_article_block); a file in another encoding is decoded
  * either way; loading reports its progress. Which files were read is
- * counted through the TANDEM_TEST_OPEN_LOG hook (file.h). */
+ * counted through the TANDEM_TEST_OPEN_LOG hook (file.h). The hash of a
+ * file's bytes tells a change of any byte. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -1054,9 +1055,40 @@ static void test_index_deferred_small(void **state)
 	corpus_free(c);
 }
 
+/* The hash that says whether a touched file changed: the same bytes give
+ * the same value; a change of any one byte (of every length around the
+ * 8-byte steps), a byte more or a zero byte appended give another. */
+static void test_index_content_hash(void **state)
+{
+	(void)state;
+	unsigned char a[80], b[81];
+	for (size_t i = 0; i < sizeof a; i++)
+		a[i] = (unsigned char)(i * 37 + 11);
+	for (size_t n = 0; n <= sizeof a; n++) {
+		uint64_t h = cindex_content_hash(a, n);
+		memcpy(b, a, n);
+		assert_true(cindex_content_hash(b, n) == h);
+		b[n] = 0;
+		assert_true(cindex_content_hash(b, n + 1) != h);
+		for (size_t i = 0; i < n; i++) {
+			for (unsigned bit = 0; bit < 8; bit += 7) {
+				b[i] ^= (unsigned char)(1u << bit);
+				assert_true(cindex_content_hash(b, n) != h);
+				b[i] ^= (unsigned char)(1u << bit);
+			}
+		}
+	}
+	/* two bytes swapped */
+	memcpy(b, a, sizeof a);
+	b[3] = a[12];
+	b[12] = a[3];
+	assert_true(cindex_content_hash(b, sizeof a) != cindex_content_hash(a, sizeof a));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_index_content_hash),
 	    cmocka_unit_test_setup_teardown(test_index_round_trip, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_index_preload, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_index_second_load_reads_nothing, setup, teardown),

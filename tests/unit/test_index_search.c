@@ -9,7 +9,7 @@
  * written at each batch's commit; articles know their row ids, and an index
  * of another generation is not asked by them; one holding more texts of
  * changed or removed files than articles is rebuilt; tandem's trigram
- * tokenizer finds what SQLite's built-in one finds. */
+ * tokenizer finds what SQLite's built-in one finds, in every text anew. */
 #define _GNU_SOURCE
 #include <setjmp.h>
 #include <stdarg.h>
@@ -520,14 +520,22 @@ static void fold_append(char *out, size_t cap, const char *s, size_t n)
 }
 
 /* search_fold_body gives the title and text blocks (repeats skipped) of
- * articles in six scripts, each decoded, folded and encoded, joined by line
- * feeds. */
+ * articles in six scripts and of odd ones, each decoded, folded and
+ * encoded, joined by line feeds. */
 static void test_fold_body(void **state)
 {
 	struct test_dir *fx = *state;
 	write_texts(fx);
 	test_dir_write(fx, "rep.txt", "Échos\n\nLe même paragraphe.\n\nLe même paragraphe.\n\n"
 	                             "Tab\there, 𠀋 and ﬁ.\n");
+	/* what folds to nothing or to several characters, controls, a tab
+	 * after wide characters, bytes that are not UTF-8, unassigned code
+	 * points, in blocks of plain ASCII and not */
+	test_dir_write(fx, "odd.txt", "STRASSE Straße ǅ ΣΑΣ ﷺ ㎒ Å Å\n\n"
+	                              "تـــطـويل مُحَمَّد ÉCOLE \x01\x7f\xc2\x85 \u2028 \U0001F600\n\n"
+	                              "北京\t市 ＡＢＣ \xff\xfe \xe4\xb8 x \xf4\x90\x80\x80 \U000E0001\n\n"
+	                              "Plain ASCII, UPPER and lower: [A-Z] {a-z} ~!\n\n"
+	                              "\xcd\xb8 \xe0\xa4\x80 \xef\xbf\xbd end\n");
 	struct corpus *c = corpus_open_dir(fx->dir);
 	assert_non_null(c);
 	for (size_t i = 0; i < c->narticles; i++) {
@@ -655,6 +663,62 @@ static void test_tokenizer_same_as_builtin(void **state)
 	sqlite3_close(db);
 }
 
+/* The tokenizer's set of trigrams seen outlives each text: a text's
+ * trigrams are given once each, and the next text's again, also after
+ * 65,535 texts (its tags wrap) and for texts of every length around a
+ * growth of the set. */
+static void test_tokenizer_each_text_anew(void **state)
+{
+	(void)state;
+	sqlite3 *db;
+	sqlite3_stmt *ins;
+	assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
+	assert_int_equal(cindex_tokenizer_register(db), 0);
+	assert_int_equal(sqlite3_exec(db,
+	                              "CREATE VIRTUAL TABLE b USING fts5(body,"
+	                              " tokenize='tandem_trigram', detail=none, content='',"
+	                              " columnsize=0); BEGIN",
+	                              NULL, NULL, NULL),
+	                 SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, "INSERT INTO b(rowid, body) VALUES(?1, ?2)", -1,
+	                                    &ins, NULL),
+	                 SQLITE_OK);
+	/* 1: "abcabc"; 2 to 65,535: no trigram; 65,536 (the tag of 1 again):
+	 * "abcabc"; then texts of 1 to 300 characters, each ending in "xyz" */
+	char text[400];
+	for (long i = 1; i <= 65536 + 300; i++) {
+		if (i == 1 || i == 65536) {
+			strcpy(text, "abcabc");
+		} else if (i < 65536) {
+			strcpy(text, "ab");
+		} else {
+			size_t n = (size_t)(i - 65536);
+			for (size_t k = 0; k < n; k++)
+				text[k] = (char)('d' + k % 20);
+			strcpy(text + n, "xyz");
+		}
+		assert_int_equal(sqlite3_bind_int64(ins, 1, i), SQLITE_OK);
+		assert_int_equal(sqlite3_bind_text(ins, 2, text, -1, SQLITE_STATIC), SQLITE_OK);
+		assert_int_equal(sqlite3_step(ins), SQLITE_DONE);
+		sqlite3_reset(ins);
+	}
+	sqlite3_finalize(ins);
+	assert_int_equal(sqlite3_exec(db, "COMMIT", NULL, NULL, NULL), SQLITE_OK);
+	char r[256];
+	match_ids(db, "b", "abc", r, sizeof r);
+	assert_string_equal(r, "1,65536,");
+	match_ids(db, "b", "cab", r, sizeof r);
+	assert_string_equal(r, "1,65536,");
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT count(*) FROM b WHERE b MATCH '\"xyz\"'", -1,
+	                                    &st, NULL),
+	                 SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(st, 0), 300);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -670,6 +734,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_texts_of_batches, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_ids_and_generation, setup, teardown),
 	    cmocka_unit_test(test_tokenizer_same_as_builtin),
+	    cmocka_unit_test(test_tokenizer_each_text_anew),
 	    cmocka_unit_test_setup_teardown(test_fold_body, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
