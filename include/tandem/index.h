@@ -33,8 +33,10 @@
  * than it has articles, is rebuilt when opened. */
 #define CINDEX_ORPHANS_MIN 1024
 
-/* Articles written per transaction while indexing. */
+/* Articles written per transaction while indexing (a batch of the
+ * renderers'; CINDEX_BATCH_READER for the reader, see CINDEX_INTERACTIVE). */
 #define CINDEX_BATCH 1024
+#define CINDEX_BATCH_READER 256
 
 struct cindex;
 
@@ -100,6 +102,12 @@ char *cindex_file_for(const char *cache_dir, const char *key);
 enum cindex_flags {
 	CINDEX_REBUILD = 1 << 0,  /* empty the index first */
 	CINDEX_TRUST = 1 << 1,    /* no PRAGMA quick_check, whatever the size */
+	/* written between key presses (the reader): batches of
+	 * CINDEX_BATCH_READER, and the trigram table merged a little at each
+	 * commit (FTS5's own automerge), so that no commit keeps a key
+	 * waiting long; else batches of CINDEX_BATCH merged only 64 segments
+	 * at a time, the fastest build */
+	CINDEX_INTERACTIVE = 1 << 2,
 };
 
 /* Opens (creating it and its directory if needed) the index in `file`.

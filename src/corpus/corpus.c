@@ -2099,7 +2099,10 @@ static int open_index(struct corpus *c, const char *dir, const struct corpus_opt
 	if (!file)
 		return -1;
 	char *note = NULL;
-	c->index = cindex_open(file, o->reindex ? CINDEX_REBUILD : 0, &note);
+	c->index = cindex_open(file,
+	                       (o->reindex ? CINDEX_REBUILD : 0) |
+	                           (o->deferred == CORPUS_DEFER_LARGE ? CINDEX_INTERACTIVE : 0),
+	                       &note);
 	if (c->index)
 		c->index_generation = cindex_generation(c->index);
 	if (c->index && !(c->index_file = strdup(file))) {

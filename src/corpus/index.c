@@ -1,6 +1,7 @@
 /* index.c — owns the on-disk index of a corpus: one SQLite database per
  * corpus directory, in WAL mode so that two readers can share it, written
- * in transactions of CINDEX_BATCH articles so that a killed process leaves
+ * in transactions of CINDEX_BATCH articles (CINDEX_BATCH_READER for the
+ * reader) so that a killed process leaves
  * the articles of every committed batch and nothing half-written.
  *
  * Tables: `meta` (key/value: the parse version, the generation), `article`,
@@ -76,7 +77,10 @@ struct cindex {
 	struct pending_text *texts; /* owned: the texts of those puts, in order */
 	size_t ntexts, texts_cap;
 	long delay_ms;         /* test hook: pause after each commit and
-	                          each CINDEX_BATCH / 4 articles written */
+	                          each batch / 4 articles written */
+	unsigned batch;        /* articles a transaction (CINDEX_BATCH...) */
+	int interactive;       /* CINDEX_INTERACTIVE */
+	int configured;        /* the trigram table's settings written */
 	struct cindex_scan scan; /* cindex_preload's pass */
 	sqlite3_int64 last_id; /* of the last cindex_put */
 	uint64_t generation;
@@ -416,14 +420,25 @@ static const char SCHEMA_SQL[] =
     " blocks BLOB, dates BLOB, charset TEXT, undecodable INTEGER NOT NULL, refused TEXT);"
     "CREATE VIRTUAL TABLE text USING fts5(body, tokenize='tandem_trigram',"
     " detail=none, content='', columnsize=0);"
-    /* a segment a batch (its pending terms are written at its commit,
-     * not flushed every MiB), and segments merged only when one level
-     * holds 64: the merging of the default (4 at a time, after every
-     * write) cost more than the writing itself at 100,000 articles, and
-     * a search over a hundred segments still takes a few milliseconds */
+    ;
+
+/* How the trigram table is written (FTS5 keeps it in the database: set at
+ * a connection's first write). For a build: a segment a batch (its
+ * pending terms written at its commit, not flushed every MiB), and
+ * segments merged only when one level holds 64: the merging of the default
+ * (4 at a time, after every write) cost more than the writing itself at
+ * 100,000 articles, and a search over a hundred segments still takes a few
+ * milliseconds. For the reader: FTS5's defaults, a little merging at each
+ * commit, so that no commit (nor, once, a merge of 64 segments, about
+ * 1.6 s at 64,000 articles) keeps a key waiting. */
+static const char BULK_SQL[] =
     "INSERT INTO text(text, rank) VALUES('hashsize', 16777216);"
     "INSERT INTO text(text, rank) VALUES('automerge', 0);"
     "INSERT INTO text(text, rank) VALUES('crisismerge', 64);";
+static const char INTERACTIVE_SQL[] =
+    "INSERT INTO text(text, rank) VALUES('hashsize', 1048576);"
+    "INSERT INTO text(text, rank) VALUES('automerge', 4);"
+    "INSERT INTO text(text, rank) VALUES('crisismerge', 16);";
 
 /* A new generation: from the time, the process and the file. */
 static uint64_t new_generation(const char *file)
@@ -441,6 +456,7 @@ static uint64_t new_generation(const char *file)
 static int create_schema(struct cindex *ix)
 {
 	char sql[sizeof SCHEMA_SQL + 240];
+	ix->configured = 0; /* a new trigram table: its settings at the next write */
 	ix->generation = new_generation(ix->file);
 	snprintf(sql, sizeof sql,
 	         "BEGIN IMMEDIATE;%s"
@@ -651,6 +667,8 @@ struct cindex *cindex_open(const char *file, unsigned flags, char **note)
 		free(ix);
 		return NULL;
 	}
+	ix->interactive = !!(flags & CINDEX_INTERACTIVE);
+	ix->batch = ix->interactive ? CINDEX_BATCH_READER : CINDEX_BATCH;
 	const char *delay = getenv("TANDEM_TEST_INDEX_DELAY_MS");
 	if (delay)
 		ix->delay_ms = strtol(delay, NULL, 10);
@@ -1064,7 +1082,7 @@ int cindex_flush(struct cindex *ix)
 static int hold_text(struct cindex *ix, sqlite3_int64 id, const char *body, size_t n)
 {
 	if (ix->ntexts == ix->texts_cap) {
-		size_t nc = ix->texts_cap ? ix->texts_cap * 2 : CINDEX_BATCH;
+		size_t nc = ix->texts_cap ? ix->texts_cap * 2 : ix->batch;
 		struct pending_text *nt = realloc(ix->texts, nc * sizeof *nt);
 		if (!nt)
 			return -1;
@@ -1092,6 +1110,11 @@ static int begin_write(struct cindex *ix)
 		if (exec(ix, "BEGIN IMMEDIATE") != 0)
 			return -1;
 		ix->in_tx = TX_WRITE;
+	}
+	if (!ix->configured) {
+		if (exec(ix, ix->interactive ? INTERACTIVE_SQL : BULK_SQL) != 0)
+			return -1;
+		ix->configured = 1;
 	}
 	return 0;
 }
@@ -1161,9 +1184,9 @@ int cindex_put(struct cindex *ix, const char *path, const struct cindex_entry *e
 	}
 	if (rc != SQLITE_DONE)
 		return -1;
-	if (++ix->pending >= CINDEX_BATCH)
+	if (++ix->pending >= ix->batch)
 		return cindex_flush(ix);
-	if (ix->delay_ms > 0 && ix->pending % (CINDEX_BATCH / 4) == 0)
+	if (ix->delay_ms > 0 && ix->pending % (ix->batch / 4) == 0)
 		pause_ms(ix->delay_ms);
 	return 0;
 }
@@ -1187,7 +1210,7 @@ int cindex_touch(struct cindex *ix, const char *path, long long mtime_ns)
 		set_err(ix, "touch");
 		return -1;
 	}
-	if (++ix->pending >= CINDEX_BATCH)
+	if (++ix->pending >= ix->batch)
 		return cindex_flush(ix);
 	return 0;
 }
