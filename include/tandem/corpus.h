@@ -48,6 +48,13 @@ struct corpus_article {
 	                               text when first asked for (NULL until
 	                               then); owned */
 	size_t ndates;            /* how many: known from the start */
+	int32_t days_first, days_last; /* with days_known: the days (since
+	                             1970-01-01) its dates span
+	                             (dates_mention_days), from the index, so
+	                             that evidence passes over an article that
+	                             mentions none of an event's days without
+	                             reading it */
+	unsigned char days_known;
 	unsigned manifest_line;   /* 0 when not from a manifest */
 	unsigned packed;          /* id, path, lang, source, group and title
 	                             share one allocation, starting at id

@@ -33,6 +33,15 @@ char *dates_format(const struct date_ymd *d, char *buf);
  * the same prefix. Returns <0, 0, >0. */
 int dates_compare(const struct date_ymd *a, const struct date_ymd *b);
 
+/* The first and last day (days since 1970-01-01) a date of any precision
+ * stands for (a month: its first to its last day); 0 when the date is not
+ * known, else 1. */
+int dates_day_span(const struct date_ymd *d, long *first, long *last);
+
+/* The days mentions m[0..n) cover, from the first day of the earliest to
+ * the last of the latest; *first > *last when none is known. */
+void dates_mention_days(const struct date_mention *m, size_t n, long *first, long *last);
+
 /* True when the day exists (leap years included). */
 int dates_valid(const struct date_ymd *d);
 

@@ -65,6 +65,9 @@ struct cindex_entry {
 	                             load gave; its row then has no blocks and
 	                             no text. Owned after a lookup; NULL: an
 	                             article */
+	long days_first, days_last; /* after a lookup: the days its dates span
+	                             (dates_mention_days; first > last: none),
+	                             set even when the dates are not unpacked */
 	int has_paragraph;        /* after a lookup: one of the blocks is a
 	                             paragraph (set even when the blocks are
 	                             not unpacked, see cindex_preload) */

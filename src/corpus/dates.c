@@ -1993,3 +1993,40 @@ int dates_find_relative(const char *s, size_t n, int shift, size_t *off, size_t 
 	*len = best_len;
 	return 1;
 }
+
+/* Day numbers (days since 1970-01-01, proleptic Gregorian). */
+static long day_number(int y, int m, int d)
+{
+	y -= m <= 2;
+	long era = (y >= 0 ? y : y - 399) / 400;
+	long yoe = y - era * 400;
+	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+int dates_day_span(const struct date_ymd *d, long *first, long *last)
+{
+	if (d->y == 0 || d->m < 0 || d->m > 12)
+		return 0;
+	int m0 = d->m ? d->m : 1, m1 = d->m ? d->m : 12;
+	int d0 = d->d ? d->d : 1, d1 = d->d ? d->d : days_in_month(d->y, m1);
+	*first = day_number(d->y, m0, d0);
+	*last = day_number(d->y, m1, d1);
+	return 1;
+}
+
+void dates_mention_days(const struct date_mention *m, size_t n, long *first, long *last)
+{
+	*first = 1;
+	*last = 0;
+	for (size_t i = 0; i < n; i++) {
+		long f0, l0, f1, l1;
+		if (!dates_day_span(&m[i].from, &f0, &l0) || !dates_day_span(&m[i].to, &f1, &l1))
+			continue;
+		if (*first > *last || f0 < *first)
+			*first = f0;
+		if (l1 > *last)
+			*last = l1;
+	}
+}

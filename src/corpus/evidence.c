@@ -10,39 +10,6 @@
 
 #include "tandem/fold.h"
 
-/* Day numbers (days since 1970-01-01, proleptic Gregorian) for comparing
- * and shifting dates. */
-static long day_number(int y, int m, int d)
-{
-	y -= m <= 2;
-	long era = (y >= 0 ? y : y - 399) / 400;
-	long yoe = y - era * 400;
-	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-static int days_in_month(int y, int m)
-{
-	static const int n[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-		return 29;
-	return n[m - 1];
-}
-
-/* The first and last day a date of any precision stands for; 0 when the
- * date is unknown. */
-static int day_span(const struct date_ymd *d, long *first, long *last)
-{
-	if (d->y == 0)
-		return 0;
-	int m0 = d->m ? d->m : 1, m1 = d->m ? d->m : 12;
-	int d0 = d->d ? d->d : 1, d1 = d->d ? d->d : days_in_month(d->y, m1);
-	*first = day_number(d->y, m0, d0);
-	*last = day_number(d->y, m1, d1);
-	return 1;
-}
-
 /* The block holding byte off of the article's text, or -1. */
 static long block_at(const struct article_text *t, size_t off)
 {
@@ -229,7 +196,9 @@ static int article_evidence(const struct corpus *c, size_t ai, const struct corp
                             long ev_first, long ev_last, struct hit_buf *b)
 {
 	const struct corpus_article *a = &c->articles[ai];
-	const struct date_mention *dm = corpus_article_dates(a);
+	/* dates known from the index not to touch the event's days: not read */
+	int none = a->days_known && !a->dates && (a->days_last < ev_first || a->days_first > ev_last);
+	const struct date_mention *dm = none ? NULL : corpus_article_dates(a);
 	/* the text is read only for an article that may hold evidence: a date
 	 * mention of the event's days (the mentions come from the index), a
 	 * relative day or a keyword to look for; an archive's other articles
@@ -239,7 +208,7 @@ static int article_evidence(const struct corpus *c, size_t ai, const struct corp
 	/* written dates: in text order */
 	for (size_t k = 0; dm && k < a->ndates; k++) {
 		long f0, l0, f1, l1;
-		if (!day_span(&dm[k].from, &f0, &l0) || !day_span(&dm[k].to, &f1, &l1))
+		if (!dates_day_span(&dm[k].from, &f0, &l0) || !dates_day_span(&dm[k].to, &f1, &l1))
 			continue;
 		if (l1 < ev_first || f0 > ev_last)
 			continue;
@@ -263,7 +232,7 @@ static int article_evidence(const struct corpus *c, size_t ai, const struct corp
 	}
 	/* relative days and keywords, in blocks without a written date */
 	long art_day, unused;
-	int dated = day_span(&a->date, &art_day, &unused) && a->date.d;
+	int dated = dates_day_span(&a->date, &art_day, &unused) && a->date.d;
 	int shift = dated ? (int)(ev_first - art_day) : 99;
 	int relative = dated && ev_first == ev_last && shift >= -1 && shift <= 1;
 	if (!relative && !has_keywords_for(e, a))
@@ -310,7 +279,7 @@ int evidence_find(const struct corpus *c, size_t ev, struct evidence_list *out)
 		return 0;
 	const struct corpus_event *e = &c->events[ev];
 	long first = 0, last = -1;
-	int dated = day_span(&e->date, &first, &last);
+	int dated = dates_day_span(&e->date, &first, &last);
 	if (!dated && e->nkeywords == 0)
 		return 0;
 	if (!dated) {
@@ -342,7 +311,7 @@ size_t evidence_events_of(const struct corpus *c, size_t article, size_t block, 
 	for (size_t ev = 0; ev < c->nevents; ev++) {
 		const struct corpus_event *e = &c->events[ev];
 		long first = 0, last = -1;
-		if (!day_span(&e->date, &first, &last)) {
+		if (!dates_day_span(&e->date, &first, &last)) {
 			if (e->nkeywords == 0)
 				continue;
 			first = 1;

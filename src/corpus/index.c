@@ -838,6 +838,22 @@ static int read_row(struct cindex *ix, sqlite3_stmt *st, int col0, int want_bloc
 	if (want_blocks)
 		out->nblocks = nblocks;
 	out->ndates = dn / (DATE_WORDS * 4);
+	out->days_first = 1;
+	out->days_last = 0;
+	for (size_t i = 0; r == 1 && i < out->ndates; i++) {
+		const unsigned char *p = db + i * DATE_WORDS * 4;
+		struct date_mention m = {
+		    .from = {(int)get32(p), (int)get32(p + 4), (int)get32(p + 8)},
+		    .to = {(int)get32(p + 12), (int)get32(p + 16), (int)get32(p + 20)}};
+		long f, l;
+		dates_mention_days(&m, 1, &f, &l);
+		if (f > l)
+			continue;
+		if (out->days_first > out->days_last || f < out->days_first)
+			out->days_first = f;
+		if (l > out->days_last)
+			out->days_last = l;
+	}
 	if (r == 1 && out->nblocks && !(out->blocks = calloc(out->nblocks, sizeof *out->blocks)))
 		r = -1;
 	if (r == 1 && want_blocks && out->ndates &&
