@@ -74,6 +74,14 @@ size_t search_left(const struct search_run *s);
 
 void search_end(struct search_run *s);
 
+/* The articles of c whose title or text may hold `query` (UTF-8, folded
+ * here), as the index's trigram table says: *cand gets c->narticles bytes,
+ * 1 for each that may (an article the index does not name is always one;
+ * caller frees). Returns 0, or -1 when the index cannot say (no index, a
+ * load still reading, a folded query shorter than SEARCH_INDEX_MIN, an
+ * error): every article may then hold it, *cand NULL. */
+int search_candidates(const struct corpus *c, const char *query, unsigned char **cand);
+
 /* The searchable text of an article, as the index's trigram table holds
  * it: its title, then its text blocks (paragraphs and captions, repeats
  * skipped), each decoded and folded as search folds, joined by line feeds,

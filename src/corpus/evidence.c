@@ -9,6 +9,7 @@
 #include <unistr.h>
 
 #include "tandem/fold.h"
+#include "tandem/search.h"
 
 /* The block holding byte off of the article's text, or -1. */
 static long block_at(const struct article_text *t, size_t off)
@@ -193,7 +194,8 @@ static int push(struct hit_buf *b, struct evidence_hit h)
 
 /* The evidence of one article for event e, appended in block order. */
 static int article_evidence(const struct corpus *c, size_t ai, const struct corpus_event *e,
-                            long ev_first, long ev_last, struct hit_buf *b)
+                            long ev_first, long ev_last, const unsigned char *kw_cand,
+                            struct hit_buf *b)
 {
 	const struct corpus_article *a = &c->articles[ai];
 	/* dates known from the index not to touch the event's days: not read */
@@ -235,8 +237,8 @@ static int article_evidence(const struct corpus *c, size_t ai, const struct corp
 	int dated = dates_day_span(&a->date, &art_day, &unused) && a->date.d;
 	int shift = dated ? (int)(ev_first - art_day) : 99;
 	int relative = dated && ev_first == ev_last && shift >= -1 && shift <= 1;
-	if (!relative && !has_keywords_for(e, a))
-		return 0;
+	if (!relative && (!has_keywords_for(e, a) || (kw_cand && !kw_cand[ai])))
+		return 0; /* nothing to look for, or no keyword in it (the index) */
 	if (!t && !(t = corpus_article_text(a)))
 		return 0;
 	size_t written = b->n;
@@ -263,6 +265,43 @@ static int article_evidence(const struct corpus *c, size_t ai, const struct corp
 	return 0;
 }
 
+/* The articles that may hold one of e's keywords, as the index's trigram
+ * table says (search_candidates, each word of each keyword list): NULL when
+ * it cannot say for one of them (a word too short, no index), then every
+ * article is looked at. Caller frees. */
+static unsigned char *keyword_candidates(const struct corpus *c, const struct corpus_event *e)
+{
+	unsigned char *all = NULL;
+	for (size_t k = 0; k < e->nkeywords; k++) {
+		const char *p = e->keywords[k].text;
+		while (*p) {
+			size_t wl = strcspn(p, ",");
+			const char *ws = p; /* trimmed as find_keyword trims it */
+			size_t tl = wl;
+			while (tl && (*ws == ' ' || *ws == '\t'))
+				ws++, tl--;
+			while (tl && (ws[tl - 1] == ' ' || ws[tl - 1] == '\t'))
+				tl--;
+			char *w = strndup(ws, tl);
+			unsigned char *cand = NULL;
+			int r = w ? search_candidates(c, w, &cand) : -1;
+			free(w);
+			if (r != 0 || (!all && !(all = calloc(c->narticles ? c->narticles : 1, 1)))) {
+				free(cand);
+				free(all);
+				return NULL;
+			}
+			for (size_t i = 0; i < c->narticles; i++)
+				all[i] |= cand[i];
+			free(cand);
+			p += wl;
+			if (*p == ',')
+				p++;
+		}
+	}
+	return all;
+}
+
 static int by_block(const void *x, const void *y)
 {
 	const struct evidence_hit *a = x, *b = y;
@@ -286,11 +325,14 @@ int evidence_find(const struct corpus *c, size_t ev, struct evidence_list *out)
 		first = 1;
 		last = 0; /* no day matches */
 	}
+	unsigned char *kw_cand = keyword_candidates(c, e);
 	for (size_t ai = 0; ai < c->narticles; ai++)
-		if (article_evidence(c, ai, e, first, last, &b) != 0) {
+		if (article_evidence(c, ai, e, first, last, kw_cand, &b) != 0) {
+			free(kw_cand);
 			free(b.items);
 			return -1;
 		}
+	free(kw_cand);
 	if (b.n)
 		qsort(b.items, b.n, sizeof *b.items, by_block);
 	out->items = b.items;
@@ -319,7 +361,7 @@ size_t evidence_events_of(const struct corpus *c, size_t article, size_t block, 
 		}
 		/* this article alone */
 		struct hit_buf b = {0};
-		if (article_evidence(c, article, e, first, last, &b) != 0)
+		if (article_evidence(c, article, e, first, last, NULL, &b) != 0)
 			break;
 		for (size_t i = 0; i < b.n; i++)
 			if (b.items[i].block == block) {

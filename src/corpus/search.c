@@ -274,12 +274,19 @@ struct search_run {
  * is always read). No path is compared, so a word most articles hold costs
  * the table's lists and one pass over the articles. Returns 0, or -1 when
  * the index cannot answer (then: every article). */
-static int index_candidates(struct search_run *s)
+/* The articles that may hold the folded needle (see search_candidates): no
+ * answer for a needle shorter than SEARCH_INDEX_MIN, with no index, or while
+ * a deferred load still reads or checks files (the index does not hold
+ * them all then). */
+static int candidates_of(const struct corpus *c, const struct fold_text *needle,
+                         unsigned char **cand)
 {
-	const struct corpus *c = s->c;
 	size_t un, nids;
 	long long *ids;
-	char *u = decode_to_utf8(s->needle.cp, s->needle.len, &un);
+	*cand = NULL;
+	if (needle->len < SEARCH_INDEX_MIN || !c->index_file || c->load_left || c->verify_left)
+		return -1;
+	char *u = decode_to_utf8(needle->cp, needle->len, &un);
 	if (!u || strlen(u) != un ||
 	    cindex_candidate_ids(c->index_file, c->index_generation, u, &ids, &nids) != 0) {
 		free(u);
@@ -292,18 +299,34 @@ static int index_candidates(struct search_run *s)
 			max = c->articles[i].index_id;
 	unsigned char *bits = calloc((size_t)max / 8 + 1, 1);
 	int r = -1;
-	if (bits && (s->cand = calloc(c->narticles ? c->narticles : 1, 1))) {
+	if (bits && (*cand = calloc(c->narticles ? c->narticles : 1, 1))) {
 		for (size_t i = 0; i < nids; i++)
 			if (ids[i] > 0 && ids[i] <= max)
 				bits[ids[i] / 8] |= (unsigned char)(1u << (ids[i] % 8));
 		for (size_t i = 0; i < c->narticles; i++) {
 			uint32_t id = c->articles[i].index_id;
-			s->cand[i] = id == 0 || (bits[id / 8] >> (id % 8) & 1);
+			(*cand)[i] = id == 0 || (bits[id / 8] >> (id % 8) & 1);
 		}
 		r = 0;
 	}
 	free(bits);
 	free(ids);
+	return r;
+}
+
+static int index_candidates(struct search_run *s)
+{
+	return candidates_of(s->c, &s->needle, &s->cand);
+}
+
+int search_candidates(const struct corpus *c, const char *query, unsigned char **cand)
+{
+	struct fold_text needle;
+	*cand = NULL;
+	if (fold_utf8(query, strlen(query), &needle) != 0)
+		return -1;
+	int r = candidates_of(c, &needle, cand);
+	fold_free(&needle);
 	return r;
 }
 
@@ -321,11 +344,9 @@ struct search_run *search_begin(const struct corpus *c, const char *query,
 	}
 	if (s->needle.len == 0)
 		s->next = c->narticles; /* nothing to find */
-	/* while a deferred load reads files, the index does not hold them all:
-	 * every article is searched */
-	else if (s->needle.len >= SEARCH_INDEX_MIN && c->index_file && !c->load_left &&
-	         !c->verify_left &&
-	         index_candidates(s) == 0)
+	/* (while a deferred load reads files, the index does not hold them
+	 * all: every article is searched) */
+	else if (index_candidates(s) == 0)
 		s->indexed = 1;
 	out->indexed = s->indexed;
 	return s;

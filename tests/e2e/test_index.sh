@@ -68,17 +68,20 @@ if [ ! -s "$TMP/err-warm" ]; then ok "index: no message when all is well"; else
 	notok "index: no message when all is well" "$(head -3 "$TMP/err-warm")"; fi
 
 # evidence from the index: an article whose dates (known from the index)
-# touch none of the event's days is not read; the same paragraphs as read
-# from the files
+# touch none of the event's days is not read, nor one the trigram table
+# says holds none of the event's keywords; the same paragraphs as read from
+# the files
 EV="$TMP/ev"
 mkdir -p "$EV"
 printf '[event meeting]\ndate = 2019-03-03\ntitle = The Lyon meeting\n' >"$EV/corpus.ini"
+printf '\n[event summit]\ndate = 2030-05-05\ntitle = A summit\nkeywords = heliotrope garden, Zanzibar\n' >>"$EV/corpus.ini"
 for i in 01 02 03 04 05 06 07 08 09 10 11 12; do
 	case $i in
 	01 | 02) day="3 March 2019" date=2019-03-05 ;;
 	*) day="12 June 2021" date=2021-06-20 ;;
 	esac
 	printf 'Report %s\n\nThe delegates met on %s in Lyon, %s of them.\n' "$i" "$day" "$i" >"$EV/r$i.txt"
+	[ "$i" = 07 ] && printf '\nThey walked in the Heliotrope Garden.\n' >>"$EV/r$i.txt"
 	printf '\n[article r%s]\nfile = r%s.txt\nlang = en\ndate = %s\n' "$i" "$i" "$date" >>"$EV/corpus.ini"
 done
 "$TANDEM" --list "$EV" >/dev/null 2>&1
@@ -90,6 +93,12 @@ if [ "$n" -eq 2 ] && grep -q "^r01#p2 " "$TMP/ev-warm" && grep -q "^r02#p2 " "$T
 	notok "index: evidence reads only the articles that mention the event's day" "$n read: $(cat "$TMP/ev-warm")"; fi
 if cmp -s "$TMP/ev-warm" "$TMP/ev-files"; then ok "index: evidence the same as from the files"; else
 	notok "index: evidence the same as from the files" "$(diff "$TMP/ev-warm" "$TMP/ev-files" | head -5)"; fi
+TANDEM_TEST_OPEN_LOG="$TMP/open-kw" "$TANDEM" --evidence summit "$EV" >"$TMP/kw-warm" 2>/dev/null
+"$TANDEM" --no-cache --evidence summit "$EV" >"$TMP/kw-files" 2>/dev/null
+n=$(txt_reads "$TMP/open-kw")
+if [ "$n" -eq 1 ] && grep -q "^r07#p3 .*keyword" "$TMP/kw-warm" && cmp -s "$TMP/kw-warm" "$TMP/kw-files"; then
+	ok "index: a keyword's evidence read from the one article that holds it"; else
+	notok "index: a keyword's evidence read from the one article that holds it" "$n read: $(cat "$TMP/kw-warm")"; fi
 
 # a file changed on disk: read again, and listed with its new title
 printf 'A changed article, longer than before.\n' >"$BIG/a00007.txt"
