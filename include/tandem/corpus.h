@@ -31,6 +31,13 @@ struct corpus_article {
 	char *path;               /* file as opened; owned */
 	char *lang;               /* BCP 47, "und" when unknown; owned */
 	struct date_ymd date;     /* y == 0 when unknown */
+	int32_t days_first;       /* with days_last: the days its dates span
+	                             (dates_mention_days), each plus
+	                             CORPUS_DAYS_BIAS, known from the index
+	                             without the dates, so that evidence passes
+	                             over an article that mentions none of an
+	                             event's days without reading it; 0: not
+	                             known (or none) */
 	char *source;             /* URL; owned, may be NULL */
 	char *group;              /* translation group; owned, may be NULL */
 	char *title;              /* owned, never NULL */
@@ -48,13 +55,6 @@ struct corpus_article {
 	                               text when first asked for (NULL until
 	                               then); owned */
 	size_t ndates;            /* how many: known from the start */
-	int32_t days_first, days_last; /* with days_known: the days (since
-	                             1970-01-01) its dates span
-	                             (dates_mention_days), from the index, so
-	                             that evidence passes over an article that
-	                             mentions none of an event's days without
-	                             reading it */
-	unsigned char days_known;
 	unsigned manifest_line;   /* 0 when not from a manifest */
 	unsigned packed;          /* id, path, lang, source, group and title
 	                             share one allocation, starting at id
@@ -72,12 +72,17 @@ struct corpus_article {
 	struct corpus_texts *texts; /* the corpus's loaded texts (corpus.c);
 	                               not owned; NULL: text held */
 	struct cindex_entry *pending; /* private to corpus.c while loading */
+	int32_t days_last;        /* see days_first (here, where it takes no room) */
 	unsigned unparsed;        /* CORPUS_UNPARSED bits: a deferred load has
 	                             not read its file yet (corpus_load_step);
 	                             fields the manifest left out hold
 	                             placeholders until then (title: the id,
 	                             lang: "und") */
 };
+
+/* Added to a day number (days since 1970-01-01) in days_first and
+ * days_last: any day of the years -2,900,000 to 2,900,000 is then above 0. */
+#define CORPUS_DAYS_BIAS (1L << 30)
 
 /* struct corpus_article's unparsed bits */
 enum corpus_unparsed {

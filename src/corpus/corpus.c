@@ -667,7 +667,7 @@ static int read_text(struct corpus_article *a, struct diag_list *diags)
 		free(a->dates);
 		a->dates = m;
 		a->ndates = nm;
-		a->days_known = 0; /* the dates are here */
+		a->days_first = a->days_last = 0; /* the dates are here */
 		a->hash = h;
 	}
 	if (have_st) {
@@ -719,7 +719,7 @@ static int detect_fields(struct corpus_article *a)
 	free(a->dates);
 	a->dates = NULL;
 	a->ndates = 0;
-	a->days_known = 0;
+	a->days_first = a->days_last = 0;
 	return detect_missing(a);
 }
 
@@ -821,11 +821,10 @@ static int fill_article(struct corpus *c, struct corpus_article *a)
 		/* the dates themselves are found again when asked for; the days
 		 * they span are known now */
 		a->ndates = e->ndates;
-		if (e->days_first <= e->days_last && e->days_first >= INT32_MIN &&
-		    e->days_last <= INT32_MAX) {
-			a->days_first = (int32_t)e->days_first;
-			a->days_last = (int32_t)e->days_last;
-			a->days_known = 1;
+		if (e->days_first <= e->days_last && e->days_first > -CORPUS_DAYS_BIAS &&
+		    e->days_last < CORPUS_DAYS_BIAS) {
+			a->days_first = (int32_t)(e->days_first + CORPUS_DAYS_BIAS);
+			a->days_last = (int32_t)(e->days_last + CORPUS_DAYS_BIAS);
 		}
 		cindex_entry_free(e);
 		free(e);
@@ -1857,7 +1856,7 @@ static int read_again(struct corpus *c, size_t k)
 	free(a->dates);
 	a->dates = NULL;
 	a->ndates = 0;
-	a->days_known = 0;
+	a->days_first = a->days_last = 0;
 	a->unparsed |= CORPUS_UNPARSED;
 	c->load_left++;
 	return read_deferred(c, &k, 1);

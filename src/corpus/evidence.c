@@ -199,7 +199,9 @@ static int article_evidence(const struct corpus *c, size_t ai, const struct corp
 {
 	const struct corpus_article *a = &c->articles[ai];
 	/* dates known from the index not to touch the event's days: not read */
-	int none = a->days_known && !a->dates && (a->days_last < ev_first || a->days_first > ev_last);
+	int none = a->days_last && !a->dates &&
+	           (a->days_last - CORPUS_DAYS_BIAS < ev_first ||
+	            a->days_first - CORPUS_DAYS_BIAS > ev_last);
 	const struct date_mention *dm = none ? NULL : corpus_article_dates(a);
 	/* the text is read only for an article that may hold evidence: a date
 	 * mention of the event's days (the mentions come from the index), a
