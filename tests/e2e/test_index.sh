@@ -85,20 +85,23 @@ for i in 01 02 03 04 05 06 07 08 09 10 11 12; do
 	printf '\n[article r%s]\nfile = r%s.txt\nlang = en\ndate = %s\n' "$i" "$i" "$date" >>"$EV/corpus.ini"
 done
 "$TANDEM" --list "$EV" >/dev/null 2>&1
-TANDEM_TEST_OPEN_LOG="$TMP/open-ev" "$TANDEM" --evidence meeting "$EV" >"$TMP/ev-warm" 2>/dev/null
-"$TANDEM" --no-cache --evidence meeting "$EV" >"$TMP/ev-files" 2>/dev/null
-n=$(txt_reads "$TMP/open-ev")
-if [ "$n" -eq 2 ] && grep -q "^r01#p2 " "$TMP/ev-warm" && grep -q "^r02#p2 " "$TMP/ev-warm"; then
-	ok "index: evidence reads only the articles that mention the event's day"; else
-	notok "index: evidence reads only the articles that mention the event's day" "$n read: $(cat "$TMP/ev-warm")"; fi
-if cmp -s "$TMP/ev-warm" "$TMP/ev-files"; then ok "index: evidence the same as from the files"; else
-	notok "index: evidence the same as from the files" "$(diff "$TMP/ev-warm" "$TMP/ev-files" | head -5)"; fi
-TANDEM_TEST_OPEN_LOG="$TMP/open-kw" "$TANDEM" --evidence summit "$EV" >"$TMP/kw-warm" 2>/dev/null
-"$TANDEM" --no-cache --evidence summit "$EV" >"$TMP/kw-files" 2>/dev/null
-n=$(txt_reads "$TMP/open-kw")
-if [ "$n" -eq 1 ] && grep -q "^r07#p3 .*keyword" "$TMP/kw-warm" && cmp -s "$TMP/kw-warm" "$TMP/kw-files"; then
-	ok "index: a keyword's evidence read from the one article that holds it"; else
-	notok "index: a keyword's evidence read from the one article that holds it" "$n read: $(cat "$TMP/kw-warm")"; fi
+# evidence_reads NAME EVENT READS PATTERN: ok when --evidence EVENT opens
+# READS article files, prints a line matching PATTERN, and prints what it
+# prints without the index
+evidence_reads() {
+	TANDEM_TEST_OPEN_LOG="$TMP/open-$2" "$TANDEM" --evidence "$2" "$EV" >"$TMP/ev-$2" 2>/dev/null
+	"$TANDEM" --no-cache --evidence "$2" "$EV" >"$TMP/ev-$2-files" 2>/dev/null
+	n=$(txt_reads "$TMP/open-$2")
+	if [ "$n" -eq "$3" ] && grep -q "$4" "$TMP/ev-$2" && cmp -s "$TMP/ev-$2" "$TMP/ev-$2-files"; then
+		ok "$1"; else
+		notok "$1" "$n read: $(cat "$TMP/ev-$2"; diff "$TMP/ev-$2" "$TMP/ev-$2-files" | head -5)"; fi
+}
+evidence_reads "index: evidence reads only the articles that mention the event's day" meeting 2 \
+	'^r01#p2 .*3 March 2019'
+if grep -q '^r02#p2 ' "$TMP/ev-meeting"; then ok "index: evidence: both of them"; else
+	notok "index: evidence: both of them" "$(cat "$TMP/ev-meeting")"; fi
+evidence_reads "index: a keyword's evidence read from the one article that holds it" summit 1 \
+	'^r07#p3 .*keyword'
 
 # a file changed on disk: read again, and listed with its new title
 printf 'A changed article, longer than before.\n' >"$BIG/a00007.txt"

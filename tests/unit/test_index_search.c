@@ -579,6 +579,23 @@ static void match_ids(sqlite3 *db, const char *table, const char *tri, char *out
 	sqlite3_finalize(st);
 }
 
+/* An in-memory database with tandem's trigram tokenizer and a table `b`
+ * using it as the index's text table does, after `more` (SQL run first). */
+static sqlite3 *trigram_db(const char *more)
+{
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
+	assert_int_equal(cindex_tokenizer_register(db), 0);
+	assert_int_equal(sqlite3_exec(db, more, NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db,
+	                              "CREATE VIRTUAL TABLE b USING fts5(body,"
+	                              " tokenize='tandem_trigram', detail=none, content='',"
+	                              " columnsize=0);",
+	                              NULL, NULL, NULL),
+	                 SQLITE_OK);
+	return db;
+}
+
 /* tandem's trigram tokenizer finds, for every trigram of texts in six
  * scripts (repeats, spaces, line feeds, 4-byte characters), the same rows
  * as SQLite's built-in trigram tokenizer (case_sensitive 1), and a trigram
@@ -597,17 +614,8 @@ static void test_tokenizer_same_as_builtin(void **state)
 	    "",
 	};
 	size_t ndocs = sizeof docs / sizeof *docs;
-	sqlite3 *db;
-	assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
-	assert_int_equal(cindex_tokenizer_register(db), 0);
-	assert_int_equal(sqlite3_exec(db,
-	                              "CREATE VIRTUAL TABLE a USING fts5(body,"
-	                              " tokenize='trigram case_sensitive 1', detail=none);"
-	                              "CREATE VIRTUAL TABLE b USING fts5(body,"
-	                              " tokenize='tandem_trigram', detail=none, content='',"
-	                              " columnsize=0);",
-	                              NULL, NULL, NULL),
-	                 SQLITE_OK);
+	sqlite3 *db = trigram_db("CREATE VIRTUAL TABLE a USING fts5(body,"
+	                         " tokenize='trigram case_sensitive 1', detail=none);");
 	sqlite3_stmt *ia, *ib;
 	assert_int_equal(sqlite3_prepare_v2(db, "INSERT INTO a(rowid, body) VALUES(?1, ?2)", -1, &ia,
 	                                    NULL),
@@ -670,16 +678,9 @@ static void test_tokenizer_same_as_builtin(void **state)
 static void test_tokenizer_each_text_anew(void **state)
 {
 	(void)state;
-	sqlite3 *db;
 	sqlite3_stmt *ins;
-	assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
-	assert_int_equal(cindex_tokenizer_register(db), 0);
-	assert_int_equal(sqlite3_exec(db,
-	                              "CREATE VIRTUAL TABLE b USING fts5(body,"
-	                              " tokenize='tandem_trigram', detail=none, content='',"
-	                              " columnsize=0); BEGIN",
-	                              NULL, NULL, NULL),
-	                 SQLITE_OK);
+	sqlite3 *db = trigram_db("");
+	assert_int_equal(sqlite3_exec(db, "BEGIN", NULL, NULL, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_prepare_v2(db, "INSERT INTO b(rowid, body) VALUES(?1, ?2)", -1,
 	                                    &ins, NULL),
 	                 SQLITE_OK);
