@@ -2,7 +2,10 @@
 each character with the SGR attributes in force at it, as the terminal
 shows them (tmux places its resets at line ends or starts as it likes).
 Used by the tests that compare colours (import it with PYTHONPATH set to
-this directory)."""
+this directory). Run as `python3 sgr.py CAPTURE`, it prints what the
+capture shows, one "ROW COL CHARACTER ATTRIBUTES" line for each cell that
+is not a blank in the terminal's colours (a blank's foreground, which does
+not show, left out), so that two captures compare with cmp."""
 import re
 
 _SGR_OR_CHAR = re.compile(r"\x1b\[([0-9;]*)m|([^\x1b\n])")
@@ -57,3 +60,18 @@ def cells(line, state, blank_fg=True):
         keys = sorted(k for k in state if blank_fg or m.group(2) != " " or not _is_fg(k))
         out.append((m.group(2), ",".join(state[k] for k in keys)))
     return out
+
+
+def shown(path):
+    """The lines `python3 sgr.py CAPTURE` prints for the capture in path."""
+    state, out = {}, []
+    for row, line in enumerate(open(path, encoding="utf-8", errors="replace")):
+        for col, (ch, attrs) in enumerate(cells(line, state, blank_fg=False)):
+            if ch != " " or attrs:
+                out.append("%d %d %s %s" % (row, col, ch, attrs))
+    return out
+
+
+if __name__ == "__main__":
+    import sys
+    print("\n".join(shown(sys.argv[1])))

@@ -42,22 +42,10 @@ run_steps() {
 	done
 }
 
-# the cells of a capture, one line of "character attributes" pairs a row:
-# what shows, whatever resets tmux places where (a blank's foreground, which
-# does not show, left out; blanks in the terminal's colours at a row's end
-# too)
-cat >"$TMP/cells.py" <<'PY'
-import sys
-from sgr import cells
-state = {}
-for line in open(sys.argv[1], encoding="utf-8", errors="replace").read().split("\n"):
-    row = cells(line, state, blank_fg=False)
-    while row and row[-1] == (" ", ""):
-        row.pop()
-    print(" ".join("%s/%s" % c for c in row))
-PY
+# what a capture shows, cell by cell (sgr.py): whatever resets tmux places
+# where
 E2E_DIR=$(cd "$(dirname "$0")" && pwd)
-shows() { PYTHONPATH="$E2E_DIR" python3 "$TMP/cells.py" "$1"; }
+shows() { python3 "$E2E_DIR/sgr.py" "$1"; }
 
 # same NAME: the screens of the two runs compared, step by step
 same() {

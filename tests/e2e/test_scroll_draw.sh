@@ -11,20 +11,6 @@
 . "$(dirname "$0")/lib.sh"
 E2E_DIR=$(cd "$(dirname "$0")" && pwd)
 
-# cells FILE: a `capture-pane -e` screen as one line per cell: its
-# character and the attributes in force (sgr.py), a blank's foreground
-# colour left out (it does not show)
-cat >"$TMP/cells.py" <<'PY'
-import sys
-from sgr import cells
-state, out = {}, []
-for row, line in enumerate(open(sys.argv[1], encoding="utf-8", errors="replace")):
-    for col, (ch, attrs) in enumerate(cells(line, state, blank_fg=False)):
-        if ch != " " or attrs:
-            out.append("%d %d %s %s" % (row, col, ch, attrs))
-print("\n".join(out))
-PY
-
 # same_as_redraw NAME [pane]: the screen now shows what a full redraw
 # (Ctrl-L) shows: the same characters in the same attributes (with `pane`,
 # above the status line only: Ctrl-L clears a message shown there)
@@ -36,8 +22,8 @@ same_as_redraw() {
 	screen_e >"$TMP/redrawn"
 	last=-1
 	[ "${2:-}" = pane ] && last=$((rows - 1))
-	PYTHONPATH="$E2E_DIR" python3 "$TMP/cells.py" "$TMP/scrolled" | awk -v l="$last" '$1 != l' >"$TMP/scrolled.cells"
-	PYTHONPATH="$E2E_DIR" python3 "$TMP/cells.py" "$TMP/redrawn" | awk -v l="$last" '$1 != l' >"$TMP/redrawn.cells"
+	python3 "$E2E_DIR/sgr.py" "$TMP/scrolled" | awk -v l="$last" '$1 != l' >"$TMP/scrolled.cells"
+	python3 "$E2E_DIR/sgr.py" "$TMP/redrawn" | awk -v l="$last" '$1 != l' >"$TMP/redrawn.cells"
 	if [ -s "$TMP/redrawn.cells" ] && cmp -s "$TMP/scrolled.cells" "$TMP/redrawn.cells"; then
 		ok "$1"
 	else
@@ -86,7 +72,7 @@ for size in 80x24 150x40; do
 	if ! wait_for "fr-rehearsal"; then notok "$n: opens"; continue; fi
 	settle || true
 	screen_e >"$TMP/first"
-	PYTHONPATH="$E2E_DIR" python3 "$TMP/cells.py" "$TMP/first" >"$TMP/first.cells"
+	python3 "$E2E_DIR/sgr.py" "$TMP/first" >"$TMP/first.cells"
 	keys ']'
 	settle || true
 	keys '['
@@ -102,7 +88,7 @@ for size in 80x24 150x40; do
 	wait_for "[sync]" || true
 	settle || true
 	screen_e >"$TMP/compare1"
-	PYTHONPATH="$E2E_DIR" python3 "$TMP/cells.py" "$TMP/compare1" >"$TMP/compare1.cells"
+	python3 "$E2E_DIR/sgr.py" "$TMP/compare1" >"$TMP/compare1.cells"
 	keys q
 	wait_gone "[sync]" || true
 	keys c
