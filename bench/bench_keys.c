@@ -7,11 +7,11 @@
  * second thread reads and throws away. Each key is handled and its frame
  * drawn by ui_replay_key, timed with CLOCK_THREAD_CPUTIME_ID (the drawing
  * thread only: the reading thread and other processes do not count), in
- * two parts printed beside the total: the frame made in curses' virtual
- * screen (the key handled, the views drawn, wnoutrefresh) and the send,
- * curses sending what changed to the terminal; what the reader does once
- * the frame is out (saving a reading position to disk) is printed apart,
- * not in the total. Each
+ * two parts printed beside the total: the frame made (the key handled,
+ * the views drawn into the frame of cells) and the send (output_frame
+ * sending what changed to the terminal, its write included); what the
+ * reader does once the frame is out (saving a reading position to disk) is
+ * printed apart, not in the total. Each
  * movement is replayed many times in both directions (j then k, Space then
  * b...), so the view stays in the text; median and 99th percentile printed
  * against the budget (median <= 0.3 ms). Then the re-layout of a resize

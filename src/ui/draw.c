@@ -121,7 +121,7 @@ static void each_visible(const char *s, int (*fn)(uint32_t, int, void *), void *
 			uint32_t v = vis[j];
 			int w = layout_char_width(v);
 			if (w > 0 && wcwidth((wchar_t)v) < 0)
-				v = 0xfffd; /* unknown to libc: curses could not place it */
+				v = 0xfffd; /* unknown to libc: a terminal could not place it */
 			if (w == 0)
 				continue; /* the reader's own text has no combining marks */
 			if (fn(v, w, ctx))

@@ -482,11 +482,10 @@ static inline int libc_width(wchar_t b)
 	return wcwidth(b);
 }
 
-/* The columns of the cell at row[x]: a wide character's right half follows
- * it (ch[0] == 0). */
-static inline int width_at(const struct cell *row, int x, int cols)
+/* The columns of the cell at row[x]: 2 for a wide character (CELL_WIDE),
+ * whose right half (ch[0] == 0) follows it. */
+static inline int width_at(const struct cell *row, int x)
 {
-	(void)cols;
 	return row[x].attr & CELL_WIDE ? 2 : 1;
 }
 
@@ -508,7 +507,7 @@ static inline void send_cell(const struct cell *row, int x)
 		set_sgr(sgr_index(c->attr, c->pair));
 	if (reserve(CELL_CHARS * 4) != 0)
 		return;
-	int w = width_at(row, x, out.cols);
+	int w = width_at(row, x);
 	if ((uint32_t)c->ch[0] < 0x80 && !c->ch[1]) {
 		out.buf[out.len++] = (char)c->ch[0];
 	} else {
@@ -664,7 +663,7 @@ static void send_row(int y)
 		while (c <= x) {
 			move_to(y, c);
 			send_cell(n, c);
-			c += width_at(n, c, cols);
+			c += width_at(n, c);
 		}
 		x = c - 1;
 	}
