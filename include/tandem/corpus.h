@@ -152,6 +152,11 @@ struct corpus {
 	                             loaded (search.h asks it); owned; NULL:
 	                             none, or not used or not written whole */
 	uint64_t index_generation; /* cindex_generation of that index */
+	uint64_t events_hash;     /* evidence_events_hash of the events, as
+	                             read: the index's links are taken only
+	                             when found for these */
+	struct evidence_events *evidence_events; /* private to corpus.c while
+	                             loading: for the links it writes; owned */
 	size_t index_prefix;      /* length of the directory part of a path */
 	int index_nowrite;        /* the index is read, not written (locked) */
 	const struct corpus_opts *opts; /* private to corpus.c while loading */
@@ -270,6 +275,11 @@ const struct article_block *corpus_article_block(const struct corpus_article *a,
 long corpus_find_article(const struct corpus *c, const char *id);
 
 /* Index of the event with this id, or -1. */
+/* The index that holds every article of c as it is loaded (search and
+ * evidence ask it), or NULL: none, or a deferred load still reads or checks
+ * files. Corpus-owned. */
+const char *corpus_index_ready(const struct corpus *c);
+
 long corpus_find_event(const struct corpus *c, const char *id);
 
 /* The translation group of article i: i itself and the articles sharing its

@@ -73,4 +73,9 @@ int dates_find(const char *text, size_t n, const struct date_ymd *context,
  * and its byte range (*off, *len), or 0. */
 int dates_find_relative(const char *s, size_t n, int shift, size_t *off, size_t *len);
 
+/* dates_find_relative for the three days at once, in one pass: bit k of
+ * the result set when the word for shift k - 1 is found, at off[k] (len[k]
+ * bytes). */
+unsigned dates_find_relative3(const char *s, size_t n, size_t off[3], size_t len[3]);
+
 #endif

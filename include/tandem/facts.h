@@ -13,6 +13,8 @@
 
 #include <stddef.h>
 
+#include "tandem/article.h"
+#include "tandem/blob.h"
 #include "tandem/dates.h"
 
 enum fact_kind { FACT_NUMBER, FACT_DATE };
@@ -34,6 +36,8 @@ struct fact {
 	size_t off, len;             /* bytes of the fact in the text */
 	char word[FACT_WORD_MAX];    /* the word next to a number, folded; "" */
 	char next[FACT_WORD_MAX];    /* the word after that one, folded; "" */
+	size_t block;                /* facts_of_text: the block it is in (off
+	                                within that block's text); else 0 */
 };
 
 struct fact_list {
@@ -50,6 +54,24 @@ int facts_find(const char *text, size_t n, const struct date_ymd *context,
                struct fact_list *out);
 
 void facts_free(struct fact_list *l);
+
+/* The facts of an article's paragraphs and captions (not those repeating
+ * an earlier block), block by block, each with its block. dm[0..ndm) are
+ * the dates dates_find found in the whole text (in text order; those
+ * within a block are the block's, as facts_find would find them there).
+ * Returns 0, or -1 when memory runs out (`out` then holds nothing). Free
+ * with facts_free. */
+int facts_of_text(const struct article_text *t, const struct date_mention *dm, size_t ndm,
+                  struct fact_list *out);
+
+/* A record of facts_of_text's list and the context it was found with, as
+ * the index keeps it (index.h): appended to b. */
+void facts_pack(const struct fact_list *l, const struct date_ymd *context, struct blob *b);
+
+/* Reads a record facts_pack wrote: *context and *out (free with
+ * facts_free). Returns 0, or -1 when the record is damaged or memory runs
+ * out (`out` then holds nothing). */
+int facts_unpack(const void *data, size_t len, struct date_ymd *context, struct fact_list *out);
 
 /* True when two facts state the same value (kind, number or dates); the
  * qualifier and the word are not compared. */

@@ -16,7 +16,7 @@
 #include "tandem/dates.h"
 
 /* The layout of the tables. An index with another schema is rebuilt. */
-#define CINDEX_SCHEMA 7
+#define CINDEX_SCHEMA 8
 
 /* The version of what the index holds: bump it whenever article parsing or
  * the detection of language, date, source, title or dates changes, so that
@@ -81,6 +81,15 @@ struct cindex_entry {
 	                             unchanged, its row there kept. Not owned;
 	                             never set by a lookup */
 	size_t body_len;
+	/* for cindex_put, not owned, never set by a lookup: what the article's
+	 * row keeps beside it (cindex_extras), each NULL when not known (then
+	 * whatever the row had is dropped) */
+	const void *facts;        /* facts_pack of its facts */
+	size_t facts_len;
+	const void *links;        /* evidence_pack of its evidence links */
+	size_t links_len;
+	uint64_t events;          /* the events the links were found for
+	                             (corpus.events_hash) */
 };
 
 /* 64-bit FNV-1a of n bytes, continuing from h (start with CINDEX_HASH_INIT). */
@@ -189,6 +198,25 @@ int cindex_candidates(const char *file, const char *needle, char ***paths, size_
  * index cannot answer or is of another generation (*ids then NULL). */
 int cindex_candidate_ids(const char *file, uint64_t generation, const char *needle,
                          long long **ids, size_t *nids);
+
+/* What the index keeps beside an article's row (cindex_entry.facts,
+ * .links), read back by cindex_extras. */
+enum cindex_extra {
+	CINDEX_FACTS,             /* its facts (facts_pack) */
+	CINDEX_LINKS,             /* its evidence links (evidence_pack) */
+};
+
+/* Calls each(arg, id, data, len) for the rows of `what` the index in
+ * `file` keeps, when it is still of `generation`: those of the nids row
+ * ids `ids` that have one, or every row (in id order) when ids is NULL;
+ * CINDEX_LINKS rows only when found for `events`. `data` lasts until each
+ * returns; a nonzero return stops the pass (negative: an error). Opens
+ * `file` read-only for the pass. Returns 0, or -1 when the index cannot
+ * answer (not there, of another schema or generation, an SQLite error) or
+ * each returned a negative number. */
+int cindex_extras(const char *file, uint64_t generation, enum cindex_extra what,
+                  uint64_t events, const long long *ids, size_t nids,
+                  int (*each)(void *arg, long long id, const void *data, size_t len), void *arg);
 
 /* Registers tandem's trigram tokenizer, `tandem_trigram`, which the
  * trigram table is written and queried with, on an SQLite connection (the

@@ -31,6 +31,8 @@
 
 #include "tandem/detect.h"
 #include "tandem/encoding.h"
+#include "tandem/evidence.h"
+#include "tandem/facts.h"
 #include "tandem/file.h"
 #include "tandem/index.h"
 #include "tandem/manifest.h"
@@ -263,6 +265,7 @@ void corpus_free(struct corpus *c)
 		free(c->texts->loaded);
 	free(c->texts);
 	cindex_close(c->index);
+	evidence_events_free(c->evidence_events);
 	free(c->index_file);
 	free(c->dir);
 	free(c->manifest);
@@ -669,6 +672,9 @@ static int read_text(struct corpus_article *a, struct diag_list *diags)
 		a->ndates = nm;
 		a->days_first = a->days_last = 0; /* the dates are here */
 		a->hash = h;
+		/* what the index keeps under its id (searchable text, facts,
+		 * links) is of the old text: search and evidence read this one */
+		a->index_id = 0;
 	}
 	if (have_st) {
 		a->size = (long long)st.st_size;
@@ -730,12 +736,60 @@ static int index_takes_text(const struct corpus *c, const struct corpus_article 
 	return c->index && !unread && a->size >= 0 && !c->index_nowrite && a->text;
 }
 
+/* What the index keeps beside an article's row: its facts, and its
+ * evidence links when the corpus has events (empty blobs: not known). */
+struct extras {
+	struct blob facts, links;
+};
+
+/* The extras of article k, whose text and dates are in hand (a->text,
+ * a->dates, as a load has them): found with the article's date as it is
+ * now, which the index keeps with them (an article whose date is inferred
+ * later, from its events, finds them again). Touches article k alone
+ * (the reading threads run it). 0, or -1 when memory runs out. */
+static int find_extras(const struct corpus *c, const struct evidence_events *ev, size_t k,
+                       struct extras *x)
+{
+	const struct corpus_article *a = &c->articles[k];
+	struct fact_list fl;
+	if (facts_of_text(a->text, a->dates, a->ndates, &fl) != 0)
+		return -1;
+	facts_pack(&fl, &a->date, &x->facts);
+	facts_free(&fl);
+	if (ev) {
+		struct evidence_list el;
+		if (evidence_of_article(ev, k, a->text, a->dates, a->ndates, &el) != 0)
+			return -1;
+		evidence_pack(&el, c, &a->date, &x->links);
+		evidence_free(&el);
+	}
+	return x->facts.failed || x->links.failed ? -1 : 0;
+}
+
+static void extras_free(struct extras *x)
+{
+	blob_free(&x->facts);
+	blob_free(&x->links);
+}
+
+/* The corpus's events as evidence looks for them, made once for the
+ * articles a load writes to the index (before any reading thread starts);
+ * NULL when there are no events (or memory ran out: no links then). */
+static const struct evidence_events *events_for_index(struct corpus *c)
+{
+	if (!c->nevents || !c->index || c->index_nowrite)
+		return NULL;
+	if (!c->evidence_events)
+		c->evidence_events = evidence_events_new(c);
+	return c->evidence_events;
+}
+
 /* Writes the article's row to the index, its folded text body (from
  * search_fold_body) with it; when it cannot be written, the index is no
  * longer used for search (it does not hold every article). inputs: the
  * detect_inputs of the article before detection. */
 static void index_write(struct corpus *c, struct corpus_article *a, uint64_t inputs, int unread,
-                        const char *body, size_t body_len)
+                        const char *body, size_t body_len, const struct extras *x)
 {
 	if (!c->index)
 		return;
@@ -759,6 +813,15 @@ static void index_write(struct corpus *c, struct corpus_article *a, uint64_t inp
 	    .invalid_utf8 = a->text->invalid_utf8, .controls = a->text->controls,
 	    .charset = (char *)a->charset, .undecodable = a->undecodable,
 	    .body = body, .body_len = body_len};
+	if (x->facts.len && !x->facts.failed) {
+		w.facts = x->facts.data;
+		w.facts_len = x->facts.len;
+	}
+	if (x->links.len && !x->links.failed) {
+		w.links = x->links.data;
+		w.links_len = x->links.len;
+		w.events = c->events_hash;
+	}
 	if (cindex_put(c->index, a->path + c->index_prefix, &w) != 0)
 		index_fail(c);
 	else if (cindex_last_id(c->index) <= UINT32_MAX)
@@ -842,11 +905,17 @@ static int fill_article(struct corpus *c, struct corpus_article *a)
 		return -1;
 	char *body = NULL;
 	size_t body_len = 0;
+	struct extras x = {0};
 	if (index_takes_text(c, a, unread) &&
-	    search_fold_body(a->title, a->text, &body, &body_len) != 0)
+	    (search_fold_body(a->title, a->text, &body, &body_len) != 0 ||
+	     find_extras(c, events_for_index(c), (size_t)(a - c->articles), &x) != 0)) {
+		free(body);
+		extras_free(&x);
 		return -1;
-	index_write(c, a, inputs, unread, body, body_len);
+	}
+	index_write(c, a, inputs, unread, body, body_len, &x);
 	free(body);
+	extras_free(&x);
 	/* only their number is held: corpus_article_dates finds them again */
 	free(a->dates);
 	a->dates = NULL;
@@ -925,6 +994,11 @@ long corpus_find_article(const struct corpus *c, const char *id)
 		if (!strcmp(c->articles[c->id_slots[h] - 1].id, id))
 			return (long)(c->id_slots[h] - 1);
 	return -1;
+}
+
+const char *corpus_index_ready(const struct corpus *c)
+{
+	return c->load_left || c->verify_left ? NULL : c->index_file;
 }
 
 long corpus_find_event(const struct corpus *c, const char *id)
@@ -1360,6 +1434,7 @@ static int load_manifest(struct corpus *c, const char *dir)
 		goto out;
 	if (copy_events(c, &m) != 0)
 		goto out;
+	c->events_hash = evidence_events_hash(c);
 	if (m.narticles == 0)
 		diag_add(&c->diags, DIAG_ERROR, m.path, 0, "no [article ID] section");
 	c->load_total = m.narticles;
@@ -1515,6 +1590,8 @@ static int complete_load(struct corpus *c)
 		index_fail(c);
 	cindex_close(c->index);
 	c->index = NULL;
+	evidence_events_free(c->evidence_events);
+	c->evidence_events = NULL;
 	return 0;
 }
 
@@ -1590,6 +1667,8 @@ struct read_job {
 	int refused;                /* read, but not text (parse_file) */
 	char *body;                 /* the folded text for the index; owned */
 	size_t body_len;
+	const struct evidence_events *events; /* for its links (NULL: none) */
+	struct extras extras;       /* its facts and links for the index */
 	atomic_int done;            /* read_job_run has returned */
 };
 
@@ -1600,7 +1679,8 @@ static void read_job_run(const struct corpus *c, struct read_job *j)
 	if (j->r >= 0 && detect_fields(a) != 0)
 		j->r = -1;
 	if (j->r == 0 && j->want_body && a->size >= 0 &&
-	    search_fold_body(a->title, a->text, &j->body, &j->body_len) != 0)
+	    (search_fold_body(a->title, a->text, &j->body, &j->body_len) != 0 ||
+	     find_extras(c, j->events, j->k, &j->extras) != 0))
 		j->r = -1;
 	atomic_store(&j->done, 1);
 }
@@ -1623,10 +1703,11 @@ static int read_job_end(struct corpus *c, struct read_job *j)
 	if (j->r == 1 && j->refused && why)
 		index_refuse(c, a, why);
 	else if (j->r >= 0)
-		index_write(c, a, j->inputs, j->r == 1, j->body, j->body_len);
+		index_write(c, a, j->inputs, j->r == 1, j->body, j->body_len, &j->extras);
 	diag_list_free(&j->diags);
 	free(j->body);
 	j->body = NULL;
+	extras_free(&j->extras);
 	/* only their number is held: corpus_article_dates finds them again */
 	free(a->dates);
 	a->dates = NULL;
@@ -1761,6 +1842,7 @@ static int read_deferred(struct corpus *c, const size_t *ks, size_t n)
 		jobs[i].held = a->text;
 		a->text = NULL;
 		jobs[i].want_body = c->index && !c->index_nowrite;
+		jobs[i].events = jobs[i].want_body ? events_for_index(c) : NULL;
 		atomic_init(&jobs[i].done, 0);
 	}
 	struct read_pool pool = {.c = c, .jobs = jobs, .n = n};

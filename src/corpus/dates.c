@@ -1927,71 +1927,142 @@ static int whole_word(const char *s, size_t n, size_t i, size_t wl, ucs4_t first
 	return 1;
 }
 
-/* The first occurrence in s[0..n) of the word w (wl bytes, '_' for a
- * space), its first letter in either case, as a whole word, and its length
- * there in *mlen; n if none. */
-static size_t find_word(const char *s, size_t n, const char *w, size_t wl, size_t *mlen)
-{
+/* The words of every language for yesterday, today and tomorrow, as
+ * dates_find_relative looks for them: each as written ('_' a space) and
+ * with its first letter in upper case, and, per byte, the words that start
+ * with it, so that one pass over a text finds the first of each day. */
+#define RELATIVE_WORDS_MAX 128
+struct relative_word {
 	char word[64], upper[64];
-	size_t ul = 0;
-	if (wl >= sizeof word)
-		return n;
-	for (size_t k = 0; k < wl; k++)
-		word[k] = w[k] == '_' ? ' ' : w[k];
+	size_t wl, ul;             /* ul 0: no upper-case form */
 	ucs4_t first;
-	int fl = u8_mbtouc(&first, (const uint8_t *)word, wl);
-	if (fl <= 0)
-		return n;
-	ucs4_t up = uc_toupper(first);
-	if (up != first) {
-		int k = u8_uctomb((uint8_t *)upper, up, (int)sizeof upper);
-		if (k > 0 && (size_t)k + (wl - (size_t)fl) < sizeof upper) {
-			memcpy(upper + k, word + fl, wl - (size_t)fl);
-			ul = (size_t)k + (wl - (size_t)fl);
+	int day;                   /* 0, 1, 2: yesterday, today, tomorrow */
+};
+static struct relative_word relative_words[RELATIVE_WORDS_MAX];
+static size_t relative_nwords;
+/* per byte: the words (bits, by index) that start with it */
+static uint64_t relative_starts[256][RELATIVE_WORDS_MAX / 64];
+/* the words' first three bytes, hashed: a place no word starts at is
+ * passed over at the cost of a hash (most places of a text) */
+static uint64_t relative_heads[65536 / 64];
+
+static unsigned head_hash(const char *p)
+{
+	const unsigned char *u = (const unsigned char *)p;
+	return ((unsigned)u[0] * 0x9e5u ^ (unsigned)u[1] * 0x3b1u ^ (unsigned)u[2] * 0x7f4bu) & 0xffff;
+}
+
+static void add_head(const char *w)
+{
+	unsigned h = head_hash(w);
+	relative_heads[h / 64] |= (uint64_t)1 << (h % 64);
+}
+static pthread_once_t relative_once = PTHREAD_ONCE_INIT;
+
+static void relative_init(void)
+{
+	/* a day's words in the order of the languages: the first found at a
+	 * place is the first of the lists */
+	for (int k = 0; k < 3; k++)
+		for (size_t l = 0; l < sizeof date_langs / sizeof date_langs[0]; l++) {
+			const char *list = date_langs[l].relative[k];
+			while (list && *list) {
+				size_t wl = strcspn(list, " ");
+				struct relative_word *r = &relative_words[relative_nwords];
+				ucs4_t first;
+				int fl = wl ? u8_mbtouc(&first, (const uint8_t *)list, wl) : 0;
+				if (fl > 0 && wl >= 3 && wl < sizeof r->word &&
+				    relative_nwords < RELATIVE_WORDS_MAX) {
+					for (size_t i = 0; i < wl; i++)
+						r->word[i] = list[i] == '_' ? ' ' : list[i];
+					r->wl = wl;
+					r->first = first;
+					r->day = k;
+					r->ul = 0;
+					ucs4_t up = uc_toupper(first);
+					if (up != first) {
+						int u = u8_uctomb((uint8_t *)r->upper, up, (int)sizeof r->upper);
+						if (u > 0 && (size_t)u + (wl - (size_t)fl) < sizeof r->upper) {
+							memcpy(r->upper + u, r->word + fl, wl - (size_t)fl);
+							r->ul = (size_t)u + (wl - (size_t)fl);
+						}
+					}
+					size_t w = relative_nwords++;
+					uint64_t bit = (uint64_t)1 << (w % 64);
+					relative_starts[(unsigned char)r->word[0]][w / 64] |= bit;
+					add_head(r->word);
+					if (r->ul) {
+						relative_starts[(unsigned char)r->upper[0]][w / 64] |= bit;
+						add_head(r->upper);
+					}
+				}
+				list += wl;
+				while (*list == ' ')
+					list++;
+			}
 		}
+}
+
+/* The length of word r at byte i of s (n bytes), as written or with its
+ * first letter in upper case, as a whole word; 0 if it is not there. */
+static size_t relative_at(const struct relative_word *r, const char *s, size_t n, size_t i)
+{
+	if (i + r->wl <= n && s[i] == r->word[0] && s[i + 1] == r->word[1] &&
+	    memcmp(s + i, r->word, r->wl) == 0 && whole_word(s, n, i, r->wl, r->first))
+		return r->wl;
+	if (r->ul && i + r->ul <= n && s[i] == r->upper[0] && s[i + 1] == r->upper[1] &&
+	    memcmp(s + i, r->upper, r->ul) == 0 && whole_word(s, n, i, r->ul, r->first))
+		return r->ul;
+	return 0;
+}
+
+unsigned dates_find_relative3(const char *s, size_t n, size_t off[3], size_t len[3])
+{
+	if (pthread_once(&relative_once, relative_init) != 0)
+		return 0;
+	unsigned found = 0;
+	for (size_t i = 0; i + 3 <= n && found != 7; i++) {
+		unsigned hh = head_hash(s + i);
+		if (!(relative_heads[hh / 64] >> (hh % 64) & 1))
+			continue;
+		const uint64_t *starts = relative_starts[(unsigned char)s[i]];
+		for (size_t h = 0; h < RELATIVE_WORDS_MAX / 64; h++)
+			for (uint64_t m = starts[h]; m; m &= m - 1) {
+				const struct relative_word *r =
+				    &relative_words[h * 64 + (size_t)__builtin_ctzll(m)];
+				size_t l;
+				if (found & 1u << r->day || !(l = relative_at(r, s, n, i)))
+					continue;
+				found |= 1u << r->day;
+				off[r->day] = i;
+				len[r->day] = l;
+			}
 	}
-	for (size_t i = 0; i < n; i++) {
-		if (i + wl <= n && s[i] == word[0] && memcmp(s + i, word, wl) == 0 &&
-		    whole_word(s, n, i, wl, first)) {
-			*mlen = wl;
-			return i;
-		}
-		if (ul && i + ul <= n && s[i] == upper[0] && memcmp(s + i, upper, ul) == 0 &&
-		    whole_word(s, n, i, ul, first)) {
-			*mlen = ul;
-			return i;
-		}
-	}
-	return n;
+	return found;
 }
 
 int dates_find_relative(const char *s, size_t n, int shift, size_t *off, size_t *len)
 {
-	if (shift < -1 || shift > 1)
+	if (shift < -1 || shift > 1 || pthread_once(&relative_once, relative_init) != 0)
 		return 0;
-	size_t best = n, best_len = 0;
-	for (size_t l = 0; l < sizeof date_langs / sizeof date_langs[0]; l++) {
-		const char *list = date_langs[l].relative[shift + 1];
-		while (list && *list) {
-			size_t wl = strcspn(list, " ");
-			if (wl) {
-				size_t ml = 0;
-				size_t at = find_word(s, best, list, wl, &ml);
-				if (at < best) {
-					best = at;
-					best_len = ml;
+	for (size_t i = 0; i + 3 <= n; i++) {
+		unsigned hh = head_hash(s + i);
+		if (!(relative_heads[hh / 64] >> (hh % 64) & 1))
+			continue;
+		const uint64_t *starts = relative_starts[(unsigned char)s[i]];
+		for (size_t h = 0; h < RELATIVE_WORDS_MAX / 64; h++)
+			for (uint64_t m = starts[h]; m; m &= m - 1) {
+				const struct relative_word *r =
+				    &relative_words[h * 64 + (size_t)__builtin_ctzll(m)];
+				size_t l;
+				if (r->day == shift + 1 && (l = relative_at(r, s, n, i))) {
+					*off = i;
+					*len = l;
+					return 1;
 				}
 			}
-			list += wl;
-			while (*list == ' ')
-				list++;
-		}
 	}
-	if (best >= n)
-		return 0;
-	*off = best;
-	*len = best_len;
-	return 1;
+	return 0;
 }
 
 /* Day numbers (days since 1970-01-01, proleptic Gregorian). */

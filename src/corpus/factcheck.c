@@ -10,6 +10,7 @@
 #include <unistr.h>
 
 #include "tandem/corpus.h"
+#include "tandem/index.h"
 
 /* A fact with the paragraph it came from. */
 struct located {
@@ -193,38 +194,116 @@ static int by_group(const void *x, const void *y)
 	return a->fact.off < b->fact.off ? -1 : a->fact.off > b->fact.off;
 }
 
+static void lists_free(struct fact_list *lists, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		facts_free(&lists[k]);
+	free(lists);
+}
+
+/* cindex_extras' rows for articles_facts: each one's facts, when found
+ * with the article's date as it is now. */
+struct stored {
+	const struct corpus *c;
+	const size_t *idx;
+	const uint64_t *order;    /* (index_id << 32 | place in idx), ascending */
+	size_t norder;
+	struct fact_list *lists;
+	unsigned char *have;
+};
+
+static int take_stored(void *arg, long long id, const void *data, size_t len)
+{
+	struct stored *s = arg;
+	for (size_t i = 0; i < s->norder; i++) { /* an event's few articles */
+		if ((long long)(s->order[i] >> 32) != id)
+			continue;
+		size_t k = (size_t)(s->order[i] & UINT32_MAX);
+		struct date_ymd context;
+		struct fact_list fl;
+		if (s->have[k] || facts_unpack(data, len, &context, &fl) != 0)
+			continue; /* damaged: found in the text */
+		if (dates_compare(&context, &s->c->articles[s->idx[k]].date)) {
+			facts_free(&fl);
+			continue;
+		}
+		s->lists[k] = fl;
+		s->have[k] = 1;
+	}
+	return 0;
+}
+
+/* The facts of articles idx[0..n): those the index keeps (read without
+ * their texts), the others found in their texts. NULL when memory runs
+ * out; free with lists_free. */
+static struct fact_list *articles_facts(const struct corpus *c, const size_t *idx, size_t n)
+{
+	struct fact_list *lists = calloc(n ? n : 1, sizeof *lists);
+	unsigned char *have = calloc(n ? n : 1, 1);
+	uint64_t *order = malloc((n ? n : 1) * sizeof *order);
+	long long *ids = malloc((n ? n : 1) * sizeof *ids);
+	const char *file = corpus_index_ready(c);
+	if (!lists || !have || !order || !ids)
+		goto fail;
+	struct stored s = {.c = c, .idx = idx, .order = order, .lists = lists, .have = have};
+	for (size_t k = 0; k < n; k++)
+		if (c->articles[idx[k]].index_id) {
+			ids[s.norder] = c->articles[idx[k]].index_id;
+			order[s.norder++] = (uint64_t)c->articles[idx[k]].index_id << 32 | k;
+		}
+	if (file && s.norder)
+		cindex_extras(file, c->index_generation, CINDEX_FACTS, 0, ids, s.norder, take_stored,
+		              &s); /* when it cannot answer, every text is read */
+	for (size_t k = 0; k < n; k++) {
+		const struct corpus_article *a = &c->articles[idx[k]];
+		if (have[k])
+			continue;
+		const struct article_text *t = corpus_article_pin(a);
+		const struct date_mention *dm = corpus_article_dates(a);
+		int r = !dm && a->ndates ? -1 : facts_of_text(t, dm, dm ? a->ndates : 0, &lists[k]);
+		corpus_article_unpin(a);
+		if (r != 0)
+			goto fail;
+	}
+	free(have);
+	free(order);
+	free(ids);
+	return lists;
+fail:
+	if (lists)
+		lists_free(lists, n);
+	free(have);
+	free(order);
+	free(ids);
+	return NULL;
+}
+
 int factcheck_table_build(const struct corpus *c, const size_t *idx, size_t n,
                           struct factcheck_table *t)
 {
 	size_t cap = 0, *parent = NULL, *rank = NULL, *order = NULL;
 	const char **words = NULL;
 	memset(t, 0, sizeof *t);
+	struct fact_list *lists = articles_facts(c, idx, n);
+	if (!lists)
+		goto fail;
 	for (size_t k = 0; k < n; k++) {
-		const struct corpus_article *a = &c->articles[idx[k]];
-		const struct article_text *at = corpus_article_text(a);
-		for (size_t b = 0; b < at->nblocks; b++) {
-			const struct article_block *bl = &at->blocks[b];
-			if ((bl->kind != BLOCK_PARAGRAPH && bl->kind != BLOCK_CAPTION) || bl->dup_of >= 0)
-				continue;
-			struct fact_list fl;
-			if (facts_find(at->raw + bl->off, bl->len, &a->date, &fl) != 0)
-				goto fail;
-			for (size_t i = 0; i < fl.n; i++) {
-				if (t->n == cap) {
-					size_t nc = cap ? 2 * cap : 32;
-					struct factcheck_entry *ne = realloc(t->items, nc * sizeof *ne);
-					if (!ne) {
-						facts_free(&fl);
-						goto fail;
-					}
-					t->items = ne;
-					cap = nc;
+		for (size_t i = 0; i < lists[k].n; i++) {
+			if (t->n == cap) {
+				size_t nc = cap ? 2 * cap : 32;
+				struct factcheck_entry *ne = realloc(t->items, nc * sizeof *ne);
+				if (!ne) {
+					lists_free(lists, n);
+					goto fail;
 				}
-				t->items[t->n++] = (struct factcheck_entry){idx[k], b, fl.items[i], 0};
+				t->items = ne;
+				cap = nc;
 			}
-			facts_free(&fl);
+			const struct fact *f = &lists[k].items[i];
+			t->items[t->n++] = (struct factcheck_entry){idx[k], f->block, *f, 0};
 		}
 	}
+	lists_free(lists, n);
 	/* groups: a union-find over the facts and the distinct words beside
 	 * them (nodes t->n ..): a number joins its word and a long word after
 	 * it, alike words join each other, every date joins the first date */

@@ -46,7 +46,13 @@ static int is_word_char(ucs4_t c)
 
 static int digit_value(ucs4_t c)
 {
-	return c < 0x80 ? (c >= '0' && c <= '9' ? (int)(c - '0') : -1) : uc_decimal_value(c);
+	if (c < 0x80)
+		return c >= '0' && c <= '9' ? (int)(c - '0') : -1;
+	/* no decimal digit before Arabic-Indic zero, nor among the CJK
+	 * ideographs: most letters of a text are not asked */
+	if (c < 0x660 || (c >= 0x4e00 && c < 0xa000))
+		return -1;
+	return uc_decimal_value(c);
 }
 
 static int is_space(ucs4_t c)
@@ -310,16 +316,14 @@ static int by_offset(const void *x, const void *y)
 	return a->off < b->off ? -1 : a->off > b->off;
 }
 
-int facts_find(const char *text, size_t n, const struct date_ymd *context,
-               struct fact_list *out)
+/* The facts of text (n bytes), whose dates dm[0..ndm) (in text order)
+ * are found, appended to b. 0, or -1 when memory runs out. */
+static int scan(const char *text, size_t n, const struct date_mention *dm, size_t ndm,
+                struct fact_buf *out)
 {
 	const uint8_t *s = (const uint8_t *)text;
-	struct fact_buf b = {0};
-	struct date_mention *dm = NULL;
-	size_t ndm = 0, next_dm = 0;
-	memset(out, 0, sizeof *out);
-	if (dates_find(text, n, context, &dm, &ndm) != 0)
-		return -1;
+	struct fact_buf b = *out;
+	size_t next_dm = 0, first = b.n;
 	for (size_t k = 0; k < ndm; k++) {
 		struct fact *f = push(&b);
 		if (!f)
@@ -337,6 +341,10 @@ int facts_find(const char *text, size_t n, const struct date_ymd *context,
 			next_dm++;
 		if (next_dm < ndm && i >= dm[next_dm].off) { /* inside a date */
 			i = dm[next_dm].off + dm[next_dm].len;
+			continue;
+		}
+		if (s[i] < 0x80 && (s[i] < '0' || s[i] > '9')) { /* most of a text */
+			i++;
 			continue;
 		}
 		ucs4_t c = cp_at(s, n, i, &len);
@@ -429,16 +437,33 @@ int facts_find(const char *text, size_t n, const struct date_ymd *context,
 		}
 		i = end;
 	}
-	free(dm);
-	if (b.n > 1) /* b.items is NULL when nothing was found */
-		qsort(b.items, b.n, sizeof *b.items, by_offset);
-	out->items = b.items;
-	out->n = b.n;
+	if (b.n - first > 1)
+		qsort(b.items + first, b.n - first, sizeof *b.items, by_offset);
+	*out = b;
 	return 0;
 fail:
-	free(dm);
-	free(b.items);
+	*out = b;
 	return -1;
+}
+
+int facts_find(const char *text, size_t n, const struct date_ymd *context,
+               struct fact_list *out)
+{
+	struct fact_buf b = {0};
+	struct date_mention *dm = NULL;
+	size_t ndm = 0;
+	memset(out, 0, sizeof *out);
+	if (dates_find(text, n, context, &dm, &ndm) != 0)
+		return -1;
+	int r = scan(text, n, dm, ndm, &b);
+	free(dm);
+	if (r != 0) {
+		free(b.items);
+		return -1;
+	}
+	out->items = b.items; /* NULL when nothing was found */
+	out->n = b.n;
+	return 0;
 }
 
 void facts_free(struct fact_list *l)
@@ -447,6 +472,114 @@ void facts_free(struct fact_list *l)
 		return;
 	free(l->items);
 	memset(l, 0, sizeof *l);
+}
+
+int facts_of_text(const struct article_text *t, const struct date_mention *dm, size_t ndm,
+                  struct fact_list *out)
+{
+	struct fact_buf b = {0};
+	struct date_mention *in = NULL; /* a block's dates, from its start */
+	size_t next = 0;
+	memset(out, 0, sizeof *out);
+	if (ndm && !(in = malloc(ndm * sizeof *in)))
+		return -1;
+	for (size_t bi = 0; bi < t->nblocks; bi++) {
+		const struct article_block *bl = &t->blocks[bi];
+		size_t nin = 0;
+		while (next < ndm && dm[next].off < bl->off)
+			next++;
+		for (size_t k = next; k < ndm && dm[k].off < bl->off + bl->len; k++)
+			if (dm[k].off + dm[k].len <= bl->off + bl->len) {
+				in[nin] = dm[k];
+				in[nin++].off -= bl->off;
+			}
+		if ((bl->kind != BLOCK_PARAGRAPH && bl->kind != BLOCK_CAPTION) || bl->dup_of >= 0)
+			continue;
+		size_t from = b.n;
+		if (scan(t->raw + bl->off, bl->len, in, nin, &b) != 0)
+			goto fail;
+		for (size_t i = from; i < b.n; i++)
+			b.items[i].block = bi;
+	}
+	free(in);
+	out->items = b.items;
+	out->n = b.n;
+	return 0;
+fail:
+	free(in);
+	free(b.items);
+	return -1;
+}
+
+/* The record: the context's y, m, d, how many facts, then per fact its
+ * block, offset, length, kind and qualifier, its value (two doubles, or
+ * two dates) and its two words. */
+void facts_pack(const struct fact_list *l, const struct date_ymd *context, struct blob *b)
+{
+	blob_put_int(b, context->y);
+	blob_put_int(b, context->m);
+	blob_put_int(b, context->d);
+	blob_put_uint(b, l->n);
+	for (size_t i = 0; i < l->n; i++) {
+		const struct fact *f = &l->items[i];
+		blob_put_uint(b, f->block);
+		blob_put_uint(b, f->off);
+		blob_put_uint(b, f->len);
+		blob_put_uint(b, (uint64_t)f->kind << 4 | (uint64_t)f->qual);
+		if (f->kind == FACT_NUMBER) {
+			blob_put_double(b, f->lo);
+			blob_put_double(b, f->hi);
+		} else {
+			const int v[6] = {f->from.y, f->from.m, f->from.d, f->to.y, f->to.m, f->to.d};
+			for (size_t k = 0; k < 6; k++)
+				blob_put_int(b, v[k]);
+		}
+		blob_put_str(b, f->word);
+		blob_put_str(b, f->next);
+	}
+}
+
+int facts_unpack(const void *data, size_t len, struct date_ymd *context, struct fact_list *out)
+{
+	struct blob_reader r;
+	struct fact_buf b = {0};
+	memset(out, 0, sizeof *out);
+	blob_reader_init(&r, data, len);
+	context->y = (int)blob_get_int(&r);
+	context->m = (int)blob_get_int(&r);
+	context->d = (int)blob_get_int(&r);
+	uint64_t n = blob_get_uint(&r);
+	for (uint64_t i = 0; i < n && !r.bad; i++) {
+		struct fact *f = push(&b);
+		if (!f)
+			goto fail;
+		f->block = (size_t)blob_get_uint(&r);
+		f->off = (size_t)blob_get_uint(&r);
+		f->len = (size_t)blob_get_uint(&r);
+		uint64_t kq = blob_get_uint(&r);
+		if ((kq >> 4) > FACT_DATE || (kq & 15) > FACT_LESS)
+			r.bad = 1;
+		f->kind = (enum fact_kind)(kq >> 4);
+		f->qual = (enum fact_qual)(kq & 15);
+		if (f->kind == FACT_NUMBER) {
+			f->lo = blob_get_double(&r);
+			f->hi = blob_get_double(&r);
+		} else {
+			int *v[6] = {&f->from.y, &f->from.m, &f->from.d, &f->to.y, &f->to.m, &f->to.d};
+			for (size_t k = 0; k < 6; k++)
+				*v[k] = (int)blob_get_int(&r);
+		}
+		blob_get_str(&r, f->word, sizeof f->word);
+		blob_get_str(&r, f->next, sizeof f->next);
+	}
+	if (r.bad || r.p != r.end)
+		goto fail;
+	out->items = b.items;
+	out->n = b.n;
+	return 0;
+fail:
+	free(b.items);
+	return -1;
 }
 
 int facts_same_value(const struct fact *a, const struct fact *b)

@@ -69,6 +69,7 @@ struct cindex {
 	int locked;            /* a write waited beyond the busy timeout */
 	sqlite3 *db;
 	sqlite3_stmt *get, *put, *count, *art_del, *text_put;
+	sqlite3_stmt *facts_put, *facts_del, *links_put, *links_del;
 	enum { TX_NONE, TX_READ, TX_WRITE } in_tx; /* the open transaction:
 	                          lookups share one read transaction (one
 	                          lock, not one a lookup) until a write */
@@ -407,6 +408,8 @@ int cindex_tokenizer_register(sqlite3 *db)
 
 static const char SCHEMA_SQL[] =
     "DROP TABLE IF EXISTS text;"
+    "DROP TABLE IF EXISTS facts;"
+    "DROP TABLE IF EXISTS links;"
     "DROP TABLE IF EXISTS article;"
     "DROP TABLE IF EXISTS meta;"
     "CREATE TABLE meta(key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;"
@@ -418,6 +421,12 @@ static const char SCHEMA_SQL[] =
     " date_y INTEGER NOT NULL, date_m INTEGER NOT NULL, date_d INTEGER NOT NULL,"
     " detected INTEGER NOT NULL, invalid_utf8 INTEGER NOT NULL, controls INTEGER NOT NULL,"
     " blocks BLOB, dates BLOB, charset TEXT, undecodable INTEGER NOT NULL, refused TEXT);"
+    /* beside an article's row, under its id, small rows of their own: a
+     * pass over every article's evidence reads these alone */
+    "CREATE TABLE facts(id INTEGER PRIMARY KEY, data BLOB NOT NULL);"
+    "CREATE TABLE links(id INTEGER PRIMARY KEY, events INTEGER NOT NULL, data BLOB NOT NULL);"
+    "CREATE TRIGGER article_gone AFTER DELETE ON article BEGIN"
+    " DELETE FROM facts WHERE id = old.id; DELETE FROM links WHERE id = old.id; END;"
     "CREATE VIRTUAL TABLE text USING fts5(body, tokenize='tandem_trigram',"
     " detail=none, content='', columnsize=0);"
     ;
@@ -637,7 +646,16 @@ static enum open_result open_db(struct cindex *ix, const char *file, unsigned fl
 	    sqlite3_prepare_v3(ix->db, "DELETE FROM article WHERE path = ?1", -1,
 	                       SQLITE_PREPARE_PERSISTENT, &ix->art_del, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v3(ix->db, "INSERT INTO text(rowid, body) VALUES(?1, ?2)", -1,
-	                       SQLITE_PREPARE_PERSISTENT, &ix->text_put, NULL) != SQLITE_OK) {
+	                       SQLITE_PREPARE_PERSISTENT, &ix->text_put, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v3(ix->db, "INSERT OR REPLACE INTO facts(id, data) VALUES(?1, ?2)", -1,
+	                       SQLITE_PREPARE_PERSISTENT, &ix->facts_put, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v3(ix->db, "DELETE FROM facts WHERE id = ?1", -1,
+	                       SQLITE_PREPARE_PERSISTENT, &ix->facts_del, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v3(ix->db,
+	                       "INSERT OR REPLACE INTO links(id, events, data) VALUES(?1, ?2, ?3)", -1,
+	                       SQLITE_PREPARE_PERSISTENT, &ix->links_put, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v3(ix->db, "DELETE FROM links WHERE id = ?1", -1,
+	                       SQLITE_PREPARE_PERSISTENT, &ix->links_del, NULL) != SQLITE_OK) {
 		set_err(ix, "prepare");
 		return OPEN_FAIL;
 	}
@@ -651,7 +669,12 @@ static void close_db(struct cindex *ix)
 	sqlite3_finalize(ix->count);
 	sqlite3_finalize(ix->art_del);
 	sqlite3_finalize(ix->text_put);
+	sqlite3_finalize(ix->facts_put);
+	sqlite3_finalize(ix->facts_del);
+	sqlite3_finalize(ix->links_put);
+	sqlite3_finalize(ix->links_del);
 	ix->get = ix->put = ix->count = ix->art_del = ix->text_put = NULL;
+	ix->facts_put = ix->facts_del = ix->links_put = ix->links_del = NULL;
 	if (ix->db)
 		sqlite3_close(ix->db);
 	ix->db = NULL;
@@ -1093,6 +1116,41 @@ int cindex_flush(struct cindex *ix)
 	return 0;
 }
 
+/* Writes what an article's row `id` has beside it: its facts and its
+ * evidence links when given, else none (what was there is of an older
+ * reading). Returns SQLITE_DONE, or another code with ix->err set. */
+static int put_extras(struct cindex *ix, sqlite3_int64 id, const struct cindex_entry *e)
+{
+	struct {
+		sqlite3_stmt *put, *del;
+		const void *data;
+		size_t len;
+	} x[2] = {{ix->facts_put, ix->facts_del, e->facts, e->facts_len},
+	          {ix->links_put, ix->links_del, e->links, e->links_len}};
+	int rc = SQLITE_DONE;
+	for (size_t k = 0; k < 2 && rc == SQLITE_DONE; k++) {
+		sqlite3_stmt *st = x[k].data ? x[k].put : x[k].del;
+		int col = 2;
+		rc = SQLITE_ERROR;
+		if (sqlite3_bind_int64(st, 1, id) != SQLITE_OK)
+			goto next;
+		if (x[k].data && st == ix->links_put &&
+		    sqlite3_bind_int64(st, col++, (sqlite3_int64)e->events) != SQLITE_OK)
+			goto next;
+		if (x[k].data && (x[k].len > INT_MAX ||
+		                  sqlite3_bind_blob(st, col, x[k].data, (int)x[k].len,
+		                                    SQLITE_STATIC) != SQLITE_OK))
+			goto next;
+		rc = sqlite3_step(st);
+next:
+		sqlite3_reset(st);
+		sqlite3_clear_bindings(st);
+	}
+	if (rc != SQLITE_DONE)
+		set_err(ix, "write the facts");
+	return rc;
+}
+
 /* Keeps a copy of an article's text for the commit. 0, or -1 when memory
  * runs out. */
 static int hold_text(struct cindex *ix, sqlite3_int64 id, const char *body, size_t n)
@@ -1194,6 +1252,8 @@ int cindex_put(struct cindex *ix, const char *path, const struct cindex_entry *e
 	free(db);
 	if (rc == SQLITE_DONE)
 		ix->last_id = id;
+	if (rc == SQLITE_DONE)
+		rc = put_extras(ix, id, e);
 	if (rc == SQLITE_DONE && e->body && hold_text(ix, id, e->body, e->body_len) != 0) {
 		snprintf(ix->err, sizeof ix->err, "write the text: out of memory");
 		rc = SQLITE_NOMEM;
@@ -1495,5 +1555,41 @@ int cindex_candidate_ids(const char *file, uint64_t generation, const char *need
 		*ids = NULL;
 		*nids = 0;
 	}
+	return r;
+}
+
+int cindex_extras(const char *file, uint64_t generation, enum cindex_extra what,
+                  uint64_t events, const long long *ids, size_t nids,
+                  int (*each)(void *arg, long long id, const void *data, size_t len), void *arg)
+{
+	static const char *const sql[2][2] = {
+	    {"SELECT id, data FROM facts", "SELECT id, data FROM facts WHERE id = ?1"},
+	    {"SELECT id, data FROM links WHERE events = ?2",
+	     "SELECT id, data FROM links WHERE id = ?1 AND events = ?2"}};
+	sqlite3 *db = open_reader(file, &generation);
+	sqlite3_stmt *st = NULL;
+	int r = -1, rc = SQLITE_ERROR, stop = 0;
+	if (!db || sqlite3_prepare_v2(db, sql[what == CINDEX_LINKS][ids != NULL], -1, &st, NULL) !=
+	               SQLITE_OK)
+		goto done;
+	if (what == CINDEX_LINKS && sqlite3_bind_int64(st, 2, (sqlite3_int64)events) != SQLITE_OK)
+		goto done;
+	/* all rows (in id order), or one query an id */
+	for (size_t i = 0; !stop && (ids ? i < nids : i == 0); i++) {
+		if (ids && sqlite3_bind_int64(st, 1, ids[i]) != SQLITE_OK)
+			goto done;
+		while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+			const void *data = sqlite3_column_blob(st, 1);
+			size_t len = (size_t)sqlite3_column_bytes(st, 1);
+			stop = each(arg, sqlite3_column_int64(st, 0), data, len);
+		}
+		if (!stop && rc != SQLITE_DONE)
+			goto done;
+		sqlite3_reset(st);
+	}
+	r = stop < 0 ? -1 : 0;
+done:
+	sqlite3_finalize(st);
+	sqlite3_close(db);
 	return r;
 }

@@ -284,11 +284,12 @@ static int candidates_of(const struct corpus *c, const struct fold_text *needle,
 	size_t un, nids;
 	long long *ids;
 	*cand = NULL;
-	if (needle->len < SEARCH_INDEX_MIN || !c->index_file || c->load_left || c->verify_left)
+	const char *file = corpus_index_ready(c);
+	if (needle->len < SEARCH_INDEX_MIN || !file)
 		return -1;
 	char *u = decode_to_utf8(needle->cp, needle->len, &un);
 	if (!u || strlen(u) != un ||
-	    cindex_candidate_ids(c->index_file, c->index_generation, u, &ids, &nids) != 0) {
+	    cindex_candidate_ids(file, c->index_generation, u, &ids, &nids) != 0) {
 		free(u);
 		return -1;
 	}

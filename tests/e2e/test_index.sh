@@ -67,10 +67,11 @@ if [ "$(wc -l <"$TMP/list-warm")" -eq 2000 ] && cmp -s "$TMP/list-warm" "$TMP/li
 if [ ! -s "$TMP/err-warm" ]; then ok "index: no message when all is well"; else
 	notok "index: no message when all is well" "$(head -3 "$TMP/err-warm")"; fi
 
-# evidence from the index: an article whose dates (known from the index)
-# touch none of the event's days is not read, nor one the trigram table
-# says holds none of the event's keywords; the same paragraphs as read from
-# the files
+# evidence from the index: the links it keeps for each article, so that
+# only the articles whose paragraphs are printed are read (r08 holds every
+# trigram of "Zanzibar", in two paragraphs, and no paragraph of it holds
+# the word: the trigram table names it, its links say no); the same
+# paragraphs as read from the files
 EV="$TMP/ev"
 mkdir -p "$EV"
 printf '[event meeting]\ndate = 2019-03-03\ntitle = The Lyon meeting\n' >"$EV/corpus.ini"
@@ -81,6 +82,7 @@ for i in 01 02 03 04 05 06 07 08 09 10 11 12; do
 	*) day="12 June 2021" date=2021-06-20 ;;
 	esac
 	printf 'Report %s\n\nThe delegates met on %s in Lyon, %s of them.\n' "$i" "$day" "$i" >"$EV/r$i.txt"
+	[ "$i" = 08 ] && printf '\nA Zanzi boat.\n\nA zibar.\n' >>"$EV/r$i.txt"
 	[ "$i" = 07 ] && printf '\nThey walked in the Heliotrope Garden.\n' >>"$EV/r$i.txt"
 	printf '\n[article r%s]\nfile = r%s.txt\nlang = en\ndate = %s\n' "$i" "$i" "$date" >>"$EV/corpus.ini"
 done
@@ -89,6 +91,7 @@ done
 # READS article files, prints a line matching PATTERN, and prints what it
 # prints without the index
 evidence_reads() {
+	rm -f "$TMP/open-$2"
 	TANDEM_TEST_OPEN_LOG="$TMP/open-$2" "$TANDEM" --evidence "$2" "$EV" >"$TMP/ev-$2" 2>/dev/null
 	"$TANDEM" --no-cache --evidence "$2" "$EV" >"$TMP/ev-$2-files" 2>/dev/null
 	n=$(txt_reads "$TMP/open-$2")
@@ -102,6 +105,12 @@ if grep -q '^r02#p2 ' "$TMP/ev-meeting"; then ok "index: evidence: both of them"
 	notok "index: evidence: both of them" "$(cat "$TMP/ev-meeting")"; fi
 evidence_reads "index: a keyword's evidence read from the one article that holds it" summit 1 \
 	'^r07#p3 .*keyword'
+# the event's keywords changed: the links kept were found for the old ones,
+# and the articles are read again, with what the files say
+sed -i 's/^keywords = heliotrope garden, Zanzibar$/keywords = delegates met/' "$EV/corpus.ini"
+evidence_reads "index: links found for other keywords are not taken" summit 12 '^r08#p2 .*keyword'
+if [ "$(grep -c 'keyword' "$TMP/ev-summit")" -eq 12 ]; then ok "index: evidence: all twelve"; else
+	notok "index: evidence: all twelve" "$(cat "$TMP/ev-summit")"; fi
 
 # a file changed on disk: read again, and listed with its new title
 printf 'A changed article, longer than before.\n' >"$BIG/a00007.txt"

@@ -1,0 +1,338 @@
+/* test_index_extras.c — unit tests for what the index keeps beside each
+ * article (src/corpus/index.c, evidence.c, facts.c, factcheck.c): the
+ * records of an article's facts and evidence links read back as written,
+ * and a record cut short or damaged refused; with a warm index, the
+ * evidence of every event and the facts of its articles are what a load
+ * without the index finds, and no article file is read to find them; links
+ * found for other events (a keyword changed in the manifest), for another
+ * date of the article (a date inferred from its events) or damaged in the
+ * database are not taken, the texts read instead, with the same results. */
+#define _GNU_SOURCE
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "tandem/blob.h"
+#include "tandem/corpus.h"
+#include "tandem/evidence.h"
+#include "tandem/factcheck.h"
+#include "tandem/facts.h"
+#include "tandem/index.h"
+#include "testutil.h"
+
+static int setup(void **state)
+{
+	return test_dir_setup(state, "iextras", 0);
+}
+
+static int teardown(void **state)
+{
+	return test_dir_teardown(state);
+}
+
+/* The bundled corpus, copied into the test's directory. */
+static void copy_bundled(const struct test_dir *fx)
+{
+	char cmd[512];
+	snprintf(cmd, sizeof cmd, "cp corpus/*.txt corpus/corpus.ini '%s'/", fx->dir);
+	assert_int_equal(system(cmd), 0);
+}
+
+static struct corpus *load(const struct test_dir *fx, int index)
+{
+	struct corpus_opts o = {.index = index, .cache_dir = fx->cache};
+	struct corpus *c = corpus_open_dir_opts(fx->dir, &o);
+	assert_non_null(c);
+	assert_int_equal(corpus_errors(c), 0);
+	return c;
+}
+
+static long long count_sql(const char *db, const char *sql)
+{
+	sqlite3 *s;
+	sqlite3_stmt *st;
+	long long n = -1;
+	assert_int_equal(sqlite3_open_v2(db, &s, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(s, sql, -1, &st, NULL), SQLITE_OK);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(s);
+	return n;
+}
+
+static void exec_sql(const char *db, const char *sql)
+{
+	sqlite3 *s;
+	assert_int_equal(sqlite3_open_v2(db, &s, SQLITE_OPEN_READWRITE, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(s, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(s);
+}
+
+/* Every event's evidence and the facts of its articles, one line a hit or
+ * a fact, articles named by id: what two loads of one directory compare
+ * by. Returns how many hits there are. Caller frees *out. */
+static size_t describe(const struct corpus *c, char **out)
+{
+	size_t cap = 1 << 16, len = 0, hits = 0;
+	char *s = malloc(cap);
+	assert_non_null(s);
+	s[0] = 0;
+	for (size_t ev = 0; ev < c->nevents; ev++) {
+		struct evidence_list l;
+		assert_int_equal(evidence_find(c, ev, &l), 0);
+		for (size_t i = 0; i < l.n; i++) {
+			const struct evidence_hit *h = &l.items[i];
+			assert_int_equal(h->event, ev);
+			len += (size_t)snprintf(s + len, cap - len, "%s %s#%zu %zu+%zu %s\n",
+			                        c->events[ev].id, c->articles[h->article].id, h->block,
+			                        h->off, h->len, evidence_why_name(h->why));
+			assert_true(len < cap);
+		}
+		hits += l.n;
+		evidence_free(&l);
+		const struct corpus_event *e = &c->events[ev];
+		struct factcheck_table t;
+		assert_int_equal(factcheck_table_build(c, e->articles, e->narticles, &t), 0);
+		for (size_t i = 0; i < t.n; i++) {
+			char key[96];
+			const struct factcheck_entry *f = &t.items[i];
+			len += (size_t)snprintf(s + len, cap - len, "%s fact %s#%zu %zu+%zu %s %s %s %zu\n",
+			                        e->id, c->articles[f->article].id, f->block, f->fact.off,
+			                        f->fact.len, facts_format(&f->fact, key, sizeof key),
+			                        f->fact.word, f->fact.next, f->group);
+			assert_true(len < cap);
+		}
+		factcheck_table_free(&t);
+	}
+	*out = s;
+	return hits;
+}
+
+/* The evidence and facts of a load with the warm index in fx's cache, set
+ * against a load without it; returns how many article files the former
+ * read to find them. */
+static size_t compare_with_index(struct test_dir *fx)
+{
+	struct corpus *plain = load(fx, 0);
+	struct corpus *ix = load(fx, 1);
+	char *want, *got;
+	size_t hits = describe(plain, &want);
+	assert_true(hits > 0);
+	setenv("TANDEM_TEST_OPEN_LOG", fx->log, 1);
+	unlink(fx->log);
+	describe(ix, &got);
+	unsetenv("TANDEM_TEST_OPEN_LOG");
+	if (strcmp(want, got))
+		print_error("without the index:\n%s\nwith it:\n%s\n", want, got);
+	assert_string_equal(want, got);
+	free(want);
+	free(got);
+	corpus_free(plain);
+	corpus_free(ix);
+	return test_dir_opened(fx);
+}
+
+/* A warm index answers for every article: no file is read, the same
+ * evidence and facts are found; one row of each kind an article. */
+static void test_warm_reads_nothing(void **state)
+{
+	struct test_dir *fx = *state;
+	copy_bundled(fx);
+	corpus_free(load(fx, 1)); /* the index written */
+	assert_int_equal(compare_with_index(fx), 0);
+	assert_int_equal(count_sql(fx->db, "SELECT count(*) FROM links"), 5);
+	assert_int_equal(count_sql(fx->db, "SELECT count(*) FROM facts"), 5);
+	/* an article's rows go with it */
+	exec_sql(fx->db, "DELETE FROM article WHERE path LIKE 'fr-%'");
+	assert_int_equal(count_sql(fx->db, "SELECT count(*) FROM links"), 4);
+	assert_int_equal(count_sql(fx->db, "SELECT count(*) FROM facts"), 4);
+}
+
+/* An event's keywords changed in the manifest: the links the index has
+ * were found for other events, and are not taken; --reindex finds them
+ * anew. */
+static void test_events_changed(void **state)
+{
+	struct test_dir *fx = *state;
+	copy_bundled(fx);
+	corpus_free(load(fx, 1));
+	char cmd[512];
+	snprintf(cmd, sizeof cmd, "sed -i 's/^keywords.fr = plénière$/keywords.fr = plénière, Hanoï/' "
+	                          "'%s/corpus.ini'", fx->dir);
+	assert_int_equal(system(cmd), 0);
+	assert_true(compare_with_index(fx) > 0);
+	struct corpus_opts o = {.index = 1, .reindex = 1, .cache_dir = fx->cache};
+	corpus_free(corpus_open_dir_opts(fx->dir, &o));
+	assert_int_equal(compare_with_index(fx), 0);
+}
+
+/* A file changed while the corpus is open, read again: what the index
+ * keeps of its old text is not taken for it. */
+static void test_changed_while_open(void **state)
+{
+	struct test_dir *fx = *state;
+	copy_bundled(fx);
+	corpus_free(load(fx, 1));
+	struct corpus *ix = load(fx, 1);
+	long k = corpus_find_article(ix, "id-discussion");
+	assert_true(k >= 0);
+	char *before;
+	assert_true(describe(ix, &before) > 0);
+	/* a new text, of another size, that reports none of the events */
+	test_dir_write(fx, "id-discussion-baoquocte.txt",
+	               "Judul\n\nSebuah paragraf baru tanpa tanggal, tanpa angka.\n");
+	assert_non_null(corpus_article_text(&ix->articles[k]));
+	assert_int_equal(ix->articles[k].index_id, 0);
+	struct corpus *plain = load(fx, 0);
+	char *want, *got;
+	describe(plain, &want);
+	describe(ix, &got);
+	assert_string_equal(want, got);
+	assert_string_not_equal(before, got);
+	free(before);
+	free(want);
+	free(got);
+	corpus_free(plain);
+	corpus_free(ix);
+}
+
+/* Damaged records in the database: not taken, the texts read. */
+static void test_damaged_rows(void **state)
+{
+	struct test_dir *fx = *state;
+	copy_bundled(fx);
+	corpus_free(load(fx, 1));
+	exec_sql(fx->db, "UPDATE links SET data = x'0102'; UPDATE facts SET data = x'ff'");
+	assert_true(compare_with_index(fx) > 0);
+}
+
+/* An article without a date takes the earliest event it reports: the links
+ * and facts the index found with no date are not taken for it ("hier" is
+ * the day before the inferred date). */
+static void test_inferred_date(void **state)
+{
+	struct test_dir *fx = *state;
+	test_dir_write(fx, "corpus.ini",
+	               "[event eve]\ndate = 2025-01-01\n[event early]\ndate = 2025-01-02\n"
+	               "[article a]\nfile = a.txt\nevent = early\nlang = fr\n");
+	test_dir_write(fx, "a.txt", "Un titre\n\nHier, 1 500 personnes sont venues, le 3 mars.\n");
+	corpus_free(load(fx, 1));
+	assert_true(compare_with_index(fx) > 0);
+	struct corpus *c = load(fx, 1);
+	assert_true(c->articles[0].detected & CORPUS_INFERRED_DATE);
+	struct evidence_list l;
+	assert_int_equal(evidence_find(c, (size_t)corpus_find_event(c, "eve"), &l), 0);
+	assert_int_equal(l.n, 1);
+	assert_int_equal(l.items[0].why, EVIDENCE_RELATIVE);
+	evidence_free(&l);
+	corpus_free(c);
+}
+
+/* Facts and links of a bundled article, packed and read back: the same;
+ * every shorter record, and one with a byte more, refused. */
+static void test_records(void **state)
+{
+	(void)state;
+	struct corpus *c = corpus_open_dir("corpus");
+	assert_non_null(c);
+	/* an article giving numbers and dates: both kinds of value written */
+	long k = -1;
+	const struct corpus_article *a = NULL;
+	const struct article_text *t = NULL;
+	struct fact_list fl, back;
+	struct date_ymd ctx;
+	for (size_t i = 0; i < c->narticles && k < 0; i++) {
+		a = &c->articles[i];
+		t = corpus_article_pin(a);
+		assert_int_equal(facts_of_text(t, corpus_article_dates(a), a->ndates, &fl), 0);
+		size_t numbers = 0, dates = 0;
+		for (size_t f = 0; f < fl.n; f++)
+			*(fl.items[f].kind == FACT_NUMBER ? &numbers : &dates) += 1;
+		if (numbers && dates) {
+			k = (long)i;
+			break;
+		}
+		facts_free(&fl);
+		corpus_article_unpin(a);
+	}
+	assert_true(k >= 0);
+	struct blob b = {0};
+	facts_pack(&fl, &a->date, &b);
+	assert_false(b.failed);
+	assert_int_equal(facts_unpack(b.data, b.len, &ctx, &back), 0);
+	assert_int_equal(dates_compare(&ctx, &a->date), 0);
+	assert_int_equal(back.n, fl.n);
+	for (size_t i = 0; i < fl.n; i++) {
+		const struct fact *x = &fl.items[i], *y = &back.items[i];
+		assert_int_equal(x->block, y->block);
+		assert_int_equal(x->off, y->off);
+		assert_int_equal(x->len, y->len);
+		assert_int_equal(x->kind, y->kind);
+		assert_int_equal(x->qual, y->qual);
+		assert_true(facts_same_value(x, y));
+		assert_string_equal(x->word, y->word);
+		assert_string_equal(x->next, y->next);
+	}
+	facts_free(&back);
+	for (size_t n = 0; n < b.len; n++)
+		assert_int_equal(facts_unpack(b.data, n, &ctx, &back), -1);
+	blob_put_uint(&b, 0);
+	assert_int_equal(facts_unpack(b.data, b.len, &ctx, &back), -1);
+	blob_free(&b);
+	facts_free(&fl);
+
+	struct evidence_events *x = evidence_events_new(c);
+	assert_non_null(x);
+	struct evidence_list el, eb;
+	assert_int_equal(evidence_of_article(x, (size_t)k, t, corpus_article_dates(a), a->ndates, &el),
+	                 0);
+	assert_true(el.n >= 2);
+	evidence_pack(&el, c, &a->date, &b);
+	assert_int_equal(evidence_unpack(b.data, b.len, c, (size_t)k, -1, &ctx, &eb), 0);
+	assert_int_equal(eb.n, el.n);
+	for (size_t i = 0; i < el.n; i++) {
+		assert_int_equal(eb.items[i].article, (size_t)k);
+		assert_int_equal(eb.items[i].event, el.items[i].event);
+		assert_int_equal(eb.items[i].block, el.items[i].block);
+		assert_int_equal(eb.items[i].off, el.items[i].off);
+		assert_int_equal(eb.items[i].len, el.items[i].len);
+		assert_int_equal(eb.items[i].why, el.items[i].why);
+	}
+	evidence_free(&eb);
+	/* only one event's hits */
+	assert_int_equal(evidence_unpack(b.data, b.len, c, (size_t)k, (long)el.items[0].event, &ctx,
+	                                 &eb), 0);
+	assert_true(eb.n >= 1 && eb.n < el.n);
+	for (size_t i = 0; i < eb.n; i++)
+		assert_int_equal(eb.items[i].event, el.items[0].event);
+	evidence_free(&eb);
+	for (size_t n = 0; n < b.len; n++)
+		assert_int_equal(evidence_unpack(b.data, n, c, (size_t)k, -1, &ctx, &eb), -1);
+	blob_free(&b);
+	evidence_free(&el);
+	evidence_events_free(x);
+	corpus_article_unpin(a);
+	corpus_free(c);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_records),
+	    cmocka_unit_test_setup_teardown(test_warm_reads_nothing, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_events_changed, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_damaged_rows, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_changed_while_open, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_inferred_date, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
