@@ -23,6 +23,9 @@ void blob_put_double(struct blob *b, double v);
 /* The string's length, then its bytes (no NUL). */
 void blob_put_str(struct blob *b, const char *s);
 
+/* A string or none (NULL): its length plus one, or 0, then its bytes. */
+void blob_put_opt(struct blob *b, const char *s);
+
 void blob_free(struct blob *b);
 
 /* A record being read. */
@@ -37,5 +40,10 @@ int64_t blob_get_int(struct blob_reader *r);
 double blob_get_double(struct blob_reader *r);
 /* A string into buf (size bytes, NUL-terminated; a longer one sets bad). */
 void blob_get_str(struct blob_reader *r, char *buf, size_t size);
+
+/* The string blob_put_opt wrote, in an allocation of its own (caller
+ * frees), or NULL for none; NULL with bad set when the record is damaged or
+ * memory runs out. */
+char *blob_get_opt(struct blob_reader *r);
 
 #endif

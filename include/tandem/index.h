@@ -16,7 +16,7 @@
 #include "tandem/dates.h"
 
 /* The layout of the tables. An index with another schema is rebuilt. */
-#define CINDEX_SCHEMA 8
+#define CINDEX_SCHEMA 9
 
 /* The version of what the index holds: bump it whenever article parsing or
  * the detection of language, date, source, title or dates changes, so that
@@ -225,6 +225,20 @@ int cindex_extras(const char *file, uint64_t generation, enum cindex_extra what,
  * document once. Returns 0, or -1 when SQLite has no FTS5. */
 struct sqlite3;
 int cindex_tokenizer_register(struct sqlite3 *db);
+
+/* The record of the corpus's manifest the index keeps (manifest_pack),
+ * when it was written for a file of `size` bytes modified at `mtime_ns`:
+ * passed to use(arg, data, len) (data lasts until use returns; use returns
+ * 0 when it took the record). Returns 1 when use took it, 0 when the index
+ * keeps none for that file (or use refused it), -1 on an error. */
+int cindex_manifest(struct cindex *ix, long long size, long long mtime_ns,
+                    int (*use)(void *arg, const void *data, size_t len), void *arg);
+
+/* Keeps the record of the manifest of `size` bytes modified at `mtime_ns`
+ * (in place of any other), written with cindex_put's writes. Returns 0,
+ * or -1 on an error. */
+int cindex_put_manifest(struct cindex *ix, long long size, long long mtime_ns, const void *data,
+                        size_t len);
 
 /* Number of articles in the index, or -1 on an error. */
 long cindex_count(struct cindex *ix);

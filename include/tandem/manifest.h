@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 
+#include "tandem/blob.h"
 #include "tandem/dates.h"
 #include "tandem/diag.h"
 
@@ -61,6 +62,20 @@ struct manifest {
 int manifest_load(const char *path, struct manifest *out, struct diag_list *diags);
 
 void manifest_free(struct manifest *m);
+
+/* A record of a manifest as read (its title, events and articles) and of
+ * what reading it reported (diags[0..ndiags)), as the index keeps it:
+ * appended to b. */
+void manifest_pack(const struct manifest *m, const struct diag *diags, size_t ndiags,
+                   struct blob *b);
+
+/* Reads a record manifest_pack wrote, for the manifest at `path`: *out as
+ * manifest_load gave it, and its messages added to diags (those about the
+ * manifest naming `path`). Returns 0, or -1 when the record is damaged or
+ * memory runs out (*out then empty, diags as they were). Free with
+ * manifest_free. */
+int manifest_unpack(const void *data, size_t len, const char *path, struct manifest *out,
+                    struct diag_list *diags);
 
 /* The index in m->events (m->articles) of the event (article) with this id,
  * or -1. Constant time on average. */

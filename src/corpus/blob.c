@@ -62,6 +62,20 @@ void blob_put_str(struct blob *b, const char *s)
 	b->len += n;
 }
 
+void blob_put_opt(struct blob *b, const char *s)
+{
+	if (!s) {
+		blob_put_uint(b, 0);
+		return;
+	}
+	size_t n = strlen(s);
+	blob_put_uint(b, n + 1);
+	if (reserve(b, n) != 0)
+		return;
+	memcpy(b->data + b->len, s, n);
+	b->len += n;
+}
+
 void blob_free(struct blob *b)
 {
 	free(b->data);
@@ -125,4 +139,22 @@ void blob_get_str(struct blob_reader *r, char *buf, size_t size)
 	memcpy(buf, r->p, n);
 	buf[n] = 0;
 	r->p += n;
+}
+
+char *blob_get_opt(struct blob_reader *r)
+{
+	uint64_t n = blob_get_uint(r);
+	if (r->bad || n == 0)
+		return NULL;
+	n--;
+	char *s;
+	if (n > (uint64_t)(r->end - r->p) || !(s = malloc(n + 1))) {
+		r->bad = 1;
+		r->p = r->end;
+		return NULL;
+	}
+	memcpy(s, r->p, n);
+	s[n] = 0;
+	r->p += n;
+	return s;
 }

@@ -1420,10 +1420,52 @@ static long add_manifest_file(struct corpus *c, const struct manifest *m,
 	return add_article(c, ma->id, path, have_st ? &st : NULL, 0);
 }
 
+/* cindex_manifest's use: the record read into the manifest. */
+struct manifest_read {
+	struct corpus *c;
+	struct manifest *m;
+};
+
+static int take_manifest(void *arg, const void *data, size_t len)
+{
+	struct manifest_read *mr = arg;
+	return manifest_unpack(data, len, mr->c->manifest, mr->m, &mr->c->diags);
+}
+
+/* Reads the corpus's manifest into *m: from the index when it keeps the
+ * record of this file (its size and modification time), else from the
+ * file, the record then written to the index. 0, or -1 when the file
+ * cannot be read (reported). */
+static int read_manifest(struct corpus *c, struct manifest *m)
+{
+	struct stat st;
+	int have_st = stat(c->manifest, &st) == 0 && S_ISREG(st.st_mode);
+	struct manifest_read mr = {c, m};
+	if (c->index && have_st) {
+		int r = cindex_manifest(c->index, (long long)st.st_size, mtime_ns(&st), take_manifest, &mr);
+		if (r == 1)
+			return 0;
+		if (r < 0 && cindex_damaged(c->index))
+			index_fail(c);
+	}
+	size_t first = c->diags.n;
+	if (manifest_load(c->manifest, m, &c->diags) != 0)
+		return -1;
+	if (c->index && !c->index_nowrite && have_st && c->diags.n >= first) {
+		struct blob b = {0};
+		manifest_pack(m, c->diags.items + first, c->diags.n - first, &b);
+		if (!b.failed &&
+		    cindex_put_manifest(c->index, (long long)st.st_size, mtime_ns(&st), b.data, b.len) != 0)
+			index_fail(c);
+		blob_free(&b);
+	}
+	return 0;
+}
+
 static int load_manifest(struct corpus *c, const char *dir)
 {
 	struct manifest m;
-	if (manifest_load(c->manifest, &m, &c->diags) != 0) {
+	if (read_manifest(c, &m) != 0) {
 		manifest_free(&m);
 		return 0; /* reported */
 	}

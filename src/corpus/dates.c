@@ -2043,26 +2043,12 @@ unsigned dates_find_relative3(const char *s, size_t n, size_t off[3], size_t len
 
 int dates_find_relative(const char *s, size_t n, int shift, size_t *off, size_t *len)
 {
-	if (shift < -1 || shift > 1 || pthread_once(&relative_once, relative_init) != 0)
+	size_t offs[3], lens[3];
+	if (shift < -1 || shift > 1 || !(dates_find_relative3(s, n, offs, lens) >> (shift + 1) & 1))
 		return 0;
-	for (size_t i = 0; i + 3 <= n; i++) {
-		unsigned hh = head_hash(s + i);
-		if (!(relative_heads[hh / 64] >> (hh % 64) & 1))
-			continue;
-		const uint64_t *starts = relative_starts[(unsigned char)s[i]];
-		for (size_t h = 0; h < RELATIVE_WORDS_MAX / 64; h++)
-			for (uint64_t m = starts[h]; m; m &= m - 1) {
-				const struct relative_word *r =
-				    &relative_words[h * 64 + (size_t)__builtin_ctzll(m)];
-				size_t l;
-				if (r->day == shift + 1 && (l = relative_at(r, s, n, i))) {
-					*off = i;
-					*len = l;
-					return 1;
-				}
-			}
-	}
-	return 0;
+	*off = offs[shift + 1];
+	*len = lens[shift + 1];
+	return 1;
 }
 
 /* Day numbers (days since 1970-01-01, proleptic Gregorian). */

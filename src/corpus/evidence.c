@@ -545,6 +545,21 @@ static int by_block(const void *x, const void *y)
 	return a->event < b->event ? -1 : a->event > b->event;
 }
 
+/* The hits found (r 0) into *out, by article, block and event; or none,
+ * and -1, when r says memory ran out. */
+static int hits_done(struct hit_buf *b, int r, struct evidence_list *out)
+{
+	if (r != 0) {
+		free(b->items);
+		return -1;
+	}
+	if (b->n > 1)
+		qsort(b->items, b->n, sizeof *b->items, by_block);
+	out->items = b->items;
+	out->n = b->n;
+	return 0;
+}
+
 /* The first dated event (in x->by_first) whose first day is not before
  * `day`. */
 static size_t first_from(const struct evidence_events *x, long day)
@@ -604,15 +619,7 @@ int evidence_of_article(const struct evidence_events *x, size_t article,
 			r = article_evidence(x, ev, &src, NULL, &b);
 	free(mark);
 	source_free(&src);
-	if (r != 0) {
-		free(b.items);
-		return -1;
-	}
-	if (b.n > 1)
-		qsort(b.items, b.n, sizeof *b.items, by_block);
-	out->items = b.items;
-	out->n = b.n;
-	return 0;
+	return hits_done(&b, r, out);
 }
 
 /* The record: the article's date it was found with (y, m, d), the ids of
@@ -825,15 +832,7 @@ int evidence_find(const struct corpus *c, size_t ev, struct evidence_list *out)
 	free(kw_cand);
 	free(covered);
 	evidence_events_free(x);
-	if (r != 0) {
-		free(b.items);
-		return -1;
-	}
-	if (b.n > 1)
-		qsort(b.items, b.n, sizeof *b.items, by_block);
-	out->items = b.items;
-	out->n = b.n;
-	return 0;
+	return hits_done(&b, r, out);
 }
 
 void evidence_free(struct evidence_list *l)

@@ -410,6 +410,7 @@ static const char SCHEMA_SQL[] =
     "DROP TABLE IF EXISTS text;"
     "DROP TABLE IF EXISTS facts;"
     "DROP TABLE IF EXISTS links;"
+    "DROP TABLE IF EXISTS manifest;"
     "DROP TABLE IF EXISTS article;"
     "DROP TABLE IF EXISTS meta;"
     "CREATE TABLE meta(key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;"
@@ -425,6 +426,10 @@ static const char SCHEMA_SQL[] =
      * pass over every article's evidence reads these alone */
     "CREATE TABLE facts(id INTEGER PRIMARY KEY, data BLOB NOT NULL);"
     "CREATE TABLE links(id INTEGER PRIMARY KEY, events INTEGER NOT NULL, data BLOB NOT NULL);"
+    /* the corpus's manifest as read (its events, groups and articles),
+     * for the file of this size and time */
+    "CREATE TABLE manifest(id INTEGER PRIMARY KEY CHECK (id = 1), size INTEGER NOT NULL,"
+    " mtime_ns INTEGER NOT NULL, data BLOB NOT NULL);"
     "CREATE TRIGGER article_gone AFTER DELETE ON article BEGIN"
     " DELETE FROM facts WHERE id = old.id; DELETE FROM links WHERE id = old.id; END;"
     "CREATE VIRTUAL TABLE text USING fts5(body, tokenize='tandem_trigram',"
@@ -1592,4 +1597,54 @@ done:
 	sqlite3_finalize(st);
 	sqlite3_close(db);
 	return r;
+}
+
+int cindex_manifest(struct cindex *ix, long long size, long long mtime_ns,
+                    int (*use)(void *arg, const void *data, size_t len), void *arg)
+{
+	sqlite3_stmt *st = NULL;
+	int r = -1, rc;
+	if (sqlite3_prepare_v2(ix->db,
+	                       "SELECT data FROM manifest WHERE id = 1 AND size = ?1 AND"
+	                       " mtime_ns = ?2",
+	                       -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 1, size) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 2, mtime_ns) != SQLITE_OK) {
+		set_err(ix, "read the manifest");
+		sqlite3_finalize(st);
+		return -1;
+	}
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		r = use(arg, sqlite3_column_blob(st, 0), (size_t)sqlite3_column_bytes(st, 0)) == 0;
+	else if (rc == SQLITE_DONE)
+		r = 0;
+	else
+		set_err(ix, "read the manifest");
+	sqlite3_finalize(st);
+	return r;
+}
+
+int cindex_put_manifest(struct cindex *ix, long long size, long long mtime_ns, const void *data,
+                        size_t len)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = SQLITE_ERROR;
+	if (begin_write(ix) != 0)
+		return -1;
+	if (len <= INT_MAX &&
+	    sqlite3_prepare_v2(ix->db,
+	                       "INSERT OR REPLACE INTO manifest(id, size, mtime_ns, data)"
+	                       " VALUES(1, ?1, ?2, ?3)",
+	                       -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_bind_int64(st, 1, size) == SQLITE_OK &&
+	    sqlite3_bind_int64(st, 2, mtime_ns) == SQLITE_OK &&
+	    sqlite3_bind_blob(st, 3, data, (int)len, SQLITE_STATIC) == SQLITE_OK)
+		rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		set_err(ix, "write the manifest");
+		return -1;
+	}
+	return 0;
 }

@@ -572,3 +572,157 @@ const char *manifest_event_title(const struct manifest_event *e, const char *lan
 				return e->titles[i].text;
 	return e->title ? e->title : e->id;
 }
+
+/* ---- the record the index keeps ------------------------------------------ */
+
+#define RECORD_VERSION 1
+
+void manifest_pack(const struct manifest *m, const struct diag *diags, size_t ndiags,
+                   struct blob *b)
+{
+	blob_put_uint(b, RECORD_VERSION);
+	blob_put_opt(b, m->title);
+	blob_put_uint(b, m->nevents);
+	for (size_t i = 0; i < m->nevents; i++) {
+		const struct manifest_event *e = &m->events[i];
+		blob_put_opt(b, e->id);
+		blob_put_int(b, e->date.y);
+		blob_put_int(b, e->date.m);
+		blob_put_int(b, e->date.d);
+		blob_put_opt(b, e->time);
+		blob_put_opt(b, e->place);
+		blob_put_opt(b, e->title);
+		blob_put_uint(b, e->ntitles);
+		for (size_t k = 0; k < e->ntitles; k++) {
+			blob_put_str(b, e->titles[k].lang);
+			blob_put_opt(b, e->titles[k].text);
+		}
+		blob_put_uint(b, e->nkeywords);
+		for (size_t k = 0; k < e->nkeywords; k++) {
+			blob_put_str(b, e->keywords[k].lang);
+			blob_put_opt(b, e->keywords[k].text);
+		}
+		blob_put_uint(b, e->line);
+	}
+	blob_put_uint(b, m->narticles);
+	for (size_t i = 0; i < m->narticles; i++) {
+		const struct manifest_article *a = &m->articles[i];
+		const char *f[] = {a->id,     a->file,   a->lang,  a->event, a->mentions,
+		                   a->source, a->group,  a->title, a->dir};
+		for (size_t k = 0; k < sizeof f / sizeof *f; k++)
+			blob_put_opt(b, f[k]);
+		blob_put_int(b, a->date.y);
+		blob_put_int(b, a->date.m);
+		blob_put_int(b, a->date.d);
+		blob_put_uint(b, a->line);
+		blob_put_uint(b, a->file_line);
+	}
+	/* messages about the manifest name it by the path it is read by */
+	blob_put_uint(b, ndiags);
+	for (size_t i = 0; i < ndiags; i++) {
+		const struct diag *d = &diags[i];
+		int own = d->file && !strcmp(d->file, m->path);
+		blob_put_uint(b, (uint64_t)d->level);
+		blob_put_uint(b, d->line);
+		blob_put_uint(b, (uint64_t)own);
+		blob_put_opt(b, own ? NULL : d->file);
+		blob_put_opt(b, d->msg);
+	}
+}
+
+/* A title list of n entries (title.LANG, keywords.LANG). */
+static struct manifest_title *get_titles(struct blob_reader *r, size_t *n)
+{
+	uint64_t k = blob_get_uint(r);
+	*n = 0;
+	if (r->bad || k == 0)
+		return NULL;
+	struct manifest_title *t = k <= (uint64_t)(r->end - r->p) / 2 ? calloc(k, sizeof *t) : NULL;
+	if (!t) {
+		r->bad = 1;
+		return NULL;
+	}
+	for (; *n < k && !r->bad; ++*n) {
+		blob_get_str(r, t[*n].lang, sizeof t[*n].lang);
+		t[*n].text = blob_get_opt(r);
+		if (!t[*n].text)
+			r->bad = 1; /* never NULL when read */
+	}
+	return t;
+}
+
+int manifest_unpack(const void *data, size_t len, const char *path, struct manifest *out,
+                    struct diag_list *diags)
+{
+	struct blob_reader r;
+	memset(out, 0, sizeof *out);
+	blob_reader_init(&r, data, len);
+	if (blob_get_uint(&r) != RECORD_VERSION || !(out->path = strdup(path)))
+		goto fail;
+	out->title = blob_get_opt(&r);
+	uint64_t n = blob_get_uint(&r);
+	/* an event takes 11 bytes or more, an article 14: a count beyond what
+	 * the record holds is damage (and not allocated) */
+	if (r.bad || n > (uint64_t)(r.end - r.p) / 11 ||
+	    (n && !(out->events = calloc(n, sizeof *out->events))))
+		goto fail;
+	for (; out->nevents < n && !r.bad; out->nevents++) {
+		struct manifest_event *e = &out->events[out->nevents];
+		e->id = blob_get_opt(&r);
+		e->date.y = (int)blob_get_int(&r);
+		e->date.m = (int)blob_get_int(&r);
+		e->date.d = (int)blob_get_int(&r);
+		e->time = blob_get_opt(&r);
+		e->place = blob_get_opt(&r);
+		e->title = blob_get_opt(&r);
+		e->titles = get_titles(&r, &e->ntitles);
+		e->keywords = get_titles(&r, &e->nkeywords);
+		e->line = (unsigned)blob_get_uint(&r);
+		if (!r.bad && (!e->id || manifest_find_event(out, e->id) >= 0 ||
+		               index_add(&out->event_ids, e->id, out->nevents) != 0))
+			r.bad = 1;
+	}
+	n = blob_get_uint(&r);
+	if (r.bad || n > (uint64_t)(r.end - r.p) / 14 ||
+	    (n && !(out->articles = calloc(n, sizeof *out->articles))))
+		goto fail;
+	for (; out->narticles < n && !r.bad; out->narticles++) {
+		struct manifest_article *a = &out->articles[out->narticles];
+		char **f[] = {&a->id,     &a->file,  &a->lang,  &a->event, &a->mentions,
+		              &a->source, &a->group, &a->title, &a->dir};
+		for (size_t k = 0; k < sizeof f / sizeof *f; k++)
+			*f[k] = blob_get_opt(&r);
+		a->date.y = (int)blob_get_int(&r);
+		a->date.m = (int)blob_get_int(&r);
+		a->date.d = (int)blob_get_int(&r);
+		a->line = (unsigned)blob_get_uint(&r);
+		a->file_line = (unsigned)blob_get_uint(&r);
+		if (!r.bad && (!a->id || manifest_find_article(out, a->id) >= 0 ||
+		               index_add(&out->article_ids, a->id, out->narticles) != 0))
+			r.bad = 1;
+	}
+	/* the messages: checked whole before any is given */
+	size_t first = diags->n;
+	n = blob_get_uint(&r);
+	for (uint64_t i = 0; i < n && !r.bad; i++) {
+		uint64_t level = blob_get_uint(&r), line = blob_get_uint(&r), own = blob_get_uint(&r);
+		char *file = blob_get_opt(&r), *msg = blob_get_opt(&r);
+		if (level > DIAG_ERROR || !msg || (!own && !file))
+			r.bad = 1;
+		else
+			diag_add(diags, (enum diag_level)level, own ? path : file, (unsigned)line, "%s",
+			         msg);
+		free(file);
+		free(msg);
+	}
+	if (!r.bad && r.p == r.end && diags->n == first + n)
+		return 0;
+	while (diags->n > first) { /* what this record added */
+		diags->n--;
+		free(diags->items[diags->n].file);
+		free(diags->items[diags->n].msg);
+	}
+fail:
+	manifest_free(out);
+	return -1;
+}

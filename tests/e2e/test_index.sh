@@ -103,6 +103,9 @@ evidence_reads "index: evidence reads only the articles that mention the event's
 	'^r01#p2 .*3 March 2019'
 if grep -q '^r02#p2 ' "$TMP/ev-meeting"; then ok "index: evidence: both of them"; else
 	notok "index: evidence: both of them" "$(cat "$TMP/ev-meeting")"; fi
+# the manifest as read is kept in the index: not read again while unchanged
+if ! grep -q 'corpus\.ini$' "$TMP/open-meeting"; then ok "index: the manifest as read is kept"; else
+	notok "index: the manifest as read is kept" "$(cat "$TMP/open-meeting")"; fi
 evidence_reads "index: a keyword's evidence read from the one article that holds it" summit 1 \
 	'^r07#p3 .*keyword'
 # the event's keywords changed: the links kept were found for the old ones,
@@ -111,6 +114,8 @@ sed -i 's/^keywords = heliotrope garden, Zanzibar$/keywords = delegates met/' "$
 evidence_reads "index: links found for other keywords are not taken" summit 12 '^r08#p2 .*keyword'
 if [ "$(grep -c 'keyword' "$TMP/ev-summit")" -eq 12 ]; then ok "index: evidence: all twelve"; else
 	notok "index: evidence: all twelve" "$(cat "$TMP/ev-summit")"; fi
+if grep -q 'corpus\.ini$' "$TMP/open-summit"; then ok "index: a changed manifest is read again"; else
+	notok "index: a changed manifest is read again" "$(cat "$TMP/open-summit")"; fi
 
 # a file changed on disk: read again, and listed with its new title
 printf 'A changed article, longer than before.\n' >"$BIG/a00007.txt"

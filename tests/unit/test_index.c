@@ -80,29 +80,6 @@ static void three_articles(struct test_dir *fx)
 	test_dir_write(fx, "c.txt", "A third one.\n");
 }
 
-static long long count_rows(const char *db)
-{
-	sqlite3 *s;
-	sqlite3_stmt *st;
-	long long n = -1;
-	assert_int_equal(sqlite3_open_v2(db, &s, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(s, "SELECT count(*) FROM article", -1, &st, NULL),
-	                 SQLITE_OK);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	sqlite3_close(s);
-	return n;
-}
-
-static void exec_sql(const char *db, const char *sql)
-{
-	sqlite3 *s;
-	assert_int_equal(sqlite3_open_v2(db, &s, SQLITE_OPEN_READWRITE, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(s, sql, NULL, NULL, NULL), SQLITE_OK);
-	sqlite3_close(s);
-}
-
 /* After cindex_preload, lookups in the order the rows were written answer
  * from one pass over them: the same fields as a query (no blocks or dates,
  * has_paragraph and ndates set). A path that is not indexed is 0; a path
@@ -296,7 +273,7 @@ static void test_index_second_load_reads_nothing(void **state)
 	size_t ndates = c->articles[b].ndates;
 	char *lang = strdup(c->articles[b].lang);
 	corpus_free(c);
-	assert_int_equal(count_rows(fx->db), 3);
+	assert_int_equal(test_sql_count(fx->db, "SELECT count(*) FROM article"), 3);
 
 	c = load(fx, 0, &read);
 	assert_int_equal(read, 0);
@@ -336,7 +313,7 @@ static void test_index_second_load_reads_nothing(void **state)
 	assert_int_equal(c->narticles, 2);
 	assert_int_equal(read, 0);
 	corpus_free(c);
-	assert_int_equal(count_rows(fx->db), 2);
+	assert_int_equal(test_sql_count(fx->db, "SELECT count(*) FROM article"), 2);
 	test_dir_write(fx, "c.txt", "A third one.\n");
 
 	/* --reindex: everything read again */
@@ -456,7 +433,7 @@ static void test_index_corrupt(void **state)
 	assert_int_equal(read, 0);
 	assert_int_equal(index_warnings(c, NULL), 0);
 	corpus_free(c);
-	assert_int_equal(count_rows(fx->db), 3);
+	assert_int_equal(test_sql_count(fx->db, "SELECT count(*) FROM article"), 3);
 }
 
 /* A page in the middle of the file damaged: quick_check finds it. */
@@ -542,7 +519,7 @@ static void test_index_other_version(void **state)
 	three_articles(fx);
 	size_t read;
 	corpus_free(load(fx, 0, &read));
-	exec_sql(fx->db, "PRAGMA user_version = 999");
+	test_sql_exec(fx->db, "PRAGMA user_version = 999");
 	struct corpus *c = load(fx, 0, &read);
 	assert_int_equal(read, 3);
 	assert_int_equal(index_warnings(c, "another version"), 1);
@@ -550,7 +527,7 @@ static void test_index_other_version(void **state)
 	corpus_free(load(fx, 0, &read));
 	assert_int_equal(read, 0);
 
-	exec_sql(fx->db, "UPDATE meta SET value = value + 1 WHERE key = 'parse_version'");
+	test_sql_exec(fx->db, "UPDATE meta SET value = value + 1 WHERE key = 'parse_version'");
 	c = load(fx, 0, &read);
 	assert_int_equal(read, 3);
 	assert_int_equal(index_warnings(c, "another version"), 1);

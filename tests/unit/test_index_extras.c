@@ -1,12 +1,15 @@
 /* test_index_extras.c — unit tests for what the index keeps beside each
- * article (src/corpus/index.c, evidence.c, facts.c, factcheck.c): the
- * records of an article's facts and evidence links read back as written,
- * and a record cut short or damaged refused; with a warm index, the
- * evidence of every event and the facts of its articles are what a load
- * without the index finds, and no article file is read to find them; links
- * found for other events (a keyword changed in the manifest), for another
- * date of the article (a date inferred from its events) or damaged in the
- * database are not taken, the texts read instead, with the same results. */
+ * article and for the corpus (src/corpus/index.c, evidence.c, facts.c,
+ * factcheck.c, manifest.c): the records of an article's facts and evidence
+ * links read back as written, and a record cut short or damaged refused;
+ * with a warm index, the evidence of every event and the facts of its
+ * articles are what a load without the index finds, and no article file is
+ * read to find them; links found for other events (a keyword changed in the
+ * manifest), for another date of the article (a date inferred from its
+ * events), damaged in the database or of a file changed while the corpus is
+ * open are not taken, the texts read instead, with the same results; the
+ * manifest as read is kept, so that a warm load opens no file, and read
+ * again when it changes or its record is damaged. */
 #define _GNU_SOURCE
 #include <setjmp.h>
 #include <stdarg.h>
@@ -53,28 +56,6 @@ static struct corpus *load(const struct test_dir *fx, int index)
 	assert_non_null(c);
 	assert_int_equal(corpus_errors(c), 0);
 	return c;
-}
-
-static long long count_sql(const char *db, const char *sql)
-{
-	sqlite3 *s;
-	sqlite3_stmt *st;
-	long long n = -1;
-	assert_int_equal(sqlite3_open_v2(db, &s, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(s, sql, -1, &st, NULL), SQLITE_OK);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	sqlite3_close(s);
-	return n;
-}
-
-static void exec_sql(const char *db, const char *sql)
-{
-	sqlite3 *s;
-	assert_int_equal(sqlite3_open_v2(db, &s, SQLITE_OPEN_READWRITE, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(s, sql, NULL, NULL, NULL), SQLITE_OK);
-	sqlite3_close(s);
 }
 
 /* Every event's evidence and the facts of its articles, one line a hit or
@@ -149,12 +130,12 @@ static void test_warm_reads_nothing(void **state)
 	copy_bundled(fx);
 	corpus_free(load(fx, 1)); /* the index written */
 	assert_int_equal(compare_with_index(fx), 0);
-	assert_int_equal(count_sql(fx->db, "SELECT count(*) FROM links"), 5);
-	assert_int_equal(count_sql(fx->db, "SELECT count(*) FROM facts"), 5);
+	assert_int_equal(test_sql_count(fx->db, "SELECT count(*) FROM links"), 5);
+	assert_int_equal(test_sql_count(fx->db, "SELECT count(*) FROM facts"), 5);
 	/* an article's rows go with it */
-	exec_sql(fx->db, "DELETE FROM article WHERE path LIKE 'fr-%'");
-	assert_int_equal(count_sql(fx->db, "SELECT count(*) FROM links"), 4);
-	assert_int_equal(count_sql(fx->db, "SELECT count(*) FROM facts"), 4);
+	test_sql_exec(fx->db, "DELETE FROM article WHERE path LIKE 'fr-%'");
+	assert_int_equal(test_sql_count(fx->db, "SELECT count(*) FROM links"), 4);
+	assert_int_equal(test_sql_count(fx->db, "SELECT count(*) FROM facts"), 4);
 }
 
 /* An event's keywords changed in the manifest: the links the index has
@@ -211,7 +192,7 @@ static void test_damaged_rows(void **state)
 	struct test_dir *fx = *state;
 	copy_bundled(fx);
 	corpus_free(load(fx, 1));
-	exec_sql(fx->db, "UPDATE links SET data = x'0102'; UPDATE facts SET data = x'ff'");
+	test_sql_exec(fx->db, "UPDATE links SET data = x'0102'; UPDATE facts SET data = x'ff'");
 	assert_true(compare_with_index(fx) > 0);
 }
 
@@ -235,6 +216,93 @@ static void test_inferred_date(void **state)
 	assert_int_equal(l.items[0].why, EVIDENCE_RELATIVE);
 	evidence_free(&l);
 	corpus_free(c);
+}
+
+/* Two articles of one file, in two languages: each finds its own
+ * evidence (the index's row for the file is one article's at a time). */
+static void test_shared_file(void **state)
+{
+	struct test_dir *fx = *state;
+	test_dir_write(fx, "corpus.ini",
+	               "[event talk]\ndate = 2025-01-01\nkeywords.fr = bonjour\nkeywords.en = hello\n"
+	               "[article a]\nfile = x.txt\nevent = talk\nlang = fr\ndate = 2025-01-05\n"
+	               "[article b]\nfile = x.txt\nevent = talk\nlang = en\ndate = 2025-01-05\n");
+	test_dir_write(fx, "x.txt", "Title\n\nThey said hello, then bonjour.\n");
+	corpus_free(load(fx, 1));
+	compare_with_index(fx);
+}
+
+/* The corpus's manifest as read is kept in the index: a warm load opens no
+ * file, and gives the same events, articles and messages (one about the
+ * manifest's unknown key among them); a manifest changed, or a record
+ * damaged, is read from the file again. */
+static void test_manifest_kept(void **state)
+{
+	struct test_dir *fx = *state;
+	copy_bundled(fx);
+	char cmd[512];
+	snprintf(cmd, sizeof cmd, "printf '\\n[event extra]\\ndate = 2025-10-27\\ncolour = red\\n' >> '%s/corpus.ini'",
+	         fx->dir);
+	assert_int_equal(system(cmd), 0);
+	struct corpus_opts o = {.index = 1, .cache_dir = fx->cache};
+	struct corpus *cold = corpus_open_dir_opts(fx->dir, &o);
+	assert_non_null(cold);
+	assert_true(cold->diags.n > 0);
+	setenv("TANDEM_TEST_OPEN_LOG", fx->log, 1);
+	unlink(fx->log);
+	struct corpus *warm = corpus_open_dir_opts(fx->dir, &o);
+	unsetenv("TANDEM_TEST_OPEN_LOG");
+	assert_non_null(warm);
+	assert_int_equal(access(fx->log, F_OK), -1); /* nothing opened */
+	assert_int_equal(warm->nevents, cold->nevents);
+	for (size_t i = 0; i < cold->nevents; i++) {
+		assert_string_equal(warm->events[i].id, cold->events[i].id);
+		assert_string_equal(corpus_event_title(&warm->events[i], "fr"),
+		                    corpus_event_title(&cold->events[i], "fr"));
+		assert_int_equal(warm->events[i].narticles, cold->events[i].narticles);
+		assert_int_equal(warm->events[i].nkeywords, cold->events[i].nkeywords);
+	}
+	assert_int_equal(warm->narticles, cold->narticles);
+	for (size_t i = 0; i < cold->narticles; i++) {
+		assert_string_equal(warm->articles[i].id, cold->articles[i].id);
+		assert_string_equal(warm->articles[i].title, cold->articles[i].title);
+		assert_int_equal(warm->articles[i].event, cold->articles[i].event);
+		assert_true(!cold->articles[i].group ||
+		            !strcmp(warm->articles[i].group, cold->articles[i].group));
+	}
+	assert_int_equal(warm->diags.n, cold->diags.n);
+	for (size_t i = 0; i < cold->diags.n; i++) {
+		assert_string_equal(warm->diags.items[i].msg, cold->diags.items[i].msg);
+		assert_string_equal(warm->diags.items[i].file, cold->diags.items[i].file);
+		assert_int_equal(warm->diags.items[i].line, cold->diags.items[i].line);
+	}
+	corpus_free(warm);
+	corpus_free(cold);
+
+	/* changed: another title */
+	snprintf(cmd, sizeof cmd, "sed -i 's/^date = 2025-10-27$/date = 2025-10-27\\ntitle = Extra/' "
+	                          "'%s/corpus.ini'", fx->dir);
+	assert_int_equal(system(cmd), 0);
+	unlink(fx->log);
+	setenv("TANDEM_TEST_OPEN_LOG", fx->log, 1);
+	struct corpus *changed = corpus_open_dir_opts(fx->dir, &o);
+	unsetenv("TANDEM_TEST_OPEN_LOG");
+	assert_non_null(changed);
+	long ev = corpus_find_event(changed, "extra");
+	assert_true(ev >= 0);
+	assert_string_equal(corpus_event_title(&changed->events[ev], "en"), "Extra");
+	assert_int_equal(access(fx->log, F_OK), 0); /* the manifest read */
+	corpus_free(changed);
+
+	/* damaged: read from the file, the same */
+	test_sql_exec(fx->db, "UPDATE manifest SET data = x'01020304'");
+	struct corpus *again = corpus_open_dir_opts(fx->dir, &o);
+	assert_non_null(again);
+	ev = corpus_find_event(again, "extra");
+	assert_true(ev >= 0);
+	assert_string_equal(corpus_event_title(&again->events[ev], "en"), "Extra");
+	corpus_free(again);
+	assert_int_equal(test_sql_count(fx->db, "SELECT length(data) > 100 FROM manifest"), 1);
 }
 
 /* Facts and links of a bundled article, packed and read back: the same;
@@ -333,6 +401,8 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_damaged_rows, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_changed_while_open, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_inferred_date, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_manifest_kept, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_shared_file, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

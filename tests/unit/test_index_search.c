@@ -50,30 +50,6 @@ static struct corpus *load_dir(const char *dir, const char *cache)
 	return c;
 }
 
-static long long count_sql(const char *db, const char *sql)
-{
-	sqlite3 *s;
-	sqlite3_stmt *st;
-	long long n = -1;
-	assert_int_equal(sqlite3_open_v2(db, &s, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
-	assert_int_equal(cindex_tokenizer_register(s), 0);
-	assert_int_equal(sqlite3_prepare_v2(s, sql, -1, &st, NULL), SQLITE_OK);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	sqlite3_close(s);
-	return n;
-}
-
-static void exec_sql(const char *db, const char *sql)
-{
-	sqlite3 *s;
-	assert_int_equal(sqlite3_open_v2(db, &s, SQLITE_OPEN_READWRITE, NULL), SQLITE_OK);
-	assert_int_equal(cindex_tokenizer_register(s), 0);
-	assert_int_equal(sqlite3_exec(s, sql, NULL, NULL, NULL), SQLITE_OK);
-	sqlite3_close(s);
-}
-
 /* The two results are the same hits (articles by id: the corpora are two
  * loads of one directory). */
 static void assert_same(const struct corpus *ca, const struct search_result *a,
@@ -289,9 +265,9 @@ static void test_follows_changes(void **state)
 	write_texts(fx);
 	corpus_free(load_dir(fx->dir, fx->cache));
 	size_t n = sizeof texts / sizeof *texts;
-	assert_int_equal(count_sql(fx->db, "SELECT count(*) FROM article"), n);
-	assert_int_equal(count_sql(fx->db, "SELECT value FROM meta WHERE key = 'orphans'"), 0);
-	assert_int_equal(count_sql(fx->db, "SELECT count(*) FROM article WHERE id IN (SELECT rowid"
+	assert_int_equal(test_sql_count(fx->db, "SELECT count(*) FROM article"), n);
+	assert_int_equal(test_sql_count(fx->db, "SELECT value FROM meta WHERE key = 'orphans'"), 0);
+	assert_int_equal(test_sql_count(fx->db, "SELECT count(*) FROM article WHERE id IN (SELECT rowid"
 	                                   " FROM text WHERE text MATCH '\"mon\" \"tre\" \"eal\"')"),
 	                 1);
 	test_dir_write(fx, "fr.txt", "Un tout autre article, sur Ouagadougou, le 4 mars 2024.\n");
@@ -300,8 +276,8 @@ static void test_follows_changes(void **state)
 	assert_int_equal(unlink(p), 0);
 	corpus_free(load_dir(fx->dir, fx->cache));
 	struct corpus *c = load_dir(fx->dir, fx->cache);
-	assert_int_equal(count_sql(fx->db, "SELECT count(*) FROM article"), n - 1);
-	assert_int_equal(count_sql(fx->db, "SELECT value FROM meta WHERE key = 'orphans'"), 2);
+	assert_int_equal(test_sql_count(fx->db, "SELECT count(*) FROM article"), n - 1);
+	assert_int_equal(test_sql_count(fx->db, "SELECT value FROM meta WHERE key = 'orphans'"), 2);
 	struct search_result r;
 	assert_int_equal(search_corpus(c, "ouagadougou", &r), 0);
 	assert_true(r.indexed);
@@ -311,12 +287,12 @@ static void test_follows_changes(void **state)
 	assert_int_equal(r.total, 0);
 	search_result_free(&r);
 	/* the old texts are still in the table, under ids no article has */
-	assert_int_equal(count_sql(fx->db, "SELECT count(*) FROM text WHERE text MATCH"
+	assert_int_equal(test_sql_count(fx->db, "SELECT count(*) FROM text WHERE text MATCH"
 	                                   " '\"mon\" \"tre\" \"eal\"'"), 1);
-	assert_int_equal(count_sql(fx->db, "SELECT count(*) FROM article WHERE id IN (SELECT rowid"
+	assert_int_equal(test_sql_count(fx->db, "SELECT count(*) FROM article WHERE id IN (SELECT rowid"
 	                                   " FROM text WHERE text MATCH '\"mon\" \"tre\" \"eal\"')"),
 	                 0);
-	assert_int_equal(count_sql(fx->db, "SELECT count(*) FROM article WHERE id IN (SELECT rowid"
+	assert_int_equal(test_sql_count(fx->db, "SELECT count(*) FROM article WHERE id IN (SELECT rowid"
 	                                   " FROM text WHERE text MATCH '\"北京市\"')"),
 	                 0);
 	int has;
@@ -334,7 +310,7 @@ static void test_orphans_rebuilt(void **state)
 	char sql[96];
 	snprintf(sql, sizeof sql, "UPDATE meta SET value = %d WHERE key = 'orphans'",
 	         CINDEX_ORPHANS_MIN);
-	exec_sql(fx->db, sql);
+	test_sql_exec(fx->db, sql);
 	char *note = NULL;
 	struct cindex *ix = cindex_open(fx->db, 0, &note);
 	assert_non_null(ix);
@@ -342,7 +318,7 @@ static void test_orphans_rebuilt(void **state)
 	cindex_close(ix);
 	snprintf(sql, sizeof sql, "UPDATE meta SET value = %d WHERE key = 'orphans'",
 	         CINDEX_ORPHANS_MIN + 1);
-	exec_sql(fx->db, sql);
+	test_sql_exec(fx->db, sql);
 	ix = cindex_open(fx->db, 0, &note);
 	assert_non_null(ix);
 	assert_non_null(note);
@@ -350,7 +326,7 @@ static void test_orphans_rebuilt(void **state)
 	free(note);
 	assert_int_equal(cindex_count(ix), 0);
 	cindex_close(ix);
-	assert_int_equal(count_sql(fx->db, "SELECT value FROM meta WHERE key = 'orphans'"), 0);
+	assert_int_equal(test_sql_count(fx->db, "SELECT value FROM meta WHERE key = 'orphans'"), 0);
 }
 
 /* An index written with the schema before the trigram table (no `text`
@@ -360,10 +336,10 @@ static void test_older_schema_gets_table(void **state)
 	struct test_dir *fx = *state;
 	write_texts(fx);
 	corpus_free(load_dir(fx->dir, fx->cache));
-	exec_sql(fx->db, "DROP TABLE text; PRAGMA user_version = 2");
+	test_sql_exec(fx->db, "DROP TABLE text; PRAGMA user_version = 2");
 	struct corpus *c = load_dir(fx->dir, fx->cache);
-	assert_int_equal(count_sql(fx->db, "SELECT count(*) FROM article"), sizeof texts / sizeof *texts);
-	assert_int_equal(count_sql(fx->db, "PRAGMA user_version"), CINDEX_SCHEMA);
+	assert_int_equal(test_sql_count(fx->db, "SELECT count(*) FROM article"), sizeof texts / sizeof *texts);
+	assert_int_equal(test_sql_count(fx->db, "PRAGMA user_version"), CINDEX_SCHEMA);
 	struct search_result r;
 	assert_int_equal(search_corpus(c, "москв", &r), 0);
 	assert_true(r.indexed);
@@ -380,7 +356,7 @@ static void test_index_gone(void **state)
 	write_texts(fx);
 	corpus_free(load_dir(fx->dir, fx->cache));
 	struct corpus *c = load_dir(fx->dir, fx->cache);
-	exec_sql(fx->db, "DROP TABLE text");
+	test_sql_exec(fx->db, "DROP TABLE text");
 	struct search_result r;
 	assert_int_equal(search_corpus(c, "elan", &r), 0);
 	assert_false(r.indexed);
@@ -495,7 +471,7 @@ static void test_texts_of_batches(void **state)
 	assert_int_equal(candidates(fx->db, "second", "x.txt", &has), 1);
 	assert_true(has);
 	/* the first text of x.txt stays, under an id no article has */
-	assert_int_equal(count_sql(fx->db, "SELECT value FROM meta WHERE key = 'orphans'"), 1);
+	assert_int_equal(test_sql_count(fx->db, "SELECT value FROM meta WHERE key = 'orphans'"), 1);
 }
 
 /* Appends the folded UTF-8 of s[0..n) to out, as the library calls give it

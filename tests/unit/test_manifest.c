@@ -660,10 +660,108 @@ static void test_valid_lang(void **state)
 			fail_msg("'%s' should not be a valid tag", bad[i]);
 }
 
+
+/* Two manifests are the same: title, events and articles field by field. */
+static void assert_same_manifest(const struct manifest *a, const struct manifest *b)
+{
+#define SAME_STR(x, y) \
+	do { \
+		if ((x) || (y)) { \
+			assert_non_null(x); \
+			assert_non_null(y); \
+			assert_string_equal(x, y); \
+		} \
+	} while (0)
+	SAME_STR(a->title, b->title);
+	assert_int_equal(a->nevents, b->nevents);
+	for (size_t i = 0; i < a->nevents; i++) {
+		const struct manifest_event *x = &a->events[i], *y = &b->events[i];
+		SAME_STR(x->id, y->id);
+		assert_int_equal(dates_compare(&x->date, &y->date), 0);
+		SAME_STR(x->time, y->time);
+		SAME_STR(x->place, y->place);
+		SAME_STR(x->title, y->title);
+		assert_int_equal(x->ntitles, y->ntitles);
+		for (size_t k = 0; k < x->ntitles; k++) {
+			assert_string_equal(x->titles[k].lang, y->titles[k].lang);
+			assert_string_equal(x->titles[k].text, y->titles[k].text);
+		}
+		assert_int_equal(x->nkeywords, y->nkeywords);
+		for (size_t k = 0; k < x->nkeywords; k++) {
+			assert_string_equal(x->keywords[k].lang, y->keywords[k].lang);
+			assert_string_equal(x->keywords[k].text, y->keywords[k].text);
+		}
+		assert_int_equal(x->line, y->line);
+		assert_int_equal(manifest_find_event(b, x->id), (long)i);
+	}
+	assert_int_equal(a->narticles, b->narticles);
+	for (size_t i = 0; i < a->narticles; i++) {
+		const struct manifest_article *x = &a->articles[i], *y = &b->articles[i];
+		SAME_STR(x->id, y->id);
+		SAME_STR(x->file, y->file);
+		SAME_STR(x->lang, y->lang);
+		SAME_STR(x->event, y->event);
+		SAME_STR(x->mentions, y->mentions);
+		SAME_STR(x->source, y->source);
+		SAME_STR(x->group, y->group);
+		SAME_STR(x->title, y->title);
+		SAME_STR(x->dir, y->dir);
+		assert_int_equal(dates_compare(&x->date, &y->date), 0);
+		assert_int_equal(x->line, y->line);
+		assert_int_equal(x->file_line, y->file_line);
+		assert_int_equal(manifest_find_article(b, x->id), (long)i);
+	}
+#undef SAME_STR
+}
+
+/* The record the index keeps of a manifest (manifest_pack) reads back as
+ * the manifest and its messages, those about the manifest naming the path
+ * it is read by; every shorter record is refused and adds no message. */
+static void test_record(void **state)
+{
+	(void)state;
+	const char *files[] = {"corpus/corpus.ini", "tests/data/manifests/values.ini",
+	                       "tests/data/manifests/structure.ini"};
+	size_t messages = 0;
+	for (size_t f = 0; f < sizeof files / sizeof *files; f++) {
+		struct manifest m, back;
+		struct diag_list d = {0}, d2 = {0};
+		assert_int_equal(manifest_load(files[f], &m, &d), 0);
+		struct blob b = {0};
+		manifest_pack(&m, d.items, d.n, &b);
+		assert_false(b.failed);
+		assert_int_equal(manifest_unpack(b.data, b.len, "elsewhere.ini", &back, &d2), 0);
+		assert_string_equal(back.path, "elsewhere.ini");
+		assert_same_manifest(&m, &back);
+		assert_int_equal(d2.n, d.n);
+		messages += d.n;
+		for (size_t i = 0; i < d.n; i++) {
+			assert_int_equal(d2.items[i].level, d.items[i].level);
+			assert_int_equal(d2.items[i].line, d.items[i].line);
+			assert_string_equal(d2.items[i].msg, d.items[i].msg);
+			assert_string_equal(d2.items[i].file,
+			                    strcmp(d.items[i].file, files[f]) ? d.items[i].file
+			                                                      : "elsewhere.ini");
+		}
+		manifest_free(&back);
+		diag_list_free(&d2);
+		for (size_t n = 0; n < b.len; n += 1 + n / 64) {
+			assert_int_equal(manifest_unpack(b.data, n, "x.ini", &back, &d2), -1);
+			assert_int_equal(d2.n, 0);
+			assert_int_equal(back.narticles + back.nevents, 0);
+		}
+		blob_free(&b);
+		manifest_free(&m);
+		diag_list_free(&d);
+	}
+	assert_true(messages > 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_valid),
+		cmocka_unit_test(test_record),
 		cmocka_unit_test(test_event_title_fallback),
 		cmocka_unit_test(test_bundled_manifest),
 		cmocka_unit_test(test_bad_values),

@@ -1,7 +1,8 @@
 /* testutil.h — helpers shared by the unit tests: reading a test file whole
  * or one of its lines, and (for tests that include tandem/corpus.h first)
  * the bundled corpus as a group fixture; (after tandem/index.h) a corpus
- * directory with its index cache, for the index tests. Include after <cmocka.h> and the
+ * directory with its index cache, for the index tests (and, after
+ * <sqlite3.h>, queries on its database). Include after <cmocka.h> and the
  * tandem headers. Static inline, so a test that uses none of them pays
  * nothing. */
 #ifndef TANDEM_TESTUTIL_H
@@ -158,6 +159,35 @@ static inline size_t test_dir_opened(const struct test_dir *fx)
 		fclose(f);
 	}
 	return n;
+}
+#endif
+
+#if defined(TANDEM_INDEX_H) && defined(SQLITE_VERSION)
+/* The integer the SQL query (its first row's first column) gives on the
+ * database `db`, read-only; -1 when it gives no row. */
+static inline long long test_sql_count(const char *db, const char *sql)
+{
+	sqlite3 *s;
+	sqlite3_stmt *st;
+	long long n = -1;
+	assert_int_equal(sqlite3_open_v2(db, &s, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	assert_int_equal(cindex_tokenizer_register(s), 0);
+	assert_int_equal(sqlite3_prepare_v2(s, sql, -1, &st, NULL), SQLITE_OK);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(s);
+	return n;
+}
+
+/* Runs the SQL statements on the database `db`. */
+static inline void test_sql_exec(const char *db, const char *sql)
+{
+	sqlite3 *s;
+	assert_int_equal(sqlite3_open_v2(db, &s, SQLITE_OPEN_READWRITE, NULL), SQLITE_OK);
+	assert_int_equal(cindex_tokenizer_register(s), 0);
+	assert_int_equal(sqlite3_exec(s, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(s);
 }
 #endif
 
