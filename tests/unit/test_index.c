@@ -4,7 +4,8 @@
  * read again when its size or modification time changes (its fields then
  * follow the new text, and a touched but unchanged file is recognised by its
  * hash); a damaged file, an index of another schema or parse version, an
- * unusable cache directory and a read-only database are rebuilt or left
+ * unusable cache directory and a read-only database (checked as the user
+ * nobody when the tests run as root) are rebuilt or left
  * aside with one warning while the corpus still loads (a locked one is read,
  * not written, with a note), and damage in an index not checked whole at open is found
  * when read; two connections write one index; a text changed on disk is
@@ -24,6 +25,7 @@
 #include <string.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -561,30 +563,62 @@ static void test_index_unusable_place(void **state)
 	assert_int_equal(rmdir(fx->db), 0);
 }
 
+/* Loads the corpus through the index, without cmocka (for a child
+ * process): 1 when it has `articles` articles, `read` of them read from
+ * their files, and one warning saying the index is not used. */
+static int loads_without_index(struct test_dir *fx, size_t articles, long read)
+{
+	unlink(fx->log);
+	struct corpus_opts o = {.index = 1, .cache_dir = fx->cache};
+	struct corpus *c = corpus_open_dir_opts(fx->dir, &o);
+	int ok = c && c->narticles == articles && index_warnings(c, "not used") == 1 &&
+	         (read < 0 || test_dir_opened(fx) == (size_t)read);
+	if (!ok)
+		fprintf(stderr, "read-only: %zu articles, %zu read, %zu warnings\n",
+		        c ? c->narticles : 0, test_dir_opened(fx), c ? index_warnings(c, "not used") : 0);
+	corpus_free(c);
+	return ok;
+}
+
+/* The checks of test_index_read_only; 1 when all hold. */
+static int read_only_checks(struct test_dir *fx)
+{
+	if (chmod(fx->db, 0444) != 0 || !loads_without_index(fx, 3, -1) ||
+	    chmod(fx->db, 0644) != 0 || unlink(fx->db) != 0 || chmod(fx->cache, 0555) != 0 ||
+	    !loads_without_index(fx, 3, 3) || chmod(fx->cache, 0755) != 0)
+		return 0;
+	return 1;
+}
+
 /* A read-only database, and a read-only cache directory: one warning, the
- * corpus loads. (Permissions do not stop root: then skipped.) */
+ * corpus loads. Permissions do not stop root: then the checks run in a
+ * child process as the user nobody, the test's directory given to it. */
 static void test_index_read_only(void **state)
 {
 	struct test_dir *fx = *state;
-	if (geteuid() == 0)
-		skip();
 	three_articles(fx);
 	size_t read;
 	corpus_free(load(fx, 0, &read));
-	assert_int_equal(chmod(fx->db, 0444), 0);
-	struct corpus *c = load(fx, 0, &read);
-	assert_int_equal(c->narticles, 3);
-	assert_int_equal(index_warnings(c, "not used"), 1);
-	corpus_free(c);
-	assert_int_equal(chmod(fx->db, 0644), 0);
-	assert_int_equal(unlink(fx->db), 0);
-	assert_int_equal(chmod(fx->cache, 0555), 0);
-	c = load(fx, 0, &read);
-	assert_int_equal(c->narticles, 3);
-	assert_int_equal(read, 3);
-	assert_int_equal(index_warnings(c, "not used"), 1);
-	corpus_free(c);
-	assert_int_equal(chmod(fx->cache, 0755), 0);
+	if (geteuid() != 0) {
+		assert_true(read_only_checks(fx));
+		return;
+	}
+	const uid_t nobody = 65534;
+	char cmd[256];
+	snprintf(cmd, sizeof cmd, "chown -R %u:%u '%s'", (unsigned)nobody, (unsigned)nobody, fx->root);
+	assert_int_equal(system(cmd), 0);
+	fflush(NULL);
+	pid_t pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0)
+		_exit(setgid(nobody) == 0 && setuid(nobody) == 0 && geteuid() == nobody &&
+		              read_only_checks(fx)
+		          ? 0
+		          : 1);
+	int status;
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 0);
 }
 
 /* An index another process keeps locked for writing beyond the busy
