@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 
+#include "tandem/corpus.h"
 #include "tandem/keymap.h"
 #include "tandem/label.h"
 #include "tandem/page.h"
@@ -39,6 +40,13 @@ void grouplist_add_head(struct grouplist *g, size_t key);
  * mention at [off, off + mlen), laid out with o. */
 void grouplist_add_item(struct grouplist *g, size_t key, const char *text, size_t len,
                         size_t off, size_t mlen, const struct page_opts *o);
+
+/* Appends the item for the mention at [off, off + mlen) of block `block`
+ * of article a (an empty excerpt when its file changed since and the block
+ * no longer holds it), after a head for `key` when `head` is set. */
+void grouplist_add_mention(struct grouplist *g, size_t key, int head,
+                           const struct corpus_article *a, size_t block, size_t off,
+                           size_t mlen, const struct page_opts *o);
 
 /* Done adding: selects the first item. */
 void grouplist_ready(struct grouplist *g);

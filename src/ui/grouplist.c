@@ -155,3 +155,17 @@ size_t grouplist_item_at(const struct grouplist *g, int y)
 		return (size_t)-1;
 	return i;
 }
+
+void grouplist_add_mention(struct grouplist *g, size_t key, int head,
+                           const struct corpus_article *a, size_t block, size_t off,
+                           size_t mlen, const struct page_opts *o)
+{
+	const struct article_text *at = corpus_article_text(a);
+	const struct article_block *bl = corpus_article_block(a, block, off + mlen);
+	if (head)
+		grouplist_add_head(g, key);
+	if (bl)
+		grouplist_add_item(g, key, at->raw + bl->off, bl->len, off, mlen, o);
+	else
+		grouplist_add_item(g, key, "", 0, 0, 0, o);
+}

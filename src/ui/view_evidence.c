@@ -44,16 +44,9 @@ static int evidence_open(struct app *app, struct view *v)
 	}
 	for (size_t i = 0; i < d->list.n; i++) {
 		const struct evidence_hit *h = &d->list.items[i];
-		const struct corpus_article *a = &c->articles[h->article];
-		const struct article_text *at = corpus_article_text(a);
-		const struct article_block *bl = corpus_article_block(a, h->block, h->off + h->len);
-		if (i == 0 || d->list.items[i - 1].article != h->article)
-			grouplist_add_head(&d->rows, h->article);
-		if (bl)
-			grouplist_add_item(&d->rows, h->article, at->raw + bl->off, bl->len, h->off,
-			                   h->len, &app->popts);
-		else /* the file changed since: an empty excerpt */
-			grouplist_add_item(&d->rows, h->article, "", 0, 0, 0, &app->popts);
+		grouplist_add_mention(&d->rows, h->article,
+		                      i == 0 || d->list.items[i - 1].article != h->article,
+		                      &c->articles[h->article], h->block, h->off, h->len, &app->popts);
 	}
 	grouplist_ready(&d->rows);
 	v->data = d;

@@ -58,17 +58,10 @@ static int facts_open(struct app *app, struct view *v)
 	}
 	for (size_t i = 0; i < d->table.n; i++) {
 		const struct factcheck_entry *en = &d->table.items[i];
-		const struct corpus_article *a = &c->articles[en->article];
-		const struct article_text *at = corpus_article_text(a);
-		const struct article_block *bl =
-		    corpus_article_block(a, en->block, en->fact.off + en->fact.len);
-		if (i == 0 || d->table.items[i - 1].group != en->group)
-			grouplist_add_head(&d->rows, en->group);
-		if (bl)
-			grouplist_add_item(&d->rows, en->group, at->raw + bl->off, bl->len, en->fact.off,
-			                   en->fact.len, &app->popts);
-		else /* the file changed since: an empty excerpt */
-			grouplist_add_item(&d->rows, en->group, "", 0, 0, 0, &app->popts);
+		grouplist_add_mention(&d->rows, en->group,
+		                      i == 0 || d->table.items[i - 1].group != en->group,
+		                      &c->articles[en->article], en->block, en->fact.off, en->fact.len,
+		                      &app->popts);
 		char where[160], what[96];
 		entry_text(c, en, where, sizeof where, what, sizeof what);
 		d->where_w = (int)strlen(where) > d->where_w ? (int)strlen(where) : d->where_w;

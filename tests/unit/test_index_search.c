@@ -50,6 +50,22 @@ static struct corpus *load_dir(const char *dir, const char *cache)
 	return c;
 }
 
+#define ANY_INDEX (-1)
+#define ANY_TOTAL ((size_t)-1)
+
+/* Searches c for q: through the index or not as `indexed` says, and
+ * `total` hits (ANY_INDEX, ANY_TOTAL: either, any). */
+static void expect_search(const struct corpus *c, const char *q, int indexed, size_t total)
+{
+	struct search_result r;
+	assert_int_equal(search_corpus(c, q, &r), 0);
+	if (indexed != ANY_INDEX && r.indexed != indexed)
+		fail_msg("query \"%s\": indexed %d, expected %d", q, r.indexed, indexed);
+	if (total != ANY_TOTAL && r.total != total)
+		fail_msg("query \"%s\": %zu hits, expected %zu", q, r.total, total);
+	search_result_free(&r);
+}
+
 /* The two results are the same hits (articles by id: the corpora are two
  * loads of one directory). */
 static void assert_same(const struct corpus *ca, const struct search_result *a,
@@ -186,24 +202,16 @@ static void test_reads_only_candidates(void **state)
 	corpus_free(load_dir(fx->dir, fx->cache));
 	struct corpus *c = load_dir(fx->dir, fx->cache);
 	setenv("TANDEM_TEST_OPEN_LOG", fx->log, 1);
-	struct search_result r;
 	unlink(fx->log);
-	assert_int_equal(search_corpus(c, "Montréal", &r), 0);
-	assert_true(r.indexed);
-	assert_int_equal(r.total, 1);
-	search_result_free(&r);
+	expect_search(c, "Montréal", 1, 1);
 	assert_int_equal(test_dir_opened(fx), 1);
 	unlink(fx->log);
-	assert_int_equal(search_corpus(c, "zzqxw", &r), 0);
-	assert_int_equal(r.total, 0);
-	search_result_free(&r);
+	expect_search(c, "zzqxw", ANY_INDEX, 0);
 	assert_int_equal(test_dir_opened(fx), 0);
 	/* "at" is too short for the index: every text is read (but fr.txt's,
 	 * kept loaded since the first search) */
 	unlink(fx->log);
-	assert_int_equal(search_corpus(c, "at", &r), 0);
-	assert_false(r.indexed);
-	search_result_free(&r);
+	expect_search(c, "at", 0, ANY_TOTAL);
 	assert_int_equal(test_dir_opened(fx), sizeof texts / sizeof *texts - 1);
 	corpus_free(c);
 }
@@ -225,15 +233,8 @@ static void test_without_index(void **state)
 	struct corpus *fl = corpus_open_files(files, 2);
 	assert_non_null(fl);
 	assert_null(fl->index_file);
-	struct search_result r;
-	assert_int_equal(search_corpus(c, "elan", &r), 0);
-	assert_false(r.indexed);
-	assert_int_equal(r.total, 5);
-	search_result_free(&r);
-	assert_int_equal(search_corpus(fl, "москв", &r), 0);
-	assert_false(r.indexed);
-	assert_int_equal(r.total, 3);
-	search_result_free(&r);
+	expect_search(c, "elan", 0, 5);
+	expect_search(fl, "москв", 0, 3);
 	corpus_free(c);
 	corpus_free(fl);
 	struct stat st;
@@ -278,14 +279,8 @@ static void test_follows_changes(void **state)
 	struct corpus *c = load_dir(fx->dir, fx->cache);
 	assert_int_equal(test_sql_count(fx->db, "SELECT count(*) FROM article"), n - 1);
 	assert_int_equal(test_sql_count(fx->db, "SELECT value FROM meta WHERE key = 'orphans'"), 2);
-	struct search_result r;
-	assert_int_equal(search_corpus(c, "ouagadougou", &r), 0);
-	assert_true(r.indexed);
-	assert_int_equal(r.total, 1);
-	search_result_free(&r);
-	assert_int_equal(search_corpus(c, "montreal", &r), 0);
-	assert_int_equal(r.total, 0);
-	search_result_free(&r);
+	expect_search(c, "ouagadougou", 1, 1);
+	expect_search(c, "montreal", ANY_INDEX, 0);
 	/* the old texts are still in the table, under ids no article has */
 	assert_int_equal(test_sql_count(fx->db, "SELECT count(*) FROM text WHERE text MATCH"
 	                                   " '\"mon\" \"tre\" \"eal\"'"), 1);
@@ -340,11 +335,7 @@ static void test_older_schema_gets_table(void **state)
 	struct corpus *c = load_dir(fx->dir, fx->cache);
 	assert_int_equal(test_sql_count(fx->db, "SELECT count(*) FROM article"), sizeof texts / sizeof *texts);
 	assert_int_equal(test_sql_count(fx->db, "PRAGMA user_version"), CINDEX_SCHEMA);
-	struct search_result r;
-	assert_int_equal(search_corpus(c, "москв", &r), 0);
-	assert_true(r.indexed);
-	assert_int_equal(r.total, 3);
-	search_result_free(&r);
+	expect_search(c, "москв", 1, 3);
 	corpus_free(c);
 }
 
@@ -357,11 +348,7 @@ static void test_index_gone(void **state)
 	corpus_free(load_dir(fx->dir, fx->cache));
 	struct corpus *c = load_dir(fx->dir, fx->cache);
 	test_sql_exec(fx->db, "DROP TABLE text");
-	struct search_result r;
-	assert_int_equal(search_corpus(c, "elan", &r), 0);
-	assert_false(r.indexed);
-	assert_int_equal(r.total, 5);
-	search_result_free(&r);
+	expect_search(c, "elan", 0, 5);
 	corpus_free(c);
 }
 
@@ -410,25 +397,15 @@ static void test_ids_and_generation(void **state)
 		assert_int_equal(cold->articles[i].index_id, warm->articles[i].index_id);
 	}
 	assert_int_equal(cold->index_generation, warm->index_generation);
-	struct search_result r;
-	assert_int_equal(search_corpus(warm, "москв", &r), 0);
-	assert_true(r.indexed);
-	assert_int_equal(r.total, 3);
-	search_result_free(&r);
+	expect_search(warm, "москв", 1, 3);
 	/* rebuilt by another load, its rows written in another order */
 	test_dir_write(fx, "0first.txt", "A new first article on Moscow: Москва.\n");
 	struct corpus_opts o = {.index = 1, .reindex = 1, .cache_dir = fx->cache};
 	struct corpus *again = corpus_open_dir_opts(fx->dir, &o);
 	assert_non_null(again);
 	assert_int_not_equal(again->index_generation, warm->index_generation);
-	assert_int_equal(search_corpus(warm, "москв", &r), 0);
-	assert_false(r.indexed);
-	assert_int_equal(r.total, 3);
-	search_result_free(&r);
-	assert_int_equal(search_corpus(again, "москв", &r), 0);
-	assert_true(r.indexed);
-	assert_int_equal(r.total, 4);
-	search_result_free(&r);
+	expect_search(warm, "москв", 0, 3);
+	expect_search(again, "москв", 1, 4);
 	corpus_free(again);
 	corpus_free(warm);
 	corpus_free(cold);
