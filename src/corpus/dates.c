@@ -1379,7 +1379,18 @@ static int day_at(struct toks *tk, size_t i, int *d, size_t *next, size_t *end)
 	*d = (int)TK(tk, i).value;
 	*next = i + 1;
 	*end = TK(tk, i).end;
-	if (has(tk, i + 1) && TK(tk, i + 1).type == T_WORD && adjacent(tk, i, i + 1)) {
+	/* "1.º de mayo", "1° de mayo" (a degree sign typed for the
+	 * ordinal indicator) */
+	size_t o = is_punct(tk, i + 1, '.') && adjacent(tk, i, i + 1) ? i + 2 : i + 1;
+	if (o == i + 2 && has(tk, o) && TK(tk, o).type == T_WORD && adjacent(tk, i + 1, o) &&
+	    !TK(tk, o).nospace && !strcmp(TK(tk, o).word, "o")) {
+		*next = o + 1;
+		*end = TK(tk, o).end;
+	} else if (has(tk, i + 1) && TK(tk, i + 1).type == T_OTHER && TK(tk, i + 1).cp == 0xB0 &&
+	           adjacent(tk, i, i + 1)) {
+		*next = i + 2;
+		*end = TK(tk, i + 1).end;
+	} else if (has(tk, i + 1) && TK(tk, i + 1).type == T_WORD && adjacent(tk, i, i + 1)) {
 		if (TK(tk, i + 1).nospace || !ordinal_suffix_ok(TK(tk, i + 1).word, *d))
 			return 0;
 		*next = i + 2;
@@ -1678,6 +1689,51 @@ static void take_units_before(struct toks *tk, size_t *k, int last, int v[4], in
 	}
 }
 
+/* A number at token j followed by the unit word `unit` ("26日"): its value
+ * (1 to 99), else 0. */
+static int unit_number(struct toks *tk, size_t j, int unit)
+{
+	if (!is_num(tk, j) || TK(tk, j).value < 1 || TK(tk, j).ndigits > 2 ||
+	    !role_at(tk, j + 1, R_UNIT_AFTER) || lex_at(tk, j + 1)->unit != unit ||
+	    !adjacent(tk, j, j + 1))
+		return 0;
+	return (int)TK(tk, j).value;
+}
+
+/* The connector of a range of unit dates at token k: a dash, a tilde
+ * ("～", "〜", "~") or 至 / 到. */
+static int units_connector(struct toks *tk, size_t k)
+{
+	if (!has(tk, k))
+		return 0;
+	const struct tok *t = &TK(tk, k);
+	if (is_dash(tk, k))
+		return 1;
+	if (t->type == T_OTHER)
+		return t->cp == '~' || t->cp == 0xFF5E || t->cp == 0x301C;
+	return t->type == T_WORD && (!strcmp(t->word, "至") || !strcmp(t->word, "到"));
+}
+
+/* The end of a range after a unit date that ends before token k: a
+ * connector, then a day ("至26日") or a month and a day ("至11月2日").
+ * Returns 1 with *m (0: the same month), *d, *next and *end. */
+static int units_range_end(struct toks *tk, size_t k, int *m, int *d, size_t *next, size_t *end)
+{
+	if (!units_connector(tk, k))
+		return 0;
+	size_t j = k + 1;
+	*m = 0;
+	if (unit_number(tk, j, U_MONTH) && TK(tk, j).ndigits <= 2) {
+		*m = unit_number(tk, j, U_MONTH);
+		j += 2;
+	}
+	if (!(*d = unit_number(tk, j, U_DAY)))
+		return 0;
+	*next = j + 2;
+	*end = TK(tk, j + 1).end;
+	return 1;
+}
+
 /* A date of numbers and unit words: "2024年3月10日", "3月10日",
  * "2024년 3월 10일", "令和6年3月10日" (units after; from the number at token
  * i) or "ngày 10 tháng 3 năm 2024", "10 tháng 3 năm 2024", "tháng 3 năm
@@ -1687,6 +1743,8 @@ static int parse_units(struct toks *tk, size_t i, struct found *f, size_t *resum
 {
 	int v[4] = { 0, 0, 0, 0 }, nd[4] = { 0, 0, 0, 0 }, have = 0, count = 0;
 	int before = role_at(tk, i, R_UNIT_BEFORE), era = -1;
+	int range_m = 0, range_d = 0;   /* the last day of a range, when one */
+	size_t range_next = 0, range_end = 0;
 	size_t k = i, start, end = 0;
 
 	if (!has(tk, i))
@@ -1726,6 +1784,27 @@ static int parse_units(struct toks *tk, size_t i, struct found *f, size_t *resum
 			if (era >= 0)
 				start = es;
 		}
+		/* "10月25-26日": the days of a range before their unit */
+		int to_d;
+		if (last == U_MONTH && is_num(tk, k) && TK(tk, k).value >= 1 &&
+		    TK(tk, k).ndigits <= 2 && units_connector(tk, k + 1) &&
+		    (to_d = unit_number(tk, k + 2, U_DAY))) {
+			v[U_DAY] = (int)TK(tk, k).value;
+			nd[U_DAY] = TK(tk, k).ndigits;
+			have |= 1 << U_DAY;
+			count++;
+			range_m = 0;
+			range_d = to_d;
+			end = TK(tk, k + 3).end;
+			k += 4;
+		} else if ((have & (1 << U_DAY)) &&
+		           units_range_end(tk, k, &range_m, &range_d, &range_next, &range_end)) {
+			/* "10月25日至26日", "10月25日～11月2日" */
+			end = range_end;
+			k = range_next;
+		} else {
+			range_d = 0;
+		}
 	}
 	if (!(have & (1 << U_MONTH)) || count < 2)
 		return 0;
@@ -1745,6 +1824,107 @@ static int parse_units(struct toks *tk, size_t i, struct found *f, size_t *resum
 	f->start = start;
 	f->end = end;
 	f->wrap = 0;
+	if (range_d) {
+		/* "12月30日至1月2日" crosses a new year */
+		int wrap = range_m && range_m < d.m;
+		struct date_ymd to = { d.y ? d.y + wrap : 0, range_m ? range_m : d.m, range_d };
+		struct date_ymd check = { to.y ? to.y : 2000, to.m, to.d }; /* 2000: a leap year */
+		if (!dates_valid(&check) || (!wrap && to.m == d.m && to.d <= d.d))
+			return -1; /* "10月25日至24日": not read */
+		f->to = to;
+		f->wrap = wrap && !d.y;
+	}
+	return 1;
+}
+
+/* The digits of the text's bytes [from, to) as numbers split by one
+ * separator, into v[0..3) with their digit counts in nd: 1 when there are
+ * exactly three and nothing else. */
+static int three_numbers(const char *text, size_t from, size_t to, ucs4_t sep, long v[3],
+                         int nd[3])
+{
+	size_t k = 0, l;
+	v[0] = v[1] = v[2] = 0;
+	nd[0] = nd[1] = nd[2] = 0;
+	for (size_t i = from; i < to; i += l) {
+		ucs4_t c = peek(text, to, i, &l);
+		int d = digit_value(c);
+		if (d >= 0 && nd[k] < 4) {
+			v[k] = v[k] * 10 + d;
+			nd[k]++;
+		} else if (c == sep && nd[k] && k < 2) {
+			k++;
+		} else {
+			return 0;
+		}
+	}
+	return k == 2 && nd[2] > 0;
+}
+
+/* A date written in numbers, at the number at token i: "2025-10-25" and
+ * "2025/10/25" (year first), "25.10.2025" (day first), "25/10/2025" and
+ * "25-10-2025" (day or month first: read only when one of the two is
+ * above 12, or both are the same; "10/3/2024" is not read). Years of four
+ * digits. Not within a longer run of numbers, words or slashes (a path, a
+ * version, a URL: "/2025/10/25/"). Returns 1 with *f, else 0. */
+static int parse_numeric(struct toks *tk, size_t i, struct found *f, size_t *resume)
+{
+	long v[3];
+	int nd[3];
+	size_t last = i;
+	ucs4_t sep;
+	if (i > 0 && has(tk, i - 1) && adjacent(tk, i - 1, i) && TK(tk, i - 1).type != T_OTHER &&
+	    !is_punct(tk, i - 1, '(') && !is_punct(tk, i - 1, ','))
+		return 0;
+	if (TK(tk, i).value < 0) { /* one token: "25.10.2025" */
+		sep = '.';
+		if (!three_numbers(tk->text, TK(tk, i).start, TK(tk, i).end, sep, v, nd) ||
+		    nd[0] > 2 || nd[1] > 2 || nd[2] != 4)
+			return 0;
+		long d = v[0];
+		v[0] = v[2];
+		v[2] = d;
+	} else {
+		if (!has(tk, i + 4) || TK(tk, i + 1).type != T_PUNCT ||
+		    (TK(tk, i + 1).cp != '/' && TK(tk, i + 1).cp != '-') ||
+		    !is_punct(tk, i + 3, TK(tk, i + 1).cp) || !is_num(tk, i + 2) || !is_num(tk, i + 4) ||
+		    !adjacent(tk, i, i + 1) || !adjacent(tk, i + 1, i + 2) || !adjacent(tk, i + 2, i + 3) ||
+		    !adjacent(tk, i + 3, i + 4) || TK(tk, i + 2).value < 0 || TK(tk, i + 4).value < 0)
+			return 0;
+		sep = TK(tk, i + 1).cp;
+		long a = TK(tk, i).value, b = TK(tk, i + 2).value, c = TK(tk, i + 4).value;
+		int na = TK(tk, i).ndigits, nb = TK(tk, i + 2).ndigits, nc = TK(tk, i + 4).ndigits;
+		last = i + 4;
+		if (na == 4 && nb <= 2 && nc <= 2) {
+			v[0] = a, v[1] = b, v[2] = c;
+		} else if (na <= 2 && nb <= 2 && nc == 4) {
+			if (a > 12 && b <= 12)
+				v[0] = c, v[1] = b, v[2] = a;
+			else if (b > 12 && a <= 12)
+				v[0] = c, v[1] = a, v[2] = b;
+			else if (a == b)
+				v[0] = c, v[1] = a, v[2] = a;
+			else
+				return 0;
+		} else {
+			return 0;
+		}
+	}
+	/* what follows: not a word glued on, a slash, or the separator and
+	 * more numbers (a full stop ends a sentence) */
+	if (has(tk, last + 1) && adjacent(tk, last, last + 1) &&
+	    (TK(tk, last + 1).type == T_NUM || TK(tk, last + 1).type == T_WORD ||
+	     is_punct(tk, last + 1, '/') ||
+	     (is_punct(tk, last + 1, sep) && is_num(tk, last + 2) && adjacent(tk, last + 1, last + 2))))
+		return 0;
+	struct date_ymd d = {(int)v[0], (int)v[1], (int)v[2]};
+	if (d.y < 1000 || d.m < 1 || d.d < 1 || !dates_valid(&d))
+		return 0;
+	f->from = f->to = d;
+	f->start = TK(tk, i).start;
+	f->end = TK(tk, last).end;
+	f->wrap = 0;
+	*resume = last + 1;
 	return 1;
 }
 
@@ -1754,6 +1934,8 @@ static int parse_at(struct toks *tk, size_t i, struct found *f, size_t *resume)
 	int r;
 	if (!has(tk, i))
 		return 0;
+	if (TK(tk, i).type == T_NUM && (r = parse_numeric(tk, i, f, resume)) != 0)
+		return r;
 	if (TK(tk, i).type == T_NUM) {
 		if ((role_at(tk, i + 1, R_UNIT_AFTER | R_UNIT_BEFORE)) &&
 		    (r = parse_units(tk, i, f, resume)) != 0)

@@ -607,6 +607,67 @@ static void test_more_not_dates(void **state)
 	expect_one("وأغسطس 2024", NULL, "أغسطس 2024", 2024, 8, 0, 0);
 }
 
+/* Dates written in numbers: year first (ISO), day first with dots, and
+ * with slashes or dashes only when the day is certain; never inside a
+ * path, a URL, a version or a longer run of numbers. The ordinal "1.º"
+ * and a degree sign typed for it. */
+static void test_numeric_forms(void **state)
+{
+	(void)state;
+	expect_one("Diterbitkan 2025-10-25 pukul 10.00", NULL, "2025-10-25", 2025, 10, 25, 0);
+	expect_one("publié le 2025/10/25", NULL, "2025/10/25", 2025, 10, 25, 0);
+	expect_one("am 25.10.2025 in Hanoi", NULL, "25.10.2025", 2025, 10, 25, 0);
+	expect_one("Es geschah am 1.3.2024.", NULL, "1.3.2024", 2024, 3, 1, 0);
+	expect_one("le 25/10/2025, à Hanoï", NULL, "25/10/2025", 2025, 10, 25, 0);
+	expect_one("tanggal 25-10-2025", NULL, "25-10-2025", 2025, 10, 25, 0);
+	expect_one("on 10/13/2024 in Ohio", NULL, "10/13/2024", 2024, 10, 13, 0);
+	expect_one("(3/3/2025)", NULL, "3/3/2025", 2025, 3, 3, 0);
+	expect_one("في ٢٥/١٠/٢٠٢٥", NULL, "٢٥/١٠/٢٠٢٥", 2025, 10, 25, 0);
+	const struct want two[] = {
+		{ "25.10.2025", 2025, 10, 25, 2025, 10, 25, 0 },
+		{ "26.10.2025", 2025, 10, 26, 2025, 10, 26, 0 },
+	};
+	expect("vom 25.10.2025 bis 26.10.2025", NULL, two, 2);
+	expect_none("on 10/3/2024");                     /* 10 March or 3 October */
+	expect_none("https://x.example/2025/10/25/story"); /* a path */
+	expect_none("v1.2.2025");                        /* glued to a word */
+	expect_none("1.2.3.2025");
+	expect_none("2025-10-25-1");
+	expect_none("2025-10-25T10:00");
+	expect_none("31/02/2025");
+	expect_none("2025/13/01");
+	expect_none("25/10/25");                          /* a year of two digits */
+	expect_none("ref 25/10/2025x");
+	expect_one("el 1.º de mayo de 2025", NULL, "1.º de mayo de 2025", 2025, 5, 1, 0);
+	expect_one("el 1° de mayo de 2025", NULL, "1° de mayo de 2025", 2025, 5, 1, 0);
+	expect_none("hizo 25°C en mayo");                 /* a temperature */
+}
+
+/* Ranges of dates with unit words: a connector (至, 到, a dash, a tilde)
+ * and a day, or a month and a day; the days before their unit
+ * ("25-26日"); across a new year. A range that runs backwards is not
+ * read. */
+static void test_unit_ranges(void **state)
+{
+	(void)state;
+	const struct date_ymd ctx = { 2025, 10, 20 };
+	expect_range("会议于2025年10月25日至26日举行", NULL, "2025年10月25日至26日", 2025, 10, 25,
+	             2025, 10, 26, 0);
+	expect_range("10月25日到26日", &ctx, "10月25日到26日", 2025, 10, 25, 2025, 10, 26, 1);
+	expect_range("10月25-26日", &ctx, "10月25-26日", 2025, 10, 25, 2025, 10, 26, 1);
+	expect_range("10月30日至11月2日", &ctx, "10月30日至11月2日", 2025, 10, 30, 2025, 11, 2, 1);
+	expect_range("2025年10月25日～26日", NULL, "2025年10月25日～26日", 2025, 10, 25, 2025, 10, 26, 0);
+	expect_range("2025년 10월 25일~26일", NULL, "2025년 10월 25일~26일", 2025, 10, 25, 2025, 10,
+	             26, 0);
+	expect_range("10월 25~26일", &ctx, "10월 25~26일", 2025, 10, 25, 2025, 10, 26, 1);
+	expect_range("2024年12月30日至1月2日", NULL, "2024年12月30日至1月2日", 2024, 12, 30, 2025, 1,
+	             2, 0);
+	expect_none("10月25日至24日");
+	expect_none("2025年2月28日至30日");
+	/* a comma is not a range: the first day alone */
+	expect_one("10月25日，26日", &ctx, "10月25日", 2025, 10, 25, 1);
+}
+
 /* ---- the corpus ------------------------------------------------------------ */
 
 static void test_corpus_sentences(void **state)
@@ -1116,6 +1177,8 @@ int main(void)
 		cmocka_unit_test(test_unit_word_tables),
 		cmocka_unit_test(test_month_names_more),
 		cmocka_unit_test(test_more_not_dates),
+		cmocka_unit_test(test_numeric_forms),
+		cmocka_unit_test(test_unit_ranges),
 		cmocka_unit_test(test_corpus_sentences),
 		cmocka_unit_test(test_corpus_files),
 		cmocka_unit_test(test_numbers_are_not_dates),

@@ -750,6 +750,7 @@ static void test_record(void **state)
 			assert_int_equal(d2.n, 0);
 			assert_int_equal(back.narticles + back.nevents, 0);
 		}
+		diag_list_free(&d2); /* the room a refused record's messages took */
 		blob_free(&b);
 		manifest_free(&m);
 		diag_list_free(&d);
