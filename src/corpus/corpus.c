@@ -645,8 +645,10 @@ static int read_text(struct corpus_article *a, struct diag_list *diags)
 	int have_st = stat(a->path, &st) == 0;
 	if (new_text(a) != 0)
 		return -1;
-	if (read_file(a->path, &buf, &len, diags) != 0)
+	if (read_file(a->path, &buf, &len, diags) != 0) {
+		a->index_id = 0; /* what the index keeps is of a text no longer there */
 		return article_parse("", 0, a->text) == 0 ? 1 : -1;
+	}
 	uint64_t h = cindex_content_hash(buf, len);
 	/* decoded as when it was loaded; the notes were given then */
 	struct diag_list notes = {0};
@@ -657,8 +659,10 @@ static int read_text(struct corpus_article *a, struct diag_list *diags)
 	diag_list_free(&notes);
 	if (t == -2)
 		return -1;
-	if (t == -1) /* no longer text: buf is freed */
+	if (t == -1) { /* no longer text: buf is freed */
+		a->index_id = 0;
 		return article_parse("", 0, a->text) == 0 ? 1 : -1;
+	}
 	int r = article_parse_scanned(buf, len, &scan, a->text);
 	free(buf);
 	if (r == 0 && h != a->hash) {
@@ -2207,6 +2211,10 @@ static struct corpus *finish(struct corpus *c, int r)
 		return NULL;
 	}
 	timeline_sort(c);
+	/* made for the events in the manifest's order: made again, in the
+	 * timeline's, for the articles a deferred load reads later */
+	evidence_events_free(c->evidence_events);
+	c->evidence_events = NULL;
 	if (index_events(c) != 0) {
 		corpus_free(c);
 		return NULL;

@@ -697,7 +697,9 @@ int evidence_unpack(const void *data, size_t len, const struct corpus *c, size_t
 		h.off = (size_t)blob_get_uint(&r);
 		h.len = (size_t)blob_get_uint(&r);
 		uint64_t why = blob_get_uint(&r);
-		if (why > EVIDENCE_KEYWORD || slot >= nev)
+		/* offsets within one file's text (a few MiB): never wrapping */
+		if (why > EVIDENCE_KEYWORD || slot >= nev || h.block > UINT32_MAX || h.off > UINT32_MAX ||
+		    h.len > UINT32_MAX)
 			r.bad = 1;
 		if (r.bad || events[slot] < 0)
 			continue;

@@ -259,8 +259,20 @@ static struct fact_list *articles_facts(const struct corpus *c, const size_t *id
 		if (have[k])
 			continue;
 		const struct article_text *t = corpus_article_pin(a);
-		const struct date_mention *dm = corpus_article_dates(a);
-		int r = !dm && a->ndates ? -1 : facts_of_text(t, dm, dm ? a->ndates : 0, &lists[k]);
+		int r;
+		if (a->detected & CORPUS_INFERRED_DATE) {
+			/* the article's dates are kept as found against its own (no)
+			 * date; its facts take the year of the date inferred */
+			struct date_mention *own = NULL;
+			size_t nown = 0;
+			r = dates_find(t->raw, t->raw_len, &a->date, &own, &nown);
+			if (r == 0)
+				r = facts_of_text(t, own, nown, &lists[k]);
+			free(own);
+		} else {
+			const struct date_mention *dm = corpus_article_dates(a);
+			r = !dm && a->ndates ? -1 : facts_of_text(t, dm, dm ? a->ndates : 0, &lists[k]);
+		}
 		corpus_article_unpin(a);
 		if (r != 0)
 			goto fail;

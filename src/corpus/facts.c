@@ -557,7 +557,9 @@ int facts_unpack(const void *data, size_t len, struct date_ymd *context, struct 
 		f->off = (size_t)blob_get_uint(&r);
 		f->len = (size_t)blob_get_uint(&r);
 		uint64_t kq = blob_get_uint(&r);
-		if ((kq >> 4) > FACT_DATE || (kq & 15) > FACT_LESS)
+		/* offsets within one file's text (a few MiB): never wrapping */
+		if ((kq >> 4) > FACT_DATE || (kq & 15) > FACT_LESS || f->block > UINT32_MAX ||
+		    f->off > UINT32_MAX || f->len > UINT32_MAX)
 			r.bad = 1;
 		f->kind = (enum fact_kind)(kq >> 4);
 		f->qual = (enum fact_qual)(kq & 15);

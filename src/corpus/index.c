@@ -1457,6 +1457,18 @@ static char *match_query(const char *needle, size_t *len)
 /* Opens the index in `file` read-only for a query when it is of the
  * current schema (and, when `generation` is not NULL, of that generation).
  * Returns the connection, or NULL. */
+/* Whether the index open on db is of `generation`. */
+static int same_generation(sqlite3 *db, uint64_t generation)
+{
+	sqlite3_stmt *st = NULL;
+	int ok = sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key = 'generation'", -1, &st,
+	                            NULL) == SQLITE_OK &&
+	         sqlite3_step(st) == SQLITE_ROW &&
+	         (uint64_t)sqlite3_column_int64(st, 0) == generation;
+	sqlite3_finalize(st);
+	return ok;
+}
+
 static sqlite3 *open_reader(const char *file, const uint64_t *generation)
 {
 	sqlite3 *db = NULL;
@@ -1467,13 +1479,8 @@ static sqlite3 *open_reader(const char *file, const uint64_t *generation)
 	         sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK &&
 	         sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) == CINDEX_SCHEMA;
 	sqlite3_finalize(st);
-	st = NULL;
 	if (ok && generation)
-		ok = sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key = 'generation'", -1,
-		                        &st, NULL) == SQLITE_OK &&
-		     sqlite3_step(st) == SQLITE_ROW &&
-		     (uint64_t)sqlite3_column_int64(st, 0) == *generation;
-	sqlite3_finalize(st);
+		ok = same_generation(db, *generation);
 	if (!ok) {
 		sqlite3_close(db);
 		return NULL;
@@ -1568,14 +1575,18 @@ int cindex_extras(const char *file, uint64_t generation, enum cindex_extra what,
                   int (*each)(void *arg, long long id, const void *data, size_t len), void *arg)
 {
 	static const char *const sql[2][2] = {
-	    {"SELECT id, data FROM facts", "SELECT id, data FROM facts WHERE id = ?1"},
-	    {"SELECT id, data FROM links WHERE events = ?2",
+	    {"SELECT id, data FROM facts ORDER BY id", "SELECT id, data FROM facts WHERE id = ?1"},
+	    {"SELECT id, data FROM links WHERE events = ?2 ORDER BY id",
 	     "SELECT id, data FROM links WHERE id = ?1 AND events = ?2"}};
-	sqlite3 *db = open_reader(file, &generation);
+	/* one read transaction from the generation's check on: an index
+	 * rebuilt meanwhile by another tandem is not read under old ids */
+	sqlite3 *db = open_reader(file, NULL);
 	sqlite3_stmt *st = NULL;
 	int r = -1, rc = SQLITE_ERROR, stop = 0;
-	if (!db || sqlite3_prepare_v2(db, sql[what == CINDEX_LINKS][ids != NULL], -1, &st, NULL) !=
-	               SQLITE_OK)
+	if (!db || sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK ||
+	    !same_generation(db, generation) ||
+	    sqlite3_prepare_v2(db, sql[what == CINDEX_LINKS][ids != NULL], -1, &st, NULL) !=
+	        SQLITE_OK)
 		goto done;
 	if (what == CINDEX_LINKS && sqlite3_bind_int64(st, 2, (sqlite3_int64)events) != SQLITE_OK)
 		goto done;

@@ -678,7 +678,9 @@ int manifest_unpack(const void *data, size_t len, const char *path, struct manif
 		e->titles = get_titles(&r, &e->ntitles);
 		e->keywords = get_titles(&r, &e->nkeywords);
 		e->line = (unsigned)blob_get_uint(&r);
-		if (!r.bad && (!e->id || manifest_find_event(out, e->id) >= 0 ||
+		/* what manifest_load gives: ids that pass, dates that exist */
+		if (!r.bad && (!e->id || !id_ok(e->id) || !dates_valid(&e->date) ||
+		               manifest_find_event(out, e->id) >= 0 ||
 		               index_add(&out->event_ids, e->id, out->nevents) != 0))
 			r.bad = 1;
 	}
@@ -697,12 +699,13 @@ int manifest_unpack(const void *data, size_t len, const char *path, struct manif
 		a->date.d = (int)blob_get_int(&r);
 		a->line = (unsigned)blob_get_uint(&r);
 		a->file_line = (unsigned)blob_get_uint(&r);
-		if (!r.bad && (!a->id || manifest_find_article(out, a->id) >= 0 ||
+		if (!r.bad && (!a->id || !id_ok(a->id) || !dates_valid(&a->date) ||
+		               manifest_find_article(out, a->id) >= 0 ||
 		               index_add(&out->article_ids, a->id, out->narticles) != 0))
 			r.bad = 1;
 	}
 	/* the messages: checked whole before any is given */
-	size_t first = diags->n;
+	size_t first = diags->n, lost = diags->lost;
 	n = blob_get_uint(&r);
 	for (uint64_t i = 0; i < n && !r.bad; i++) {
 		uint64_t level = blob_get_uint(&r), line = blob_get_uint(&r), own = blob_get_uint(&r);
@@ -722,6 +725,7 @@ int manifest_unpack(const void *data, size_t len, const char *path, struct manif
 		free(diags->items[diags->n].file);
 		free(diags->items[diags->n].msg);
 	}
+	diags->lost = lost;
 fail:
 	manifest_free(out);
 	return -1;

@@ -186,6 +186,62 @@ static void test_changed_while_open(void **state)
 	corpus_free(ix);
 }
 
+/* A file gone while the corpus is open: its empty text is what evidence
+ * reads, not the links the index keeps of the old one. */
+static void test_gone_while_open(void **state)
+{
+	struct test_dir *fx = *state;
+	copy_bundled(fx);
+	corpus_free(load(fx, 1));
+	struct corpus *ix = load(fx, 1);
+	long k = corpus_find_article(ix, "id-discussion");
+	assert_true(k >= 0);
+	char p[256];
+	snprintf(p, sizeof p, "%s/id-discussion-baoquocte.txt", fx->dir);
+	assert_int_equal(unlink(p), 0);
+	assert_int_equal(corpus_article_text(&ix->articles[k])->nblocks, 0);
+	assert_int_equal(ix->articles[k].index_id, 0);
+	for (size_t ev = 0; ev < ix->nevents; ev++) {
+		struct evidence_list l;
+		assert_int_equal(evidence_find(ix, ev, &l), 0);
+		for (size_t i = 0; i < l.n; i++)
+			assert_int_not_equal(l.items[i].article, (size_t)k);
+		evidence_free(&l);
+	}
+	corpus_free(ix);
+}
+
+/* The events listed out of date order, and an article read by a deferred
+ * load after the timeline sorted them: its links name the events they are
+ * for (the events table evidence looks for them by is made again in the
+ * timeline's order). */
+static void test_events_out_of_order(void **state)
+{
+	struct test_dir *fx = *state;
+	static const char events[] = "[event E1]\ndate = 2024-03-02\n[event E0]\ndate = 2024-03-01\n";
+	char ini[512];
+	test_dir_write(fx, "a.txt", "Title A\n\nNothing dated here at all.\n");
+	test_dir_write(fx, "b.txt", "Title B\n\nThe meeting took place on 1 March 2024.\n");
+	snprintf(ini, sizeof ini, "%s[article A]\nfile = a.txt\ndate = 2024-03-05\nevent = E1\n",
+	         events);
+	test_dir_write(fx, "corpus.ini", ini);
+	corpus_free(load(fx, 1));
+	/* A's date changed (read while the manifest loads), B new (read by
+	 * the steps after the first frame) */
+	snprintf(ini, sizeof ini,
+	         "%s[article A]\nfile = a.txt\ndate = 2024-03-06\nevent = E1\n"
+	         "[article B]\nfile = b.txt\ndate = 2024-03-05\nevent = E0\n",
+	         events);
+	test_dir_write(fx, "corpus.ini", ini);
+	struct corpus_opts o = {.index = 1, .cache_dir = fx->cache, .deferred = CORPUS_DEFER_ALL};
+	struct corpus *c = corpus_open_dir_opts(fx->dir, &o);
+	assert_non_null(c);
+	while (c->load_left || c->verify_left)
+		assert_true(corpus_load_step(c, 100) >= 0);
+	corpus_free(c);
+	assert_int_equal(compare_with_index(fx), 0);
+}
+
 /* Damaged records in the database: not taken, the texts read. */
 static void test_damaged_rows(void **state)
 {
@@ -215,6 +271,16 @@ static void test_inferred_date(void **state)
 	assert_int_equal(l.n, 1);
 	assert_int_equal(l.items[0].why, EVIDENCE_RELATIVE);
 	evidence_free(&l);
+	/* its facts take the year of the date inferred: "le 3 mars" is of 2025 */
+	const struct corpus_event *early = &c->events[corpus_find_event(c, "early")];
+	struct factcheck_table t;
+	assert_int_equal(factcheck_table_build(c, early->articles, early->narticles, &t), 0);
+	size_t march = 0;
+	for (size_t i = 0; i < t.n; i++)
+		march += t.items[i].fact.kind == FACT_DATE && t.items[i].fact.from.y == 2025 &&
+		         t.items[i].fact.from.m == 3 && t.items[i].fact.from.d == 3;
+	assert_int_equal(march, 1);
+	factcheck_table_free(&t);
 	corpus_free(c);
 }
 
@@ -356,6 +422,11 @@ static void test_records(void **state)
 	blob_put_uint(&b, 0);
 	assert_int_equal(facts_unpack(b.data, b.len, &ctx, &back), -1);
 	blob_free(&b);
+	/* an offset that would wrap with its length: refused */
+	struct fact_list wild = {&(struct fact){.kind = FACT_NUMBER, .off = (size_t)-2, .len = 2}, 1};
+	facts_pack(&wild, &ctx, &b);
+	assert_int_equal(facts_unpack(b.data, b.len, &ctx, &back), -1);
+	blob_free(&b);
 	facts_free(&fl);
 
 	struct evidence_events *x = evidence_events_new(c);
@@ -386,6 +457,12 @@ static void test_records(void **state)
 	for (size_t n = 0; n < b.len; n++)
 		assert_int_equal(evidence_unpack(b.data, n, c, (size_t)k, -1, &ctx, &eb), -1);
 	blob_free(&b);
+	struct evidence_hit far = el.items[0];
+	far.off = (size_t)-2;
+	far.len = 2;
+	evidence_pack(&(struct evidence_list){&far, 1}, c, &a->date, &b);
+	assert_int_equal(evidence_unpack(b.data, b.len, c, (size_t)k, -1, &ctx, &eb), -1);
+	blob_free(&b);
 	evidence_free(&el);
 	evidence_events_free(x);
 	corpus_article_unpin(a);
@@ -400,6 +477,8 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_events_changed, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_damaged_rows, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_changed_while_open, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_gone_while_open, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_events_out_of_order, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_inferred_date, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_manifest_kept, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_shared_file, setup, teardown),
