@@ -60,11 +60,33 @@ int dates_valid(const struct date_ymd *d);
  * tháng 3 năm 2024"). Digits of any decimal system (ASCII, Arabic-Indic,
  * Persian, Devanagari, Thai, full-width…) are read. Ranges: "25-26 Oktober
  * 2025", "du 25 au 26 octobre", "من 25 إلى 26 أكتوبر", "25 dan 26 Oktober",
- * "del 10 al 12 de marzo", "с 5 по 7 марта".
+ * "del 10 al 12 de marzo", "с 5 по 7 марта". Dates in numbers:
+ * "2025-10-25", "25.10.2025", and "25/10/2025" or "10/25/2025" when the day
+ * is certain (one number above 12) — see dates_find_ordered.
  * *out (caller frees) receives *count mentions. Returns 0, or -1 when memory
  * runs out. */
 int dates_find(const char *text, size_t n, const struct date_ymd *context,
                struct date_mention **out, size_t *count);
+
+/* The order of day and month in dates written in numbers with slashes or
+ * dashes ("10/3/2024"), when both could be either. */
+enum dates_order {
+	DATES_ORDER_UNKNOWN,      /* such a date is not read */
+	DATES_ORDER_DMY,          /* 10 March: most languages */
+	DATES_ORDER_MDY,          /* October 3: American English */
+};
+
+/* The order a text in `lang` (BCP 47) writes them in: day first for every
+ * language of the date tables but English, Chinese, Japanese and Korean
+ * (which write the year first); for English, month first in "en-US" (and
+ * the few regions that follow it) and day first in the other regions;
+ * unknown for "en" without a region, and for NULL. */
+enum dates_order dates_order_of(const char *lang);
+
+/* dates_find, reading a date in numbers whose day and month could be
+ * either in the order given. */
+int dates_find_ordered(const char *text, size_t n, const struct date_ymd *context,
+                       enum dates_order order, struct date_mention **out, size_t *count);
 
 /* The first word for a day relative to the article's date in s[0..n):
  * shift -1 yesterday, 0 today, 1 tomorrow, in any language of the date

@@ -16,6 +16,7 @@ struct factcheck_run {
 	const size_t *len;
 	size_t n;
 	struct date_ymd date;     /* the article's date, for dates without a year */
+	enum dates_order order;   /* of its dates in numbers (dates_order_of) */
 };
 
 struct factcheck_diff {

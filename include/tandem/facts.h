@@ -53,6 +53,11 @@ struct fact_list {
 int facts_find(const char *text, size_t n, const struct date_ymd *context,
                struct fact_list *out);
 
+/* facts_find, with dates in numbers read in the order given
+ * (dates_find_ordered). */
+int facts_find_ordered(const char *text, size_t n, const struct date_ymd *context,
+                       enum dates_order order, struct fact_list *out);
+
 void facts_free(struct fact_list *l);
 
 /* The facts of an article's paragraphs and captions (not those repeating

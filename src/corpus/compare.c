@@ -249,7 +249,8 @@ static int run_of(const struct compare *cmp, size_t s, size_t c, struct factchec
 		len[n] = pc->len;
 		map[n++] = g->first[c] + k;
 	}
-	*r = (struct factcheck_run){para, len, n, p->article->date};
+	*r = (struct factcheck_run){para, len, n, p->article->date,
+	                            dates_order_of(p->article->lang)};
 	return 0;
 }
 

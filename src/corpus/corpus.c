@@ -190,7 +190,8 @@ static int detect_missing(struct corpus_article *a)
 		struct date_mention *m = NULL;
 		size_t nm = 0;
 		struct date_ymd none = {0, 0, 0};
-		if (dates_find(t->raw, end <= t->raw_len ? end : t->raw_len, &none, &m, &nm) != 0)
+		if (dates_find_ordered(t->raw, end <= t->raw_len ? end : t->raw_len, &none,
+		                       dates_order_of(a->lang), &m, &nm) != 0)
 			return -1;
 		for (size_t k = 0; k < np && !(a->detected & CORPUS_DETECTED_DATE); k++) {
 			const struct article_block *b = &t->blocks[para[k]];
@@ -204,7 +205,8 @@ static int detect_missing(struct corpus_article *a)
 		}
 		free(m);
 	}
-	return dates_find(t->raw, t->raw_len, &a->date, &a->dates, &a->ndates);
+	return dates_find_ordered(t->raw, t->raw_len, &a->date, dates_order_of(a->lang), &a->dates,
+	                          &a->ndates);
 }
 
 static void article_free(struct corpus_article *a)
@@ -669,7 +671,8 @@ static int read_text(struct corpus_article *a, struct diag_list *diags)
 		/* changed since it was indexed: the dates it mentions too */
 		struct date_mention *m = NULL;
 		size_t nm = 0;
-		if (dates_find(a->text->raw, a->text->raw_len, &a->date, &m, &nm) != 0)
+		if (dates_find_ordered(a->text->raw, a->text->raw_len, &a->date, dates_order_of(a->lang),
+		                       &m, &nm) != 0)
 			return -1;
 		free(a->dates);
 		a->dates = m;
@@ -1120,7 +1123,7 @@ const struct date_mention *corpus_article_dates(const struct corpus_article *a)
 		ctx = (struct date_ymd){0, 0, 0};
 	struct date_mention *d = NULL;
 	size_t n = 0;
-	if (dates_find(t->raw, t->raw_len, &ctx, &d, &n) != 0)
+	if (dates_find_ordered(t->raw, t->raw_len, &ctx, dates_order_of(a->lang), &d, &n) != 0)
 		return NULL;
 	m->dates = d;
 	m->ndates = n;

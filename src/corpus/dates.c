@@ -18,6 +18,7 @@
  * it. Text without digits is never tokenized. */
 #include "tandem/dates.h"
 
+#include <ctype.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -708,6 +709,7 @@ struct tok {
                               first number) */
 
 struct toks {
+	enum dates_order order; /* of a date in numbers (parse_numeric) */
 	struct tok *v;          /* the window; v[0] is token `base` */
 	size_t base, len, cap;
 	const char *text;       /* the text being tokenized */
@@ -1863,10 +1865,12 @@ static int three_numbers(const char *text, size_t from, size_t to, ucs4_t sep, l
 
 /* A date written in numbers, at the number at token i: "2025-10-25" and
  * "2025/10/25" (year first), "25.10.2025" (day first), "25/10/2025" and
- * "25-10-2025" (day or month first: read only when one of the two is
- * above 12, or both are the same; "10/3/2024" is not read). Years of four
- * digits. Not within a longer run of numbers, words or slashes (a path, a
- * version, a URL: "/2025/10/25/"). Returns 1 with *f, else 0. */
+ * "25-10-2025" (day or month first: read when one of the two is above 12,
+ * or both are the same, else in the text's order, tk->order: "10/3/2024"
+ * is not read when that is unknown). Years of four digits, 1900 to 2100
+ * (not a Hijri or Buddhist year). Not within a longer run of numbers,
+ * words or slashes (a path, a version, a URL: "/2025/10/25/"). Returns 1
+ * with *f, else 0. */
 static int parse_numeric(struct toks *tk, size_t i, struct found *f, size_t *resume)
 {
 	long v[3];
@@ -1902,8 +1906,10 @@ static int parse_numeric(struct toks *tk, size_t i, struct found *f, size_t *res
 				v[0] = c, v[1] = b, v[2] = a;
 			else if (b > 12 && a <= 12)
 				v[0] = c, v[1] = a, v[2] = b;
-			else if (a == b)
-				v[0] = c, v[1] = a, v[2] = a;
+			else if (a == b || tk->order == DATES_ORDER_DMY)
+				v[0] = c, v[1] = b, v[2] = a;
+			else if (tk->order == DATES_ORDER_MDY)
+				v[0] = c, v[1] = a, v[2] = b;
 			else
 				return 0;
 		} else {
@@ -1918,7 +1924,9 @@ static int parse_numeric(struct toks *tk, size_t i, struct found *f, size_t *res
 	     (is_punct(tk, last + 1, sep) && is_num(tk, last + 2) && adjacent(tk, last + 1, last + 2))))
 		return 0;
 	struct date_ymd d = {(int)v[0], (int)v[1], (int)v[2]};
-	if (d.y < 1000 || d.m < 1 || d.d < 1 || !dates_valid(&d))
+	/* Gregorian years of news: not a Hijri or Solar Hijri year (1446/04/20,
+	 * ۱۴۰۳/۰۱/۱۵), nor a Buddhist one (25/10/2567) */
+	if (d.y < 1900 || d.y > 2100 || d.m < 1 || d.d < 1 || !dates_valid(&d))
 		return 0;
 	f->from = f->to = d;
 	f->start = TK(tk, i).start;
@@ -1995,10 +2003,50 @@ static void infer_years(struct date_mention *v, const unsigned char *wrap, size_
 
 /* ---- finder --------------------------------------------------------------- */
 
+enum dates_order dates_order_of(const char *lang)
+{
+	static const char *const month_first[] = {"US", "PH", "FM", "MH", "PW", "AS", "GU",
+	                                          "MP", "PR", "UM", "VI"};
+	if (!lang || !lang[0] || !strcmp(lang, "und"))
+		return DATES_ORDER_UNKNOWN;
+	size_t n = strcspn(lang, "-_");
+	if ((n == 2 && (!strncmp(lang, "zh", 2) || !strncmp(lang, "ja", 2) ||
+	                !strncmp(lang, "ko", 2))))
+		return DATES_ORDER_UNKNOWN; /* the year first: read as such */
+	if (!(n == 2 && !strncmp(lang, "en", 2))) {
+		for (size_t l = 0; l < NLANGS; l++)
+			if (strlen(date_langs[l].tag) == n && !strncmp(lang, date_langs[l].tag, n))
+				return DATES_ORDER_DMY;
+		return DATES_ORDER_UNKNOWN;
+	}
+	/* English: by region, the subtag of two letters */
+	const char *p = lang + n;
+	while (*p == '-' || *p == '_') {
+		p++;
+		size_t k = strcspn(p, "-_");
+		if (k == 2 && isalpha((unsigned char)p[0]) && isalpha((unsigned char)p[1])) {
+			char region[3] = {(char)toupper((unsigned char)p[0]),
+			                  (char)toupper((unsigned char)p[1]), 0};
+			for (size_t i = 0; i < sizeof month_first / sizeof *month_first; i++)
+				if (!strcmp(region, month_first[i]))
+					return DATES_ORDER_MDY;
+			return DATES_ORDER_DMY;
+		}
+		p += k;
+	}
+	return DATES_ORDER_UNKNOWN;
+}
+
 int dates_find(const char *text, size_t n, const struct date_ymd *context,
                struct date_mention **out, size_t *count)
 {
-	struct toks tk = { NULL, 0, 0, 0, text, n, 0, 0 };
+	return dates_find_ordered(text, n, context, DATES_ORDER_UNKNOWN, out, count);
+}
+
+int dates_find_ordered(const char *text, size_t n, const struct date_ymd *context,
+                       enum dates_order order, struct date_mention **out, size_t *count)
+{
+	struct toks tk = { order, NULL, 0, 0, 0, text, n, 0, 0 };
 	struct date_mention *found = NULL;
 	unsigned char *wrap = NULL;
 	size_t nfound = 0, capfound = 0, last_end = 0, cur = 0, num;

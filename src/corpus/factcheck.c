@@ -27,7 +27,7 @@ static int collect(const struct factcheck_run *r, struct located **out, size_t *
 	*n = 0;
 	for (size_t p = 0; p < r->n; p++) {
 		struct fact_list fl;
-		if (facts_find(r->para[p], r->len[p], &r->date, &fl) != 0)
+		if (facts_find_ordered(r->para[p], r->len[p], &r->date, r->order, &fl) != 0)
 			goto fail;
 		for (size_t i = 0; i < fl.n; i++) {
 			if (*n == cap) {
@@ -265,7 +265,8 @@ static struct fact_list *articles_facts(const struct corpus *c, const size_t *id
 			 * date; its facts take the year of the date inferred */
 			struct date_mention *own = NULL;
 			size_t nown = 0;
-			r = dates_find(t->raw, t->raw_len, &a->date, &own, &nown);
+			r = dates_find_ordered(t->raw, t->raw_len, &a->date, dates_order_of(a->lang), &own,
+			                       &nown);
 			if (r == 0)
 				r = facts_of_text(t, own, nown, &lists[k]);
 			free(own);

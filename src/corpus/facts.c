@@ -449,11 +449,17 @@ fail:
 int facts_find(const char *text, size_t n, const struct date_ymd *context,
                struct fact_list *out)
 {
+	return facts_find_ordered(text, n, context, DATES_ORDER_UNKNOWN, out);
+}
+
+int facts_find_ordered(const char *text, size_t n, const struct date_ymd *context,
+                       enum dates_order order, struct fact_list *out)
+{
 	struct fact_buf b = {0};
 	struct date_mention *dm = NULL;
 	size_t ndm = 0;
 	memset(out, 0, sizeof *out);
-	if (dates_find(text, n, context, &dm, &ndm) != 0)
+	if (dates_find_ordered(text, n, context, order, &dm, &ndm) != 0)
 		return -1;
 	int r = scan(text, n, dm, ndm, &b);
 	free(dm);

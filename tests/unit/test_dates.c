@@ -643,6 +643,46 @@ static void test_numeric_forms(void **state)
 	expect_none("hizo 25°C en mayo");                 /* a temperature */
 }
 
+/* The order of day and month in "10/3/2024": by the text's language,
+ * English by its region; unknown, such a date is not read. */
+static void test_numeric_order(void **state)
+{
+	(void)state;
+	assert_int_equal(dates_order_of("fr"), DATES_ORDER_DMY);
+	assert_int_equal(dates_order_of("id"), DATES_ORDER_DMY);
+	assert_int_equal(dates_order_of("ar"), DATES_ORDER_DMY);
+	assert_int_equal(dates_order_of("pt-BR"), DATES_ORDER_DMY);
+	assert_int_equal(dates_order_of("en-GB"), DATES_ORDER_DMY);
+	assert_int_equal(dates_order_of("en-us"), DATES_ORDER_MDY);
+	assert_int_equal(dates_order_of("en-Latn-US"), DATES_ORDER_MDY);
+	assert_int_equal(dates_order_of("en"), DATES_ORDER_UNKNOWN);
+	assert_int_equal(dates_order_of("zh-Hant"), DATES_ORDER_UNKNOWN);
+	assert_int_equal(dates_order_of("und"), DATES_ORDER_UNKNOWN);
+	assert_int_equal(dates_order_of("xx"), DATES_ORDER_UNKNOWN);
+	assert_int_equal(dates_order_of(NULL), DATES_ORDER_UNKNOWN);
+	const char *text = "le 10/3/2024, puis le 25/10/2024";
+	struct date_mention *m;
+	size_t n;
+	assert_int_equal(dates_find_ordered(text, strlen(text), NULL, DATES_ORDER_DMY, &m, &n), 0);
+	assert_int_equal(n, 2);
+	assert_ymd(&m[0].from, 2024, 3, 10);
+	assert_ymd(&m[1].from, 2024, 10, 25);
+	free(m);
+	assert_int_equal(dates_find_ordered(text, strlen(text), NULL, DATES_ORDER_MDY, &m, &n), 0);
+	assert_int_equal(n, 2);
+	assert_ymd(&m[0].from, 2024, 10, 3);
+	assert_ymd(&m[1].from, 2024, 10, 25);           /* certain either way */
+	free(m);
+	assert_int_equal(dates_find_ordered(text, strlen(text), NULL, DATES_ORDER_UNKNOWN, &m, &n), 0);
+	assert_int_equal(n, 1);
+	free(m);
+	/* years of other calendars are not read as Gregorian ones */
+	const char *hijri = "1446/04/20 ، ۱۴۰۳/۰۱/۱۵ و 25/10/2567";
+	assert_int_equal(dates_find_ordered(hijri, strlen(hijri), NULL, DATES_ORDER_DMY, &m, &n), 0);
+	assert_int_equal(n, 0);
+	free(m);
+}
+
 /* Ranges of dates with unit words: a connector (至, 到, a dash, a tilde)
  * and a day, or a month and a day; the days before their unit
  * ("25-26日"); across a new year. A range that runs backwards is not
@@ -1179,6 +1219,7 @@ int main(void)
 		cmocka_unit_test(test_more_not_dates),
 		cmocka_unit_test(test_numeric_forms),
 		cmocka_unit_test(test_unit_ranges),
+		cmocka_unit_test(test_numeric_order),
 		cmocka_unit_test(test_corpus_sentences),
 		cmocka_unit_test(test_corpus_files),
 		cmocka_unit_test(test_numbers_are_not_dates),

@@ -20,7 +20,7 @@ static struct factcheck_run run(const char *const *p, size_t n, size_t *len)
 {
 	for (size_t i = 0; i < n; i++)
 		len[i] = strlen(p[i]);
-	return (struct factcheck_run){p, len, n, {2025, 10, 23}};
+	return (struct factcheck_run){p, len, n, {2025, 10, 23}, DATES_ORDER_DMY};
 }
 
 static void test_factcheck_agreeing_translations(void **state)

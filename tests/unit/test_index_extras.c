@@ -298,6 +298,32 @@ static void test_shared_file(void **state)
 	compare_with_index(fx);
 }
 
+/* "10/3/2024" is 10 March in French and October 3 in American English:
+ * each article's evidence says so, with the index and without. */
+static void test_numeric_order(void **state)
+{
+	struct test_dir *fx = *state;
+	test_dir_write(fx, "corpus.ini",
+	               "[event march]\ndate = 2024-03-10\n[event october]\ndate = 2024-10-03\n"
+	               "[article fr]\nfile = fr.txt\nlang = fr\ndate = 2024-11-01\nevent = march\n"
+	               "[article us]\nfile = us.txt\nlang = en-US\ndate = 2024-11-01\n"
+	               "event = october\n");
+	test_dir_write(fx, "fr.txt", "Titre\n\nLa réunion du 10/3/2024 a eu lieu.\n");
+	test_dir_write(fx, "us.txt", "Title\n\nThe meeting of 10/3/2024 took place.\n");
+	corpus_free(load(fx, 1));
+	compare_with_index(fx);
+	struct corpus *c = load(fx, 1);
+	const char *want[][2] = {{"march", "fr"}, {"october", "us"}};
+	for (size_t k = 0; k < 2; k++) {
+		struct evidence_list l;
+		assert_int_equal(evidence_find(c, (size_t)corpus_find_event(c, want[k][0]), &l), 0);
+		assert_int_equal(l.n, 1);
+		assert_string_equal(c->articles[l.items[0].article].id, want[k][1]);
+		evidence_free(&l);
+	}
+	corpus_free(c);
+}
+
 /* The corpus's manifest as read is kept in the index: a warm load opens no
  * file, and gives the same events, articles and messages (one about the
  * manifest's unknown key among them); a manifest changed, or a record
@@ -482,6 +508,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_inferred_date, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_manifest_kept, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_shared_file, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_numeric_order, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
