@@ -1702,8 +1702,22 @@ static int unit_number(struct toks *tk, size_t j, int unit)
 	return (int)TK(tk, j).value;
 }
 
+/* Whether tokens k and k + 1 are the characters `first` and `second` (of
+ * a CJK word of two, each a token), side by side. */
+static int cjk_pair(struct toks *tk, size_t k, const char *first, const char *second)
+{
+	/* the text as written: folding takes the dakuten off で */
+	return has(tk, k + 1) && TK(tk, k).type == T_WORD && TK(tk, k + 1).type == T_WORD &&
+	       TK(tk, k).end - TK(tk, k).start == strlen(first) &&
+	       !memcmp(tk->text + TK(tk, k).start, first, strlen(first)) &&
+	       TK(tk, k + 1).end - TK(tk, k + 1).start == strlen(second) &&
+	       !memcmp(tk->text + TK(tk, k + 1).start, second, strlen(second)) &&
+	       adjacent(tk, k, k + 1);
+}
+
 /* The connector of a range of unit dates at token k: a dash, a tilde
- * ("～", "〜", "~") or 至 / 到. */
+ * ("～", "〜", "~"), 至 or 到 (one token), or から (two). Returns how many
+ * tokens it takes, 0 when there is none. */
 static int units_connector(struct toks *tk, size_t k)
 {
 	if (!has(tk, k))
@@ -1713,17 +1727,21 @@ static int units_connector(struct toks *tk, size_t k)
 		return 1;
 	if (t->type == T_OTHER)
 		return t->cp == '~' || t->cp == 0xFF5E || t->cp == 0x301C;
-	return t->type == T_WORD && (!strcmp(t->word, "至") || !strcmp(t->word, "到"));
+	if (t->type == T_WORD && (!strcmp(t->word, "至") || !strcmp(t->word, "到")))
+		return 1;
+	return cjk_pair(tk, k, "か", "ら") ? 2 : 0;
 }
 
 /* The end of a range after a unit date that ends before token k: a
- * connector, then a day ("至26日") or a month and a day ("至11月2日").
+ * connector, then a day ("至26日") or a month and a day ("至11月2日"), and
+ * まで after から ("から26日まで").
  * Returns 1 with *m (0: the same month), *d, *next and *end. */
 static int units_range_end(struct toks *tk, size_t k, int *m, int *d, size_t *next, size_t *end)
 {
-	if (!units_connector(tk, k))
+	int conn = units_connector(tk, k);
+	if (!conn)
 		return 0;
-	size_t j = k + 1;
+	size_t j = k + (size_t)conn;
 	*m = 0;
 	if (unit_number(tk, j, U_MONTH) && TK(tk, j).ndigits <= 2) {
 		*m = unit_number(tk, j, U_MONTH);
@@ -1733,6 +1751,10 @@ static int units_range_end(struct toks *tk, size_t k, int *m, int *d, size_t *ne
 		return 0;
 	*next = j + 2;
 	*end = TK(tk, j + 1).end;
+	if (cjk_pair(tk, j + 2, "ま", "で") && adjacent(tk, j + 1, j + 2)) { /* から…まで */
+		*next = j + 4;
+		*end = TK(tk, j + 3).end;
+	}
 	return 1;
 }
 
@@ -1789,7 +1811,7 @@ static int parse_units(struct toks *tk, size_t i, struct found *f, size_t *resum
 		/* "10月25-26日": the days of a range before their unit */
 		int to_d;
 		if (last == U_MONTH && is_num(tk, k) && TK(tk, k).value >= 1 &&
-		    TK(tk, k).ndigits <= 2 && units_connector(tk, k + 1) &&
+		    TK(tk, k).ndigits <= 2 && units_connector(tk, k + 1) == 1 &&
 		    (to_d = unit_number(tk, k + 2, U_DAY))) {
 			v[U_DAY] = (int)TK(tk, k).value;
 			nd[U_DAY] = TK(tk, k).ndigits;

@@ -702,6 +702,9 @@ static void test_unit_ranges(void **state)
 	expect_range("10월 25~26일", &ctx, "10월 25~26일", 2025, 10, 25, 2025, 10, 26, 1);
 	expect_range("2024年12月30日至1月2日", NULL, "2024年12月30日至1月2日", 2024, 12, 30, 2025, 1,
 	             2, 0);
+	expect_range("10月25日から26日まで開かれる", &ctx, "10月25日から26日まで", 2025, 10, 25, 2025,
+	             10, 26, 1);
+	expect_range("10月30日から11月2日", &ctx, "10月30日から11月2日", 2025, 10, 30, 2025, 11, 2, 1);
 	expect_none("10月25日至24日");
 	expect_none("2025年2月28日至30日");
 	/* a comma is not a range: the first day alone */
