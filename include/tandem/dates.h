@@ -84,7 +84,9 @@ enum dates_order {
 enum dates_order dates_order_of(const char *lang);
 
 /* dates_find, reading a date in numbers whose day and month could be
- * either in the order given. */
+ * either in the order given. With DATES_ORDER_UNKNOWN (and in dates_find),
+ * such a date is read when the text's other dates in numbers show the
+ * order ("25/10/2024" makes "10/3/2024" 10 March), else left unread. */
 int dates_find_ordered(const char *text, size_t n, const struct date_ymd *context,
                        enum dates_order order, struct date_mention **out, size_t *count);
 

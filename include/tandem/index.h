@@ -21,7 +21,7 @@
 /* The version of what the index holds: bump it whenever article parsing or
  * the detection of language, date, source, title or dates changes, so that
  * an index written by another version is rebuilt rather than trusted. */
-#define CINDEX_PARSE_VERSION 7
+#define CINDEX_PARSE_VERSION 8
 
 /* An index file up to this size is checked whole (PRAGMA quick_check,
  * about 1 ms per MiB) when opened; a larger one is trusted until SQLite

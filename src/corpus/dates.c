@@ -710,6 +710,9 @@ struct tok {
 
 struct toks {
 	enum dates_order order; /* of a date in numbers (parse_numeric) */
+	int seen_dmy, seen_mdy; /* dates in numbers read whose order was
+	                           certain: day first, month first */
+	size_t ambiguous;       /* those left unread, the order unknown */
 	struct tok *v;          /* the window; v[0] is token `base` */
 	size_t base, len, cap;
 	const char *text;       /* the text being tokenized */
@@ -1889,7 +1892,8 @@ static int three_numbers(const char *text, size_t from, size_t to, ucs4_t sep, l
  * "2025/10/25" (year first), "25.10.2025" (day first), "25/10/2025" and
  * "25-10-2025" (day or month first: read when one of the two is above 12,
  * or both are the same, else in the text's order, tk->order: "10/3/2024"
- * is not read when that is unknown). Years of four digits, 1900 to 2100
+ * is not read when that is unknown, unless the text's other dates in
+ * numbers show it). Years of four digits, 1900 to 2100
  * (not a Hijri or Buddhist year). Not within a longer run of numbers,
  * words or slashes (a path, a version, a URL: "/2025/10/25/"). Returns 1
  * with *f, else 0. */
@@ -1899,6 +1903,7 @@ static int parse_numeric(struct toks *tk, size_t i, struct found *f, size_t *res
 	int nd[3];
 	size_t last = i;
 	ucs4_t sep;
+	enum dates_order certain = DATES_ORDER_UNKNOWN;
 	if (i > 0 && has(tk, i - 1) && adjacent(tk, i - 1, i) && TK(tk, i - 1).type != T_OTHER &&
 	    !is_punct(tk, i - 1, '(') && !is_punct(tk, i - 1, ','))
 		return 0;
@@ -1925,14 +1930,17 @@ static int parse_numeric(struct toks *tk, size_t i, struct found *f, size_t *res
 			v[0] = a, v[1] = b, v[2] = c;
 		} else if (na <= 2 && nb <= 2 && nc == 4) {
 			if (a > 12 && b <= 12)
-				v[0] = c, v[1] = b, v[2] = a;
+				v[0] = c, v[1] = b, v[2] = a, certain = DATES_ORDER_DMY;
 			else if (b > 12 && a <= 12)
-				v[0] = c, v[1] = a, v[2] = b;
+				v[0] = c, v[1] = a, v[2] = b, certain = DATES_ORDER_MDY;
 			else if (a == b || tk->order == DATES_ORDER_DMY)
 				v[0] = c, v[1] = b, v[2] = a;
 			else if (tk->order == DATES_ORDER_MDY)
 				v[0] = c, v[1] = a, v[2] = b;
-			else
+			else if (a >= 1 && b >= 1 && c >= 1900 && c <= 2100) {
+				tk->ambiguous++;
+				return 0;
+			} else
 				return 0;
 		} else {
 			return 0;
@@ -1950,6 +1958,8 @@ static int parse_numeric(struct toks *tk, size_t i, struct found *f, size_t *res
 	 * ۱۴۰۳/۰۱/۱۵), nor a Buddhist one (25/10/2567) */
 	if (d.y < 1900 || d.y > 2100 || d.m < 1 || d.d < 1 || !dates_valid(&d))
 		return 0;
+	tk->seen_dmy |= certain == DATES_ORDER_DMY;
+	tk->seen_mdy |= certain == DATES_ORDER_MDY;
 	f->from = f->to = d;
 	f->start = TK(tk, i).start;
 	f->end = TK(tk, last).end;
@@ -2068,7 +2078,7 @@ int dates_find(const char *text, size_t n, const struct date_ymd *context,
 int dates_find_ordered(const char *text, size_t n, const struct date_ymd *context,
                        enum dates_order order, struct date_mention **out, size_t *count)
 {
-	struct toks tk = { order, NULL, 0, 0, 0, text, n, 0, 0 };
+	struct toks tk = { .order = order, .text = text, .n = n };
 	struct date_mention *found = NULL;
 	unsigned char *wrap = NULL;
 	size_t nfound = 0, capfound = 0, last_end = 0, cur = 0, num;
@@ -2130,6 +2140,13 @@ int dates_find_ordered(const char *text, size_t n, const struct date_ymd *contex
 
 	infer_years(found, wrap, nfound, context);
 	free(wrap);
+	if (order == DATES_ORDER_UNKNOWN && tk.ambiguous && tk.seen_dmy != tk.seen_mdy) {
+		/* the text's other dates in numbers say which comes first
+		 * ("25/10/2024" and "10/3/2024": day first) */
+		free(found);
+		return dates_find_ordered(text, n, context,
+		                          tk.seen_dmy ? DATES_ORDER_DMY : DATES_ORDER_MDY, out, count);
+	}
 	*out = found;
 	*count = nfound;
 	return 0;

@@ -673,8 +673,21 @@ static void test_numeric_order(void **state)
 	assert_ymd(&m[0].from, 2024, 10, 3);
 	assert_ymd(&m[1].from, 2024, 10, 25);           /* certain either way */
 	free(m);
+	/* the order unknown: "25/10/2024" shows the day comes first */
 	assert_int_equal(dates_find_ordered(text, strlen(text), NULL, DATES_ORDER_UNKNOWN, &m, &n), 0);
-	assert_int_equal(n, 1);
+	assert_int_equal(n, 2);
+	assert_ymd(&m[0].from, 2024, 3, 10);
+	free(m);
+	const char *us = "on 10/3/2024, then on 10/25/2024";
+	assert_int_equal(dates_find_ordered(us, strlen(us), NULL, DATES_ORDER_UNKNOWN, &m, &n), 0);
+	assert_int_equal(n, 2);
+	assert_ymd(&m[0].from, 2024, 10, 3);
+	free(m);
+	/* nothing to tell by, or the text says both: not read */
+	const char *both = "10/3/2024, 25/10/2024 and 10/25/2024";
+	assert_int_equal(dates_find_ordered(both, strlen(both), NULL, DATES_ORDER_UNKNOWN, &m, &n), 0);
+	assert_int_equal(n, 2);
+	assert_ymd(&m[0].from, 2024, 10, 25);
 	free(m);
 	/* years of other calendars are not read as Gregorian ones */
 	const char *hijri = "1446/04/20 ، ۱۴۰۳/۰۱/۱۵ و 25/10/2567";
