@@ -1,5 +1,6 @@
 /* blob.h — compact records of what the index keeps beside an article (its
- * facts, its evidence links): unsigned and signed integers as LEB128
+ * facts, its evidence links) and for a corpus (its manifest as read):
+ * unsigned and signed integers as LEB128
  * varints, doubles as 8 little-endian bytes, strings with their length in
  * front. A reader never reads past its end: a record cut short or damaged
  * sets `bad`, and what it gave is then not to be trusted. No curses. */

@@ -274,12 +274,12 @@ const struct article_block *corpus_article_block(const struct corpus_article *a,
 /* Index of the article with this id, or -1. */
 long corpus_find_article(const struct corpus *c, const char *id);
 
-/* Index of the event with this id, or -1. */
 /* The index that holds every article of c as it is loaded (search and
  * evidence ask it), or NULL: none, or a deferred load still reads or checks
  * files. Corpus-owned. */
 const char *corpus_index_ready(const struct corpus *c);
 
+/* Index of the event with this id, or -1. */
 long corpus_find_event(const struct corpus *c, const char *id);
 
 /* The translation group of article i: i itself and the articles sharing its

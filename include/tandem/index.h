@@ -1,6 +1,7 @@
 /* index.h — the on-disk index of a corpus: what loading learnt about each
  * article file (its size, modification time and content hash, the block
- * boundaries, and the fields detected from its text), kept in an SQLite
+ * boundaries, the fields detected from its text, its facts and its
+ * evidence links) and about the corpus (its manifest as read), kept in an SQLite
  * database under $XDG_CACHE_HOME/tandem/ (else ~/.cache/tandem/), one
  * database per corpus directory. The index is a cache, never the truth:
  * a start-up that finds a file unchanged takes its fields from here instead

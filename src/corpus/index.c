@@ -23,8 +23,13 @@
  * transaction are held until its commit and written together then: a
  * write to `article` between two writes to `text` makes SQLite open a
  * statement savepoint on the FTS5 table, which flushes its pending terms to
- * disk each time (measured: twice the CPU of the whole FTS5 insert). PRAGMA
- * user_version holds CINDEX_SCHEMA. Everything that goes wrong ends in one
+ * disk each time (measured: twice the CPU of the whole FTS5 insert).
+ * Beside an article's row, under its id, `facts` and `links` keep the
+ * records of its facts and evidence links (facts_pack, evidence_pack; the
+ * links with the hash of the events they were found for), written with the
+ * row and dropped with it by a trigger; `manifest` keeps one record of the
+ * corpus's manifest as read (manifest_pack), for the file's size and
+ * modification time. PRAGMA user_version holds CINDEX_SCHEMA. Everything that goes wrong ends in one
  * note for the caller, who then rebuilds or goes on without the index. */
 #include "tandem/index.h"
 
