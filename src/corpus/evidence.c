@@ -822,11 +822,15 @@ int evidence_find(const struct corpus *c, size_t ev, struct evidence_list *out)
 	if (!x)
 		return -1;
 	unsigned char *covered = stored_evidence(c, ev, &b);
-	unsigned char *kw_cand = keyword_candidates(c, e);
-	int r = 0;
+	unsigned char *kw_cand = NULL;
+	int r = 0, asked = 0;
 	for (size_t ai = 0; ai < c->narticles && r == 0; ai++) {
 		if (covered && covered[ai])
 			continue;
+		if (!asked) { /* only when some article is to be read */
+			kw_cand = keyword_candidates(c, e);
+			asked = 1;
+		}
 		struct source src = {.a = &c->articles[ai], .ai = ai};
 		r = article_evidence(x, ev, &src, kw_cand, &b);
 		source_free(&src);

@@ -206,7 +206,7 @@ static void lists_free(struct fact_list *lists, size_t n)
 struct stored {
 	const struct corpus *c;
 	const size_t *idx;
-	const uint64_t *order;    /* (index_id << 32 | place in idx), ascending */
+	const uint64_t *order;    /* (index_id << 32 | place in idx), in idx's order */
 	size_t norder;
 	struct fact_list *lists;
 	unsigned char *have;
